@@ -1,0 +1,112 @@
+package cn.nanning.civic.common.pii;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Encrypts personal data fields with AES-256-GCM before they reach the database.
+ * Stored form: {@code <keyId>:<base64(iv || ciphertext+tag)>}. The column name is bound in as associated data,
+ * so a ciphertext copied into another column does not decrypt.
+ */
+@Singleton
+@Requires(property = "civic.pii.keys")
+public class FieldCipher {
+
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    private final String currentKeyId;
+    private final SecretKeySpec indexKey;
+
+    public FieldCipher(PiiProperties properties) {
+        if (properties.keys() == null || properties.keys().isEmpty()) {
+            throw new IllegalStateException("civic.pii.keys must hold at least one key");
+        }
+        for (String entry : properties.keys()) {
+            int colon = entry.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalStateException("civic.pii.keys entries look like id:base64key");
+            }
+            byte[] key = Base64.getDecoder().decode(entry.substring(colon + 1).strip());
+            if (key.length != 32) {
+                throw new IllegalStateException("PII key " + entry.substring(0, colon) + " must be 32 bytes");
+            }
+            keys.put(entry.substring(0, colon).strip(), new SecretKeySpec(key, "AES"));
+        }
+        currentKeyId = keys.keySet().iterator().next();
+        byte[] index = properties.indexKey() != null
+                ? Base64.getDecoder().decode(properties.indexKey().strip())
+                : keys.get(currentKeyId).getEncoded();
+        indexKey = new SecretKeySpec(index, "HmacSHA256");
+    }
+
+    public String encrypt(String plaintext, String column) {
+        if (plaintext == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed);
+            return currentKeyId + ":" + Base64.getEncoder().encodeToString(out.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String decrypt(String stored, String column) {
+        if (stored == null) {
+            return null;
+        }
+        int colon = stored.indexOf(':');
+        SecretKeySpec key = colon > 0 ? keys.get(stored.substring(0, colon)) : null;
+        if (key == null) {
+            throw new IllegalStateException("no key for stored personal data field " + column);
+        }
+        try {
+            byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+            cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
+            byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("stored personal data field " + column + " does not decrypt", e);
+        }
+    }
+
+    /**
+     * A keyed hash for finding or de-duplicating a value (e.g. one volunteer per ID number) without storing
+     * it in plain text. Deterministic by design; never reversible without the key.
+     */
+    public String blindIndex(String value, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return HexFormat.of().formatHex(mac.doFinal(value.strip().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("blind index failed", e);
+        }
+    }
+}

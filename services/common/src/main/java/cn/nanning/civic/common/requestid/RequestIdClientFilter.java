@@ -1,0 +1,18 @@
+package cn.nanning.civic.common.requestid;
+
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.annotation.ClientFilter;
+import io.micronaut.http.annotation.RequestFilter;
+
+/** Forwards the current request id on every outgoing call made with a Micronaut HTTP client. */
+@ClientFilter(ClientFilter.MATCH_ALL_PATTERN)
+public class RequestIdClientFilter {
+
+    @RequestFilter
+    public void forward(MutableHttpRequest<?> request) {
+        String id = RequestIds.current();
+        if (id != null && !request.getHeaders().contains(RequestIds.HEADER)) {
+            request.header(RequestIds.HEADER, id);
+        }
+    }
+}

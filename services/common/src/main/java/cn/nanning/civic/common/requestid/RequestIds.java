@@ -1,0 +1,36 @@
+package cn.nanning.civic.common.requestid;
+
+import io.micronaut.http.HttpRequest;
+import org.slf4j.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The request id that follows a call from the gateway through every service and into every log line. */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    static final String ATTRIBUTE = "civic.requestId";
+    /** Ids from outside are echoed into logs, so only harmless characters are accepted. */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+
+    private RequestIds() {
+    }
+
+    /** The id carried by the request, or a new one when it has none or an unsafe one. */
+    static String takeOrCreate(HttpRequest<?> request) {
+        String given = request.getHeaders().get(HEADER);
+        return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    /** The id assigned to this request, if the filter saw it. */
+    public static String of(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> MDC.get(MDC_KEY));
+    }
+
+    /** The id of the work running on this thread (a request or a message), if any. */
+    public static String current() {
+        return MDC.get(MDC_KEY);
+    }
+}

@@ -1,0 +1,54 @@
+package cn.nanning.civic.common.pii;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FieldCipherTest {
+
+    private static final String K1 = "k1:ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=";
+    private static final String K2 = "k2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private final FieldCipher cipher = new FieldCipher(new PiiProperties(List.of(K2, K1), null));
+
+    @Test
+    void aValueRoundTripsAndIsNotStoredInPlainText() {
+        String stored = cipher.encrypt("450103199001011234", "volunteer.id_number");
+        assertThat(stored).startsWith("k2:").doesNotContain("1990");
+        assertThat(cipher.decrypt(stored, "volunteer.id_number")).isEqualTo("450103199001011234");
+    }
+
+    @Test
+    void theSameValueEncryptsDifferentlyEachTime() {
+        assertThat(cipher.encrypt("13812345678", "c")).isNotEqualTo(cipher.encrypt("13812345678", "c"));
+    }
+
+    @Test
+    void aCiphertextMovedToAnotherColumnDoesNotDecrypt() {
+        String stored = cipher.encrypt("13812345678", "account.phone");
+        assertThatThrownBy(() -> cipher.decrypt(stored, "account.id_number")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void valuesWrittenWithAnOlderKeyStillDecryptAfterRotation() {
+        FieldCipher old = new FieldCipher(new PiiProperties(List.of(K1), null));
+        String stored = old.encrypt("张三", "name");
+        assertThat(cipher.decrypt(stored, "name")).isEqualTo("张三");
+    }
+
+    @Test
+    void blindIndexesAreStablePerPurposeAndDifferAcrossPurposes() {
+        assertThat(cipher.blindIndex("450103199001011234", "id")).isEqualTo(cipher.blindIndex(" 450103199001011234 ", "id"));
+        assertThat(cipher.blindIndex("450103199001011234", "id")).isNotEqualTo(cipher.blindIndex("450103199001011234", "phone"));
+    }
+
+    @Test
+    void masksShowOnlyTheEnds() {
+        assertThat(Masking.idNumber("450103199001011234")).isEqualTo("4501**********1234");
+        assertThat(Masking.phone("13812345678")).isEqualTo("138****5678");
+        assertThat(Masking.name("张三丰")).isEqualTo("张**");
+    }
+}
