@@ -1,0 +1,77 @@
+package cn.nanning.civic.portal.base;
+
+import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.GatewayException;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Function;
+
+/** Signing in and out against the gateway, and calls that carry (and refresh) the staff member's token. */
+@Singleton
+public class SignIn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
+
+    private final GatewayClient gateway;
+
+    SignIn(GatewayClient gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Signs in; on failure throws {@link GatewayException} with the gateway's Chinese explanation. */
+    StaffSession signIn(String username, String password) {
+        StaffSession staff = StaffSession.of(gateway.signIn(username, password), username);
+        // A fresh session id after sign-in defeats session fixation.
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null) {
+            VaadinService.reinitializeSession(request);
+        }
+        StaffSession.store(VaadinSession.getCurrent(), staff);
+        LOG.info("Staff signed in: {}", staff);
+        return staff;
+    }
+
+    /** Revokes the refresh token at the gateway, then drops the whole HTTP session and returns to the login page. */
+    void signOut() {
+        VaadinSession session = VaadinSession.getCurrent();
+        StaffSession.current().ifPresent(staff -> {
+            try {
+                gateway.signOut(staff.refreshToken());
+            } catch (GatewayException e) {
+                // The session ends regardless; the refresh token then just expires at the gateway.
+                LOG.warn("Gateway logout failed ({}); closing the session anyway", e.status());
+            }
+        });
+        StaffSession.store(session, null);
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.getPage().setLocation("login");
+        }
+        session.getSession().invalidate();
+    }
+
+    /**
+     * Calls the gateway with the current access token; when the gateway says it expired, refreshes once and retries.
+     */
+    public <T> T withToken(Function<String, T> call) {
+        StaffSession staff = StaffSession.current()
+                .orElseThrow(() -> new IllegalStateException("no signed-in staff member"));
+        try {
+            return call.apply(staff.accessToken());
+        } catch (GatewayException e) {
+            if (!e.unauthorized()) {
+                throw e;
+            }
+            var tokens = gateway.refresh(staff.refreshToken());
+            StaffSession renewed = staff.withTokens(tokens.accessToken(), tokens.refreshToken());
+            StaffSession.store(VaadinSession.getCurrent(), renewed);
+            return call.apply(renewed.accessToken());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package cn.nanning.civic.portal.gateway;
+
+import cn.nanning.civic.common.problem.Problem;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The portal's only way to the back end: the gateway's public API, called with the signed-in person's token.
+ * Blocking on purpose; Vaadin handles each UI request on a servlet thread.
+ */
+@Singleton
+public class GatewayClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayClient.class);
+    private static final Argument<String> ERROR_BODY = Argument.STRING;
+
+    private final HttpClient http;
+    private final JsonMapper json;
+
+    GatewayClient(@Client(id = "gateway") HttpClient http, JsonMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    public StaffSignIn signIn(String username, String password) {
+        return call(() -> HttpRequest.POST("/api/v1/auth/staff/login", new Credentials(username, password)),
+                Argument.of(StaffSignIn.class));
+    }
+
+    public TokenPair refresh(String refreshToken) {
+        return call(() -> HttpRequest.POST("/api/v1/auth/refresh", new RefreshToken(refreshToken)),
+                Argument.of(TokenPair.class));
+    }
+
+    public void signOut(String refreshToken) {
+        call(() -> HttpRequest.POST("/api/v1/auth/logout", new RefreshToken(refreshToken)), Argument.of(byte[].class));
+    }
+
+    public List<Region> regionChildren(String regionCode, String accessToken) {
+        return call(() -> HttpRequest.GET("/api/v1/regions/" + regionCode + "/children").bearerAuth(accessToken),
+                Argument.listOf(Region.class));
+    }
+
+    private <T> T call(Supplier<MutableHttpRequest<?>> request, Argument<T> type) {
+        MutableHttpRequest<?> req = request.get().accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(Problem.MEDIA_TYPE));
+        try {
+            HttpResponse<T> response = http.toBlocking().exchange(req, type, ERROR_BODY);
+            return response.body();
+        } catch (HttpClientResponseException e) {
+            throw fromProblem(req, e);
+        } catch (HttpClientException e) {
+            LOG.warn("Gateway unreachable for {} {}: {}", req.getMethod(), req.getPath(), e.getMessage());
+            throw new GatewayException(0, "暂时无法连接服务平台，请稍后再试。");
+        }
+    }
+
+    private GatewayException fromProblem(HttpRequest<?> request, HttpClientResponseException e) {
+        int status = e.getStatus().getCode();
+        String detail = e.getResponse().getBody(String.class)
+                .filter(body -> !body.isBlank())
+                .map(this::problemText)
+                .orElse(null);
+        LOG.info("Gateway answered {} to {} {}", status, request.getMethod(), request.getPath());
+        return new GatewayException(status, detail != null ? detail : fallback(status));
+    }
+
+    private String problemText(String body) {
+        try {
+            Map<?, ?> problem = json.readValue(body, Map.class);
+            Object detail = problem.get("detail");
+            Object title = problem.get("title");
+            return detail != null ? detail.toString() : title != null ? title.toString() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String fallback(int status) {
+        return switch (status) {
+            case 400, 422 -> "提交的信息有误，请检查后重试。";
+            case 401 -> "登录已失效，请重新登录。";
+            case 403 -> "您没有权限进行此操作。";
+            case 404 -> "未找到相关信息。";
+            case 429 -> "操作过于频繁，请稍后再试。";
+            default -> "服务暂时不可用，请稍后再试。";
+        };
+    }
+
+    @Serdeable
+    record Credentials(String username, String password) {
+    }
+
+    @Serdeable
+    record RefreshToken(String refreshToken) {
+    }
+}

@@ -1,0 +1,19 @@
+package cn.nanning.civic.portal.gateway;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** What the gateway answers to a successful staff login. */
+@Serdeable
+public record StaffSignIn(
+        String accessToken,
+        String refreshToken,
+        @Nullable String tokenType,
+        long expiresIn,
+        @Nullable String accountId,
+        @Nullable List<String> roles,
+        @Nullable String displayName,
+        @Nullable String regionCode) {
+}
