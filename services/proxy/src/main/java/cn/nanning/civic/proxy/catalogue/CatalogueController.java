@@ -1,0 +1,78 @@
+package cn.nanning.civic.proxy.catalogue;
+
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+
+@Controller("/api/v1/catalogue/items")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "catalogue", description = "政务服务事项目录")
+class CatalogueController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final Catalogue catalogue;
+    private final CatalogueItemRepository items;
+
+    CatalogueController(Catalogue catalogue, CatalogueItemRepository items) {
+        this.catalogue = catalogue;
+        this.items = items;
+    }
+
+    @Post
+    @Secured("ADMIN")
+    @Operation(summary = "Publish a new catalogue item")
+    HttpResponse<CatalogueItem> publish(@Body @Valid CatalogueItemDraft draft, Authentication caller) {
+        CatalogueItem item = catalogue.publish(draft, caller.getName());
+        return HttpResponse.created(item, URI.create("/api/v1/catalogue/items/" + item.code()));
+    }
+
+    @Put("/{code}")
+    @Secured("ADMIN")
+    @Operation(summary = "Change a catalogue item; its version grows by one")
+    CatalogueItem change(@PathVariable String code, @Body @Valid CatalogueItemDraft draft, Authentication caller) {
+        return catalogue.change(code, draft, caller.getName());
+    }
+
+    @Delete("/{code}")
+    @Secured("ADMIN")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Retire a catalogue item")
+    void retire(@PathVariable String code, Authentication caller) {
+        catalogue.retire(code, caller.getName());
+    }
+
+    @Get("/{code}")
+    @Operation(summary = "One catalogue item")
+    CatalogueItem one(@PathVariable String code) {
+        return catalogue.find(code);
+    }
+
+    @Get
+    @Operation(summary = "Catalogue items, page by page")
+    Page<CatalogueItem> list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw cn.nanning.civic.common.problem.ProblemException.invalidField("size", "分页参数不正确：页码从 0 开始，每页 1 到 100 条。");
+        }
+        return items.findByRetiredFalse(Pageable.from(page, size, Sort.of(Sort.Order.asc("code"))));
+    }
+}
