@@ -20,12 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -111,25 +115,42 @@ public final class PortalServer {
     }
 
     /**
-     * Static web resources live in {@code META-INF/resources} of jars; Jetty mounts each jar's zip file system
-     * so the servlet context can serve them.
+     * Static web resources live in {@code META-INF/resources} of jars. Vaadin turns their URLs into {@link Path}s,
+     * which only works while the jar's zip file system is mounted (registered with the provider), so mount each one
+     * for the life of the JVM and give Jetty those paths as its combined base resource.
      */
     private static Resource webResources(Server jetty, ClassLoader classLoader) throws IOException {
         ResourceFactory factory = ResourceFactory.of(jetty);
         List<Resource> roots = new ArrayList<>();
         for (URL url : Collections.list(classLoader.getResources("META-INF/resources"))) {
-            try {
-                Resource resource = factory.newResource(url.toURI());
-                if (resource != null && resource.exists()) {
-                    roots.add(resource);
-                }
-            } catch (URISyntaxException e) {
-                throw new UncheckedIOException(new IOException("bad resource URL " + url, e));
+            Resource resource = factory.newResource(mounted(url));
+            if (resource != null && resource.exists()) {
+                roots.add(resource);
             }
         }
         if (roots.isEmpty()) {
             throw new IllegalStateException("no META-INF/resources on the classpath; is Vaadin missing?");
         }
         return ResourceFactory.combine(roots);
+    }
+
+    private static Path mounted(URL url) throws IOException {
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                String spec = uri.toString();
+                URI jar = URI.create(spec.substring(0, spec.indexOf("!/") + 2));
+                synchronized (PortalServer.class) {
+                    try {
+                        FileSystems.getFileSystem(jar);
+                    } catch (FileSystemNotFoundException notYet) {
+                        FileSystems.newFileSystem(jar, Map.of());
+                    }
+                }
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException e) {
+            throw new IOException("bad resource URL " + url, e);
+        }
     }
 }

@@ -1,0 +1,141 @@
+package cn.nanning.civic.portal.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Drives the portal in a headless Debian Chromium (no Selenium Manager, no downloads). Reusable by the e2e module:
+ * {@code try (var browser = PortalBrowser.open("http://127.0.0.1:18083")) { browser.signIn("admin", "pw"); }}.
+ * Binaries default to /usr/bin/chromium and /usr/bin/chromedriver; override with CHROME_BIN and CHROMEDRIVER.
+ */
+public final class PortalBrowser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final String baseUrl;
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    private PortalBrowser(String baseUrl, WebDriver driver) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, WAIT);
+    }
+
+    public static PortalBrowser open(String baseUrl) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(setting("CHROME_BIN", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--lang=zh-CN", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(setting("CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        return new PortalBrowser(baseUrl, new ChromeDriver(service, options));
+    }
+
+    /** Opens a path (e.g. "/login") and waits until Vaadin has rendered a view into the page. */
+    public PortalBrowser go(String path) {
+        driver.get(baseUrl + path);
+        wait.until(d -> !d.findElements(By.cssSelector("#outlet > *, body > vaadin-app-layout, #login, #home")).isEmpty());
+        return this;
+    }
+
+    /** Waits for the login form to render and returns it. */
+    public LoginForm loginForm() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-text-field#username input")));
+        return new LoginForm();
+    }
+
+    /** Signs in through the login page and waits for the home view. */
+    public PortalBrowser signIn(String username, String password) {
+        go("/login").loginForm().submit(username, password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        return this;
+    }
+
+    /** Labels of the side menu entries, in order. */
+    public List<String> menu() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-side-nav-item")));
+        return driver.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                .map(item -> item.getText().trim()).toList();
+    }
+
+    public String signedInUser() {
+        return driver.findElement(By.id("signed-in-user")).getText();
+    }
+
+    public void signOut() {
+        driver.findElement(By.id("sign-out")).click();
+        loginForm();
+    }
+
+    public String text(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+    }
+
+    public String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    public String htmlLang() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    /** The login page's form. */
+    public final class LoginForm {
+
+        public String usernameLabel() {
+            return driver.findElement(By.cssSelector("vaadin-text-field#username > label")).getText();
+        }
+
+        public String passwordLabel() {
+            return driver.findElement(By.cssSelector("vaadin-password-field#password > label")).getText();
+        }
+
+        public String submitText() {
+            return driver.findElement(By.id("sign-in")).getText();
+        }
+
+        public void submit(String username, String password) {
+            type(driver.findElement(By.cssSelector("vaadin-text-field#username input")), username);
+            type(driver.findElement(By.cssSelector("vaadin-password-field#password input")), password);
+            driver.findElement(By.id("sign-in")).click();
+        }
+
+        /** Waits for the error line under the form and returns it. */
+        public String error() {
+            return text("login-error");
+        }
+
+        private void type(WebElement input, String value) {
+            input.clear();
+            input.sendKeys(value);
+        }
+    }
+
+    private static String setting(String env, String fallback) {
+        String value = System.getenv(env);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
