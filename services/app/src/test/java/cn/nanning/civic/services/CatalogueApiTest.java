@@ -8,6 +8,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,6 +39,9 @@ class CatalogueApiTest {
 
     @Inject
     JdbcOperations jdbc;
+
+    @Inject
+    TransactionOperations<java.sql.Connection> tx;
 
     @Value("${kafka.bootstrap.servers}")
     String bootstrapServers;
@@ -127,12 +131,13 @@ class CatalogueApiTest {
     }
 
     private long count(String sql, String arg) {
-        return jdbc.prepareStatement(sql, s -> {
+        Long count = tx.executeRead(status -> jdbc.prepareStatement(sql, s -> {
             s.setString(1, arg);
             var rs = s.executeQuery();
             rs.next();
             return rs.getLong(1);
-        });
+        }));
+        return count;
     }
 
     private ConsumerRecord<String, String> awaitEvent(String key) {

@@ -8,15 +8,13 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,11 +29,11 @@ public class RegionLoader {
     private static final Logger LOG = LoggerFactory.getLogger(RegionLoader.class);
     static final String FILE = "nanning-regions.csv";
 
-    private final DataSource dataSource;
+    private final JdbcOperations jdbc;
     private final Path dataDir;
 
-    RegionLoader(DataSource dataSource, @Value("${civic.data-dir:../shared/data}") String dataDir) {
-        this.dataSource = dataSource;
+    RegionLoader(JdbcOperations jdbc, @Value("${civic.data-dir:../shared/data}") String dataDir) {
+        this.jdbc = jdbc;
         this.dataDir = Path.of(dataDir);
     }
 
@@ -49,36 +47,27 @@ public class RegionLoader {
         try {
             int count = load(file);
             LOG.info("Regions loaded from {}: {} rows", file, count);
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Could not load regions from " + file, e);
         }
     }
 
-    int load(Path file) throws IOException, SQLException {
+    @Transactional
+    int load(Path file) throws IOException {
         List<String[]> rows = parse(file);
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    insert into kernel.region (code, name, level, parent_code) values (?, ?, ?, ?)
-                    on conflict (code) do update set name = excluded.name, level = excluded.level, parent_code = excluded.parent_code
-                    where (region.name, region.level, region.parent_code) is distinct from (excluded.name, excluded.level, excluded.parent_code)
-                    """)) {
-                for (String[] row : rows) {
-                    for (int i = 0; i < 4; i++) {
-                        upsert.setString(i + 1, row[i]);
-                    }
-                    upsert.addBatch();
+        jdbc.prepareStatement("""
+                insert into kernel.region (code, name, level, parent_code) values (?, ?, ?, ?)
+                on conflict (code) do update set name = excluded.name, level = excluded.level, parent_code = excluded.parent_code
+                where (region.name, region.level, region.parent_code) is distinct from (excluded.name, excluded.level, excluded.parent_code)
+                """, upsert -> {
+            for (String[] row : rows) {
+                for (int i = 0; i < 4; i++) {
+                    upsert.setString(i + 1, row[i]);
                 }
-                upsert.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
+                upsert.addBatch();
             }
-        }
+            return upsert.executeBatch();
+        });
         return rows.size();
     }
 

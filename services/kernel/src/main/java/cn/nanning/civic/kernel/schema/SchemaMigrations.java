@@ -1,10 +1,10 @@
 package cn.nanning.civic.kernel.schema;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.jdbc.DataSourceResolver;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,27 +13,21 @@ import javax.sql.DataSource;
 import java.util.Comparator;
 
 /**
- * Migrates every module schema as soon as the data source exists, before any repository uses it.
+ * Migrates every module schema while the application context starts, before any scheduled job or request runs.
  * One Flyway history per schema keeps modules independent (they never share version numbers).
  */
-@Singleton
+@Context
 @Requires(property = "civic.schema.migrate", notEquals = "false")
-class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
+class SchemaMigrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
-    private final BeanProvider<ModuleSchema> schemas;
-
-    SchemaMigrations(BeanProvider<ModuleSchema> schemas) {
-        this.schemas = schemas;
-    }
-
-    @Override
-    public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
-        DataSource dataSource = event.getBean();
+    SchemaMigrations(DataSource dataSource, BeanProvider<ModuleSchema> schemas, @Nullable DataSourceResolver resolver) {
+        // The injected data source only hands out connections inside transactions; Flyway needs the pool itself.
+        DataSource target = (resolver != null ? resolver : DataSourceResolver.DEFAULT).resolve(dataSource);
         schemas.stream().sorted(Comparator.comparingInt(ModuleSchema::order)).forEach(module -> {
             var result = Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(target)
                     .schemas(module.schema())
                     .createSchemas(true)
                     .locations(module.migrationsLocation())
@@ -41,6 +35,5 @@ class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
                     .migrate();
             LOG.info("Schema {} at version {} ({} migrations applied)", module.schema(), result.targetSchemaVersion, result.migrationsExecuted);
         });
-        return dataSource;
     }
 }
