@@ -33,6 +33,9 @@ public final class PortalBrowser implements AutoCloseable {
     }
 
     public static PortalBrowser open(String baseUrl) {
+        // Debian's Chromium is newer than the DevTools versions Selenium ships; we use WebDriver only.
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.OFF);
+        java.util.logging.Logger.getLogger("org.openqa.selenium.chromium").setLevel(java.util.logging.Level.OFF);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(setting("CHROME_BIN", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

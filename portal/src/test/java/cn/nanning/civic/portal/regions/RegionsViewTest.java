@@ -1,0 +1,79 @@
+package cn.nanning.civic.portal.regions;
+
+import cn.nanning.civic.common.identity.Role;
+import cn.nanning.civic.portal.base.StaffSession;
+import cn.nanning.civic.portal.micronaut.KaribuPortal;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.server.VaadinSession;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegionsViewTest {
+
+    private static ApplicationContext context;
+
+    @BeforeAll
+    static void startContext() {
+        context = KaribuPortal.startContext();
+    }
+
+    @AfterAll
+    static void closeContext() {
+        context.close();
+    }
+
+    @BeforeEach
+    void setUpVaadin() {
+        KaribuPortal.setup(context);
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        KaribuPortal.tearDown();
+    }
+
+    @Test
+    void every_signed_in_role_may_open_the_region_lookup_with_chinese_columns() {
+        open(new StaffSession("韦芳", "450102001", Set.of(Role.COUNSELLOR), "a", "r"));
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("region-grid"));
+        assertThat(grid.getColumns()).extracting(column -> column.getHeaderText())
+                .containsExactly("区划代码", "名称", "级别");
+        assertThat(text("region-scope")).startsWith("当前区划代码：450102001");
+    }
+
+    @Test
+    void when_the_gateway_is_down_the_lookup_says_so_in_chinese_and_lists_nothing() {
+        open(new StaffSession("韦芳", "450102001", Set.of(Role.CLERK), "a", "r"));
+        assertThat(text("region-message")).isEqualTo("暂时无法连接服务平台，请稍后再试。");
+        assertThat(_size(_get(Grid.class, spec -> spec.withId("region-grid")))).isZero();
+    }
+
+    @Test
+    void a_staff_member_without_a_region_is_told_the_lookup_needs_one() {
+        open(new StaffSession("韦芳", null, Set.of(Role.ADMIN), "a", "r"));
+        assertThat(text("region-scope")).isEqualTo("您的账号未设置所属区划，无法查询下级区划。");
+    }
+
+    private static void open(StaffSession staff) {
+        StaffSession.store(VaadinSession.getCurrent(), staff);
+        UI.getCurrent().navigate(RegionsView.class);
+    }
+
+    private static String text(String id) {
+        Paragraph paragraph = _get(Paragraph.class, spec -> spec.withId(id));
+        assertThat(paragraph.isVisible()).as("%s visible", id).isTrue();
+        return paragraph.getText();
+    }
+}
