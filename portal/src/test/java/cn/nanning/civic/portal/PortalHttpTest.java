@@ -82,6 +82,17 @@ class PortalHttpTest {
         assertThat(push.body()).contains("atmosphere");
     }
 
+    @Test
+    void every_response_carries_a_request_id_and_a_safe_incoming_one_is_kept() throws Exception {
+        assertThat(get("/login").headers().firstValue("X-Request-Id")).hasValueSatisfying(
+                id -> assertThat(id).matches("[0-9a-f-]{36}"));
+
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portal.port() + "/health"))
+                .header("X-Request-Id", "probe-12345678").GET().build();
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).headers().firstValue("X-Request-Id"))
+                .hasValue("probe-12345678");
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portal.port() + path)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -9,6 +9,8 @@ import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
 import io.micronaut.context.BeanContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
@@ -28,6 +30,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +113,7 @@ public final class PortalServer {
         vaadin.setInitParameter(InitParameters.SERVLET_PARAMETER_PRODUCTION_MODE, "true");
         context.addServlet(vaadin, "/*");
         context.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
+        context.addFilter(new FilterHolder(new RequestIdFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         LOG.debug("Vaadin routes from the bean index: {}", routes);
         return context;
     }

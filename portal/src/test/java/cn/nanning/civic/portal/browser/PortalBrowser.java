@@ -21,6 +21,13 @@ import java.util.List;
 public final class PortalBrowser implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * Debian's Chromium is newer than the DevTools versions Selenium ships; we use WebDriver only. Held strongly
+     * because java.util.logging forgets the level of loggers nobody references.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium"));
 
     private final String baseUrl;
     private final WebDriver driver;
@@ -33,9 +40,7 @@ public final class PortalBrowser implements AutoCloseable {
     }
 
     public static PortalBrowser open(String baseUrl) {
-        // Debian's Chromium is newer than the DevTools versions Selenium ships; we use WebDriver only.
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.OFF);
-        java.util.logging.Logger.getLogger("org.openqa.selenium.chromium").setLevel(java.util.logging.Level.OFF);
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.OFF));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(setting("CHROME_BIN", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
