@@ -313,6 +313,54 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
+    void everyContractVariableAnAppConfigurationReadsIsSetByItsDeployment(String overlay) {
+        Set<String> contract = contractEnvNames();
+        List<Map<String, Object>> resources = overlay(overlay);
+        int read = 0;
+        for (String app : DEPLOYABLES) {
+            String config = appConfiguration(app);
+            Set<String> wanted = new TreeSet<>();
+            Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(config);
+            while (m.find()) {
+                if (contract.contains(m.group(1))) {
+                    wanted.add(m.group(1));
+                }
+            }
+            read += wanted.size();
+            // A dev default baked into application.yml must never be what a cluster runs with.
+            assertThat(envNames(resources, mainContainer(find(resources, "Deployment", app))))
+                    .as(app + " sets what its application.yml reads").containsAll(wanted);
+        }
+        assertThat(read).as("contract variables found in the deployables' application.yml").isPositive();
+    }
+
+    @Test
+    void theContainerPortsAreThePortsTheAppsListenOn() {
+        List<Map<String, Object>> resources = overlay("prod");
+        int compared = 0;
+        for (String app : DEPLOYABLES) {
+            String config = appConfiguration(app);
+            if (config.isEmpty()) {
+                continue;
+            }
+            Object port = Yaml2.at(new Yaml().load(config), "micronaut", "server", "port");
+            if (port == null) {
+                port = Yaml2.at(new Yaml().load(config), "civic", "portal", "port");
+            }
+            if (port == null) {
+                continue;
+            }
+            Matcher m = Pattern.compile("^(?:\\$\\{[A-Z0-9_]+:)?(\\d+)}?$").matcher(String.valueOf(port));
+            assertThat(m.matches()).as(app + " server port " + port).isTrue();
+            assertThat(containerPort(mainContainer(find(resources, "Deployment", app)), Integer.parseInt(m.group(1))))
+                    .as(app + " container port").isEqualTo(Integer.parseInt(m.group(1)));
+            compared++;
+        }
+        assertThat(compared).as("deployables whose configured port was compared").isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
     void everyConfigMapAndSecretAPodReferencesExistsWithTheKey(String overlay) {
         List<Map<String, Object>> resources = overlay(overlay);
         for (Map<String, Object> d : all(resources, "Deployment")) {
@@ -598,6 +646,17 @@ class KubernetesManifestsTest {
             names.add((String) env.get("name"));
         }
         return names;
+    }
+
+    /** The deployable's main application.yml, or "" while its module has none. */
+    private static String appConfiguration(String app) {
+        String module = app.equals("services") ? "services/app" : app;
+        Path file = k8s().getParent().resolve(module).resolve("src/main/resources/application.yml");
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Keys of the named ConfigMap, or null when none is rendered. */
