@@ -19,7 +19,7 @@ class OutboxProducer {
 
     private final KafkaProducer<String, String> producer;
 
-    OutboxProducer(@Value("${kafka.bootstrap.servers:127.0.0.1:9092}") String bootstrapServers) {
+    OutboxProducer(@Value("${kafka.bootstrap.servers:`127.0.0.1:9092`}") String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
