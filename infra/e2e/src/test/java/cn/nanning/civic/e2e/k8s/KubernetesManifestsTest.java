@@ -248,6 +248,16 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
+    void podsGetNoServiceLinkVariablesThatWouldShadowTheirConfiguration(String overlay) {
+        // With service links a pod of the "portal" Service gets PORTAL_PORT=tcp://10.0.0.1:8083, which the
+        // portal reads as its port; SERVICES_PORT, KAFKA_PORT and friends would leak into Micronaut's config.
+        for (Map<String, Object> d : all(overlay(overlay), "Deployment")) {
+            assertThat(Resources.podSpec(d).get("enableServiceLinks")).as(Resources.name(d)).isEqualTo(false);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
     void prometheusScrapesEveryDeployableOnItsMetricsPathAndPort(String overlay) {
         for (Map<String, Object> d : all(overlay(overlay), "Deployment")) {
             Map<String, Object> annotations = Yaml2.map(Yaml2.at(d, "spec", "template", "metadata", "annotations"));
