@@ -43,6 +43,13 @@ class PortalHttpTest {
     }
 
     @Test
+    void prometheus_metrics_are_served_for_scraping() throws Exception {
+        HttpResponse<String> response = get("/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void the_root_serves_the_vaadin_bootstrap_page_in_chinese() throws Exception {
         HttpResponse<String> response = get("/");
         assertThat(response.statusCode()).isEqualTo(200);

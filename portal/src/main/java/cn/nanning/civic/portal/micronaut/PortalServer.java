@@ -113,6 +113,7 @@ public final class PortalServer {
         vaadin.setInitParameter(InitParameters.SERVLET_PARAMETER_PRODUCTION_MODE, "true");
         context.addServlet(vaadin, "/*");
         context.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
+        context.addServlet(new ServletHolder("prometheus", new MetricsServlet()), "/prometheus");
         context.addFilter(new FilterHolder(new RequestIdFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         LOG.debug("Vaadin routes from the bean index: {}", routes);
         return context;
