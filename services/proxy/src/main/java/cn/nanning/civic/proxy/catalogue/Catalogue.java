@@ -66,6 +66,12 @@ public class Catalogue {
                 .orElseThrow(() -> ProblemException.notFound("服务事项 " + code + " 不存在或已下线。"));
     }
 
+    /** Whether the code names a live (not retired) catalogue item. */
+    @Transactional(readOnly = true)
+    public boolean isLive(String code) {
+        return items.findById(code).filter(item -> !item.retired()).isPresent();
+    }
+
     private static CatalogueItem toItem(CatalogueItemDraft d, long version) {
         return new CatalogueItem(d.code(), d.name().strip(), d.type(), d.department(), d.implementingLevel(), d.legalBasis(),
                 d.conditions(), d.materials(), d.fee(), d.timeLimitDays(), d.visits(), d.proxyAllowed(), d.contact(), false,

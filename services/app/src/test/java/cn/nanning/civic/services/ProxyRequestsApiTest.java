@@ -1,0 +1,212 @@
+package cn.nanning.civic.services;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+@MicronautTest(transactional = false)
+class ProxyRequestsApiTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    JdbcOperations jdbc;
+
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    String itemCode;
+    String village;
+    String pointId;
+    String clerk;
+    String citizenId;
+    String citizen;
+
+    @BeforeEach
+    void aServicePointWithItsClerk() {
+        String admin = tokens.staff("ADMIN", "450100");
+        itemCode = CatalogueApiTest.uniqueCode();
+        Map<String, Object> draft = CatalogueApiTest.draft(itemCode, "高龄津贴申领");
+        draft.put("materials", "居民身份证；户口簿");
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/catalogue/items", draft).bearerAuth(admin), Map.class);
+        village = freeVillage();
+        Map<?, ?> point = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/points",
+                Map.of("regionCode", village, "itemCodes", List.of(itemCode))).bearerAuth(admin), Map.class);
+        pointId = point.get("id").toString();
+        String clerkId = UUID.randomUUID().toString();
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/proxy/points/" + pointId + "/staff",
+                Map.of("accountId", clerkId, "role", "CLERK")).bearerAuth(admin));
+        clerk = tokens.sign(clerkId, "staff", List.of("CLERK"), village);
+        citizenId = UUID.randomUUID().toString();
+        citizen = tokens.sign(citizenId, "citizen", List.of("CITIZEN"), null);
+    }
+
+    @Test
+    void aRequestWalksTheWholeLifecycleFromAuthorisationToFollowUp() {
+        Map<?, ?> created = authoriseAsCitizen();
+        assertThat(created.get("status")).isEqualTo("AUTHORISED");
+        assertThat(created.get("residentPhone")).isEqualTo("139****6789");
+        assertThat(created.get("residentName")).isEqualTo("黄**");
+        String id = created.get("id").toString();
+
+        Map<?, ?> accepted = post(id, "accept", Map.of("materials", List.of("居民身份证", "户口簿")), clerk);
+        assertThat(accepted.get("receiptNo").toString()).matches("DB\\d{8}-\\d{6}");
+        assertThat(accepted.get("forwardDue")).isNotNull();
+        assertThat(accepted.get("overdue")).isEqualTo(false);
+
+        assertThat(post(id, "forward", Map.of("office", "区民政局", "note", "材料已送达窗口"), clerk).get("statusLabel")).isEqualTo("办理中");
+        assertThat(post(id, "deliver", Map.of("note", "津贴已核准"), clerk).get("status")).isEqualTo("DELIVERED");
+        assertThat(post(id, "archive", Map.of(), clerk).get("status")).isEqualTo("ARCHIVED");
+        Map<?, ?> done = post(id, "follow-up", Map.of("satisfaction", 5, "comment", "很方便"), citizen);
+        assertThat(done.get("status")).isEqualTo("FOLLOWED_UP");
+        assertThat((List<?>) done.get("timeline")).hasSize(6);
+        assertThat(count("select count(*) from kernel.outbox where event_key = ? and event_type = 'ProxyRequestStatusChanged'", id)).isEqualTo(6);
+    }
+
+    @Test
+    void aStepCannotBeSkipped() {
+        String id = authoriseAsCitizen().get("id").toString();
+        var e = refused(() -> post(id, "deliver", Map.of(), clerk));
+        assertThat(e.getStatus().getCode()).isEqualTo(409);
+        assertThat(detail(e)).contains("下一步只能是“已受理”");
+    }
+
+    @Test
+    void acceptanceNeedsEveryMaterialTicked() {
+        String id = authoriseAsCitizen().get("id").toString();
+        var e = refused(() -> post(id, "accept", Map.of("materials", List.of("居民身份证")), clerk));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(detail(e)).contains("户口簿");
+    }
+
+    @Test
+    void aClerkOfAnotherVillageCanNeitherSeeNorActOnTheRequest() {
+        String id = authoriseAsCitizen().get("id").toString();
+        String otherClerk = tokens.sign(UUID.randomUUID().toString(), "staff", List.of("CLERK"), freeVillage());
+        assertThat(refused(() -> post(id, "accept", Map.of("materials", List.of("居民身份证", "户口簿")), otherClerk)).getStatus().getCode()).isEqualTo(403);
+        assertThat(refused(() -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + id).bearerAuth(otherClerk), Map.class))
+                .getStatus().getCode()).isEqualTo(403);
+        String anotherCitizen = tokens.citizen();
+        assertThat(refused(() -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + id).bearerAuth(anotherCitizen), Map.class))
+                .getStatus().getCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theTownshipSupervisorSeesTheRequestAndAnotherTownshipsDoesNot() {
+        String id = authoriseAsCitizen().get("id").toString();
+        String township = village.substring(0, 9);
+        String supervisor = tokens.sign(UUID.randomUUID().toString(), "staff", List.of("CLERK"), township);
+        List<Map<String, Object>> bench = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/workbench").bearerAuth(supervisor),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(bench).extracting(r -> r.get("id")).contains(id);
+
+        String otherTownship = otherTownshipThan(township);
+        String stranger = tokens.sign(UUID.randomUUID().toString(), "staff", List.of("CLERK"), otherTownship);
+        List<Map<String, Object>> strangerBench = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/workbench").bearerAuth(stranger),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(strangerBench).extracting(r -> r.get("id")).doesNotContain(id);
+    }
+
+    @Test
+    void aClerkRegisteringForAResidentMustRecordHowTheResidentConsented() {
+        Map<String, Object> body = request();
+        var e = refused(() -> client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", body).bearerAuth(clerk), Map.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        body.put("consentChannel", "PHONE");
+        Map<?, ?> created = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", body).bearerAuth(clerk), Map.class);
+        assertThat(created.get("consentChannel")).isEqualTo("PHONE");
+    }
+
+    @Test
+    void withoutConsentNothingIsRecorded() {
+        Map<String, Object> body = request();
+        body.put("consent", false);
+        var e = refused(() -> client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", body).bearerAuth(citizen), Map.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(count("select count(*) from proxy.proxy_request where point_id = cast(? as uuid)", pointId)).isZero();
+    }
+
+    @Test
+    void theResidentsPhoneIsEncryptedAtRest() {
+        String id = authoriseAsCitizen().get("id").toString();
+        assertThat(count("select count(*) from proxy.proxy_request where id = cast(? as uuid) and (resident_phone like '%13912346789%' or resident_name like '%黄%')", id)).isZero();
+        assertThat(count("select count(*) from proxy.proxy_request where id = cast(? as uuid)", id)).isEqualTo(1);
+    }
+
+    private Map<?, ?> authoriseAsCitizen() {
+        return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", request()).bearerAuth(citizen), Map.class);
+    }
+
+    private Map<String, Object> request() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("pointId", pointId);
+        body.put("itemCode", itemCode);
+        body.put("residentName", "黄秀英");
+        body.put("residentPhone", "13912346789");
+        body.put("consent", true);
+        return body;
+    }
+
+    private Map<?, ?> post(String id, String action, Map<String, Object> body, String token) {
+        return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests/" + id + "/" + action, body).bearerAuth(token), Map.class);
+    }
+
+    private static HttpClientResponseException refused(Runnable call) {
+        return catchThrowableOfType(HttpClientResponseException.class, call::run);
+    }
+
+    private static String detail(HttpClientResponseException e) {
+        return e.getResponse().getBody(Map.class).orElseThrow().get("detail").toString();
+    }
+
+    private String freeVillage() {
+        return tx.executeRead(s -> jdbc.prepareStatement("""
+                select code from kernel.region where level = 'village'
+                and code not in (select region_code from proxy.service_point) order by random() limit 1""", ps -> {
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        }));
+    }
+
+    private String otherTownshipThan(String township) {
+        return tx.executeRead(s -> jdbc.prepareStatement("select code from kernel.region where level = 'township' and code <> ? limit 1", ps -> {
+            ps.setString(1, township);
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        }));
+    }
+
+    private long count(String sql, String arg) {
+        Long n = tx.executeRead(s -> jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, arg);
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }));
+        return n;
+    }
+}

@@ -1,0 +1,47 @@
+package cn.nanning.civic.proxy.requests;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ProxyRequestRepository extends CrudRepository<ProxyRequest, UUID> {
+
+    /** A clerk's workbench: their points' open requests, overdue first, then by due day. */
+    @Query(value = """
+            select r.* from proxy.proxy_request r
+            join proxy.service_point_staff s on s.point_id = r.point_id and s.account_id = :accountId
+            where r.status <> 'FOLLOWED_UP'
+            order by (r.status = 'ACCEPTED' and r.forward_due < :today) desc, r.forward_due nulls last, r.created_at
+            limit :limit""", nativeQuery = true)
+    List<ProxyRequest> workbench(String accountId, LocalDate today, int limit);
+
+    /** A supervisor's view of an area (region code prefix). */
+    @Query(value = """
+            select * from proxy.proxy_request where region_code like :prefix || '%' and status <> 'FOLLOWED_UP'
+            order by (status = 'ACCEPTED' and forward_due < :today) desc, forward_due nulls last, created_at
+            limit :limit""", nativeQuery = true)
+    List<ProxyRequest> inArea(String prefix, LocalDate today, int limit);
+
+    @Query(value = """
+            select * from proxy.proxy_request where region_code like :prefix || '%'
+            and status = 'ACCEPTED' and forward_due < :today order by forward_due limit :limit""", nativeQuery = true)
+    List<ProxyRequest> overdueInArea(String prefix, LocalDate today, int limit);
+
+    List<ProxyRequest> findByCitizenAccountIdOrderByCreatedAtDesc(String citizenAccountId);
+
+    @Query(value = "select nextval('proxy.receipt_seq')", nativeQuery = true)
+    long nextReceiptNumber();
+
+    @Query(value = "insert into proxy.proxy_request_step (request_id, status, note, actor, occurred_at) values (:requestId, :status, :note, :actor, :at)", nativeQuery = true)
+    void addStep(UUID requestId, String status, String note, String actor, Instant at);
+
+    @Query(value = "insert into proxy.proxy_request_material (request_id, position, name, ticked) values (:requestId, :position, :name, :ticked)", nativeQuery = true)
+    void addMaterial(UUID requestId, int position, String name, boolean ticked);
+}

@@ -1,0 +1,117 @@
+package cn.nanning.civic.proxy.requests;
+
+import cn.nanning.civic.common.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/proxy/requests")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "proxy-requests", description = "代办事项：委托、受理、办理、送达、归档、回访")
+class RequestController {
+
+    private final Requests requests;
+
+    RequestController(Requests requests) {
+        this.requests = requests;
+    }
+
+    @Post
+    @Operation(summary = "委托: a resident (mini-program) or a clerk on their behalf authorises a proxy request")
+    HttpResponse<RequestView> authorise(@Body @Valid NewRequest command, Authentication authentication) {
+        RequestView view = requests.authorise(Caller.from(authentication), command);
+        return HttpResponse.created(view, URI.create("/api/v1/proxy/requests/" + view.id()));
+    }
+
+    @Post("/{id}/accept")
+    @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
+    @Operation(summary = "受理: materials checked, receipt number issued, 3-working-day forwarding clock starts")
+    RequestView accept(@PathVariable UUID id, @Body Accept command, Authentication authentication) {
+        return requests.accept(Caller.from(authentication), id, command.materials());
+    }
+
+    @Post("/{id}/forward")
+    @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
+    @Operation(summary = "办理: forwarded to the competent office")
+    RequestView forward(@PathVariable UUID id, @Body Forward command, Authentication authentication) {
+        return requests.forward(Caller.from(authentication), id, command.office(), command.note());
+    }
+
+    @Post("/{id}/deliver")
+    @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
+    @Operation(summary = "送达: the result reached the resident")
+    RequestView deliver(@PathVariable UUID id, @Body Note command, Authentication authentication) {
+        return requests.deliver(Caller.from(authentication), id, command.note());
+    }
+
+    @Post("/{id}/archive")
+    @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
+    @Operation(summary = "归档")
+    RequestView archive(@PathVariable UUID id, Authentication authentication) {
+        return requests.archive(Caller.from(authentication), id);
+    }
+
+    @Post("/{id}/follow-up")
+    @Operation(summary = "回访: satisfaction 1–5 and a comment, by the resident or the clerk")
+    RequestView followUp(@PathVariable UUID id, @Body @Valid FollowUp command, Authentication authentication) {
+        return requests.followUp(Caller.from(authentication), id, command.satisfaction(), command.comment());
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One request with its checklist and timeline (personal data masked)")
+    RequestView one(@PathVariable UUID id, Authentication authentication) {
+        return requests.read(Caller.from(authentication), id);
+    }
+
+    @Get("/workbench")
+    @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
+    @Operation(summary = "Open requests of the clerk's points (or a supervisor's area), overdue first")
+    List<RequestView> workbench(Authentication authentication) {
+        return requests.workbench(Caller.from(authentication));
+    }
+
+    @Get("/overdue")
+    @Secured({"CLERK", "ADMIN"})
+    @Operation(summary = "Accepted requests past their forwarding day in a supervisor's area")
+    List<RequestView> overdue(Authentication authentication) {
+        return requests.overdue(Caller.from(authentication));
+    }
+
+    @Get("/mine")
+    @Operation(summary = "A resident's own requests")
+    List<RequestView> mine(Authentication authentication) {
+        return requests.mine(Caller.from(authentication));
+    }
+
+    @Serdeable
+    record Accept(@Nullable List<String> materials) {
+    }
+
+    @Serdeable
+    record Forward(@Nullable String office, @Nullable String note) {
+    }
+
+    @Serdeable
+    record Note(@Nullable String note) {
+    }
+
+    @Serdeable
+    record FollowUp(@NotNull(message = "请选择满意度") Integer satisfaction, @Nullable String comment) {
+    }
+}

@@ -1,0 +1,40 @@
+package cn.nanning.civic.proxy.requests;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A request as shown to residents and staff: personal data masked, status in Chinese, timeline and checklist. */
+@Serdeable
+public record RequestView(
+        UUID id,
+        @Nullable String receiptNo,
+        UUID pointId,
+        String regionCode,
+        String itemCode,
+        String itemName,
+        String residentName,
+        String residentPhone,
+        String consentChannel,
+        String status,
+        String statusLabel,
+        Instant createdAt,
+        @Nullable LocalDate forwardDue,
+        boolean overdue,
+        @Nullable String office,
+        @Nullable Integer satisfaction,
+        List<Material> materials,
+        List<Step> timeline) {
+
+    @Serdeable
+    public record Material(String name, boolean ticked) {
+    }
+
+    @Serdeable
+    public record Step(String status, String statusLabel, @Nullable String note, String actor, Instant occurredAt) {
+    }
+}

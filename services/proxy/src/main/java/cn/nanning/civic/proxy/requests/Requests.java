@@ -1,0 +1,286 @@
+package cn.nanning.civic.proxy.requests;
+
+import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.identity.RegionCodes;
+import cn.nanning.civic.common.pii.FieldCipher;
+import cn.nanning.civic.common.pii.Masking;
+import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.kernel.calendar.WorkingDayCalendar;
+import cn.nanning.civic.kernel.outbox.Outbox;
+import cn.nanning.civic.proxy.catalogue.Catalogue;
+import cn.nanning.civic.proxy.catalogue.CatalogueItem;
+import cn.nanning.civic.proxy.servicepoints.PointAccess;
+import cn.nanning.civic.proxy.servicepoints.ServicePoint;
+import cn.nanning.civic.proxy.servicepoints.ServicePoints;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The proxy request lifecycle: authorise, accept, forward, deliver, archive, follow up — each step an event. */
+@Singleton
+public class Requests {
+
+    static final String TOPIC = "proxy.request.v1";
+    private static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final int WORKBENCH_LIMIT = 200;
+
+    private final ProxyRequestRepository requests;
+    private final ServicePoints points;
+    private final PointAccess access;
+    private final Catalogue catalogue;
+    private final WorkingDayCalendar calendar;
+    private final FieldCipher cipher;
+    private final Outbox outbox;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    Requests(ProxyRequestRepository requests, ServicePoints points, PointAccess access, Catalogue catalogue,
+             WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc) {
+        this.requests = requests;
+        this.points = points;
+        this.access = access;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.cipher = cipher;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.clock = Clock.system(NANNING);
+    }
+
+    /** 委托: a resident asks in the mini-program, or a clerk records the request with the resident's consent. */
+    @Transactional
+    public RequestView authorise(Caller caller, NewRequest command) {
+        ServicePoint point = points.find(command.pointId());
+        if (!point.active()) {
+            throw ProblemException.badRequest("service-point-inactive", "该服务点暂停服务，请选择其他服务点。");
+        }
+        CatalogueItem item = catalogue.find(command.itemCode());
+        if (!item.proxyAllowed() || !points.offers(point.id(), item.code())) {
+            throw ProblemException.badRequest("item-not-proxied", "“" + item.name() + "”不在该服务点的代办范围内。");
+        }
+        if (!Boolean.TRUE.equals(command.consent())) {
+            throw ProblemException.invalidField("consent", "代办需要委托人同意授权，请确认委托。");
+        }
+        String phone = command.residentPhone().strip();
+        if (!MOBILE.matcher(phone).matches()) {
+            throw ProblemException.invalidField("residentPhone", "请填写正确的 11 位手机号码。");
+        }
+        String channel;
+        String citizen;
+        if (caller.isStaff()) {
+            access.requireWorkOn(caller, point);
+            channel = command.consentChannel();
+            if (!"IN_PERSON".equals(channel) && !"PHONE".equals(channel)) {
+                throw ProblemException.invalidField("consentChannel", "代为登记时请注明委托方式：当面（IN_PERSON）或电话（PHONE）。");
+            }
+            citizen = null;
+        } else {
+            channel = "MINI_PROGRAM";
+            citizen = caller.accountId();
+        }
+        Instant now = now();
+        UUID id = UUID.randomUUID();
+        ProxyRequest request = requests.save(new ProxyRequest(id, null, point.id(), point.regionCode(), item.code(), citizen,
+                cipher.encrypt(command.residentName().strip(), "proxy_request.resident_name"),
+                cipher.encrypt(phone, "proxy_request.resident_phone"),
+                channel, now, caller.accountId(), RequestStatus.AUTHORISED, now, null, null, null, null, null, null, null, null, 0));
+        step(request, caller, caller.isStaff() ? "代办员代为登记（" + ("PHONE".equals(channel) ? "电话委托" : "当面委托") + "）" : "居民在小程序提交委托");
+        return view(request);
+    }
+
+    /** 受理: the clerk checks the materials against the catalogue's list and issues a receipt number. */
+    @Transactional
+    public RequestView accept(Caller caller, UUID id, List<String> ticked) {
+        ProxyRequest request = forStaff(caller, id);
+        transition(request, RequestStatus.ACCEPTED);
+        List<String> required = requiredMaterials(catalogue.find(request.itemCode()));
+        List<String> missing = Lifecycle.missingMaterials(required, ticked == null ? List.of() : ticked);
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalidField("materials", "以下材料尚未核对：" + String.join("；", missing) + "。");
+        }
+        for (int i = 0; i < required.size(); i++) {
+            requests.addMaterial(id, i, required.get(i), true);
+        }
+        Instant now = now();
+        LocalDate today = LocalDate.ofInstant(now, NANNING);
+        String receipt = "DB" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", requests.nextReceiptNumber());
+        ProxyRequest accepted = requests.update(request.accepted(receipt, now, Lifecycle.forwardDue(today, calendar.current())));
+        step(accepted, caller, "受理，回执编号 " + receipt);
+        return view(accepted);
+    }
+
+    /** 办理: forwarded to the competent office. */
+    @Transactional
+    public RequestView forward(Caller caller, UUID id, String office, String note) {
+        ProxyRequest request = forStaff(caller, id);
+        transition(request, RequestStatus.FORWARDED);
+        if (office == null || office.isBlank()) {
+            throw ProblemException.invalidField("office", "请填写承办部门。");
+        }
+        ProxyRequest forwarded = requests.update(request.forwarded(office.strip(), now()));
+        step(forwarded, caller, "已送交" + office.strip() + (note != null && !note.isBlank() ? "：" + note.strip() : ""));
+        return view(forwarded);
+    }
+
+    /** 送达: the result is delivered to the resident. */
+    @Transactional
+    public RequestView deliver(Caller caller, UUID id, String note) {
+        ProxyRequest request = forStaff(caller, id);
+        transition(request, RequestStatus.DELIVERED);
+        ProxyRequest delivered = requests.update(request.delivered(now()));
+        step(delivered, caller, note != null && !note.isBlank() ? note.strip() : "办理结果已送达");
+        return view(delivered);
+    }
+
+    /** 归档. */
+    @Transactional
+    public RequestView archive(Caller caller, UUID id) {
+        ProxyRequest request = forStaff(caller, id);
+        transition(request, RequestStatus.ARCHIVED);
+        ProxyRequest archived = requests.update(request.archived(now()));
+        step(archived, caller, "已归档");
+        return view(archived);
+    }
+
+    /** 回访: satisfaction 1–5, by the resident or the clerk on the phone with them. */
+    @Transactional
+    public RequestView followUp(Caller caller, UUID id, int satisfaction, String comment) {
+        ProxyRequest request = find(id);
+        boolean owner = caller.accountId().equals(request.citizenAccountId());
+        if (!owner) {
+            access.requireWorkOn(caller, points.find(request.pointId()));
+        }
+        transition(request, RequestStatus.FOLLOWED_UP);
+        if (satisfaction < 1 || satisfaction > 5) {
+            throw ProblemException.invalidField("satisfaction", "满意度请在 1 到 5 之间选择。");
+        }
+        ProxyRequest done = requests.update(request.followedUp(satisfaction, comment));
+        step(done, caller, "回访满意度 " + satisfaction + " 分");
+        return view(done);
+    }
+
+    @Transactional(readOnly = true)
+    public RequestView read(Caller caller, UUID id) {
+        ProxyRequest request = find(id);
+        if (!caller.accountId().equals(request.citizenAccountId())) {
+            access.requireWorkOn(caller, points.find(request.pointId()));
+        }
+        return view(request);
+    }
+
+    /** The workbench: a clerk's own points, or a supervisor's whole area. */
+    @Transactional(readOnly = true)
+    public List<RequestView> workbench(Caller caller) {
+        LocalDate today = LocalDate.now(clock);
+        List<ProxyRequest> found = PointAccess.isSupervisor(caller)
+                ? requests.inArea(RegionCodes.significantPrefix(caller.regionCode()), today, WORKBENCH_LIMIT)
+                : requests.workbench(caller.accountId(), today, WORKBENCH_LIMIT);
+        return found.stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<RequestView> overdue(Caller caller) {
+        if (!PointAccess.isSupervisor(caller)) {
+            throw ProblemException.forbidden("逾期清单仅对乡镇（街道）及以上负责人开放。");
+        }
+        return requests.overdueInArea(RegionCodes.significantPrefix(caller.regionCode()), LocalDate.now(clock), WORKBENCH_LIMIT)
+                .stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<RequestView> mine(Caller caller) {
+        return requests.findByCitizenAccountIdOrderByCreatedAtDesc(caller.accountId()).stream().map(this::view).toList();
+    }
+
+    private ProxyRequest find(UUID id) {
+        return requests.findById(id).orElseThrow(() -> ProblemException.notFound("代办事项不存在。"));
+    }
+
+    private ProxyRequest forStaff(Caller caller, UUID id) {
+        ProxyRequest request = find(id);
+        access.requireWorkOn(caller, points.find(request.pointId()));
+        return request;
+    }
+
+    private static void transition(ProxyRequest request, RequestStatus wanted) {
+        String refusal = Lifecycle.refusal(request.status(), wanted);
+        if (refusal != null) {
+            throw ProblemException.conflict("invalid-transition", refusal);
+        }
+    }
+
+    /** The catalogue lists required materials separated by the Chinese semicolon. */
+    static List<String> requiredMaterials(CatalogueItem item) {
+        if (item.materials() == null || item.materials().isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(item.materials().split("[；;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private void step(ProxyRequest request, Caller caller, String note) {
+        Instant now = now();
+        requests.addStep(request.id(), request.status().name(), note, caller.accountId(), now);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("requestId", request.id().toString());
+        event.put("status", request.status().name());
+        event.put("pointId", request.pointId().toString());
+        event.put("regionCode", request.regionCode());
+        event.put("itemCode", request.itemCode());
+        event.put("citizenAccountId", request.citizenAccountId());
+        event.put("receiptNo", request.receiptNo());
+        outbox.add(TOPIC, request.id().toString(), "ProxyRequestStatusChanged", "request", event);
+    }
+
+    private RequestView view(ProxyRequest r) {
+        CatalogueItem item = catalogue.find(r.itemCode());
+        List<RequestView.Material> materials = new ArrayList<>();
+        List<RequestView.Step> timeline = new ArrayList<>();
+        jdbc.prepareStatement("select name, ticked from proxy.proxy_request_material where request_id = ? order by position", s -> {
+            s.setObject(1, r.id());
+            try (var rows = s.executeQuery()) {
+                while (rows.next()) {
+                    materials.add(new RequestView.Material(rows.getString(1), rows.getBoolean(2)));
+                }
+            }
+            return null;
+        });
+        jdbc.prepareStatement("select status, note, actor, occurred_at from proxy.proxy_request_step where request_id = ? order by id", s -> {
+            s.setObject(1, r.id());
+            try (var rows = s.executeQuery()) {
+                while (rows.next()) {
+                    RequestStatus status = RequestStatus.valueOf(rows.getString(1));
+                    timeline.add(new RequestView.Step(status.name(), status.label(), rows.getString(2), rows.getString(3),
+                            rows.getTimestamp(4).toInstant()));
+                }
+            }
+            return null;
+        });
+        if (materials.isEmpty()) {
+            requiredMaterials(item).forEach(name -> materials.add(new RequestView.Material(name, false)));
+        }
+        return new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(), item.name(),
+                Masking.name(cipher.decrypt(r.residentName(), "proxy_request.resident_name")),
+                Masking.phone(cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                r.consentChannel(), r.status().name(), r.status().label(), r.createdAt(), r.forwardDue(),
+                Lifecycle.overdue(r.status(), r.forwardDue(), LocalDate.now(clock)), r.office(), r.satisfaction(), materials, timeline);
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
