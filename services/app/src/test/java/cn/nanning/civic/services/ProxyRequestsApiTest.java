@@ -1,19 +1,15 @@
 package cn.nanning.civic.services;
 
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,35 +28,20 @@ class ProxyRequestsApiTest {
     Tokens tokens;
 
     @Inject
-    JdbcOperations jdbc;
+    ProxyFixture fixture;
 
-    @Inject
-    TransactionOperations<Connection> tx;
-
-    String itemCode;
     String village;
     String pointId;
     String clerk;
-    String citizenId;
     String citizen;
 
     @BeforeEach
     void aServicePointWithItsClerk() {
-        String admin = tokens.staff("ADMIN", "450100");
-        itemCode = CatalogueApiTest.uniqueCode();
-        Map<String, Object> draft = CatalogueApiTest.draft(itemCode, "高龄津贴申领");
-        draft.put("materials", "居民身份证；户口簿");
-        client.toBlocking().exchange(HttpRequest.POST("/api/v1/catalogue/items", draft).bearerAuth(admin), Map.class);
-        village = freeVillage();
-        Map<?, ?> point = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/points",
-                Map.of("regionCode", village, "itemCodes", List.of(itemCode))).bearerAuth(admin), Map.class);
-        pointId = point.get("id").toString();
-        String clerkId = UUID.randomUUID().toString();
-        client.toBlocking().exchange(HttpRequest.POST("/api/v1/proxy/points/" + pointId + "/staff",
-                Map.of("accountId", clerkId, "role", "CLERK")).bearerAuth(admin));
-        clerk = tokens.sign(clerkId, "staff", List.of("CLERK"), village);
-        citizenId = UUID.randomUUID().toString();
-        citizen = tokens.sign(citizenId, "citizen", List.of("CITIZEN"), null);
+        fixture.setUp();
+        village = fixture.village;
+        pointId = fixture.pointId;
+        clerk = fixture.clerk;
+        citizen = fixture.citizen;
     }
 
     @Test
@@ -104,7 +85,7 @@ class ProxyRequestsApiTest {
     @Test
     void aClerkOfAnotherVillageCanNeitherSeeNorActOnTheRequest() {
         String id = authoriseAsCitizen().get("id").toString();
-        String otherClerk = tokens.sign(UUID.randomUUID().toString(), "staff", List.of("CLERK"), freeVillage());
+        String otherClerk = fixture.clerkElsewhere();
         assertThat(refused(() -> post(id, "accept", Map.of("materials", List.of("居民身份证", "户口簿")), otherClerk)).getStatus().getCode()).isEqualTo(403);
         assertThat(refused(() -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + id).bearerAuth(otherClerk), Map.class))
                 .getStatus().getCode()).isEqualTo(403);
@@ -156,17 +137,11 @@ class ProxyRequestsApiTest {
     }
 
     private Map<?, ?> authoriseAsCitizen() {
-        return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", request()).bearerAuth(citizen), Map.class);
+        return fixture.authoriseAsCitizen();
     }
 
     private Map<String, Object> request() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("pointId", pointId);
-        body.put("itemCode", itemCode);
-        body.put("residentName", "黄秀英");
-        body.put("residentPhone", "13912346789");
-        body.put("consent", true);
-        return body;
+        return fixture.request();
     }
 
     private Map<?, ?> post(String id, String action, Map<String, Object> body, String token) {
@@ -182,31 +157,14 @@ class ProxyRequestsApiTest {
     }
 
     private String freeVillage() {
-        return tx.executeRead(s -> jdbc.prepareStatement("""
-                select code from kernel.region where level = 'village'
-                and code not in (select region_code from proxy.service_point) order by random() limit 1""", ps -> {
-            var rs = ps.executeQuery();
-            rs.next();
-            return rs.getString(1);
-        }));
+        return fixture.freeVillage();
     }
 
     private String otherTownshipThan(String township) {
-        return tx.executeRead(s -> jdbc.prepareStatement("select code from kernel.region where level = 'township' and code <> ? limit 1", ps -> {
-            ps.setString(1, township);
-            var rs = ps.executeQuery();
-            rs.next();
-            return rs.getString(1);
-        }));
+        return fixture.firstString("select code from kernel.region where level = 'township' and code <> ? limit 1", township);
     }
 
     private long count(String sql, String arg) {
-        Long n = tx.executeRead(s -> jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, arg);
-            var rs = ps.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        }));
-        return n;
+        return fixture.count(sql, arg);
     }
 }

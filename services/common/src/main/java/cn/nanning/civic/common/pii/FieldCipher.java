@@ -59,18 +59,7 @@ public class FieldCipher {
         if (plaintext == null) {
             return null;
         }
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            ByteBuffer out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed);
-            return currentKeyId + ":" + Base64.getEncoder().encodeToString(out.array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("encryption failed", e);
-        }
+        return currentKeyId + ":" + Base64.getEncoder().encodeToString(seal(plaintext.getBytes(StandardCharsets.UTF_8), column));
     }
 
     public String decrypt(String stored, String column) {
@@ -78,19 +67,61 @@ public class FieldCipher {
             return null;
         }
         int colon = stored.indexOf(':');
-        SecretKeySpec key = colon > 0 ? keys.get(stored.substring(0, colon)) : null;
+        if (colon <= 0) {
+            throw new IllegalStateException("stored personal data field " + column + " has no key id");
+        }
+        byte[] sealed;
+        try {
+            sealed = Base64.getDecoder().decode(stored.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("stored personal data field " + column + " is not base64", e);
+        }
+        return new String(open(stored.substring(0, colon), sealed, column), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Encrypts a document (e.g. an uploaded material) with the current key. Layout: key id length (1 byte), key id,
+     * then iv || ciphertext+tag. {@code context} is bound as associated data.
+     */
+    public byte[] encryptBytes(byte[] plaintext, String context) {
+        byte[] keyId = currentKeyId.getBytes(StandardCharsets.UTF_8);
+        byte[] sealed = seal(plaintext, context);
+        return ByteBuffer.allocate(1 + keyId.length + sealed.length).put((byte) keyId.length).put(keyId).put(sealed).array();
+    }
+
+    public byte[] decryptBytes(byte[] stored, String context) {
+        int idLength = stored[0] & 0xff;
+        String keyId = new String(stored, 1, idLength, StandardCharsets.UTF_8);
+        byte[] sealed = java.util.Arrays.copyOfRange(stored, 1 + idLength, stored.length);
+        return open(keyId, sealed, context);
+    }
+
+    private byte[] seal(byte[] plaintext, String context) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    private byte[] open(String keyId, byte[] sealed, String context) {
+        SecretKeySpec key = keys.get(keyId);
         if (key == null) {
-            throw new IllegalStateException("no key for stored personal data field " + column);
+            throw new IllegalStateException("no key " + keyId + " for stored personal data (" + context + ")");
         }
         try {
-            byte[] all = Base64.getDecoder().decode(stored.substring(colon + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-            cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
-            return new String(plain, StandardCharsets.UTF_8);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("stored personal data field " + column + " does not decrypt", e);
+            throw new IllegalStateException("stored personal data (" + context + ") does not decrypt", e);
         }
     }
 

@@ -46,6 +46,15 @@ class FieldCipherTest {
     }
 
     @Test
+    void documentsRoundTripAndAreBoundToTheirContext() {
+        byte[] pdf = "%PDF-1.7 材料".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] stored = cipher.encryptBytes(pdf, "material:1");
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+        assertThat(cipher.decryptBytes(stored, "material:1")).isEqualTo(pdf);
+        assertThatThrownBy(() -> cipher.decryptBytes(stored, "material:2")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void masksShowOnlyTheEnds() {
         assertThat(Masking.idNumber("450103199001011234")).isEqualTo("4501**********1234");
         assertThat(Masking.phone("13812345678")).isEqualTo("138****5678");

@@ -176,11 +176,17 @@ public class Requests {
 
     @Transactional(readOnly = true)
     public RequestView read(Caller caller, UUID id) {
+        requireAccess(caller, id);
+        return view(find(id));
+    }
+
+    /** Refuses unless the caller is the resident who asked or staff working on the request's point. */
+    @Transactional(readOnly = true)
+    public void requireAccess(Caller caller, UUID id) {
         ProxyRequest request = find(id);
         if (!caller.accountId().equals(request.citizenAccountId())) {
             access.requireWorkOn(caller, points.find(request.pointId()));
         }
-        return view(request);
     }
 
     /** The workbench: a clerk's own points, or a supervisor's whole area. */

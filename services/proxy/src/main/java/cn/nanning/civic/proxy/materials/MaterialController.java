@@ -1,0 +1,62 @@
+package cn.nanning.civic.proxy.materials;
+
+import cn.nanning.civic.common.identity.Caller;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/proxy/requests/{requestId}/materials")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "proxy-materials", description = "代办材料上传与下载")
+class MaterialController {
+
+    private final Materials materials;
+
+    MaterialController(Materials materials) {
+        this.materials = materials;
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload one material (JPG, PNG or PDF, checked by content)")
+    HttpResponse<MaterialFile> upload(@PathVariable UUID requestId, @Part("file") CompletedFileUpload file,
+                                      Authentication authentication) throws IOException {
+        MaterialFile saved = materials.upload(Caller.from(authentication), requestId, file.getFilename(), file.getBytes());
+        return HttpResponse.created(saved, URI.create("/api/v1/proxy/requests/" + requestId + "/materials/" + saved.id()));
+    }
+
+    @Get
+    @Operation(summary = "The materials uploaded for a request")
+    List<MaterialFile> list(@PathVariable UUID requestId, Authentication authentication) {
+        return materials.list(Caller.from(authentication), requestId);
+    }
+
+    @Get("/{fileId}")
+    @Operation(summary = "Download one material (always as an attachment)")
+    HttpResponse<byte[]> download(@PathVariable UUID requestId, @PathVariable UUID fileId, Authentication authentication) {
+        Materials.Download download = materials.download(Caller.from(authentication), requestId, fileId);
+        String encoded = URLEncoder.encode(download.file().displayName(), StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpResponse.ok(download.content())
+                .contentType(download.file().contentType())
+                .header("Content-Disposition", "attachment; filename=\"material" + ContentTypes.extension(download.file().contentType())
+                        + "\"; filename*=UTF-8''" + encoded)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store");
+    }
+}
