@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /** Publishing, changing and retiring catalogue items; each change leaves through the outbox in the same transaction. */
@@ -31,6 +32,7 @@ public class Catalogue {
             throw ProblemException.conflict("catalogue-item-exists", "事项编码 " + draft.code() + " 已存在，请使用修改功能。");
         }
         CatalogueItem item = items.save(toItem(draft, 1));
+        saveBundle(draft);
         outbox.add(CatalogueEvents.TOPIC, item.code(), CatalogueEvents.PUBLISHED, "item", item);
         audit.record(new AuditEntry(actor, null, "catalogue.publish", "catalogue_item", item.code(), AuditEntry.Outcome.SUCCESS, null));
         return item;
@@ -43,6 +45,7 @@ public class Catalogue {
         }
         CatalogueItem current = find(code);
         CatalogueItem changed = items.update(toItem(draft, current.version() + 1));
+        saveBundle(draft);
         outbox.add(CatalogueEvents.TOPIC, code, CatalogueEvents.PUBLISHED, "item", changed);
         audit.record(new AuditEntry(actor, null, "catalogue.change", "catalogue_item", code, AuditEntry.Outcome.SUCCESS, null));
         return changed;
@@ -64,6 +67,24 @@ public class Catalogue {
         return items.findById(code)
                 .filter(item -> !item.retired())
                 .orElseThrow(() -> ProblemException.notFound("服务事项 " + code + " 不存在或已下线。"));
+    }
+
+    /** The items a bundle covers, in order; empty for an ordinary item. */
+    @Transactional(readOnly = true)
+    public List<String> bundleParts(String code) {
+        return items.bundleParts(code);
+    }
+
+    private void saveBundle(CatalogueItemDraft draft) {
+        items.clearBundle(draft.code());
+        List<String> parts = draft.bundleOf() == null ? List.of() : draft.bundleOf();
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            if (part.equals(draft.code()) || !isLive(part) || !items.bundleParts(part).isEmpty()) {
+                throw ProblemException.invalidField("bundleOf", "打包事项只能包含已上线的普通事项，" + part + " 不符合。");
+            }
+            items.addBundlePart(draft.code(), i, part);
+        }
     }
 
     /** Whether the code names a live (not retired) catalogue item. */

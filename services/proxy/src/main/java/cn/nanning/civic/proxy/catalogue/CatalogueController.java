@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.net.URI;
+import java.util.List;
 
 @Controller("/api/v1/catalogue/items")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -65,6 +66,13 @@ class CatalogueController {
     @Operation(summary = "One catalogue item")
     CatalogueItem one(@PathVariable String code) {
         return catalogue.find(code);
+    }
+
+    @Get("/{code}/bundle")
+    @Operation(summary = "The items a bundle (打包快办) covers")
+    List<String> bundle(@PathVariable String code) {
+        catalogue.find(code);
+        return catalogue.bundleParts(code);
     }
 
     @Get

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
+
 /** What an administrator submits to publish or change a catalogue item. */
 @Serdeable
 public record CatalogueItemDraft(
@@ -24,5 +26,6 @@ public record CatalogueItemDraft(
         @Nullable @Min(value = 0, message = "承诺时限不能为负数") @Max(value = 365, message = "承诺时限不能超过 365 个工作日") Integer timeLimitDays,
         @Nullable @Min(value = 0, message = "跑动次数不能为负数") @Max(value = 10, message = "跑动次数不能超过 10 次") Integer visits,
         @NotNull(message = "请说明是否可以代办") Boolean proxyAllowed,
-        @Nullable String contact) {
+        @Nullable String contact,
+        @Nullable List<String> bundleOf) {
 }
