@@ -136,6 +136,33 @@ class ProxyRequestsApiTest {
         assertThat(count("select count(*) from proxy.proxy_request where id = cast(? as uuid)", id)).isEqualTo(1);
     }
 
+    @Test
+    void aLabourRightsBundleFansOutIntoItsItemsTrackedTogether() {
+        String admin = tokens.staff("ADMIN", "450100");
+        List<String> parts = List.of("NN-LD-001", "NN-LD-004", "NN-LD-005", "NN-LD-003");
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/proxy/points/" + pointId + "/items",
+                Map.of("itemCodes", List.of("NN-LD-900"))).bearerAuth(admin));
+        Map<String, Object> body = request();
+        body.put("itemCode", "NN-LD-900");
+        Map<?, ?> bundle = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", body).bearerAuth(citizen), Map.class);
+        List<Map<?, ?>> children = children(bundle);
+        assertThat(children).extracting(c -> c.get("itemCode").toString()).containsExactlyElementsOf(parts);
+
+        var refused = refused(() -> post(bundle.get("id").toString(), "accept", Map.of("materials", List.of()), clerk));
+        assertThat(refused.getStatus().getCode()).isEqualTo(409);
+
+        String firstChild = children.get(0).get("id").toString();
+        post(firstChild, "accept", Map.of("materials", List.of("投诉书", "身份证件", "劳动合同、考勤记录、工资条等能证明劳动关系和欠薪的材料")), clerk);
+        Map<?, ?> tracked = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + bundle.get("id")).bearerAuth(citizen), Map.class);
+        assertThat(tracked.get("status")).isEqualTo("AUTHORISED");
+        assertThat(children(tracked)).extracting(c -> c.get("status").toString()).contains("ACCEPTED", "AUTHORISED");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> children(Map<?, ?> request) {
+        return (List<Map<?, ?>>) request.get("children");
+    }
+
     private Map<?, ?> authoriseAsCitizen() {
         return fixture.authoriseAsCitizen();
     }

@@ -33,41 +33,42 @@ record ProxyRequest(
         @Nullable Instant archivedAt,
         @Nullable Integer satisfaction,
         @Nullable String feedback,
+        @Nullable UUID parentId,
         @Version long version) {
 
     ProxyRequest withStatus(RequestStatus next) {
         return new ProxyRequest(id, receiptNo, pointId, regionCode, itemCode, citizenAccountId, residentName, residentPhone,
                 consentChannel, consentAt, createdBy, next, createdAt, acceptedAt, forwardDue, forwardedAt, office, deliveredAt,
-                archivedAt, satisfaction, feedback, version);
+                archivedAt, satisfaction, feedback, parentId, version);
     }
 
     ProxyRequest accepted(String receipt, Instant at, LocalDate due) {
         return new ProxyRequest(id, receipt, pointId, regionCode, itemCode, citizenAccountId, residentName, residentPhone,
                 consentChannel, consentAt, createdBy, RequestStatus.ACCEPTED, createdAt, at, due, forwardedAt, office, deliveredAt,
-                archivedAt, satisfaction, feedback, version);
+                archivedAt, satisfaction, feedback, parentId, version);
     }
 
     ProxyRequest forwarded(String toOffice, Instant at) {
         return new ProxyRequest(id, receiptNo, pointId, regionCode, itemCode, citizenAccountId, residentName, residentPhone,
                 consentChannel, consentAt, createdBy, RequestStatus.FORWARDED, createdAt, acceptedAt, forwardDue, at, toOffice,
-                deliveredAt, archivedAt, satisfaction, feedback, version);
+                deliveredAt, archivedAt, satisfaction, feedback, parentId, version);
     }
 
     ProxyRequest delivered(Instant at) {
         return new ProxyRequest(id, receiptNo, pointId, regionCode, itemCode, citizenAccountId, residentName, residentPhone,
                 consentChannel, consentAt, createdBy, RequestStatus.DELIVERED, createdAt, acceptedAt, forwardDue, forwardedAt, office,
-                at, archivedAt, satisfaction, feedback, version);
+                at, archivedAt, satisfaction, feedback, parentId, version);
     }
 
     ProxyRequest archived(Instant at) {
         return new ProxyRequest(id, receiptNo, pointId, regionCode, itemCode, citizenAccountId, residentName, residentPhone,
                 consentChannel, consentAt, createdBy, RequestStatus.ARCHIVED, createdAt, acceptedAt, forwardDue, forwardedAt, office,
-                deliveredAt, at, satisfaction, feedback, version);
+                deliveredAt, at, satisfaction, feedback, parentId, version);
     }
 
     ProxyRequest followedUp(int score, String comment) {
         return new ProxyRequest(id, receiptNo, pointId, regionCode, itemCode, citizenAccountId, residentName, residentPhone,
                 consentChannel, consentAt, createdBy, RequestStatus.FOLLOWED_UP, createdAt, acceptedAt, forwardDue, forwardedAt,
-                office, deliveredAt, archivedAt, score, comment, version);
+                office, deliveredAt, archivedAt, score, comment, parentId, version);
     }
 }

@@ -17,14 +17,15 @@ interface ProxyRequestRepository extends CrudRepository<ProxyRequest, UUID> {
     @Query(value = """
             select r.* from proxy.proxy_request r
             join proxy.service_point_staff s on s.point_id = r.point_id and s.account_id = :accountId
-            where r.status <> 'FOLLOWED_UP'
+            where r.status <> 'FOLLOWED_UP' and not exists (select 1 from proxy.proxy_request c where c.parent_id = r.id)
             order by (r.status = 'ACCEPTED' and r.forward_due < :today) desc, r.forward_due nulls last, r.created_at
             limit :limit""", nativeQuery = true)
     List<ProxyRequest> workbench(String accountId, LocalDate today, int limit);
 
     /** A supervisor's view of an area (region code prefix). */
     @Query(value = """
-            select * from proxy.proxy_request where region_code like :prefix || '%' and status <> 'FOLLOWED_UP'
+            select * from proxy.proxy_request r where region_code like :prefix || '%' and status <> 'FOLLOWED_UP'
+            and not exists (select 1 from proxy.proxy_request c where c.parent_id = r.id)
             order by (status = 'ACCEPTED' and forward_due < :today) desc, forward_due nulls last, created_at
             limit :limit""", nativeQuery = true)
     List<ProxyRequest> inArea(String prefix, LocalDate today, int limit);
@@ -34,7 +35,9 @@ interface ProxyRequestRepository extends CrudRepository<ProxyRequest, UUID> {
             and status = 'ACCEPTED' and forward_due < :today order by forward_due limit :limit""", nativeQuery = true)
     List<ProxyRequest> overdueInArea(String prefix, LocalDate today, int limit);
 
-    List<ProxyRequest> findByCitizenAccountIdOrderByCreatedAtDesc(String citizenAccountId);
+    List<ProxyRequest> findByCitizenAccountIdAndParentIdIsNullOrderByCreatedAtDesc(String citizenAccountId);
+
+    List<ProxyRequest> findByParentIdOrderByCreatedAt(UUID parentId);
 
     @Query(value = "select nextval('proxy.receipt_seq')", nativeQuery = true)
     long nextReceiptNumber();

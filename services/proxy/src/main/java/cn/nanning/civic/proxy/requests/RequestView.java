@@ -27,11 +27,18 @@ public record RequestView(
         boolean overdue,
         @Nullable String office,
         @Nullable Integer satisfaction,
+        @Nullable UUID parentId,
         List<Material> materials,
-        List<Step> timeline) {
+        List<Step> timeline,
+        List<Child> children) {
 
     @Serdeable
     public record Material(String name, boolean ticked) {
+    }
+
+    /** A part of a bundle request (打包快办), with its own status. */
+    @Serdeable
+    public record Child(UUID id, String itemCode, String itemName, String status, String statusLabel) {
     }
 
     @Serdeable

@@ -93,14 +93,24 @@ public class Requests {
             channel = "MINI_PROGRAM";
             citizen = caller.accountId();
         }
-        Instant now = now();
-        UUID id = UUID.randomUUID();
-        ProxyRequest request = requests.save(new ProxyRequest(id, null, point.id(), point.regionCode(), item.code(), citizen,
-                cipher.encrypt(command.residentName().strip(), "proxy_request.resident_name"),
-                cipher.encrypt(phone, "proxy_request.resident_phone"),
-                channel, now, caller.accountId(), RequestStatus.AUTHORISED, now, null, null, null, null, null, null, null, null, 0));
-        step(request, caller, caller.isStaff() ? "代办员代为登记（" + ("PHONE".equals(channel) ? "电话委托" : "当面委托") + "）" : "居民在小程序提交委托");
+        String how = caller.isStaff() ? "代办员代为登记（" + ("PHONE".equals(channel) ? "电话委托" : "当面委托") + "）" : "居民在小程序提交委托";
+        ProxyRequest request = create(point, item.code(), citizen, command.residentName().strip(), phone, channel, caller, null);
+        step(request, caller, how);
+        // A bundle (打包快办) fans out into one request per covered item, handled separately and tracked together.
+        for (String part : catalogue.bundleParts(item.code())) {
+            ProxyRequest child = create(point, part, citizen, command.residentName().strip(), phone, channel, caller, request.id());
+            step(child, caller, "由打包快办“" + item.name() + "”拆分");
+        }
         return view(request);
+    }
+
+    private ProxyRequest create(ServicePoint point, String itemCode, String citizen, String name, String phone, String channel,
+                                Caller caller, UUID parentId) {
+        Instant now = now();
+        return requests.save(new ProxyRequest(UUID.randomUUID(), null, point.id(), point.regionCode(), itemCode, citizen,
+                cipher.encrypt(name, "proxy_request.resident_name"), cipher.encrypt(phone, "proxy_request.resident_phone"),
+                channel, now, caller.accountId(), RequestStatus.AUTHORISED, now, null, null, null, null, null, null, null, null,
+                parentId, 0));
     }
 
     /** 受理: the clerk checks the materials against the catalogue's list and issues a receipt number. */
@@ -210,7 +220,7 @@ public class Requests {
 
     @Transactional(readOnly = true)
     public List<RequestView> mine(Caller caller) {
-        return requests.findByCitizenAccountIdOrderByCreatedAtDesc(caller.accountId()).stream().map(this::view).toList();
+        return requests.findByCitizenAccountIdAndParentIdIsNullOrderByCreatedAtDesc(caller.accountId()).stream().map(this::view).toList();
     }
 
     private ProxyRequest find(UUID id) {
@@ -220,6 +230,9 @@ public class Requests {
     private ProxyRequest forStaff(Caller caller, UUID id) {
         ProxyRequest request = find(id);
         access.requireWorkOn(caller, points.find(request.pointId()));
+        if (!requests.findByParentIdOrderByCreatedAt(id).isEmpty()) {
+            throw ProblemException.conflict("bundle-request", "打包快办事项请分别受理和办理其中的各个子事项。");
+        }
         return request;
     }
 
@@ -279,11 +292,18 @@ public class Requests {
         if (materials.isEmpty()) {
             requiredMaterials(item).forEach(name -> materials.add(new RequestView.Material(name, false)));
         }
+        List<RequestView.Child> children = requests.findByParentIdOrderByCreatedAt(r.id()).stream()
+                .map(c -> new RequestView.Child(c.id(), c.itemCode(), catalogue.find(c.itemCode()).name(), c.status().name(), c.status().label()))
+                .toList();
+        // A bundle is as far along as its slowest part.
+        RequestStatus status = children.isEmpty() ? r.status()
+                : children.stream().map(c -> RequestStatus.valueOf(c.status())).min(Enum::compareTo).orElseThrow();
         return new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(), item.name(),
                 Masking.name(cipher.decrypt(r.residentName(), "proxy_request.resident_name")),
                 Masking.phone(cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
-                r.consentChannel(), r.status().name(), r.status().label(), r.createdAt(), r.forwardDue(),
-                Lifecycle.overdue(r.status(), r.forwardDue(), LocalDate.now(clock)), r.office(), r.satisfaction(), materials, timeline);
+                r.consentChannel(), status.name(), status.label(), r.createdAt(), r.forwardDue(),
+                Lifecycle.overdue(r.status(), r.forwardDue(), LocalDate.now(clock)), r.office(), r.satisfaction(), r.parentId(),
+                materials, timeline, children);
     }
 
     private Instant now() {

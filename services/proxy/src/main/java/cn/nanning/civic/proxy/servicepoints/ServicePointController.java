@@ -54,6 +54,14 @@ class ServicePointController {
         points.assign(Caller.from(authentication), id, command.accountId(), command.role());
     }
 
+    @Post("/{id}/items")
+    @Secured("ADMIN")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Add catalogue items the point can proxy")
+    void addItems(@PathVariable UUID id, @Body @Valid Items command, Authentication authentication) {
+        points.addItems(Caller.from(authentication), id, command.itemCodes());
+    }
+
     @Get
     @Operation(summary = "Service points inside an area (city, district, township or village code)")
     List<PointView> inArea(@QueryValue String region) {
@@ -78,6 +86,10 @@ class ServicePointController {
     @Serdeable
     record AssignStaff(@NotBlank(message = "请指定人员账号") String accountId,
                        @NotNull(message = "请指定岗位") @Pattern(regexp = "CLERK|VOLUNTEER", message = "岗位只能是 CLERK（代办员）或 VOLUNTEER（志愿者）") String role) {
+    }
+
+    @Serdeable
+    record Items(@NotNull(message = "请选择服务事项") List<String> itemCodes) {
     }
 
     @Serdeable

@@ -64,8 +64,18 @@ public class ServicePoints {
                 AuditEntry.Outcome.SUCCESS, role + " " + accountId));
     }
 
+    /** Adds catalogue items the point can proxy. */
     @Transactional
-    public void offer(ServicePoint point, List<String> itemCodes) {
+    public void addItems(Caller admin, UUID pointId, List<String> itemCodes) {
+        ServicePoint point = find(pointId);
+        if (!admin.covers(point.regionCode())) {
+            throw ProblemException.forbidden("您只能调整本人负责辖区内服务点的代办范围。");
+        }
+        offer(point, itemCodes);
+    }
+
+    @Transactional
+    void offer(ServicePoint point, List<String> itemCodes) {
         for (String code : itemCodes) {
             if (!catalogue.isLive(code)) {
                 throw ProblemException.invalidField("itemCodes", "服务事项 " + code + " 不存在或已下线。");
