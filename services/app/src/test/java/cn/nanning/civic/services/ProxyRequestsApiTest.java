@@ -163,6 +163,18 @@ class ProxyRequestsApiTest {
         return (List<Map<?, ?>>) request.get("children");
     }
 
+    @Test
+    void aClerkRefersAMatterToLegalAidAsALinkAndAnEvent() {
+        String id = authoriseAsCitizen().get("id").toString();
+        Map<?, ?> referral = post(id, "referrals", Map.of("target", "LEGAL_AID", "reason", "用人单位拒不支付工资，需要法律援助"), clerk);
+        assertThat(referral.get("target")).isEqualTo("LEGAL_AID");
+        assertThat(count("select count(*) from kernel.outbox where event_key = ? and event_type = 'ProxyRequestReferred'", id)).isEqualTo(1);
+        Map<?, ?> view = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + id).bearerAuth(citizen), Map.class);
+        assertThat(view.get("timeline").toString()).contains("转介至法律援助");
+        var e = refused(() -> post(id, "referrals", Map.of("target", "COURT", "reason", "x"), clerk));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+    }
+
     private Map<?, ?> authoriseAsCitizen() {
         return fixture.authoriseAsCitizen();
     }

@@ -73,6 +73,14 @@ class RequestController {
         return requests.followUp(Caller.from(authentication), id, command.satisfaction(), command.comment());
     }
 
+    @Post("/{id}/referrals")
+    @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
+    @Operation(summary = "Refer the matter to legal aid or mediation (a link and an event, not a copy)")
+    HttpResponse<Requests.Referral> refer(@PathVariable UUID id, @Body Refer command, Authentication authentication) {
+        Requests.Referral referral = requests.refer(Caller.from(authentication), id, command.target(), command.reason());
+        return HttpResponse.created(referral);
+    }
+
     @Get("/{id}")
     @Operation(summary = "One request with its checklist and timeline (personal data masked)")
     RequestView one(@PathVariable UUID id, Authentication authentication) {
@@ -109,6 +117,10 @@ class RequestController {
 
     @Serdeable
     record Note(@Nullable String note) {
+    }
+
+    @Serdeable
+    record Refer(@Nullable String target, @Nullable String reason) {
     }
 
     @Serdeable

@@ -184,6 +184,48 @@ public class Requests {
         return view(done);
     }
 
+    /**
+     * Refers the resident's matter to legal aid or mediation. Only a link and an event: the other capability opens
+     * its own case and may answer with its id.
+     */
+    @Transactional
+    public Referral refer(Caller caller, UUID id, String target, String reason) {
+        ProxyRequest request = find(id);
+        access.requireWorkOn(caller, points.find(request.pointId()));
+        if (!"LEGAL_AID".equals(target) && !"MEDIATION".equals(target)) {
+            throw ProblemException.invalidField("target", "只能转介到法律援助（LEGAL_AID）或人民调解（MEDIATION）。");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "请说明转介原因。");
+        }
+        Referral referral = new Referral(UUID.randomUUID(), id, target, reason.strip(), caller.accountId(), now());
+        jdbc.prepareStatement("""
+                insert into proxy.proxy_referral (id, request_id, target, reason, referred_by, referred_at) values (?, ?, ?, ?, ?, ?)""", s -> {
+            s.setObject(1, referral.id());
+            s.setObject(2, id);
+            s.setString(3, target);
+            s.setString(4, referral.reason());
+            s.setString(5, referral.referredBy());
+            s.setObject(6, java.sql.Timestamp.from(referral.referredAt()));
+            return s.executeUpdate();
+        });
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("referralId", referral.id().toString());
+        event.put("requestId", id.toString());
+        event.put("target", target);
+        event.put("regionCode", request.regionCode());
+        event.put("itemCode", request.itemCode());
+        event.put("citizenAccountId", request.citizenAccountId());
+        outbox.add("proxy.referral.v1", id.toString(), "ProxyRequestReferred", "referral", event);
+        requests.addStep(id, request.status().name(), "转介至" + ("LEGAL_AID".equals(target) ? "法律援助" : "人民调解") + "：" + referral.reason(),
+                caller.accountId(), referral.referredAt());
+        return referral;
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    public record Referral(UUID id, UUID requestId, String target, String reason, String referredBy, Instant referredAt) {
+    }
+
     @Transactional(readOnly = true)
     public RequestView read(Caller caller, UUID id) {
         requireAccess(caller, id);
