@@ -58,6 +58,18 @@ public class GatewayClient {
                 Argument.listOf(Region.class));
     }
 
+    /** The clerk's (or supervisor's) open proxy requests, overdue first. */
+    public List<ProxyRequestSummary> proxyWorkbench(String accessToken) {
+        return call(() -> HttpRequest.GET("/api/v1/proxy/requests/workbench").bearerAuth(accessToken),
+                Argument.listOf(ProxyRequestSummary.class));
+    }
+
+    /** Moves a request one step on: accept (with the ticked materials), forward, deliver or archive. */
+    public ProxyRequestSummary proxyStep(String requestId, String action, Map<String, Object> body, String accessToken) {
+        return call(() -> HttpRequest.POST("/api/v1/proxy/requests/" + requestId + "/" + action, body).bearerAuth(accessToken),
+                Argument.of(ProxyRequestSummary.class));
+    }
+
     private <T> T call(Supplier<MutableHttpRequest<?>> request, Argument<T> type) {
         MutableHttpRequest<?> req = request.get().accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(Problem.MEDIA_TYPE));
         try {

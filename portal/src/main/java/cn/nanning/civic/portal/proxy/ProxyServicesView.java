@@ -1,26 +1,143 @@
 package cn.nanning.civic.portal.proxy;
 
 import cn.nanning.civic.common.identity.Role;
-import cn.nanning.civic.portal.base.ComingSoon;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
-import com.vaadin.flow.component.Composite;
+import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
-/** Proxy services (代办服务) for village and community clerks. Placeholder until its screens are built. */
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The clerk's workbench for proxy services (代办服务): open requests of their point (a supervisor sees the whole
+ * township), overdue first; a request's checklist and timeline; the next lifecycle step.
+ */
 @Prototype
 @Route(value = "proxy", layout = MainLayout.class)
 @PageTitle("代办服务 | " + PortalShell.PRODUCT)
 @Menu(title = "代办服务", order = 20, icon = "vaadin:clipboard-check")
 @RequiresRole({Role.CLERK, Role.ADMIN})
-public final class ProxyServicesView extends Composite<ComingSoon> {
+public final class ProxyServicesView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final GatewayClient gateway;
+    private final SignIn signIn;
+    private final Paragraph message = new Paragraph();
+    private final Grid<ProxyRequestSummary> grid = new Grid<>(ProxyRequestSummary.class, false);
+    private final VerticalLayout detail = new VerticalLayout();
+
+    ProxyServicesView(GatewayClient gateway, SignIn signIn) {
+        this.gateway = gateway;
+        this.signIn = signIn;
+        setId("proxy-workbench");
+        message.setId("proxy-message");
+        message.setVisible(false);
+        grid.setId("proxy-grid");
+        grid.addColumn(r -> r.receiptNo() != null ? r.receiptNo() : "（待受理）").setHeader("回执编号").setAutoWidth(true);
+        grid.addColumn(ProxyRequestSummary::itemName).setHeader("服务事项").setFlexGrow(1);
+        grid.addColumn(r -> r.residentName() + " " + r.residentPhone()).setHeader("委托人").setAutoWidth(true);
+        grid.addColumn(ProxyRequestSummary::statusLabel).setHeader("状态").setAutoWidth(true);
+        grid.addColumn(r -> r.forwardDue() != null ? r.forwardDue().toString() : "").setHeader("转办期限").setAutoWidth(true);
+        grid.addColumn(r -> r.overdue() ? "已逾期" : "").setHeader("提醒").setAutoWidth(true);
+        grid.setPartNameGenerator(r -> r.overdue() ? "overdue" : null);
+        grid.asSingleSelect().addValueChangeListener(change -> showDetail(change.getValue()));
+        detail.setId("proxy-detail");
+        detail.setPadding(false);
+        add(new H2("代办服务工作台"), new Paragraph("按逾期优先、转办期限先后排列；选择一行查看材料清单与办理过程。"), message, grid, detail);
+    }
 
     @Override
-    protected ComingSoon initContent() {
-        return new ComingSoon("代办服务", "届时可在此受理群众委托，跟踪受理、办理、送达、归档与回访的全过程。");
+    public void beforeEnter(BeforeEnterEvent event) {
+        reload();
+    }
+
+    private void reload() {
+        try {
+            List<ProxyRequestSummary> open = signIn.withToken(gateway::proxyWorkbench);
+            grid.setItems(open);
+            message.setText("当前没有待办的代办事项。");
+            message.setVisible(open.isEmpty());
+        } catch (GatewayException e) {
+            grid.setItems(List.of());
+            message.setText(e.getMessage());
+            message.setVisible(true);
+        }
+        detail.removeAll();
+    }
+
+    private void showDetail(ProxyRequestSummary request) {
+        detail.removeAll();
+        if (request == null) {
+            return;
+        }
+        detail.add(new H3(request.itemName() + "（" + request.statusLabel() + "）"));
+        if (request.timeline() != null) {
+            request.timeline().forEach(step -> detail.add(new Paragraph(
+                    TIME.format(step.occurredAt()) + "  " + step.statusLabel() + (step.note() != null ? "：" + step.note() : ""))));
+        }
+        switch (request.status()) {
+            case "AUTHORISED" -> {
+                CheckboxGroup<String> checklist = new CheckboxGroup<>("材料清单（请逐项核对）");
+                checklist.setId("proxy-checklist");
+                List<String> names = request.materials() == null ? List.of()
+                        : request.materials().stream().map(ProxyRequestSummary.Material::name).toList();
+                checklist.setItems(names);
+                Button accept = new Button("受理并出具回执", click -> step(request, "accept", Map.of("materials", List.copyOf(checklist.getValue()))));
+                accept.setId("proxy-accept");
+                detail.add(checklist, accept);
+            }
+            case "ACCEPTED" -> {
+                TextField office = new TextField("承办部门");
+                office.setId("proxy-office");
+                TextField note = new TextField("备注");
+                Button forward = new Button("送交办理", click -> step(request, "forward", Map.of("office", office.getValue(), "note", note.getValue())));
+                forward.setId("proxy-forward");
+                detail.add(new HorizontalLayout(office, note), forward);
+            }
+            case "FORWARDED" -> {
+                TextField note = new TextField("办理结果");
+                Button deliver = new Button("结果已送达", click -> step(request, "deliver", Map.of("note", note.getValue())));
+                deliver.setId("proxy-deliver");
+                detail.add(note, deliver);
+            }
+            case "DELIVERED" -> {
+                Button archive = new Button("归档", click -> step(request, "archive", Map.of()));
+                archive.setId("proxy-archive");
+                detail.add(archive);
+            }
+            default -> detail.add(new Paragraph("该事项等待居民回访评价。"));
+        }
+    }
+
+    private void step(ProxyRequestSummary request, String action, Map<String, Object> body) {
+        try {
+            signIn.withToken(token -> gateway.proxyStep(request.id(), action, body, token));
+            reload();
+        } catch (GatewayException e) {
+            message.setText(e.getMessage());
+            message.setVisible(true);
+        }
     }
 }

@@ -1,0 +1,35 @@
+package cn.nanning.civic.portal.gateway;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A proxy request as the services API shows it to staff (personal data already masked there). */
+@Serdeable
+public record ProxyRequestSummary(
+        String id,
+        @Nullable String receiptNo,
+        String itemCode,
+        String itemName,
+        String residentName,
+        String residentPhone,
+        String status,
+        String statusLabel,
+        Instant createdAt,
+        @Nullable LocalDate forwardDue,
+        boolean overdue,
+        @Nullable String office,
+        @Nullable List<Material> materials,
+        @Nullable List<Step> timeline) {
+
+    @Serdeable
+    public record Material(String name, boolean ticked) {
+    }
+
+    @Serdeable
+    public record Step(String status, String statusLabel, @Nullable String note, String actor, Instant occurredAt) {
+    }
+}
