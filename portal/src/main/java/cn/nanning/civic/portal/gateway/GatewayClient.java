@@ -64,6 +64,12 @@ public class GatewayClient {
                 Argument.listOf(ProxyRequestSummary.class));
     }
 
+    /** One request with its checklist and timeline. */
+    public ProxyRequestSummary proxyRequest(String requestId, String accessToken) {
+        return call(() -> HttpRequest.GET("/api/v1/proxy/requests/" + requestId).bearerAuth(accessToken),
+                Argument.of(ProxyRequestSummary.class));
+    }
+
     /** Moves a request one step on: accept (with the ticked materials), forward, deliver or archive. */
     public ProxyRequestSummary proxyStep(String requestId, String action, Map<String, Object> body, String accessToken) {
         return call(() -> HttpRequest.POST("/api/v1/proxy/requests/" + requestId + "/" + action, body).bearerAuth(accessToken),

@@ -87,9 +87,17 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
         detail.removeAll();
     }
 
-    private void showDetail(ProxyRequestSummary request) {
+    private void showDetail(ProxyRequestSummary selected) {
         detail.removeAll();
-        if (request == null) {
+        if (selected == null) {
+            return;
+        }
+        ProxyRequestSummary request;
+        try {
+            request = signIn.withToken(token -> gateway.proxyRequest(selected.id(), token));
+        } catch (GatewayException e) {
+            message.setText(e.getMessage());
+            message.setVisible(true);
             return;
         }
         detail.add(new H3(request.itemName() + "（" + request.statusLabel() + "）"));

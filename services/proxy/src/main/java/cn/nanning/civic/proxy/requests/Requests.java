@@ -248,7 +248,7 @@ public class Requests {
         List<ProxyRequest> found = PointAccess.isSupervisor(caller)
                 ? requests.inArea(RegionCodes.significantPrefix(caller.regionCode()), today, WORKBENCH_LIMIT)
                 : requests.workbench(caller.accountId(), today, WORKBENCH_LIMIT);
-        return found.stream().map(this::view).toList();
+        return summaries(found);
     }
 
     @Transactional(readOnly = true)
@@ -256,13 +256,12 @@ public class Requests {
         if (!PointAccess.isSupervisor(caller)) {
             throw ProblemException.forbidden("逾期清单仅对乡镇（街道）及以上负责人开放。");
         }
-        return requests.overdueInArea(RegionCodes.significantPrefix(caller.regionCode()), LocalDate.now(clock), WORKBENCH_LIMIT)
-                .stream().map(this::view).toList();
+        return summaries(requests.overdueInArea(RegionCodes.significantPrefix(caller.regionCode()), LocalDate.now(clock), WORKBENCH_LIMIT));
     }
 
     @Transactional(readOnly = true)
     public List<RequestView> mine(Caller caller) {
-        return requests.findByCitizenAccountIdAndParentIdIsNullOrderByCreatedAtDesc(caller.accountId()).stream().map(this::view).toList();
+        return summaries(requests.findByCitizenAccountIdAndParentIdIsNullOrderByCreatedAtDesc(caller.accountId()));
     }
 
     private ProxyRequest find(UUID id) {
@@ -305,6 +304,19 @@ public class Requests {
         event.put("citizenAccountId", request.citizenAccountId());
         event.put("receiptNo", request.receiptNo());
         outbox.add(TOPIC, request.id().toString(), "ProxyRequestStatusChanged", "request", event);
+    }
+
+    /** List rows: no checklist, timeline or parts (the detail view has them), item names looked up once per list. */
+    private List<RequestView> summaries(List<ProxyRequest> found) {
+        Map<String, String> itemNames = new java.util.HashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        return found.stream().map(r -> new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(),
+                itemNames.computeIfAbsent(r.itemCode(), code -> catalogue.find(code).name()),
+                Masking.name(cipher.decrypt(r.residentName(), "proxy_request.resident_name")),
+                Masking.phone(cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                r.consentChannel(), r.status().name(), r.status().label(), r.createdAt(), r.forwardDue(),
+                Lifecycle.overdue(r.status(), r.forwardDue(), today), r.office(), r.satisfaction(), r.parentId(),
+                List.of(), List.of(), List.of())).toList();
     }
 
     private RequestView view(ProxyRequest r) {
