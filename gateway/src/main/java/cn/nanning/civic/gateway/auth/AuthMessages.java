@@ -1,0 +1,53 @@
+package cn.nanning.civic.gateway.auth;
+
+import cn.nanning.civic.gateway.tokens.IssuedTokens;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Request and response bodies of the sign-in API. */
+final class AuthMessages {
+
+    private AuthMessages() {
+    }
+
+    @Serdeable
+    @Schema(description = "小程序登录：wx.login() 得到的 code")
+    record WeChatSignIn(@NotBlank(message = "请提供微信登录凭证") @Size(max = 128, message = "登录凭证格式不正确") String code) {
+    }
+
+    @Serdeable
+    @Schema(description = "工作人员登录")
+    record StaffSignIn(@NotBlank(message = "请输入用户名") @Size(max = 64, message = "用户名过长") String username,
+                       @NotBlank(message = "请输入密码") @Size(max = 256, message = "密码过长") String password) {
+    }
+
+    @Serdeable
+    @Schema(description = "刷新令牌")
+    record RefreshRequest(@NotBlank(message = "请提供刷新令牌") @Size(max = 128, message = "刷新令牌格式不正确") String refreshToken) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "访问令牌与刷新令牌")
+    record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn, String accountId,
+                         @Nullable Boolean newAccount, @Nullable List<String> roles, @Nullable String displayName,
+                         @Nullable String regionCode) {
+
+        static TokenResponse citizen(IssuedTokens tokens, boolean newAccount) {
+            return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), "Bearer", tokens.expiresIn(),
+                    tokens.principal().accountId().toString(), newAccount, null, null, null);
+        }
+
+        static TokenResponse of(IssuedTokens tokens) {
+            return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), "Bearer", tokens.expiresIn(),
+                    tokens.principal().accountId().toString(), null, tokens.principal().roles(),
+                    tokens.principal().displayName(), tokens.principal().regionCode());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package cn.nanning.civic.gateway.routing;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micronaut.context.BeanContext;
+import io.micronaut.http.client.LoadBalancer;
+import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import jakarta.inject.Singleton;
+
+import java.net.MalformedURLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One HTTP client and one circuit breaker per route, so a slow or failing downstream affects only its own routes. */
+@Singleton
+class Downstreams {
+
+    record Downstream(ProxyHttpClient client, CircuitBreaker breaker) {
+    }
+
+    private final BeanContext beans;
+    private final Map<String, Downstream> byRoute = new ConcurrentHashMap<>();
+
+    Downstreams(BeanContext beans) {
+        this.beans = beans;
+    }
+
+    Downstream of(RouteDefinition route) {
+        return byRoute.computeIfAbsent(route.getName(), name -> create(route));
+    }
+
+    private Downstream create(RouteDefinition route) {
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setReadTimeout(route.getTimeout());
+        configuration.setConnectTimeout(route.getTimeout().compareTo(Duration.ofSeconds(3)) < 0 ? route.getTimeout() : Duration.ofSeconds(3));
+        // Redirects belong to the caller (the browser or mini-program), not to the gateway.
+        configuration.setFollowRedirects(false);
+        ProxyHttpClient client;
+        try {
+            client = beans.createBean(ProxyHttpClient.class, LoadBalancer.fixed(route.getTarget().toURL()), configuration);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException("gateway.routes." + route.getName() + ".target is not a URL", e);
+        }
+        CircuitBreaker breaker = CircuitBreaker.of("route-" + route.getName(), CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .build());
+        return new Downstream(client, breaker);
+    }
+}

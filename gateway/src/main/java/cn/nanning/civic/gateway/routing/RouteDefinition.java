@@ -1,0 +1,97 @@
+package cn.nanning.civic.gateway.routing;
+
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One downstream, configured under {@code gateway.routes.<name>}: which path prefixes go there, whether the
+ * prefix is stripped, how long to wait, and who may pass (empty roles and not authenticated = public).
+ */
+@EachProperty("gateway.routes")
+public class RouteDefinition {
+
+    private final String name;
+    private List<String> pathPrefix = List.of();
+    private URI target;
+    private boolean stripPrefix;
+    private Duration timeout = Duration.ofSeconds(10);
+    private List<String> rolesAllowed = List.of();
+    private boolean authenticated;
+    private String openapiPath;
+
+    public RouteDefinition(@Parameter String name) {
+        this.name = name;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public List<String> getPathPrefix() {
+        return pathPrefix;
+    }
+
+    public void setPathPrefix(List<String> pathPrefix) {
+        this.pathPrefix = pathPrefix == null ? List.of() : List.copyOf(pathPrefix);
+    }
+
+    public URI getTarget() {
+        return target;
+    }
+
+    public void setTarget(URI target) {
+        this.target = target;
+    }
+
+    public boolean isStripPrefix() {
+        return stripPrefix;
+    }
+
+    public void setStripPrefix(boolean stripPrefix) {
+        this.stripPrefix = stripPrefix;
+    }
+
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public List<String> getRolesAllowed() {
+        return rolesAllowed;
+    }
+
+    public void setRolesAllowed(List<String> rolesAllowed) {
+        this.rolesAllowed = rolesAllowed == null ? List.of() : List.copyOf(rolesAllowed);
+    }
+
+    public boolean isAuthenticated() {
+        return authenticated;
+    }
+
+    public void setAuthenticated(boolean authenticated) {
+        this.authenticated = authenticated;
+    }
+
+    /** Where the downstream serves its OpenAPI document, aggregated at {@code /openapi/<name>.yml}. */
+    @Nullable
+    public String getOpenapiPath() {
+        return openapiPath;
+    }
+
+    public void setOpenapiPath(@Nullable String openapiPath) {
+        this.openapiPath = openapiPath;
+    }
+
+    /** Anyone may call it: neither a token nor a role is required. */
+    boolean isPublic() {
+        return !authenticated && rolesAllowed.isEmpty();
+    }
+}

@@ -1,0 +1,24 @@
+package cn.nanning.civic.gateway.tokens;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface RefreshTokenRepository extends CrudRepository<RefreshToken, UUID> {
+
+    /** Locks the row so two concurrent uses of one token cannot both rotate it. */
+    @Query("SELECT * FROM identity.refresh_token WHERE token_hash = :tokenHash FOR UPDATE")
+    Optional<RefreshToken> findForUpdate(String tokenHash);
+
+    @Query("UPDATE identity.refresh_token SET revoked_at = :at, rotated = :rotated WHERE id = :id AND revoked_at IS NULL")
+    int revoke(UUID id, Instant at, boolean rotated);
+
+    @Query("UPDATE identity.refresh_token SET revoked_at = :at WHERE family_id = :familyId AND revoked_at IS NULL")
+    int revokeFamily(UUID familyId, Instant at);
+}

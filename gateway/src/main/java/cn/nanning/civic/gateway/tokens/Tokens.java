@@ -1,0 +1,121 @@
+package cn.nanning.civic.gateway.tokens;
+
+import cn.nanning.civic.common.identity.Claims;
+import cn.nanning.civic.common.problem.ProblemException;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues signed access tokens and opaque refresh tokens. Refresh tokens are kept only as hashes, rotate on every use,
+ * and a rotated token presented again revokes its whole sign-in (someone else holds a copy).
+ */
+@Singleton
+public class Tokens {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tokens.class);
+    private static final String INVALID_REFRESH = "登录已失效，请重新登录。";
+
+    private final TokenGenerator generator;
+    private final RefreshTokenRepository refreshTokens;
+    private final PrincipalSource principals;
+    private final TokenSettings settings;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+
+    Tokens(TokenGenerator generator, RefreshTokenRepository refreshTokens, PrincipalSource principals, TokenSettings settings) {
+        this.generator = generator;
+        this.refreshTokens = refreshTokens;
+        this.principals = principals;
+        this.settings = settings;
+    }
+
+    /** Starts a new sign-in for the principal. */
+    @Transactional
+    public IssuedTokens issue(Principal principal) {
+        return issue(principal, UUID.randomUUID());
+    }
+
+    /** Exchanges a refresh token for a new pair; the presented token stops working. */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public IssuedTokens refresh(String refreshToken) {
+        Instant now = clock.instant();
+        RefreshToken stored = refreshTokens.findForUpdate(hash(refreshToken))
+                .orElseThrow(() -> ProblemException.unauthorized(INVALID_REFRESH));
+        if (stored.revokedAt() != null) {
+            if (stored.rotated()) {
+                int revoked = refreshTokens.revokeFamily(stored.familyId(), now);
+                LOG.warn("Rotated refresh token of account {} used again; revoked {} tokens of its sign-in", stored.accountId(), revoked);
+            }
+            throw ProblemException.unauthorized(INVALID_REFRESH);
+        }
+        if (!stored.expiresAt().isAfter(now)) {
+            throw ProblemException.unauthorized(INVALID_REFRESH);
+        }
+        Principal principal = principals.reload(stored.accountId(), stored.kind()).orElse(null);
+        if (principal == null) {
+            refreshTokens.revokeFamily(stored.familyId(), now);
+            throw ProblemException.unauthorized("账号不存在或已停用，请联系管理员。");
+        }
+        refreshTokens.revoke(stored.id(), now, true);
+        return issue(principal, stored.familyId());
+    }
+
+    /** Revokes the refresh token if it belongs to the account; unknown tokens are ignored (logout is idempotent). */
+    @Transactional
+    public boolean revoke(String refreshToken, UUID accountId) {
+        Optional<RefreshToken> stored = refreshTokens.findForUpdate(hash(refreshToken));
+        if (stored.isEmpty() || !stored.get().accountId().equals(accountId)) {
+            return false;
+        }
+        return refreshTokens.revokeFamily(stored.get().familyId(), clock.instant()) > 0;
+    }
+
+    private IssuedTokens issue(Principal principal, UUID familyId) {
+        Instant now = clock.instant();
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(Claims.KIND, principal.kind());
+        if (principal.regionCode() != null) {
+            attributes.put(Claims.REGION, principal.regionCode());
+        }
+        if (principal.displayName() != null) {
+            attributes.put(Claims.NAME, principal.displayName());
+        }
+        int accessSeconds = (int) settings.accessTtl().toSeconds();
+        String accessToken = generator.generateToken(
+                        Authentication.build(principal.accountId().toString(), principal.roles(), attributes), accessSeconds)
+                .orElseThrow(() -> new IllegalStateException("JWT generator produced no token"));
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        refreshTokens.save(new RefreshToken(UUID.randomUUID(), hash(refreshToken), familyId, principal.accountId(),
+                principal.kind(), now, now.plus(settings.refreshTtl()), null, false));
+        return new IssuedTokens(accessToken, refreshToken, accessSeconds, principal);
+    }
+
+    /** Refresh tokens carry 256 random bits, so a plain SHA-256 is enough to make a stolen table useless. */
+    private static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package cn.nanning.civic.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real downstream for routing tests: answers with what it received, as JSON. */
+public final class EchoServer {
+
+    private final HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    EchoServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** How many requests reached this downstream so far. */
+    public int requests() {
+        return requests.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            requests.incrementAndGet();
+            String path = exchange.getRequestURI().getPath();
+            byte[] received = exchange.getRequestBody().readAllBytes();
+            if (path.endsWith("/spec.yml")) {
+                send(exchange, 200, "application/yaml", "openapi: 3.0.1\ninfo:\n  title: echo\n  version: v1\npaths: {}\n");
+                return;
+            }
+            if (path.endsWith("/sleep")) {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Map<String, String> echo = new LinkedHashMap<>();
+            echo.put("method", exchange.getRequestMethod());
+            echo.put("path", path);
+            echo.put("query", exchange.getRequestURI().getRawQuery());
+            echo.put("body", new String(received, StandardCharsets.UTF_8));
+            echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
+            echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+            echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
+            echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+            int status = path.endsWith("/teapot") ? 418 : 200;
+            exchange.getResponseHeaders().set("X-Echo", "yes");
+            send(exchange, status, "application/json", json(echo));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String json(Map<String, String> values) {
+        StringBuilder out = new StringBuilder("{");
+        values.forEach((key, value) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(key).append("\":");
+            if (value == null) {
+                out.append("null");
+            } else {
+                out.append('"');
+                value.chars().forEach(c -> {
+                    switch (c) {
+                        case '"' -> out.append("\\\"");
+                        case '\\' -> out.append("\\\\");
+                        case '\n' -> out.append("\\n");
+                        default -> {
+                            if (c < 0x20) {
+                                out.append(String.format("\\u%04x", c));
+                            } else {
+                                out.append((char) c);
+                            }
+                        }
+                    }
+                });
+                out.append('"');
+            }
+        });
+        return out.append('}').toString();
+    }
+}

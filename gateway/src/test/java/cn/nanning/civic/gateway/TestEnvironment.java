@@ -1,0 +1,78 @@
+package cn.nanning.civic.gateway;
+
+import cn.nanning.civic.wechat.WeChatStandIn;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every gateway test runs against: the WeChat stand-in and a plain echo server as the downstream, started once
+ * per JVM on free loopback ports, plus routes to them.
+ */
+public final class TestEnvironment {
+
+    private static WeChatStandIn weChat;
+    private static EchoServer echo;
+    private static int closedPort;
+
+    private TestEnvironment() {
+    }
+
+    public static synchronized WeChatStandIn weChat() {
+        if (weChat == null) {
+            weChat = new WeChatStandIn(WeChatStandIn.DEV_APP_ID, "test-wechat-secret");
+            weChat.start(0);
+        }
+        return weChat;
+    }
+
+    public static synchronized EchoServer echo() {
+        if (echo == null) {
+            echo = new EchoServer();
+        }
+        return echo;
+    }
+
+    /** A loopback port nothing listens on: a downstream that is down. */
+    static synchronized int closedPort() {
+        if (closedPort == 0) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                closedPort = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return closedPort;
+    }
+
+    public static Map<String, String> properties() {
+        Map<String, String> p = new HashMap<>();
+        p.put("civic.wechat.api-host", weChat().baseUrl());
+        p.put("civic.wechat.app-id", WeChatStandIn.DEV_APP_ID);
+        p.put("civic.wechat.app-secret", "test-wechat-secret");
+        String echoUrl = echo().baseUrl();
+        route(p, "echo", "/api/v1/echo", echoUrl, true, true, "");
+        p.put("gateway.routes.echo.openapi-path", "/spec.yml");
+        route(p, "keep", "/api/v1/keep", echoUrl, false, true, "");
+        route(p, "open", "/api/v1/open", echoUrl, true, false, "");
+        route(p, "admin", "/api/v1/admin-only", echoUrl, true, true, "ADMIN");
+        route(p, "down", "/api/v1/down", "http://127.0.0.1:" + closedPort(), true, false, "");
+        p.put("gateway.routes.down.openapi-path", "/swagger/down.yml");
+        route(p, "slow", "/api/v1/slow", echoUrl, true, false, "");
+        p.put("gateway.routes.slow.timeout", "700ms");
+        return p;
+    }
+
+    private static void route(Map<String, String> p, String name, String prefix, String target, boolean strip,
+                              boolean authenticated, String roles) {
+        p.put("gateway.routes." + name + ".path-prefix", prefix);
+        p.put("gateway.routes." + name + ".target", target);
+        p.put("gateway.routes." + name + ".strip-prefix", Boolean.toString(strip));
+        p.put("gateway.routes." + name + ".authenticated", Boolean.toString(authenticated));
+        if (!roles.isEmpty()) {
+            p.put("gateway.routes." + name + ".roles-allowed", roles);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package cn.nanning.civic.gateway.routing;
+
+import cn.nanning.civic.gateway.Api;
+import cn.nanning.civic.gateway.GatewayTest;
+import cn.nanning.civic.gateway.TestEnvironment;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+class RoutingTest extends GatewayTest {
+
+    @Test
+    void forwardsMethodBodyQueryAuthorizationAndRequestIdAndStripsThePrefix() {
+        String token = citizenToken();
+        String requestId = "test-" + UUID.randomUUID();
+
+        Api.Response response = api().send(HttpRequest.PUT("/api/v1/echo/items/7?size=2&q=%E5%8D%97%E5%AE%81",
+                        "{\"name\":\"南宁\"}").contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Request-Id", requestId),
+                token);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.get("method")).isEqualTo("PUT");
+        assertThat(response.get("path")).isEqualTo("/items/7");
+        assertThat(response.get("query")).isEqualTo("size=2&q=%E5%8D%97%E5%AE%81");
+        assertThat(response.get("body")).isEqualTo("{\"name\":\"南宁\"}");
+        assertThat(response.get("contentType")).startsWith("application/json");
+        assertThat(response.get("authorization")).isEqualTo("Bearer " + token);
+        assertThat(response.get("requestId")).isEqualTo(requestId);
+        assertThat(response.header("X-Request-Id")).isEqualTo(requestId);
+        assertThat(response.header("X-Echo")).isEqualTo("yes");
+    }
+
+    @Test
+    void aRequestWithoutAnIdGetsOneThatTheDownstreamSeesToo() {
+        Api.Response response = api().get("/api/v1/echo/x", citizenToken());
+        assertThat(response.get("requestId")).isNotBlank().isEqualTo(response.header("X-Request-Id"));
+    }
+
+    @Test
+    void keepsThePrefixWhenTheRouteSaysSo() {
+        Api.Response response = api().send(HttpRequest.DELETE("/api/v1/keep/a/b"), citizenToken());
+        assertThat(response.get("method")).isEqualTo("DELETE");
+        assertThat(response.get("path")).isEqualTo("/api/v1/keep/a/b");
+    }
+
+    @Test
+    void aPrefixMatchesWholePathSegmentsOnly() {
+        Api.Response response = api().get("/api/v1/echoes", citizenToken());
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("X-Echo")).isNull();
+    }
+
+    @Test
+    void aPublicRouteNeedsNoToken() {
+        Api.Response response = api().post("/api/v1/open/search", "{\"q\":\"法律援助\"}", null);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.get("path")).isEqualTo("/search");
+        assertThat(response.get("method")).isEqualTo("POST");
+        assertThat(response.get("body")).isEqualTo("{\"q\":\"法律援助\"}");
+    }
+
+    @Test
+    void aMissingTokenOnAnAuthenticatedRouteIsRefusedBeforeReachingTheDownstream() {
+        int before = TestEnvironment.echo().requests();
+
+        Api.Response response = api().get("/api/v1/echo/items", null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.get("title")).isEqualTo("未登录或登录已失效");
+        assertThat(response.header("X-Request-Id")).isNotBlank();
+        assertThat(TestEnvironment.echo().requests()).isEqualTo(before);
+    }
+
+    @Test
+    void aTamperedTokenIsRefused() {
+        String token = citizenToken();
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+
+        assertThat(api().get("/api/v1/echo/items", forged).status()).isEqualTo(401);
+        assertThat(api().get("/api/v1/echo/items", "not.a.jwt").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRouteForAdminsRefusesACitizenWith403AndLetsTheAdminThrough() {
+        Api.Response citizen = api().get("/api/v1/admin-only/report", citizenToken());
+        assertThat(citizen.status()).isEqualTo(403);
+        assertThat(citizen.contentType()).startsWith("application/problem+json");
+
+        String adminToken = api().post("/api/v1/auth/staff/login",
+                java.util.Map.of("username", "admin", "password", "Civic-Admin-2025!"), null).get("accessToken");
+        Api.Response admin = api().get("/api/v1/admin-only/report", adminToken);
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.get("path")).isEqualTo("/report");
+    }
+
+    @Test
+    void downstreamErrorStatusesPassThroughUnchanged() {
+        Api.Response response = api().get("/api/v1/open/teapot", null);
+        assertThat(response.status()).isEqualTo(418);
+        assertThat(response.get("path")).isEqualTo("/teapot");
+    }
+
+    @Test
+    void aDownstreamThatIsDownGivesA503ProblemInChinese() {
+        Api.Response response = api().get("/api/v1/down/anything", null);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.get("title")).isEqualTo("服务暂时不可用");
+        assertThat(response.get("detail")).isEqualTo("服务暂时不可用，请稍后再试。");
+        assertThat(response.get("requestId")).isEqualTo(response.header("X-Request-Id"));
+    }
+
+    @Test
+    void aDownstreamThatAnswersTooSlowlyGivesA504ProblemInChinese() {
+        long started = System.nanoTime();
+
+        Api.Response response = api().get("/api/v1/slow/sleep", null);
+
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.get("detail")).isEqualTo("后台服务响应超时，请稍后再试。");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2500);
+    }
+
+    @Test
+    void theGatewaysOwnEndpointsAreNotForwarded() {
+        Api.Response response = api().get("/api/v1/auth/wechat", null);
+        assertThat(response.header("X-Echo")).isNull();
+    }
+}
