@@ -64,6 +64,20 @@ public class GatewayClient {
                 Argument.listOf(ProxyRequestSummary.class));
     }
 
+    /** The live catalogue (up to 100 items, by code). */
+    public List<CatalogueEntry> catalogue(String accessToken) {
+        CataloguePage page = call(() -> HttpRequest.GET("/api/v1/catalogue/items?size=100").bearerAuth(accessToken),
+                Argument.of(CataloguePage.class));
+        return page.content();
+    }
+
+    /** Publishes a new item, or changes an existing one when {@code isNew} is false. */
+    public CatalogueEntry saveCatalogueEntry(CatalogueEntry entry, boolean isNew, String accessToken) {
+        return call(() -> (isNew ? HttpRequest.POST("/api/v1/catalogue/items", entry)
+                : HttpRequest.PUT("/api/v1/catalogue/items/" + entry.code(), entry)).bearerAuth(accessToken),
+                Argument.of(CatalogueEntry.class));
+    }
+
     /** One request with its checklist and timeline. */
     public ProxyRequestSummary proxyRequest(String requestId, String accessToken) {
         return call(() -> HttpRequest.GET("/api/v1/proxy/requests/" + requestId).bearerAuth(accessToken),
@@ -127,5 +141,9 @@ public class GatewayClient {
 
     @Serdeable
     record RefreshToken(String refreshToken) {
+    }
+
+    @Serdeable
+    record CataloguePage(List<CatalogueEntry> content) {
     }
 }

@@ -98,10 +98,16 @@ class ShellTest {
     }
 
     @Test
-    void the_catalogue_opens_for_an_admin_with_a_coming_soon_notice() {
+    void the_catalogue_opens_for_an_admin() {
         signedInAs(Role.ADMIN);
         UI.getCurrent().navigate(CatalogueView.class);
         _assertOne(CatalogueView.class);
+    }
+
+    @Test
+    void a_capability_not_built_yet_shows_a_coming_soon_notice() {
+        signedInAs(Role.COUNSELLOR);
+        UI.getCurrent().navigate(cn.nanning.civic.portal.psychology.CounsellingView.class);
         assertThat(_get(ComingSoon.class).getElement().getTextRecursively()).contains("正在建设中");
     }
 
