@@ -60,6 +60,7 @@ public final class TestEnvironment {
         route(p, "admin", "/api/v1/admin-only", echoUrl, true, true, "ADMIN");
         route(p, "down", "/api/v1/down", "http://127.0.0.1:" + closedPort(), true, false, "");
         p.put("gateway.routes.down.openapi-path", "/swagger/down.yml");
+        route(p, "flaky", "/api/v1/flaky", "http://127.0.0.1:" + closedPort(), true, false, "");
         route(p, "slow", "/api/v1/slow", echoUrl, true, false, "");
         p.put("gateway.routes.slow.timeout", "700ms");
         return p;

@@ -33,6 +33,7 @@ class Downstreams {
 
     private Downstream create(RouteDefinition route) {
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        // Time allowed until the downstream's response starts; the body then streams without this limit.
         configuration.setReadTimeout(route.getTimeout());
         configuration.setConnectTimeout(route.getTimeout().compareTo(Duration.ofSeconds(3)) < 0 ? route.getTimeout() : Duration.ofSeconds(3));
         // Redirects belong to the caller (the browser or mini-program), not to the gateway.

@@ -21,7 +21,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards requests on configured path prefixes to their downstream: method, headers (Authorization and
@@ -65,7 +64,6 @@ class ForwardingFilter implements HttpServerFilter {
         forwarded.header("X-Forwarded-Prefix", match.get().prefix());
         long started = System.nanoTime();
         return Mono.from(downstream.client().proxy(forwarded))
-                .timeout(route.getTimeout())
                 .doOnNext(response -> {
                     long took = System.nanoTime() - started;
                     if (response.code() >= 500) {
@@ -96,7 +94,7 @@ class ForwardingFilter implements HttpServerFilter {
     }
 
     private static MutableHttpResponse<?> failure(HttpRequest<?> request, RouteDefinition route, Throwable error) {
-        if (error instanceof TimeoutException || error instanceof ReadTimeoutException) {
+        if (error instanceof ReadTimeoutException) {
             LOG.warn("Route {} timed out after {} for {} {}", route.getName(), route.getTimeout(), request.getMethod(), request.getPath());
             return problem(request, 504, "downstream-timeout", "后台服务响应超时，请稍后再试。");
         }

@@ -120,6 +120,20 @@ class RoutingTest extends GatewayTest {
     }
 
     @Test
+    void afterRepeatedFailuresTheRoutesCircuitOpensAndAnswersAtOnce() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(api().get("/api/v1/flaky/x", null).get("type")).endsWith("downstream-unavailable");
+        }
+
+        Api.Response response = api().get("/api/v1/flaky/x", null);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.get("type")).endsWith("downstream-circuit-open");
+        assertThat(response.get("detail")).isEqualTo("服务暂时不可用，请稍后再试。");
+        assertThat(api().get("/api/v1/open/still-fine", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void aDownstreamThatAnswersTooSlowlyGivesA504ProblemInChinese() {
         long started = System.nanoTime();
 
