@@ -64,6 +64,8 @@ class ProxyRequestsApiTest {
         assertThat(done.get("status")).isEqualTo("FOLLOWED_UP");
         assertThat((List<?>) done.get("timeline")).hasSize(6);
         assertThat(count("select count(*) from kernel.outbox where event_key = ? and event_type = 'ProxyRequestStatusChanged'", id)).isEqualTo(6);
+        // The resident is told about every step on WeChat (delivered by the gateway from the notifications topic).
+        assertThat(count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and payload like '%' || ? || '%'", id)).isEqualTo(6);
     }
 
     @Test

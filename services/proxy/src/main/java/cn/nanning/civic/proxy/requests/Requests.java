@@ -6,6 +6,7 @@ import cn.nanning.civic.common.pii.FieldCipher;
 import cn.nanning.civic.common.pii.Masking;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.kernel.calendar.WorkingDayCalendar;
+import cn.nanning.civic.kernel.notifications.CitizenNotifications;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import cn.nanning.civic.proxy.catalogue.Catalogue;
 import cn.nanning.civic.proxy.catalogue.CatalogueItem;
@@ -38,6 +39,7 @@ public class Requests {
     private static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final int WORKBENCH_LIMIT = 200;
+    private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm").withZone(NANNING);
 
     private final ProxyRequestRepository requests;
     private final ServicePoints points;
@@ -47,10 +49,12 @@ public class Requests {
     private final FieldCipher cipher;
     private final Outbox outbox;
     private final JdbcOperations jdbc;
+    private final CitizenNotifications notifications;
     private final Clock clock;
 
     Requests(ProxyRequestRepository requests, ServicePoints points, PointAccess access, Catalogue catalogue,
-             WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc) {
+             WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc,
+             CitizenNotifications notifications) {
         this.requests = requests;
         this.points = points;
         this.access = access;
@@ -59,6 +63,7 @@ public class Requests {
         this.cipher = cipher;
         this.outbox = outbox;
         this.jdbc = jdbc;
+        this.notifications = notifications;
         this.clock = Clock.system(NANNING);
     }
 
@@ -304,6 +309,18 @@ public class Requests {
         event.put("citizenAccountId", request.citizenAccountId());
         event.put("receiptNo", request.receiptNo());
         outbox.add(TOPIC, request.id().toString(), "ProxyRequestStatusChanged", "request", event);
+        if (request.citizenAccountId() != null) {
+            notifications.notify(request.citizenAccountId(), "proxy-status", Map.of(
+                    "thing1", truncate(catalogue.find(request.itemCode()).name(), 20),
+                    "phrase2", request.status().label(),
+                    "time3", NOTICE_TIME.format(now),
+                    "thing4", truncate(note, 20)), "pages/proxy/detail?id=" + request.id());
+        }
+    }
+
+    /** WeChat's thing fields hold at most 20 characters. */
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** List rows: no checklist, timeline or parts (the detail view has them), item names looked up once per list. */

@@ -1,0 +1,89 @@
+package cn.nanning.civic.appointments.booking;
+
+import cn.nanning.civic.common.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What every booking has in common, whatever the service: reading, cancelling, rescheduling, attendance. */
+@Controller("/api/v1/appointments/bookings")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "appointments-bookings", description = "预约：查看、取消、改期、到场与爽约登记")
+class BookingController {
+
+    private final Bookings bookings;
+
+    BookingController(Bookings bookings) {
+        this.bookings = bookings;
+    }
+
+    @Get("/mine")
+    @Operation(summary = "The signed-in citizen's own bookings, newest first")
+    List<BookingView> mine(Authentication authentication) {
+        return bookings.ofCitizen(Caller.from(authentication).accountId()).stream().map(bookings::view).toList();
+    }
+
+    @Get("/agenda")
+    @Secured({"LAWYER", "COUNSELLOR", "ADMIN"})
+    @Operation(summary = "The signed-in provider's bookings between two dates, urgent first within a day")
+    List<BookingView> agenda(@QueryValue String from, @QueryValue String to, Authentication authentication) {
+        return bookings.agenda(Caller.from(authentication), Times.parseDate("from", from), Times.parseDate("to", to))
+                .stream().map(bookings::view).toList();
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One booking: the citizen who made it, its provider, or an administrator over the place")
+    BookingView one(@PathVariable UUID id, Authentication authentication) {
+        return bookings.view(bookings.readable(Caller.from(authentication), id));
+    }
+
+    @Post("/{id}/cancel")
+    @Operation(summary = "Cancel; within 2 hours of the start a reason is required")
+    BookingView cancel(@PathVariable UUID id, @Body Reason body, Authentication authentication) {
+        return bookings.view(bookings.cancel(Caller.from(authentication), id, body.reason()));
+    }
+
+    @Post("/{id}/reschedule")
+    @Operation(summary = "Move the booking to another slot of the same provider")
+    BookingView reschedule(@PathVariable UUID id, @Body Reschedule body, Authentication authentication) {
+        return bookings.view(bookings.reschedule(Caller.from(authentication), id, Times.parse("startsAt", body.startsAt()), body.reason()));
+    }
+
+    @Post("/{id}/no-show")
+    @Secured({"LAWYER", "COUNSELLOR", "ADMIN"})
+    @Operation(summary = "The provider records that the citizen did not come")
+    BookingView noShow(@PathVariable UUID id, Authentication authentication) {
+        return bookings.view(bookings.recordNoShow(Caller.from(authentication), id));
+    }
+
+    @Post("/{id}/attended")
+    @Secured({"LAWYER", "COUNSELLOR", "ADMIN"})
+    @Operation(summary = "The provider records that the citizen came")
+    BookingView attended(@PathVariable UUID id, Authentication authentication) {
+        return bookings.view(bookings.recordAttended(Caller.from(authentication), id));
+    }
+
+    @Serdeable
+    record Reason(@Nullable String reason) {
+    }
+
+    @Serdeable
+    record Reschedule(@Nullable String startsAt, @Nullable String reason) {
+    }
+}

@@ -1,0 +1,138 @@
+package cn.nanning.civic.appointments.booking;
+
+import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/appointments")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "appointments-directory", description = "预约：服务地点、服务人员、排班、请假与可预约时段")
+class DirectoryController {
+
+    private final Directory directory;
+    private final Bookings bookings;
+
+    DirectoryController(Directory directory, Bookings bookings) {
+        this.directory = directory;
+        this.bookings = bookings;
+    }
+
+    @Post("/places")
+    @Secured("ADMIN")
+    @Operation(summary = "Register a 公共法律服务站/点 or a 心理咨询室 in the administrator's region")
+    HttpResponse<Views.PlaceView> createPlace(@Body @Valid NewPlace command, Authentication authentication) {
+        Place place = directory.createPlace(Caller.from(authentication), command.name(), placeKind(command.kind()),
+                command.regionCode(), command.address());
+        return HttpResponse.created(directory.view(place), URI.create("/api/v1/appointments/places/" + place.id()));
+    }
+
+    @Get("/places")
+    @Operation(summary = "Active places, optionally within a region and of one kind")
+    List<Views.PlaceView> places(@QueryValue @Nullable String regionCode, @QueryValue @Nullable String kind) {
+        return directory.places(regionCode, kind == null ? null : placeKind(kind)).stream().map(directory::view).toList();
+    }
+
+    @Post("/providers")
+    @Secured("ADMIN")
+    @Operation(summary = "Register a staff account as a provider at a place, with its booking rules")
+    HttpResponse<Views.ProviderView> createProvider(@Body @Valid NewProvider c, Authentication authentication) {
+        Provider provider = directory.createProvider(Caller.from(authentication), c.accountId(), c.displayName(), providerKind(c.kind()),
+                c.placeId(), c.slotMinutes(), c.bufferMinutes() == null ? 0 : c.bufferMinutes(),
+                c.minNoticeMinutes() == null ? 120 : c.minNoticeMinutes(), c.horizonDays() == null ? 14 : c.horizonDays());
+        return HttpResponse.created(directory.view(provider), URI.create("/api/v1/appointments/providers/" + provider.id()));
+    }
+
+    @Get("/providers")
+    @Operation(summary = "Active providers, optionally of one kind and within a region")
+    List<Views.ProviderView> providers(@QueryValue @Nullable String kind, @QueryValue @Nullable String regionCode) {
+        return directory.providers(kind == null ? null : providerKind(kind), regionCode).stream().map(directory::view).toList();
+    }
+
+    @Get("/providers/{id}")
+    @Operation(summary = "One provider with place and weekly plan")
+    Views.ProviderView provider(@PathVariable UUID id) {
+        return directory.view(directory.provider(id));
+    }
+
+    @Put("/providers/{id}/plan")
+    @Operation(summary = "Replace the weekly working plan (the provider themself or an administrator over the place)")
+    Views.ProviderView replacePlan(@PathVariable UUID id, @Body Plan plan, Authentication authentication) {
+        directory.replacePlan(Caller.from(authentication), id, plan.windows());
+        return directory.view(directory.provider(id));
+    }
+
+    @Post("/providers/{id}/absences")
+    @Operation(summary = "Record leave: no slots are offered during it")
+    HttpResponse<Views.AbsenceView> addAbsence(@PathVariable UUID id, @Body Absence absence, Authentication authentication) {
+        return HttpResponse.created(directory.addAbsence(Caller.from(authentication), id, Times.parse("startsAt", absence.startsAt()),
+                Times.parse("endsAt", absence.endsAt()), absence.reason()));
+    }
+
+    @Get("/providers/{id}/slots")
+    @Operation(summary = "Bookable slots of a provider between two dates (inclusive, at most 31 days)")
+    List<Views.SlotView> slots(@PathVariable UUID id, @QueryValue String from, @QueryValue String to) {
+        return bookings.availableSlots(id, Times.parseDate("from", from), Times.parseDate("to", to));
+    }
+
+    static PlaceKind placeKind(String value) {
+        try {
+            return PlaceKind.valueOf(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.invalidField("kind", "地点类型只能是 LEGAL_SERVICE_STATION、LEGAL_SERVICE_POINT 或 COUNSELLING_ROOM。");
+        }
+    }
+
+    static ProviderKind providerKind(String value) {
+        try {
+            return ProviderKind.valueOf(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.invalidField("kind", "服务人员类型只能是 LAWYER、LEGAL_AID_STAFF 或 COUNSELLOR。");
+        }
+    }
+
+    @Serdeable
+    record NewPlace(@NotBlank(message = "请填写地点名称") String name, @NotBlank(message = "请选择地点类型") String kind,
+                    @NotBlank(message = "请选择区划") String regionCode, @Nullable String address) {
+    }
+
+    @Serdeable
+    record NewProvider(@NotBlank(message = "请填写工作人员账号") String accountId,
+                       @NotBlank(message = "请填写显示名称") String displayName,
+                       @NotBlank(message = "请选择服务人员类型") String kind,
+                       @NotNull(message = "请选择服务地点") UUID placeId,
+                       @NotNull(message = "请填写每个时段的分钟数") Integer slotMinutes,
+                       @Nullable Integer bufferMinutes, @Nullable Integer minNoticeMinutes, @Nullable Integer horizonDays) {
+    }
+
+    @Serdeable
+    record Plan(@Nullable List<Views.WindowView> windows) {
+    }
+
+    @Serdeable
+    record Absence(@Nullable String startsAt, @Nullable String endsAt, @Nullable String reason) {
+    }
+}

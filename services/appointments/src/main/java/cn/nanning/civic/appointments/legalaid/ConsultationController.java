@@ -1,0 +1,67 @@
+package cn.nanning.civic.appointments.legalaid;
+
+import cn.nanning.civic.appointments.booking.BookingView;
+import cn.nanning.civic.appointments.booking.Bookings;
+import cn.nanning.civic.appointments.booking.Mode;
+import cn.nanning.civic.appointments.booking.Service;
+import cn.nanning.civic.appointments.booking.Times;
+import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Free legal advice (法律咨询) booked with a lawyer or legal-aid staff member, online or at a 公共法律服务站/点. */
+@Controller("/api/v1/appointments/legal-aid/consultations")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "legal-aid", description = "法律援助：法律咨询预约与法律援助申请")
+class ConsultationController {
+
+    private final Bookings bookings;
+
+    ConsultationController(Bookings bookings) {
+        this.bookings = bookings;
+    }
+
+    @Post
+    @Operation(summary = "Book a legal consultation slot; 409 when someone else took it first")
+    HttpResponse<BookingView> book(@Body @Valid NewConsultation command, Authentication authentication) {
+        var booking = bookings.book(Caller.from(authentication), Service.LEGAL_CONSULTATION, new Bookings.NewBooking(
+                command.providerId(), Times.parse("startsAt", command.startsAt()), mode(command.mode()), command.topic(), false));
+        return HttpResponse.created(bookings.view(booking), URI.create("/api/v1/appointments/bookings/" + booking.id()));
+    }
+
+    static Mode mode(String value) {
+        if (value == null) {
+            return Mode.IN_PERSON;
+        }
+        try {
+            return Mode.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("mode", "咨询方式只能是 ONLINE（线上）或 IN_PERSON（到场）。");
+        }
+    }
+
+    @Serdeable
+    record NewConsultation(@NotNull(message = "请选择律师或法律援助工作人员") UUID providerId,
+                           @Nullable String startsAt, @Nullable String mode,
+                           @Nullable @Size(max = 500, message = "咨询事项请控制在 500 字以内") String topic) {
+    }
+}

@@ -1,0 +1,278 @@
+package cn.nanning.civic.volunteers.registration;
+
+import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.identity.Role;
+import cn.nanning.civic.common.pii.FieldCipher;
+import cn.nanning.civic.common.pii.Masking;
+import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.kernel.audit.AuditEntry;
+import cn.nanning.civic.kernel.audit.AuditLog;
+import cn.nanning.civic.kernel.outbox.Outbox;
+import cn.nanning.civic.volunteers.VolunteersClock;
+import cn.nanning.civic.volunteers.VolunteersSettings;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Real-name registration of volunteers: one person (ID number), one record; consent to processing sensitive personal
+ * information given separately and withdrawable.
+ *
+ * <p>Withdrawal means processing stops: the name, ID number, phone, birth date, sex and guardian contact are erased
+ * from the record; the volunteer can no longer join teams or sign up for activities and their ID number can no
+ * longer be revealed to anyone. What stays is the record id with its service history and the keyed hash of the
+ * ID number, so the same person registering again gets the same record back instead of a second one.
+ */
+@Singleton
+public class Volunteers {
+
+    static final String TOPIC = "volunteers.volunteer.v1";
+    static final String SENSITIVE = "SENSITIVE_PERSONAL_INFORMATION";
+    static final String GUARDIAN = "GUARDIAN";
+    static final String ID_INDEX_PURPOSE = "volunteers.id-number";
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}·•A-Za-z ]{2,30}");
+    private static final Set<String> RELATIONS = Set.of("FATHER", "MOTHER", "GRANDPARENT", "OTHER_GUARDIAN");
+    private static final int GUARDIAN_AGE = 14;
+
+    private final VolunteerStore store;
+    private final FieldCipher cipher;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final VolunteersClock clock;
+    private final VolunteersSettings settings;
+
+    Volunteers(VolunteerStore store, FieldCipher cipher, Outbox outbox, AuditLog audit, VolunteersClock clock, VolunteersSettings settings) {
+        this.store = store;
+        this.cipher = cipher;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Transactional
+    VolunteerView register(Caller caller, NewRegistration command) {
+        if (caller.isStaff()) {
+            throw ProblemException.forbidden("请使用居民本人账号注册志愿者。");
+        }
+        LocalDate today = clock.today();
+        ResidentIdNumber id;
+        try {
+            id = ResidentIdNumber.parse(command.idNumber(), today);
+        } catch (ResidentIdNumber.Invalid e) {
+            throw ProblemException.invalidField("idNumber", e.getMessage());
+        }
+        String name = command.realName().strip();
+        if (!NAME.matcher(name).matches()) {
+            throw ProblemException.invalidField("realName", "请填写与身份证一致的真实姓名。");
+        }
+        String phone = command.phone().strip();
+        if (!MOBILE.matcher(phone).matches()) {
+            throw ProblemException.invalidField("phone", "请填写正确的 11 位手机号码。");
+        }
+        String region = command.homeRegion().strip();
+        if (!store.regionLevel(region).map("village"::equals).orElse(false)) {
+            throw ProblemException.invalidField("homeRegion", "请选择南宁市内所在的村（社区）。");
+        }
+        if (!Boolean.TRUE.equals(command.sensitiveInfoConsent())) {
+            throw ProblemException.invalidField("sensitiveInfoConsent",
+                    "注册志愿者需要您单独同意处理身份证号码等敏感个人信息。");
+        }
+        if (!settings.consentPolicyVersion().equals(command.consentPolicyVersion())) {
+            throw ProblemException.invalidField("consentPolicyVersion",
+                    "个人信息处理规则已更新为 " + settings.consentPolicyVersion() + " 版，请阅读后重新同意。");
+        }
+        boolean needsGuardian = id.ageOn(today) < GUARDIAN_AGE;
+        NewRegistration.Guardian guardian = needsGuardian ? checkedGuardian(command.guardian()) : null;
+        List<String> skills = command.skills() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(command.skills().stream().map(String::strip).toList()));
+
+        String blindIndex = cipher.blindIndex(id.value(), ID_INDEX_PURPOSE);
+        Instant now = clock.now();
+        Optional<VolunteerRow> existing = store.byAccount(caller.accountId());
+        UUID volunteerId = existing.map(VolunteerRow::id).orElseGet(UUID::randomUUID);
+        VolunteerRow row = new VolunteerRow(volunteerId, caller.accountId(), blindIndex,
+                cipher.encrypt(name, "volunteer.real_name"), cipher.encrypt(id.value(), "volunteer.id_number"),
+                cipher.encrypt(phone, "volunteer.phone"), id.birthDate(), String.valueOf(id.sex()), region, skills,
+                blank(command.availability()),
+                guardian != null ? cipher.encrypt(guardian.name().strip(), "volunteer.guardian_name") : null,
+                guardian != null ? cipher.encrypt(guardian.phone().strip(), "volunteer.guardian_phone") : null,
+                guardian != null ? guardian.relation() : null, VolunteerRow.ACTIVE, now, null);
+        if (existing.isPresent()) {
+            VolunteerRow before = existing.get();
+            if (before.active()) {
+                throw ProblemException.conflict("already-registered", "您已经注册过志愿者，无需重复注册。");
+            }
+            if (!before.idBlindIndex().equals(blindIndex)) {
+                throw ProblemException.conflict("id-number-mismatch", "重新注册请使用原来登记的身份证号码。");
+            }
+            store.reactivate(row);
+        } else if (!store.insertIfNew(row)) {
+            if (store.byAccount(caller.accountId()).isPresent()) {
+                throw ProblemException.conflict("already-registered", "您已经注册过志愿者，无需重复注册。");
+            }
+            throw ProblemException.conflict("id-number-registered",
+                    "该身份证号码已注册志愿者，一人只能注册一次。如有疑问请联系所在志愿服务站。");
+        }
+        store.addConsent(volunteerId, SENSITIVE, "GRANTED", settings.consentPolicyVersion(), caller.accountId(), now);
+        if (guardian != null) {
+            store.addConsent(volunteerId, GUARDIAN, "GRANTED", settings.consentPolicyVersion(), caller.accountId(), now);
+        }
+        outbox.add(TOPIC, volunteerId.toString(), "VolunteerRegistered", "volunteer",
+                new VolunteerRegistered(volunteerId, caller.accountId(), region, id.ageOn(today) < 18, now));
+        return view(store.byId(volunteerId).orElseThrow(), true);
+    }
+
+    private static NewRegistration.Guardian checkedGuardian(NewRegistration.Guardian g) {
+        if (g == null || g.name() == null || g.name().isBlank()) {
+            throw ProblemException.invalidField("guardian.name", "未满 14 周岁的志愿者需要监护人同意，请填写监护人姓名。");
+        }
+        if (g.phone() == null || !MOBILE.matcher(g.phone().strip()).matches()) {
+            throw ProblemException.invalidField("guardian.phone", "请填写监护人正确的 11 位手机号码。");
+        }
+        if (g.relation() == null || !RELATIONS.contains(g.relation())) {
+            throw ProblemException.invalidField("guardian.relation",
+                    "请选择与监护人的关系：父亲（FATHER）、母亲（MOTHER）、祖父母/外祖父母（GRANDPARENT）或其他监护人（OTHER_GUARDIAN）。");
+        }
+        if (!Boolean.TRUE.equals(g.consent())) {
+            throw ProblemException.invalidField("guardian.consent", "需要监护人同意后才能注册。");
+        }
+        return g;
+    }
+
+    VolunteerView mine(Caller caller) {
+        return view(own(caller), true);
+    }
+
+    /** An admin of the volunteer's home area sees the record, masked. */
+    VolunteerView forStaff(Caller caller, UUID id) {
+        VolunteerRow row = store.byId(id).orElseThrow(() -> ProblemException.notFound("没有找到该志愿者。"));
+        if (!caller.has(Role.ADMIN) || !caller.covers(row.homeRegion())) {
+            throw ProblemException.forbidden("您无权查看该志愿者的信息。");
+        }
+        return view(row, false);
+    }
+
+    /** The person's own full ID number; audited like every reveal. */
+    String revealOwnIdNumber(Caller caller) {
+        VolunteerRow row = own(caller);
+        return reveal(caller, row, "本人查看");
+    }
+
+    /** An admin of the volunteer's area reveals the full ID number (e.g. for insurance); every attempt is audited. */
+    String revealIdNumber(Caller caller, UUID id, String reason) {
+        VolunteerRow row = store.byId(id).orElseThrow(() -> ProblemException.notFound("没有找到该志愿者。"));
+        if (!caller.has(Role.ADMIN) || !caller.covers(row.homeRegion())) {
+            audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.id-number.reveal", "volunteer",
+                    id.toString(), AuditEntry.Outcome.DENIED, null));
+            throw ProblemException.forbidden("您无权查看该志愿者的完整身份证号码。");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "查看完整身份证号码须说明用途。");
+        }
+        return reveal(caller, row, reason.strip());
+    }
+
+    private String reveal(Caller caller, VolunteerRow row, String purpose) {
+        if (!row.active()) {
+            audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.id-number.reveal", "volunteer",
+                    row.id().toString(), AuditEntry.Outcome.FAILURE, "consent withdrawn"));
+            throw ProblemException.conflict("consent-withdrawn", "该志愿者已撤回个人信息处理同意，身份证号码已删除。");
+        }
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.id-number.reveal", "volunteer",
+                row.id().toString(), AuditEntry.Outcome.SUCCESS, purpose));
+        return cipher.decrypt(row.idNumber(), "volunteer.id_number");
+    }
+
+    @Transactional
+    VolunteerView withdrawConsent(Caller caller) {
+        VolunteerRow row = own(caller);
+        if (!row.active()) {
+            throw ProblemException.conflict("consent-withdrawn", "您已撤回同意，无需重复操作。");
+        }
+        Instant now = clock.now();
+        store.eraseIdentity(row.id(), now);
+        store.addConsent(row.id(), SENSITIVE, "WITHDRAWN", settings.consentPolicyVersion(), caller.accountId(), now);
+        if (row.guardianRelation() != null) {
+            store.addConsent(row.id(), GUARDIAN, "WITHDRAWN", settings.consentPolicyVersion(), caller.accountId(), now);
+        }
+        outbox.add(TOPIC, row.id().toString(), "VolunteerConsentWithdrawn", "volunteer",
+                new VolunteerConsentWithdrawn(row.id(), caller.accountId(), now));
+        return view(store.byId(row.id()).orElseThrow(), true);
+    }
+
+    /** The caller's active volunteer record, for the module's other concepts; refuses if there is none or consent is withdrawn. */
+    public VolunteerCard requireActive(Caller caller) {
+        VolunteerRow row = store.byAccount(caller.accountId())
+                .orElseThrow(() -> ProblemException.conflict("not-registered", "请先注册成为志愿者。"));
+        if (!row.active()) {
+            throw ProblemException.conflict("consent-withdrawn", "您已撤回个人信息处理同意，暂不能参加志愿服务。如需继续，请重新注册。");
+        }
+        return card(row);
+    }
+
+    /** Active volunteer by id; empty when unknown or withdrawn. */
+    public Optional<VolunteerCard> active(UUID volunteerId) {
+        return store.byId(volunteerId).filter(VolunteerRow::active).map(this::card);
+    }
+
+    /** Masked names for rosters; a withdrawn volunteer shows as such. */
+    public Map<UUID, String> maskedNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        for (VolunteerRow row : store.byIds(ids)) {
+            names.put(row.id(), row.active() ? Masking.name(cipher.decrypt(row.realName(), "volunteer.real_name")) : "（已撤回同意）");
+        }
+        return names;
+    }
+
+    public Optional<UUID> idOfAccount(String accountId) {
+        return store.byAccount(accountId).map(VolunteerRow::id);
+    }
+
+    private VolunteerCard card(VolunteerRow row) {
+        return new VolunteerCard(row.id(), row.accountId(), Masking.name(cipher.decrypt(row.realName(), "volunteer.real_name")),
+                row.birthDate(), row.homeRegion(), row.skills());
+    }
+
+    private VolunteerRow own(Caller caller) {
+        return store.byAccount(caller.accountId()).orElseThrow(() -> ProblemException.notFound("您还没有注册志愿者。"));
+    }
+
+    private VolunteerView view(VolunteerRow row, boolean self) {
+        LocalDate today = clock.today();
+        boolean active = row.active();
+        String name = active ? cipher.decrypt(row.realName(), "volunteer.real_name") : null;
+        Integer age = row.birthDate() != null ? java.time.Period.between(row.birthDate(), today).getYears() : null;
+        VolunteerView.GuardianView guardian = row.guardianRelation() == null ? null : new VolunteerView.GuardianView(
+                Masking.name(cipher.decrypt(row.guardianName(), "volunteer.guardian_name")),
+                Masking.phone(cipher.decrypt(row.guardianPhone(), "volunteer.guardian_phone")), row.guardianRelation());
+        List<VolunteerView.ConsentView> consents = store.consents(row.id()).stream()
+                .map(c -> new VolunteerView.ConsentView(c.purpose(), c.action(), c.policyVersion(), c.at())).toList();
+        return new VolunteerView(row.id(), row.status(), active ? "正常" : "已撤回同意",
+                name == null ? null : self ? name : Masking.name(name),
+                active ? Masking.idNumber(cipher.decrypt(row.idNumber(), "volunteer.id_number")) : null,
+                active ? Masking.phone(cipher.decrypt(row.phone(), "volunteer.phone")) : null,
+                self ? row.birthDate() : null, row.sex(), age, age != null && age < 18, row.homeRegion(), row.skills(),
+                row.availability(), guardian, row.registeredAt(), row.withdrawnAt(), consents);
+    }
+
+    private static String roles(Caller caller) {
+        return String.join(",", caller.roles().stream().map(Enum::name).sorted().toList());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
