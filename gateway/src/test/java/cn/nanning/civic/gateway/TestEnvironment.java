@@ -52,6 +52,8 @@ public final class TestEnvironment {
         p.put("civic.wechat.api-host", weChat().baseUrl());
         p.put("civic.wechat.app-id", WeChatStandIn.DEV_APP_ID);
         p.put("civic.wechat.app-secret", "test-wechat-secret");
+        // Only the notification test consumes from Kafka.
+        p.put("civic.notifications.enabled", "false");
         String echoUrl = echo().baseUrl();
         route(p, "echo", "/api/v1/echo", echoUrl, true, true, "");
         p.put("gateway.routes.echo.openapi-path", "/spec.yml");
