@@ -39,7 +39,7 @@ class ResidentIdNumberTest {
     void theCheckCharacterFollowsIso7064Mod112() {
         assertThat(ResidentIdNumber.checkCharacter("11010519491231002")).isEqualTo('X');
         assertThat(ResidentIdNumber.checkCharacter("44052418800101001")).isEqualTo('4');
-        assertThat(ResidentIdNumber.checkCharacter("11010119900307777")).isEqualTo('1');
+        assertThat(ResidentIdNumber.checkCharacter("11010119900307777")).isEqualTo('4');
     }
 
     @Test
@@ -55,13 +55,13 @@ class ResidentIdNumberTest {
     void aWrongCheckDigitIsRejectedWithAChineseMessage() {
         assertThatThrownBy(() -> ResidentIdNumber.parse("110105194912310021", TODAY))
                 .isInstanceOf(ResidentIdNumber.Invalid.class).hasMessageContaining("校验位不正确");
-        assertThatThrownBy(() -> ResidentIdNumber.parse("440524188001010010", TODAY))
+        assertThatThrownBy(() -> ResidentIdNumber.parse("450103199003071235", TODAY))
                 .hasMessageContaining("校验位不正确");
     }
 
     @Test
     void anXWhereADigitIsExpectedIsRejected() {
-        assertThatThrownBy(() -> ResidentIdNumber.parse("44052418800101001X", TODAY)).hasMessageContaining("校验位不正确");
+        assertThatThrownBy(() -> ResidentIdNumber.parse("45010319900307123X", TODAY)).hasMessageContaining("校验位不正确");
     }
 
     @ParameterizedTest
