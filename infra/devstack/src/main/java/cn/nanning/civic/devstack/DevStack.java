@@ -1,0 +1,297 @@
+package cn.nanning.civic.devstack;
+
+import cn.nanning.civic.wechat.WeChatStandIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/**
+ * The dev stack: real Kafka and Elasticsearch, Redis (the machine's, or an embedded one) and the WeChat stand-in,
+ * all in this one JVM. {@code ./civic up} runs it with {@code --profile dev}, {@code ./civic test} with
+ * {@code --profile test}. Prints one {@code DEVSTACK READY ...} line and writes it to {@code <data-dir>/devstack.ready}
+ * once everything answers; stops everything and removes that file on SIGTERM or Ctrl-C.
+ */
+public final class DevStack implements AutoCloseable {
+
+    static final String READY_FILE = "devstack.ready";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
+
+    private final Settings settings;
+    private EmbeddedKafka kafka;
+    private EmbeddedElasticsearch elasticsearch;
+    private RedisEndpoint redis;
+    private WeChatStandIn wechat;
+    private String readyLine;
+    private boolean closed;
+
+    DevStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.parse(args, Map.copyOf(System.getenv()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("devstack: " + e.getMessage());
+            System.err.println(Settings.USAGE);
+            System.exit(2);
+            return;
+        }
+        DevStack stack = new DevStack(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "devstack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            LOG.error("dev stack did not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+        System.out.println(stack.readyLine());
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("the dev stack is shutting down");
+        }
+        long started = System.nanoTime();
+        try {
+            checkPortsFree();
+            Path dataDir = Files.createDirectories(settings.dataDir());
+            Files.deleteIfExists(dataDir.resolve(READY_FILE));
+            if (settings.profile() == Profile.TEST) {
+                // a test run starts from empty Kafka and Elasticsearch folders; nothing else in the folder is touched
+                deleteTree(dataDir.resolve("kafka"));
+                deleteTree(dataDir.resolve("elasticsearch"));
+            }
+            // Kafka and Elasticsearch take a few seconds each and mostly wait on I/O: start them side by side.
+            CompletableFuture<EmbeddedKafka> kafkaStart = CompletableFuture.supplyAsync(
+                () -> EmbeddedKafka.start(settings.kafkaPort(), dataDir.resolve("kafka")));
+            try {
+                elasticsearch = EmbeddedElasticsearch.start(
+                    settings.elasticsearchPort(), dataDir.resolve("elasticsearch"), "civic-" + settings.profile().label());
+            } finally {
+                kafka = join(kafkaStart);
+            }
+            redis = RedisEndpoint.reuseOrStart(settings.redisPort(), settings.embeddedRedisPort());
+            LOG.info(redis.embedded()
+                ? "Redis: none answered on 127.0.0.1:{}, started the embedded redis-server on {}"
+                : "Redis: using the one already answering on 127.0.0.1:{} (nothing embedded, port {} unused)",
+                settings.redisPort(), redis.embedded() ? redis.port() : settings.embeddedRedisPort());
+            wechat = new WeChatStandIn(settings.wechatAppId(), settings.wechatAppSecret());
+            int wechatPort = wechat.start(settings.wechatPort());
+            readyLine = "DEVSTACK READY kafka=" + kafka.bootstrapServers()
+                + " elasticsearch=" + elasticsearch.httpUrl()
+                + " redis=" + redis.url()
+                + " wechat=http://127.0.0.1:" + wechatPort;
+            writeReadyFile(dataDir.resolve(READY_FILE), readyLine);
+            LOG.info("dev stack ({} profile, data in {}) ready in {} ms", settings.profile().label(),
+                dataDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    synchronized String readyLine() {
+        return readyLine;
+    }
+
+    Path readyFile() {
+        return settings.dataDir().resolve(READY_FILE);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long stopping = System.nanoTime();
+        List<Exception> failures = new ArrayList<>();
+        run(failures, () -> Files.deleteIfExists(readyFile()));
+        if (wechat != null) {
+            run(failures, wechat::close);
+        }
+        if (elasticsearch != null) {
+            run(failures, elasticsearch::close);
+        }
+        if (kafka != null) {
+            run(failures, kafka::close);
+        }
+        if (redis != null) {
+            run(failures, redis::close);
+        }
+        failures.forEach(e -> LOG.warn("while stopping the dev stack: {}", e.toString()));
+        LOG.info("dev stack stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> fixed = Map.of(
+            "Kafka", settings.kafkaPort(), "Elasticsearch", settings.elasticsearchPort(), "WeChat stand-in", settings.wechatPort());
+        fixed.forEach((name, port) -> {
+            if (port != 0 && Ports.inUse(port)) {
+                throw new IllegalStateException(name + " port " + port
+                    + " is already in use (is another dev stack running? try ./civic down)");
+            }
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting Kafka", e);
+        }
+    }
+
+    private static void writeReadyFile(Path file, String line) throws IOException {
+        Path temporary = file.resolveSibling(READY_FILE + ".tmp");
+        Files.writeString(temporary, line + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void run(List<Exception> failures, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            failures.add(e);
+        }
+    }
+
+    enum Profile {
+        DEV(9092, 9200, 8090, 6379, ".civic/data"),
+        TEST(19092, 19200, 18090, 16379, ".civic/test-data");
+
+        final int kafkaPort;
+        final int elasticsearchPort;
+        final int wechatPort;
+        final int embeddedRedisPort;
+        final String defaultDataDir;
+
+        Profile(int kafkaPort, int elasticsearchPort, int wechatPort, int embeddedRedisPort, String defaultDataDir) {
+            this.kafkaPort = kafkaPort;
+            this.elasticsearchPort = elasticsearchPort;
+            this.wechatPort = wechatPort;
+            this.embeddedRedisPort = embeddedRedisPort;
+            this.defaultDataDir = defaultDataDir;
+        }
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What to start where. Ports come from the profile unless given on the command line. */
+    record Settings(Profile profile, Path dataDir, int kafkaPort, int elasticsearchPort, int wechatPort,
+                    int redisPort, int embeddedRedisPort, String wechatAppId, String wechatAppSecret) {
+
+        static final String USAGE = """
+            usage: DevStack [--profile dev|test] [--data-dir DIR]
+                            [--kafka-port N] [--elasticsearch-port N] [--wechat-port N] [--redis-port N]
+              dev:  Kafka 9092, Elasticsearch 9200, WeChat stand-in 8090, Redis 6379; data kept in .civic/data
+              test: Kafka 19092, Elasticsearch 19200, WeChat stand-in 18090, Redis 6379 or embedded 16379;
+                    Kafka and Elasticsearch start empty in .civic/test-data
+              --redis-port N: use the Redis answering on N, or start the embedded one on N
+              WECHAT_APP_ID / WECHAT_APP_SECRET override the stand-in's dev app id and secret""";
+
+        static Settings parse(String[] args, Map<String, String> env) {
+            Profile profile = Profile.DEV;
+            String dataDir = null;
+            Integer kafka = null;
+            Integer elasticsearch = null;
+            Integer wechat = null;
+            Integer redis = null;
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value after " + option);
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--profile" -> profile = switch (value) {
+                        case "dev" -> Profile.DEV;
+                        case "test" -> Profile.TEST;
+                        default -> throw new IllegalArgumentException("unknown profile " + value);
+                    };
+                    case "--data-dir" -> dataDir = value;
+                    case "--kafka-port" -> kafka = port(option, value);
+                    case "--elasticsearch-port" -> elasticsearch = port(option, value);
+                    case "--wechat-port" -> wechat = port(option, value);
+                    case "--redis-port" -> redis = port(option, value);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+            return new Settings(profile,
+                Path.of(dataDir != null ? dataDir : profile.defaultDataDir),
+                kafka != null ? kafka : profile.kafkaPort,
+                elasticsearch != null ? elasticsearch : profile.elasticsearchPort,
+                wechat != null ? wechat : profile.wechatPort,
+                redis != null ? redis : 6379,
+                redis != null ? redis : profile.embeddedRedisPort,
+                env.getOrDefault("WECHAT_APP_ID", WeChatStandIn.DEV_APP_ID),
+                env.getOrDefault("WECHAT_APP_SECRET", WeChatStandIn.DEV_APP_SECRET));
+        }
+
+        private static int port(String option, String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port < 1 || port > 65535) {
+                    throw new IllegalArgumentException(option + " must be a port between 1 and 65535");
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " must be a number, not " + value);
+            }
+        }
+    }
+}
