@@ -1,0 +1,129 @@
+package cn.nanning.civic.appointments.legalaid;
+
+import cn.nanning.civic.common.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/appointments/legal-aid/applications")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "legal-aid", description = "法律援助：法律咨询预约与法律援助申请")
+class ApplicationController {
+
+    private final LegalAidApplications applications;
+
+    ApplicationController(LegalAidApplications applications) {
+        this.applications = applications;
+    }
+
+    @Post
+    @Operation(summary = "法律援助申请: applicant details, case, other party, and a hardship statement or an exempt ground")
+    HttpResponse<ApplicationView> submit(@Body NewApplicationBody b, Authentication authentication) {
+        var app = applications.submit(Caller.from(authentication), new LegalAidApplications.NewApplication(b.applicantName(), b.idNumber(),
+                b.phone(), b.regionCode(), b.caseType(), b.otherParty(), b.description(), b.hardshipStatement(), b.exemptGround()));
+        return HttpResponse.created(applications.view(app), URI.create("/api/v1/appointments/legal-aid/applications/" + app.id()));
+    }
+
+    @Get("/mine")
+    @Operation(summary = "The applicant's own applications")
+    List<ApplicationView> mine(Authentication authentication) {
+        return applications.mine(Caller.from(authentication)).stream().map(applications::view).toList();
+    }
+
+    @Get("/workbench")
+    @Secured({"ADMIN", "LAWYER"})
+    @Operation(summary = "Administrators: applications in their area; lawyers: applications assigned to them")
+    List<ApplicationView> workbench(Authentication authentication) {
+        return applications.workbench(Caller.from(authentication)).stream().map(applications::view).toList();
+    }
+
+    @Get("/overdue")
+    @Secured("ADMIN")
+    @Operation(summary = "Applications in the administrator's area past their decision or assignment day")
+    List<ApplicationView> overdue(Authentication authentication) {
+        return applications.overdue(Caller.from(authentication)).stream().map(applications::view).toList();
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One application: the applicant, the assigned lawyer or an administrator over its area")
+    ApplicationView one(@PathVariable UUID id, Authentication authentication) {
+        return applications.view(applications.read(Caller.from(authentication), id));
+    }
+
+    @Get("/{id}/id-number")
+    @Secured({"ADMIN", "LAWYER"})
+    @Operation(summary = "The applicant's full ID number (audited)")
+    IdNumber idNumber(@PathVariable UUID id, Authentication authentication) {
+        return new IdNumber(applications.fullIdNumber(Caller.from(authentication), id));
+    }
+
+    @Post("/{id}/supplement-request")
+    @Secured("ADMIN")
+    @Operation(summary = "Tell the applicant at once everything that is missing; the decision clock stops")
+    ApplicationView requestSupplement(@PathVariable UUID id, @Body Materials body, Authentication authentication) {
+        return applications.view(applications.requestSupplement(Caller.from(authentication), id, body.materials()));
+    }
+
+    @Post("/{id}/supplement")
+    @Operation(summary = "The applicant supplies what was asked; the clock resumes")
+    ApplicationView supplement(@PathVariable UUID id, @Body Note body, Authentication authentication) {
+        return applications.view(applications.supplement(Caller.from(authentication), id, body.note()));
+    }
+
+    @Post("/{id}/decision")
+    @Secured("ADMIN")
+    @Operation(summary = "Give or refuse legal aid, with reasons")
+    ApplicationView decide(@PathVariable UUID id, @Body Decision body, Authentication authentication) {
+        return applications.view(applications.decide(Caller.from(authentication), id, body.approve(), body.reasons()));
+    }
+
+    @Post("/{id}/assignment")
+    @Secured("ADMIN")
+    @Operation(summary = "Assign a lawyer or legal-aid staff member (due within 3 working days of approval)")
+    ApplicationView assign(@PathVariable UUID id, @Body Assignment body, Authentication authentication) {
+        return applications.view(applications.assign(Caller.from(authentication), id, body.providerId()));
+    }
+
+    @Serdeable
+    record NewApplicationBody(@Nullable String applicantName, @Nullable String idNumber, @Nullable String phone,
+                              @Nullable String regionCode, @Nullable String caseType, @Nullable String otherParty,
+                              @Nullable String description, @Nullable String hardshipStatement, @Nullable String exemptGround) {
+    }
+
+    @Serdeable
+    record IdNumber(String idNumber) {
+    }
+
+    @Serdeable
+    record Materials(@Nullable String materials) {
+    }
+
+    @Serdeable
+    record Note(@Nullable String note) {
+    }
+
+    @Serdeable
+    record Decision(@Nullable Boolean approve, @Nullable String reasons) {
+    }
+
+    @Serdeable
+    record Assignment(@Nullable UUID providerId) {
+    }
+}
