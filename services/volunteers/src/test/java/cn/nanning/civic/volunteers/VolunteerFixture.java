@@ -81,8 +81,14 @@ public class VolunteerFixture {
         return string("select code from kernel.region where level = 'village' order by random() limit 1");
     }
 
+    public String villageIn(String area) {
+        return string("select code from kernel.region where level = 'village' and code like ? order by random() limit 1", area + "%");
+    }
+
     public String randomTownship() {
-        return string("select code from kernel.region where level = 'township' order by random() limit 1");
+        return string("""
+                select code from kernel.region t where level = 'township'
+                and exists (select 1 from kernel.region v where v.parent_code = t.code and v.level = 'village') order by random() limit 1""");
     }
 
     public String string(String sql, Object... args) {
