@@ -1,0 +1,112 @@
+package cn.nanning.civic.appointments.psychology;
+
+import cn.nanning.civic.appointments.booking.Mode;
+import cn.nanning.civic.appointments.booking.Times;
+import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/appointments/psychology")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "psychology", description = "心理咨询：预约、筛查、咨询记录")
+class PsychologyController {
+
+    private final Psychology psychology;
+
+    PsychologyController(Psychology psychology) {
+        this.psychology = psychology;
+    }
+
+    @Post("/screening")
+    @Operation(summary = "Evaluate a PHQ-9/GAD-7 style self-check without booking or storing anything; shows the crisis hotline on risk")
+    ScreeningAnswer screen(@Body Screening.Answers answers) {
+        Screening.Result result = Screening.evaluate(answers);
+        return new ScreeningAnswer(result, result.risk() ? Screening.hotline() : null);
+    }
+
+    @Post("/bookings")
+    @Operation(summary = "Book a counsellor; a risky screening marks the booking urgent and returns the crisis hotline at once; minors need guardian consent")
+    HttpResponse<Psychology.PsychologyBookingView> book(@Body @Valid NewPsychologyBooking b, Authentication authentication) {
+        var view = psychology.book(Caller.from(authentication), new Psychology.NewBooking(b.providerId(), Times.parse("startsAt", b.startsAt()),
+                mode(b.mode()), b.topic(), b.idNumber(), b.screening(), b.guardian()));
+        return HttpResponse.created(view, URI.create("/api/v1/appointments/psychology/bookings/" + view.booking().id()));
+    }
+
+    @Get("/bookings/{id}")
+    @Operation(summary = "A psychology booking with its intake (screening for the citizen and the counsellor only)")
+    Psychology.PsychologyBookingView one(@PathVariable UUID id, Authentication authentication) {
+        return psychology.read(Caller.from(authentication), id);
+    }
+
+    @Post("/bookings/{id}/notes")
+    @Secured("COUNSELLOR")
+    @Operation(summary = "The booking's counsellor writes a counselling note (encrypted at rest)")
+    HttpResponse<Psychology.NoteView> writeNote(@PathVariable UUID id, @Body NoteBody body, Authentication authentication) {
+        return HttpResponse.created(psychology.writeNote(Caller.from(authentication), id, body.text()));
+    }
+
+    @Get("/bookings/{id}/notes")
+    @Secured("COUNSELLOR")
+    @Operation(summary = "Counselling notes: the booking's counsellor and supervisors they shared with; every read audited")
+    List<Psychology.NoteView> notes(@PathVariable UUID id, Authentication authentication) {
+        return psychology.readNotes(Caller.from(authentication), id);
+    }
+
+    @Post("/bookings/{id}/note-shares")
+    @Secured("COUNSELLOR")
+    @Operation(summary = "The booking's counsellor shares its notes with a supervising counsellor")
+    HttpResponse<Void> share(@PathVariable UUID id, @Body Share body, Authentication authentication) {
+        psychology.share(Caller.from(authentication), id, body.supervisorAccountId());
+        return HttpResponse.noContent();
+    }
+
+    private static Mode mode(String value) {
+        if (value == null) {
+            return Mode.IN_PERSON;
+        }
+        try {
+            return Mode.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("mode", "咨询方式只能是 ONLINE（线上）或 IN_PERSON（到场）。");
+        }
+    }
+
+    @Serdeable
+    record ScreeningAnswer(Screening.Result result, @Nullable Screening.CrisisHotline crisisHotline) {
+    }
+
+    @Serdeable
+    record NewPsychologyBooking(@NotNull(message = "请选择心理咨询师") UUID providerId, @Nullable String startsAt,
+                                @Nullable String mode, @Nullable String topic, @Nullable String idNumber,
+                                @Nullable Screening.Answers screening, @Nullable Psychology.Guardian guardian) {
+    }
+
+    @Serdeable
+    record NoteBody(@Nullable String text) {
+    }
+
+    @Serdeable
+    record Share(@Nullable String supervisorAccountId) {
+    }
+}
