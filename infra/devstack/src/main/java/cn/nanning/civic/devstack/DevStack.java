@@ -99,10 +99,12 @@ public final class DevStack implements AutoCloseable {
                 kafka = join(kafkaStart);
             }
             redis = RedisEndpoint.reuseOrStart(settings.redisPort(), settings.embeddedRedisPort());
-            LOG.info(redis.embedded()
-                ? "Redis: none answered on 127.0.0.1:{}, started the embedded redis-server on {}"
-                : "Redis: using the one already answering on 127.0.0.1:{} (nothing embedded, port {} unused)",
-                settings.redisPort(), redis.embedded() ? redis.port() : settings.embeddedRedisPort());
+            if (redis.embedded()) {
+                LOG.info("Redis: none answered on 127.0.0.1:{}, started the embedded redis-server on {}",
+                    settings.redisPort(), redis.port());
+            } else {
+                LOG.info("Redis: using the one already answering on 127.0.0.1:{}", redis.port());
+            }
             wechat = new WeChatStandIn(settings.wechatAppId(), settings.wechatAppSecret());
             int wechatPort = wechat.start(settings.wechatPort());
             readyLine = "DEVSTACK READY kafka=" + kafka.bootstrapServers()

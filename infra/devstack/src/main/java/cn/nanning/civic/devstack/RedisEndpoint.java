@@ -30,6 +30,10 @@ final class RedisEndpoint implements AutoCloseable {
         if (answersPing(preferredPort)) {
             return new RedisEndpoint(preferredPort, null);
         }
+        if (embeddedPort != preferredPort && answersPing(embeddedPort)) {
+            // an embedded redis-server left behind by a stack that was killed hard; it works, so use it
+            return new RedisEndpoint(embeddedPort, null);
+        }
         try {
             RedisServer server = RedisServer.newRedisServer()
                 .port(embeddedPort)

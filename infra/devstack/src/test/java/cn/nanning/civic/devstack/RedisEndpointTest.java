@@ -38,4 +38,17 @@ class RedisEndpointTest {
             assertThat(RedisEndpoint.answersPing(running.port())).isTrue();
         }
     }
+
+    @Test
+    void a_redis_left_running_on_the_embedded_port_is_used_instead_of_starting_another() {
+        try (RedisEndpoint leftOver = RedisEndpoint.reuseOrStart(Ports.free(), Ports.free())) {
+
+            try (RedisEndpoint next = RedisEndpoint.reuseOrStart(Ports.free(), leftOver.port())) {
+                assertThat(next.embedded()).isFalse();
+                assertThat(next.port()).isEqualTo(leftOver.port());
+            }
+
+            assertThat(RedisEndpoint.answersPing(leftOver.port())).isTrue();
+        }
+    }
 }
