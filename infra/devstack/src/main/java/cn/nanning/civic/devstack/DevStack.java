@@ -62,6 +62,10 @@ public final class DevStack implements AutoCloseable {
         }, "devstack-shutdown"));
         try {
             stack.start();
+        } catch (IllegalStateException e) {
+            // an expected refusal such as a busy port: the message says it all
+            LOG.error("dev stack did not start: {}", e.getMessage());
+            System.exit(1);
         } catch (RuntimeException e) {
             LOG.error("dev stack did not start: {}", e.getMessage(), e);
             System.exit(1);
