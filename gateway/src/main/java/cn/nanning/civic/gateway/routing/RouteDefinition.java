@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * One downstream, configured under {@code gateway.routes.<name>}: which path prefixes go there, whether the
- * prefix is stripped, how long to wait, and who may pass (empty roles and not authenticated = public).
+ * prefix is stripped, how long to wait, which rate limit applies, and who may pass (empty roles and not authenticated = public).
  */
 @EachProperty("gateway.routes")
 public class RouteDefinition {
@@ -23,6 +23,7 @@ public class RouteDefinition {
     private List<String> rolesAllowed = List.of();
     private boolean authenticated;
     private String openapiPath;
+    private String rateLimit;
 
     public RouteDefinition(@Parameter String name) {
         this.name = name;
@@ -88,6 +89,16 @@ public class RouteDefinition {
 
     public void setOpenapiPath(@Nullable String openapiPath) {
         this.openapiPath = openapiPath;
+    }
+
+    /** The {@code gateway.rate-limits} policy for this route; none means the policy named {@code default}, if any. */
+    @Nullable
+    public String getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(@Nullable String rateLimit) {
+        this.rateLimit = rateLimit;
     }
 
     /** Anyone may call it: neither a token nor a role is required. */

@@ -53,6 +53,11 @@ public class Routes {
         return match(request.getPath());
     }
 
+    /** The configured route a request is forwarded along, if any. */
+    public Optional<RouteDefinition> forwardedRoute(HttpRequest<?> request) {
+        return forward(request).map(Match::route);
+    }
+
     Optional<Match> match(String path) {
         for (Match match : byPrefix) {
             String prefix = match.prefix();
@@ -67,7 +72,7 @@ public class Routes {
         return routes.stream().filter(r -> r.getName().equals(name)).findFirst();
     }
 
-    List<RouteDefinition> all() {
+    public List<RouteDefinition> all() {
         return routes;
     }
 

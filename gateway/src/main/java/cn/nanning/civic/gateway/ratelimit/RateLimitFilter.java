@@ -1,0 +1,130 @@
+package cn.nanning.civic.gateway.ratelimit;
+
+import cn.nanning.civic.common.problem.Problem;
+import cn.nanning.civic.common.problem.ProblemTitles;
+import cn.nanning.civic.common.requestid.RequestIds;
+import cn.nanning.civic.gateway.redis.RedisUnavailableException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Named;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Applies the request's rate-limit policy after the security filter (so the subject is the signed-in account when
+ * there is one) and before forwarding. While Redis is down, writes and fail-closed policies are refused with 503;
+ * other reads are limited per instance.
+ */
+@Filter(Filter.MATCH_ALL_PATTERN)
+class RateLimitFilter implements HttpServerFilter {
+
+    static final String LIMIT = "X-RateLimit-Limit";
+    static final String REMAINING = "X-RateLimit-Remaining";
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    private final RateLimitPolicies policies;
+    private final RateLimiter limiter;
+    private final ClientAddresses clients;
+    /** Jedis blocks, so Redis round trips run off the event loop. */
+    private final Scheduler blocking;
+
+    RateLimitFilter(RateLimitPolicies policies, RateLimiter limiter, ClientAddresses clients,
+                    @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.policies = policies;
+        this.limiter = limiter;
+        this.clients = clients;
+        this.blocking = Schedulers.fromExecutorService(blocking);
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        if (request.getMethod() == HttpMethod.OPTIONS) {
+            return chain.proceed(request);
+        }
+        Optional<RateLimitPolicy> found = policies.of(request);
+        if (found.isEmpty()) {
+            return chain.proceed(request);
+        }
+        RateLimitPolicy policy = found.get();
+        String subject = subject(request);
+        return Mono.fromCallable(() -> decide(policy, subject, request))
+                .subscribeOn(blocking)
+                .flatMap(outcome -> {
+                    if (outcome instanceof Refusal refusal) {
+                        return Mono.just(refusal.response());
+                    }
+                    RateLimiter.Decision decision = (RateLimiter.Decision) outcome;
+                    return Mono.from(chain.proceed(request)).map(response -> {
+                        response.header(LIMIT, Long.toString(decision.limit()));
+                        response.header(REMAINING, Long.toString(decision.remaining()));
+                        return response;
+                    });
+                });
+    }
+
+    private record Refusal(MutableHttpResponse<?> response) {
+    }
+
+    private Object decide(RateLimitPolicy policy, String subject, HttpRequest<?> request) {
+        RateLimiter.Decision decision;
+        try {
+            decision = limiter.shared(policy, subject);
+        } catch (RedisUnavailableException e) {
+            if (policy.isFailClosed() || !READS.contains(request.getMethod())) {
+                LOG.warn("Redis unavailable; refusing {} {} (policy {} fails closed for writes)", request.getMethod(),
+                        request.getPath(), policy.getName());
+                return new Refusal(problem(request, HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable",
+                        "系统安全防护组件暂时不可用，登录、预约和提交类操作暂停受理，请稍后再试。浏览查询不受影响。"));
+            }
+            decision = limiter.local(policy, subject);
+        }
+        if (decision.allowed()) {
+            return decision;
+        }
+        LOG.info("Rate limit {} reached by {} on {} {}{}", policy.getName(), subject, request.getMethod(), request.getPath(),
+                decision.local() ? " (local limit, Redis down)" : "");
+        MutableHttpResponse<?> refused = problem(request, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                "操作过于频繁，请在 " + decision.retryAfterSeconds() + " 秒后再试。");
+        refused.header(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+        refused.header(LIMIT, Long.toString(decision.limit()));
+        refused.header(REMAINING, "0");
+        return new Refusal(refused);
+    }
+
+    private String subject(HttpRequest<?> request) {
+        return request.getUserPrincipal(Authentication.class)
+                .map(authentication -> "account:" + authentication.getName())
+                .orElseGet(() -> "ip:" + clients.of(request));
+    }
+
+    private static MutableHttpResponse<Problem> problem(HttpRequest<?> request, HttpStatus status, String type, String detail) {
+        Problem body = new Problem(Problem.TYPE_BASE + type, ProblemTitles.forStatus(status.getCode()), status.getCode(),
+                detail, request.getPath(), RequestIds.of(request), null);
+        return HttpResponse.<Problem>status(status).body(body).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Override
+    public int getOrder() {
+        // After authentication (the subject), before forwarding (ForwardingFilter runs at SECURITY.after()).
+        return ServerFilterPhase.SECURITY.after() - 10;
+    }
+}

@@ -1,0 +1,149 @@
+package cn.nanning.civic.gateway.ratelimit;
+
+import cn.nanning.civic.gateway.Api;
+import cn.nanning.civic.gateway.GatewayTest;
+import cn.nanning.civic.gateway.TestEnvironment;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+class RateLimitTest extends GatewayTest {
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(TestEnvironment.properties());
+        // Each test poses as a client address of its own (one proxy in front), so buckets in Redis never carry over.
+        p.put("gateway.trusted-proxies", "1");
+        p.put("gateway.rate-limits.login.capacity", "3");
+        p.put("gateway.rate-limits.login.period", "1m");
+        p.put("gateway.rate-limits.tight.capacity", "3");
+        p.put("gateway.rate-limits.tight.period", "1h");
+        String echo = TestEnvironment.echo().baseUrl();
+        p.put("gateway.routes.limited.path-prefix", "/api/v1/limited");
+        p.put("gateway.routes.limited.target", echo);
+        p.put("gateway.routes.limited.strip-prefix", "true");
+        p.put("gateway.routes.limited.authenticated", "true");
+        p.put("gateway.routes.limited.rate-limit", "tight");
+        p.put("gateway.routes.limited-public.path-prefix", "/api/v1/limited-public");
+        p.put("gateway.routes.limited-public.target", echo);
+        p.put("gateway.routes.limited-public.strip-prefix", "true");
+        p.put("gateway.routes.limited-public.rate-limit", "tight");
+        return p;
+    }
+
+    private static String newAddress() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
+    private Api.Response staffLogin(String from) {
+        return api().send(HttpRequest.POST("/api/v1/auth/staff/login",
+                        Map.of("username", "nobody-" + UUID.randomUUID(), "password", "Wrong-password-123"))
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Forwarded-For", from), null);
+    }
+
+    private Api.Response getFrom(String path, String from, String token) {
+        return api().send(HttpRequest.GET(path).header("X-Forwarded-For", from), token);
+    }
+
+    @Test
+    void theFourthLoginAttemptWithinAMinuteFromOneAddressIsRefusedWith429AndRetryAfter() {
+        String address = newAddress();
+        for (int i = 0; i < 3; i++) {
+            Api.Response attempt = staffLogin(address);
+            assertThat(attempt.status()).as(attempt.body()).isEqualTo(401);
+            assertThat(attempt.header("X-RateLimit-Limit")).isEqualTo("3");
+            assertThat(attempt.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(2 - i));
+        }
+
+        Api.Response refused = staffLogin(address);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.get("title")).isEqualTo("请求过于频繁");
+        assertThat(refused.get("detail")).contains("操作过于频繁").contains("秒后再试");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(refused.header("X-RateLimit-Limit")).isEqualTo("3");
+        assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(refused.get("requestId")).isEqualTo(refused.header("X-Request-Id"));
+    }
+
+    @Test
+    void anotherAddressStillSignsInWhileOneIsLimited() {
+        String noisy = newAddress();
+        for (int i = 0; i < 4; i++) {
+            staffLogin(noisy);
+        }
+        assertThat(staffLogin(noisy).status()).isEqualTo(429);
+
+        assertThat(staffLogin(newAddress()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void signedInCallersAreLimitedPerAccountNotPerAddress() {
+        String first = citizenToken();
+        String second = citizenToken();
+        String sharedAddress = newAddress();
+        for (int i = 0; i < 3; i++) {
+            assertThat(getFrom("/api/v1/limited/items", sharedAddress, first).status()).isEqualTo(200);
+        }
+        int reachedBefore = TestEnvironment.echo().requests();
+
+        Api.Response refused = getFrom("/api/v1/limited/items", sharedAddress, first);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(TestEnvironment.echo().requests()).as("a refused request never reaches the downstream").isEqualTo(reachedBefore);
+        Api.Response other = getFrom("/api/v1/limited/items", sharedAddress, second);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.header("X-RateLimit-Remaining")).isEqualTo("2");
+    }
+
+    @Test
+    void aRouteWithoutItsOwnPolicyUsesTheDefaultPolicy() {
+        Api.Response response = api().get("/api/v1/echo/items", citizenToken());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("X-RateLimit-Limit")).isEqualTo("100000");
+    }
+
+    @Test
+    void allGatewayInstancesDrawFromTheSameBucketInRedis() {
+        String address = newAddress();
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("micronaut.server.port", "-1");
+        try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+             HttpClient secondClient = HttpClient.create(second.getURL())) {
+            Api secondApi = new Api(secondClient, json);
+            assertThat(getFrom("/api/v1/limited-public/a", address, null).status()).isEqualTo(200);
+            assertThat(secondApi.send(HttpRequest.GET("/api/v1/limited-public/a").header("X-Forwarded-For", address), null)
+                    .status()).isEqualTo(200);
+            assertThat(getFrom("/api/v1/limited-public/a", address, null).status()).isEqualTo(200);
+
+            Api.Response refusedBySecond = secondApi.send(
+                    HttpRequest.GET("/api/v1/limited-public/a").header("X-Forwarded-For", address), null);
+
+            assertThat(refusedBySecond.status()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void aForgedAddressLeftOfTheTrustedProxyDoesNotEscapeTheLimit() {
+        String real = newAddress();
+        for (int i = 0; i < 3; i++) {
+            getFrom("/api/v1/limited-public/b", newAddress() + ", " + real, null);
+        }
+        assertThat(getFrom("/api/v1/limited-public/b", newAddress() + ", " + real, null).status()).isEqualTo(429);
+    }
+}
