@@ -223,6 +223,16 @@ class BookingEngineApiTest {
     }
 
     @Test
+    void attendanceIsRecordedWithTheProvidersAccountAndTheLengthForOtherModules() {
+        Api.Provider lawyer = api.lawyer();
+        String id = book(lawyer, "2025-09-30T09:00:00+08:00", api.tokens.citizen()).get("id").toString();
+        clock.set("2025-09-30T09:35:00+08:00");
+        assertThat(api.post("/api/v1/appointments/bookings/" + id + "/attended", Map.of(), lawyer.token()).get("statusLabel")).isEqualTo("已到场");
+        assertThat(api.count("select count(*) from kernel.outbox where event_key = ? and event_type = 'BookingAttended' and payload like ? and payload like ?",
+                id, "%\"providerAccountId\":\"" + lawyer.accountId() + "\"%", "%\"durationMinutes\":30%")).isEqualTo(1);
+    }
+
+    @Test
     void aCitizenMayHoldAtMostThreeOpenBookingsInOneWeek() {
         Api.Provider lawyer = api.lawyer();
         String citizen = api.tokens.citizen();

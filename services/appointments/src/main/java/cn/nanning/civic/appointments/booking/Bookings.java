@@ -400,11 +400,14 @@ public class Bookings {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("bookingId", b.id().toString());
         payload.put("providerId", b.providerId().toString());
+        // Consumers such as volunteer hours need the provider's account and the length, not just our ids.
+        payload.put("providerAccountId", directory.provider(b.providerId()).accountId());
         payload.put("citizenAccountId", b.citizenAccountId());
         payload.put("service", b.service().name());
         payload.put("mode", b.mode().name());
         payload.put("startsAt", b.startsAt().toString());
         payload.put("endsAt", b.endsAt().toString());
+        payload.put("durationMinutes", Duration.between(b.startsAt(), b.endsAt()).toMinutes());
         payload.put("status", b.status().name());
         payload.put("urgent", b.urgent());
         payload.putAll(extra);
