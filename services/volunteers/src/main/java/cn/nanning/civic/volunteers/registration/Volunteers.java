@@ -237,6 +237,10 @@ public class Volunteers {
         return names;
     }
 
+    public Optional<String> accountOf(UUID volunteerId) {
+        return store.byId(volunteerId).map(VolunteerRow::accountId);
+    }
+
     public Optional<UUID> idOfAccount(String accountId) {
         return store.byAccount(accountId).map(VolunteerRow::id);
     }

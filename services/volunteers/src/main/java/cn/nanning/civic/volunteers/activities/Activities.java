@@ -1,0 +1,265 @@
+package cn.nanning.civic.volunteers.activities;
+
+import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.identity.RegionCodes;
+import cn.nanning.civic.common.identity.Role;
+import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.kernel.notifications.CitizenNotifications;
+import cn.nanning.civic.kernel.outbox.Outbox;
+import cn.nanning.civic.volunteers.VolunteersClock;
+import cn.nanning.civic.volunteers.registration.VolunteerCard;
+import cn.nanning.civic.volunteers.registration.Volunteers;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Activities with a capacity. Every sign-up and cancellation locks the activity row first, so they are applied one at a
+ * time per activity: the confirmed count never passes the capacity (a check constraint guards it too), later sign-ups
+ * go to a numbered waitlist, and a cancellation promotes the first on the waitlist in the same transaction.
+ */
+@Singleton
+public class Activities {
+
+    static final String TOPIC = "volunteers.activity.v1";
+    private static final int LIST_LIMIT = 200;
+    private static final int ROSTER_LIMIT = 5000;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(VolunteersClock.NANNING);
+
+    private final ActivityStore store;
+    private final Volunteers volunteers;
+    private final Outbox outbox;
+    private final CitizenNotifications notifications;
+    private final JdbcOperations jdbc;
+    private final VolunteersClock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Activities(ActivityStore store, Volunteers volunteers, Outbox outbox, CitizenNotifications notifications, JdbcOperations jdbc,
+               VolunteersClock clock) {
+        this.store = store;
+        this.volunteers = volunteers;
+        this.outbox = outbox;
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ActivityViews.ActivityView publish(Caller caller, ActivityViews.NewActivity c) {
+        String region = c.regionCode().strip();
+        boolean known = jdbc.prepareStatement("select 1 from kernel.region where code = ? and level <> 'city'", ps -> {
+            ps.setString(1, region);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+        if (!known) {
+            throw ProblemException.invalidField("regionCode", "请填写南宁市内的区县、乡镇（街道）或村（社区）代码。");
+        }
+        if (!caller.has(Role.ORGANIZER) || !caller.covers(region)) {
+            throw ProblemException.forbidden("只能在本辖区发布志愿服务活动。");
+        }
+        Instant now = clock.now();
+        if (!c.endsAt().isAfter(c.startsAt())) {
+            throw ProblemException.invalidField("endsAt", "结束时间须晚于开始时间。");
+        }
+        if (!c.endsAt().isAfter(now)) {
+            throw ProblemException.invalidField("endsAt", "不能发布已经结束的活动。");
+        }
+        if (c.plannedMinutes() > Duration.between(c.startsAt(), c.endsAt()).toMinutes()) {
+            throw ProblemException.invalidField("plannedMinutes", "计划服务时长不能超过活动时间段。");
+        }
+        if (c.minAge() != null && c.maxAge() != null && c.minAge() > c.maxAge()) {
+            throw ProblemException.invalidField("minAge", "年龄下限不能大于上限。");
+        }
+        List<String> skills = c.requiredSkills() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(c.requiredSkills().stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
+        Activity activity = new Activity(UUID.randomUUID(), caller.accountId(), region, c.place().strip(), c.title().strip(),
+                c.description() == null || c.description().isBlank() ? null : c.description().strip(), c.startsAt(), c.endsAt(),
+                c.plannedMinutes(), c.capacity(), 0, 0, skills, c.minAge(), c.maxAge(), Boolean.TRUE.equals(c.suitableForMinors()),
+                "PUBLISHED", String.format("%06d", random.nextInt(1_000_000)), now);
+        store.insert(activity);
+        outbox.add(TOPIC, activity.id().toString(), "ActivityPublished", "activity",
+                new ActivityViews.ActivityPublished(activity.id(), region, activity.startsAt(), activity.endsAt(), activity.capacity()));
+        return ActivityViews.ActivityView.of(activity);
+    }
+
+    @Transactional
+    ActivityViews.ActivityView view(UUID id) {
+        return ActivityViews.ActivityView.of(find(id));
+    }
+
+    @Transactional
+    List<ActivityViews.ActivityView> upcoming(String region) {
+        return store.upcomingIn(RegionCodes.significantPrefix(region), Timestamp.from(clock.now()), LIST_LIMIT).stream()
+                .map(ActivityViews.ActivityView::of).toList();
+    }
+
+    @Transactional
+    ActivityViews.SignupView signUp(Caller caller, UUID activityId) {
+        VolunteerCard me = volunteers.requireActive(caller);
+        Activity a = store.find(activityId, true).orElseThrow(() -> ProblemException.notFound("没有找到该活动。"));
+        Instant now = clock.now();
+        if (!"PUBLISHED".equals(a.status())) {
+            throw ProblemException.conflict("activity-cancelled", "该活动已取消。");
+        }
+        if (!a.endsAt().isAfter(now)) {
+            throw ProblemException.conflict("activity-ended", "该活动已结束，不能报名。");
+        }
+        checkEligible(me, a);
+        if (store.openSignup(a.id(), me.id()).isPresent()) {
+            throw ProblemException.conflict("already-signed-up", "您已报名该活动，无需重复报名。");
+        }
+        boolean seat = a.confirmedCount() < a.capacity();
+        String status = seat ? "CONFIRMED" : "WAITLISTED";
+        Integer waitlistNo = seat ? null : a.waitlistSeq() + 1;
+        UUID id = UUID.randomUUID();
+        if (!store.insertSignup(id, a.id(), me.id(), status, waitlistNo, Timestamp.from(now))) {
+            throw ProblemException.conflict("already-signed-up", "您已报名该活动，无需重复报名。");
+        }
+        store.updateCounters(a.id(), a.confirmedCount() + (seat ? 1 : 0), seat ? a.waitlistSeq() : waitlistNo);
+        outbox.add(TOPIC, a.id().toString(), "VolunteerSignedUp", "signup",
+                new ActivityViews.VolunteerSignedUp(a.id(), id, me.id(), status, waitlistNo));
+        return signupView(store.signup(id).orElseThrow(), me.maskedName());
+    }
+
+    private void checkEligible(VolunteerCard me, Activity a) {
+        int age = me.ageOn(LocalDate.ofInstant(a.startsAt(), VolunteersClock.NANNING));
+        if (age < 18 && !a.suitableForMinors()) {
+            throw ProblemException.conflict("not-eligible", "该活动不适合未成年人参加，请选择标明适合未成年人的活动。");
+        }
+        if (a.minAge() != null && age < a.minAge()) {
+            throw ProblemException.conflict("not-eligible", "该活动要求年满 " + a.minAge() + " 周岁。");
+        }
+        if (a.maxAge() != null && age > a.maxAge()) {
+            throw ProblemException.conflict("not-eligible", "该活动要求年龄不超过 " + a.maxAge() + " 周岁。");
+        }
+        List<String> missing = a.requiredSkills().stream().filter(s -> !me.skills().contains(s)).toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.conflict("not-eligible", "该活动需要以下技能：" + String.join("、", missing) + "。");
+        }
+    }
+
+    /** A volunteer withdraws before the start; a confirmed place goes to the first on the waitlist. */
+    @Transactional
+    ActivityViews.SignupView cancel(Caller caller, UUID activityId) {
+        UUID me = volunteers.idOfAccount(caller.accountId())
+                .orElseThrow(() -> ProblemException.notFound("您还没有注册志愿者。"));
+        Activity a = store.find(activityId, true).orElseThrow(() -> ProblemException.notFound("没有找到该活动。"));
+        ActivityStore.Signup mine = store.openSignup(a.id(), me)
+                .orElseThrow(() -> ProblemException.notFound("您没有报名该活动。"));
+        Instant now = clock.now();
+        if (!a.startsAt().isAfter(now)) {
+            throw ProblemException.conflict("activity-started", "活动已开始，不能取消报名，请联系组织者。");
+        }
+        store.setStatus(mine.id(), "CANCELLED", Timestamp.from(now));
+        outbox.add(TOPIC, a.id().toString(), "SignupCancelled", "signup",
+                new ActivityViews.SignupCancelled(a.id(), mine.id(), me, mine.status()));
+        int confirmed = a.confirmedCount();
+        if ("CONFIRMED".equals(mine.status())) {
+            confirmed--;
+            var next = store.firstWaitlisted(a.id());
+            if (next.isPresent()) {
+                promote(a, next.get(), now);
+                confirmed++;
+            }
+        }
+        store.updateCounters(a.id(), confirmed, a.waitlistSeq());
+        return signupView(store.signup(mine.id()).orElseThrow(), null);
+    }
+
+    private void promote(Activity a, ActivityStore.Signup next, Instant now) {
+        store.setStatus(next.id(), "CONFIRMED", Timestamp.from(now));
+        String account = volunteers.accountOf(next.volunteerId()).orElse(null);
+        outbox.add(TOPIC, a.id().toString(), "WaitlistPromoted", "signup",
+                new ActivityViews.WaitlistPromoted(a.id(), next.id(), next.volunteerId(), account, a.startsAt()));
+        if (account != null) {
+            notifications.notify(account, "volunteer-activity",
+                    Map.of("thing1", shorten(a.title()), "time2", WHEN.format(a.startsAt()), "phrase3", "候补转正"),
+                    "pages/volunteer/activity?id=" + a.id());
+        }
+    }
+
+    @Transactional
+    List<ActivityViews.SignupView> roster(Caller caller, UUID activityId) {
+        Activity a = requireOrganised(caller, activityId);
+        List<ActivityStore.Signup> signups = store.roster(a.id(), ROSTER_LIMIT);
+        Map<UUID, String> names = volunteers.maskedNames(signups.stream().map(ActivityStore.Signup::volunteerId).toList());
+        return signups.stream().map(s -> signupView(s, names.get(s.volunteerId()))).toList();
+    }
+
+    @Transactional
+    List<ActivityViews.SignupView> mine(Caller caller) {
+        UUID me = volunteers.idOfAccount(caller.accountId()).orElseThrow(() -> ProblemException.notFound("您还没有注册志愿者。"));
+        return store.ofVolunteer(me, LIST_LIMIT).stream().map(s -> signupView(s, null)).toList();
+    }
+
+    /** The code the organiser shows on site; volunteers need it to check in and out while the activity runs. */
+    @Transactional
+    ActivityViews.CheckCode checkCode(Caller caller, UUID activityId) {
+        Activity a = requireOrganised(caller, activityId);
+        return new ActivityViews.CheckCode(a.id(), a.checkCode(), a.startsAt(), a.endsAt());
+    }
+
+    @Transactional
+    public Activity find(UUID id) {
+        return store.find(id, false).orElseThrow(() -> ProblemException.notFound("没有找到该活动。"));
+    }
+
+    /** The activity, if the caller organises it: its publisher, or an admin of its area. */
+    @Transactional
+    public Activity requireOrganised(Caller caller, UUID activityId) {
+        Activity a = find(activityId);
+        boolean publisher = caller.isStaff() && caller.accountId().equals(a.organiserAccount());
+        boolean admin = caller.has(Role.ADMIN) && caller.covers(a.regionCode());
+        if (!publisher && !admin) {
+            throw ProblemException.forbidden("只有该活动的组织者或本辖区管理员可以进行此操作。");
+        }
+        return a;
+    }
+
+    /** Whether the volunteer holds a confirmed place (not waitlisted, not cancelled). */
+    @Transactional
+    public boolean isConfirmed(UUID activityId, UUID volunteerId) {
+        return store.openSignup(activityId, volunteerId).map(s -> "CONFIRMED".equals(s.status())).orElse(false);
+    }
+
+    /** Volunteers holding a confirmed place. */
+    @Transactional
+    public List<UUID> confirmedVolunteers(UUID activityId) {
+        List<UUID> ids = new ArrayList<>();
+        for (ActivityStore.Signup s : store.roster(activityId, ROSTER_LIMIT)) {
+            if ("CONFIRMED".equals(s.status())) {
+                ids.add(s.volunteerId());
+            }
+        }
+        return ids;
+    }
+
+    private static ActivityViews.SignupView signupView(ActivityStore.Signup s, String name) {
+        String label = switch (s.status()) {
+            case "CONFIRMED" -> "已报名";
+            case "WAITLISTED" -> "候补第 " + s.waitlistNo() + " 位";
+            default -> "已取消";
+        };
+        return new ActivityViews.SignupView(s.id(), s.activityId(), s.volunteerId(), name, s.status(), label, s.waitlistNo(),
+                s.signedUpAt(), s.confirmedAt(), s.cancelledAt());
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 19) + "…";
+    }
+}

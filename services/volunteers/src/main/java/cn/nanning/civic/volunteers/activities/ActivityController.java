@@ -1,0 +1,88 @@
+package cn.nanning.civic.volunteers.activities;
+
+import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/volunteers")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "volunteer-activities", description = "志愿服务活动：发布、报名、候补与递补")
+class ActivityController {
+
+    private final Activities activities;
+
+    ActivityController(Activities activities) {
+        this.activities = activities;
+    }
+
+    @Post("/activities")
+    @Secured("ORGANIZER")
+    @Operation(summary = "Publish an activity in the organiser's area (capacity, time window, skills, age limits, planned duration)")
+    HttpResponse<ActivityViews.ActivityView> publish(@Body @Valid ActivityViews.NewActivity command, Authentication authentication) {
+        ActivityViews.ActivityView view = activities.publish(Caller.from(authentication), command);
+        return HttpResponse.created(view, URI.create("/api/v1/volunteers/activities/" + view.id()));
+    }
+
+    @Get("/activities")
+    @Operation(summary = "Activities not yet ended in an area")
+    List<ActivityViews.ActivityView> upcoming(@Nullable @QueryValue String region) {
+        if (region == null || !region.matches("\\d{6}|\\d{9}|\\d{12}")) {
+            throw ProblemException.invalidField("region", "请提供 6、9 或 12 位区域代码。");
+        }
+        return activities.upcoming(region);
+    }
+
+    @Get("/activities/{id}")
+    @Operation(summary = "One activity with its remaining places")
+    ActivityViews.ActivityView one(@PathVariable UUID id) {
+        return activities.view(id);
+    }
+
+    @Post("/activities/{id}/signups")
+    @Operation(summary = "Sign up (registered volunteer): a confirmed place while there is one, otherwise the next waitlist number")
+    HttpResponse<ActivityViews.SignupView> signUp(@PathVariable UUID id, Authentication authentication) {
+        ActivityViews.SignupView signup = activities.signUp(Caller.from(authentication), id);
+        return HttpResponse.created(signup, URI.create("/api/v1/volunteers/activities/" + id + "/signups/" + signup.id()));
+    }
+
+    @Post("/activities/{id}/signups/cancellation")
+    @Operation(summary = "Cancel my sign-up before the start; the first waitlisted volunteer is promoted")
+    ActivityViews.SignupView cancel(@PathVariable UUID id, Authentication authentication) {
+        return activities.cancel(Caller.from(authentication), id);
+    }
+
+    @Get("/activities/{id}/signups")
+    @Operation(summary = "Roster (organiser of the activity or admin of its area), names masked")
+    List<ActivityViews.SignupView> roster(@PathVariable UUID id, Authentication authentication) {
+        return activities.roster(Caller.from(authentication), id);
+    }
+
+    @Get("/activities/{id}/check-code")
+    @Operation(summary = "The check-in code to show on site (organiser of the activity or admin of its area)")
+    ActivityViews.CheckCode checkCode(@PathVariable UUID id, Authentication authentication) {
+        return activities.checkCode(Caller.from(authentication), id);
+    }
+
+    @Get("/me/signups")
+    @Operation(summary = "My sign-ups, newest first")
+    List<ActivityViews.SignupView> mine(Authentication authentication) {
+        return activities.mine(Caller.from(authentication));
+    }
+}
