@@ -58,6 +58,8 @@ class Reminders {
                     where b.status = 'CONFIRMED' and b.starts_at > ?::timestamptz and b.starts_at <= ?::timestamptz + make_interval(mins => k.lead_minutes)
                       and (k.kind = 'HOUR_BEFORE' or b.starts_at > ?::timestamptz + interval '60 minutes')
                       and b.created_at <= b.starts_at - make_interval(mins => k.lead_minutes)
+                      -- Skip what was already sent, or the batch limit would keep picking the same rows.
+                      and not exists (select 1 from appointments.booking_reminder r where r.booking_id = b.id and r.kind = k.kind)
                     order by b.starts_at
                     limit ?
                     on conflict do nothing
