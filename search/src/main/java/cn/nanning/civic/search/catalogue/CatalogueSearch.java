@@ -1,0 +1,165 @@
+package cn.nanning.civic.search.catalogue;
+
+import cn.nanning.civic.common.problem.ProblemException;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Queries over the catalogue index: full-text search with filters and highlights, and name suggestions. */
+@Singleton
+class CatalogueSearch {
+
+    static final String UNAVAILABLE_TYPE = "search-unavailable";
+    static final String UNAVAILABLE_DETAIL = "搜索服务暂时不可用，请稍后再试。";
+
+    /** Each analysed field with its weight: smartcn words first, cjk bigrams for recall with a lower weight. */
+    private static final List<String> SEARCH_FIELDS = List.of(
+            "name^4", "name.cjk^2",
+            "conditions^1.5", "conditions.cjk^0.7",
+            "materials", "materials.cjk^0.5",
+            "legalBasis", "legalBasis.cjk^0.5");
+    private static final List<String> HIGHLIGHTED = List.of("name", "conditions", "materials", "legalBasis");
+    private static final int SUGGESTIONS = 10;
+
+    private final ElasticsearchClient client;
+    private final CatalogueIndex index;
+
+    CatalogueSearch(ElasticsearchClient client, CatalogueIndex index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    ServiceSearchResults search(@Nullable String q, @Nullable String department, @Nullable Boolean proxyAllowed, int page, int size) {
+        String text = q == null ? "" : q.strip();
+        BoolQuery.Builder bool = new BoolQuery.Builder()
+                .mustNot(m -> m.term(t -> t.field("retired").value(true)));
+        if (department != null && !department.isBlank()) {
+            bool.filter(f -> f.term(t -> t.field("department").value(department.strip())));
+        }
+        if (proxyAllowed != null) {
+            bool.filter(f -> f.term(t -> t.field("proxyAllowed").value(proxyAllowed)));
+        }
+        if (!text.isEmpty()) {
+            bool.must(m -> m.multiMatch(mm -> mm.query(text).fields(SEARCH_FIELDS)
+                    .type(TextQueryType.BestFields).tieBreaker(0.3)));
+        }
+        Query query = bool.build()._toQuery();
+        SearchResponse<CatalogueDocument> response = run(() -> client.search(s -> {
+            s.index(index.name()).query(query).from(page * size).size(size).trackTotalHits(t -> t.enabled(true));
+            if (text.isEmpty()) {
+                s.sort(o -> o.field(f -> f.field("code").order(SortOrder.Asc)));
+            } else {
+                s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                        .fragmentSize(80).numberOfFragments(3)
+                        .fields(highlightFields()));
+            }
+            return s;
+        }, CatalogueDocument.class));
+        if (response == null) {
+            return new ServiceSearchResults(0, page, size, List.of());
+        }
+        List<ServiceSearchResults.ServiceHit> hits = response.hits().hits().stream()
+                .filter(hit -> hit.source() != null)
+                .map(CatalogueSearch::toHit)
+                .toList();
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new ServiceSearchResults(total, page, size, hits);
+    }
+
+    List<String> suggest(@Nullable String prefix) {
+        String text = prefix == null ? "" : prefix.strip();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        SearchResponse<CatalogueDocument> response = run(() -> client.search(s -> s.index(index.name())
+                .size(SUGGESTIONS * 2)
+                .source(src -> src.filter(f -> f.includes("name")))
+                .query(q -> q.bool(b -> b
+                        .mustNot(m -> m.term(t -> t.field("retired").value(true)))
+                        // Names that start with the text first, then names containing it (cjk bigrams, last one a prefix).
+                        .should(sh -> sh.prefix(p -> p.field("name.keyword").value(text).boost(3f)))
+                        .should(sh -> sh.matchPhrasePrefix(p -> p.field("name.cjk").query(text)))
+                        .minimumShouldMatch("1"))), CatalogueDocument.class));
+        if (response == null) {
+            return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (Hit<CatalogueDocument> hit : response.hits().hits()) {
+            if (hit.source() != null && hit.source().name() != null) {
+                names.add(hit.source().name());
+            }
+            if (names.size() == SUGGESTIONS) {
+                break;
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static List<NamedValue<HighlightField>> highlightFields() {
+        List<NamedValue<HighlightField>> fields = new ArrayList<>();
+        for (String field : HIGHLIGHTED) {
+            fields.add(NamedValue.of(field, HighlightField.of(f -> f)));
+            fields.add(NamedValue.of(field + ".cjk", HighlightField.of(f -> f)));
+        }
+        return fields;
+    }
+
+    private static ServiceSearchResults.ServiceHit toHit(Hit<CatalogueDocument> hit) {
+        CatalogueDocument doc = hit.source();
+        Map<String, List<String>> highlights = new LinkedHashMap<>();
+        // Prefer the word-level snippets; fall back to the bigram ones under the parent field's name.
+        for (String field : HIGHLIGHTED) {
+            List<String> snippets = hit.highlight().get(field);
+            if (snippets == null || snippets.isEmpty()) {
+                snippets = hit.highlight().get(field + ".cjk");
+            }
+            if (snippets != null && !snippets.isEmpty()) {
+                highlights.put(field, snippets);
+            }
+        }
+        return new ServiceSearchResults.ServiceHit(doc.code(), doc.name(), doc.department(),
+                Boolean.TRUE.equals(doc.proxyAllowed()), hit.score(), highlights);
+    }
+
+    /** Runs a query; a missing index reads as empty (null), an unreachable cluster as a 503 problem. */
+    private <T> SearchResponse<T> run(Call<SearchResponse<T>> call) {
+        try {
+            index.ensureExists();
+            return call.run();
+        } catch (ElasticsearchException e) {
+            if (CatalogueIndex.isMissingIndex(e)) {
+                index.forget();
+                return null;
+            }
+            if (CatalogueIndex.isUnavailable(e)) {
+                throw ProblemException.unavailable(UNAVAILABLE_TYPE, UNAVAILABLE_DETAIL);
+            }
+            throw e;
+        } catch (IOException e) {
+            throw ProblemException.unavailable(UNAVAILABLE_TYPE, UNAVAILABLE_DETAIL);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+}

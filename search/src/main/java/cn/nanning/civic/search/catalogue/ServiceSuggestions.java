@@ -1,0 +1,12 @@
+package cn.nanning.civic.search.catalogue;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+
+/** Catalogue names offered while someone types. */
+@Serdeable
+@Schema(description = "输入提示：匹配的服务事项名称，最多 10 条")
+record ServiceSuggestions(String prefix, List<String> suggestions) {
+}
