@@ -22,7 +22,7 @@ public final class Platform {
     public static final int SERVICES = 18081;
     public static final int SEARCH = 18082;
     public static final int PORTAL = 18083;
-    public static final String DEMO_STAFF_PASSWORD = "E2e-Staff-Passw0rd!";
+    public static final String DEMO_STAFF_PASSWORD = "Civic-Admin-2025!";
 
     private static Platform instance;
 

@@ -1,0 +1,57 @@
+package cn.nanning.civic.common.requestid;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One access-log line per request: method, path, status, latency, subject, under the request id. Never the query
+ * string (it may hold personal data), never a token. Probes are left out.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class AccessLogFilter implements Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger("access");
+    private static final String STARTED = "civic.startedNanos";
+
+    @RequestFilter
+    public void start(HttpRequest<?> request) {
+        request.setAttribute(STARTED, System.nanoTime());
+    }
+
+    @ResponseFilter
+    public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String path = request.getPath();
+        if (path.startsWith("/health") || path.equals("/prometheus")) {
+            return;
+        }
+        long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+        String subject = request.getUserPrincipal(Authentication.class).map(Authentication::getName).orElse("-");
+        String previous = MDC.get(RequestIds.MDC_KEY);
+        MDC.put(RequestIds.MDC_KEY, RequestIds.of(request));
+        try {
+            LOG.info("{} {} {} {}ms subject={}", request.getMethod(), path, response.code(),
+                    (System.nanoTime() - started) / 1_000_000, subject);
+        } finally {
+            if (previous == null) {
+                MDC.remove(RequestIds.MDC_KEY);
+            } else {
+                MDC.put(RequestIds.MDC_KEY, previous);
+            }
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // Right after the request id is assigned, so its latency covers security and the handler.
+        return ServerFilterPhase.FIRST.before() + 1;
+    }
+}
