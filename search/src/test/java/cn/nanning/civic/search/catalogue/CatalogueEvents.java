@@ -20,7 +20,8 @@ import java.util.UUID;
 /** Publishes catalogue events the way the proxy module's outbox relay does, with a plain Kafka producer. */
 final class CatalogueEvents implements AutoCloseable {
 
-    static final String BOOTSTRAP = System.getProperty("test.kafka", "127.0.0.1:19092");
+    /** Same source as application-test.yml: the test dev stack unless TEST_KAFKA_BOOTSTRAP_SERVERS says otherwise. */
+    static final String BOOTSTRAP = System.getenv().getOrDefault("TEST_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
     static final String TOPIC = "proxy.catalogue-item.v1";
 
     private final KafkaProducer<String, String> producer;
@@ -67,6 +68,12 @@ final class CatalogueEvents implements AutoCloseable {
                 .partitionsToOffsetAndMetadata().get();
         OffsetAndMetadata committed = offsets.get(partition);
         return committed == null ? -1 : committed.offset();
+    }
+
+    /** True once a consumer of the group holds a partition assignment. */
+    boolean hasActiveMembers(String group) throws Exception {
+        return admin.describeConsumerGroups(java.util.List.of(group)).all().get().get(group).members().stream()
+                .anyMatch(member -> !member.assignment().topicPartitions().isEmpty());
     }
 
     private RecordMetadata send(String key, String type, String value) {
