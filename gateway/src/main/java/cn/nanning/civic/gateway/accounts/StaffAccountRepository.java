@@ -14,4 +14,7 @@ interface StaffAccountRepository extends CrudRepository<StaffAccount, UUID> {
     /** Usernames are matched without regard to case, as people type them. */
     @Query("SELECT * FROM identity.staff_account WHERE lower(username) = lower(:username)")
     Optional<StaffAccount> findByUsernameIgnoringCase(String username);
+
+    @Query("UPDATE identity.staff_account SET password_hash = :passwordHash WHERE id = :id")
+    int updatePassword(UUID id, String passwordHash);
 }

@@ -1,15 +1,23 @@
 package cn.nanning.civic.gateway.auth;
 
+import cn.nanning.civic.common.identity.Claims;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.gateway.accounts.CitizenAccounts;
 import cn.nanning.civic.gateway.accounts.StaffAccounts;
+import cn.nanning.civic.gateway.audit.AuditLog;
+import cn.nanning.civic.gateway.auth.AuthMessages.PasswordChange;
 import cn.nanning.civic.gateway.auth.AuthMessages.RefreshRequest;
 import cn.nanning.civic.gateway.auth.AuthMessages.StaffSignIn;
 import cn.nanning.civic.gateway.auth.AuthMessages.TokenResponse;
 import cn.nanning.civic.gateway.auth.AuthMessages.WeChatSignIn;
+import cn.nanning.civic.gateway.ratelimit.ClientAddresses;
+import cn.nanning.civic.gateway.redis.RedisUnavailableException;
 import cn.nanning.civic.gateway.tokens.Principal;
 import cn.nanning.civic.gateway.tokens.Tokens;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -25,6 +33,8 @@ import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 @Controller("/api/v1/auth")
@@ -34,59 +44,136 @@ import java.util.UUID;
 class AuthController {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthController.class);
+    static final String BAD_CREDENTIALS = "用户名或密码不正确。";
 
     private final WeChatSessions weChat;
     private final CitizenAccounts citizens;
     private final StaffAccounts staff;
     private final Tokens tokens;
+    private final SignInLockout lockout;
+    private final AuditLog audit;
+    private final ClientAddresses clients;
 
-    AuthController(WeChatSessions weChat, CitizenAccounts citizens, StaffAccounts staff, Tokens tokens) {
+    AuthController(WeChatSessions weChat, CitizenAccounts citizens, StaffAccounts staff, Tokens tokens,
+                   SignInLockout lockout, AuditLog audit, ClientAddresses clients) {
         this.weChat = weChat;
         this.citizens = citizens;
         this.staff = staff;
         this.tokens = tokens;
+        this.lockout = lockout;
+        this.audit = audit;
+        this.clients = clients;
     }
 
     @Post("/wechat")
     @Operation(summary = "市民微信登录", description = "用小程序 wx.login() 的 code 换取令牌；首次登录自动建立账号。")
-    TokenResponse weChat(@Valid @Body WeChatSignIn request) {
-        WeChatSessions.WeChatUser user = weChat.exchange(request.code().strip());
+    TokenResponse weChat(@Valid @Body WeChatSignIn request, HttpRequest<?> http) {
+        String from = clients.of(http);
+        WeChatSessions.WeChatUser user;
+        try {
+            user = weChat.exchange(request.code().strip());
+        } catch (ProblemException e) {
+            record(AuditLog.UNKNOWN_ACTOR, null, AuditLog.SIGN_IN, AuditLog.FAILURE, from, "wechat:" + e.type());
+            throw e;
+        }
         CitizenAccounts.SignIn signIn = citizens.signIn(user.openid(), user.unionid());
         LOG.info("Citizen {} signed in with WeChat{}", signIn.principal().accountId(), signIn.newAccount() ? " (new account)" : "");
+        record(signIn.principal().accountId().toString(), "CITIZEN", AuditLog.SIGN_IN, AuditLog.SUCCESS, from,
+                signIn.newAccount() ? "wechat; new account" : "wechat");
         return TokenResponse.citizen(tokens.issue(signIn.principal()), signIn.newAccount());
     }
 
     @Post("/staff/login")
-    @Operation(summary = "工作人员登录", description = "用户名与密码登录，返回令牌、角色、姓名与所辖区域。")
-    TokenResponse staffLogin(@Valid @Body StaffSignIn request) {
-        Principal principal = staff.authenticate(request.username(), request.password()).orElseThrow(() -> {
-            LOG.info("Staff sign-in refused");
-            // Same answer for an unknown name and a wrong password: nothing to learn about which names exist.
-            return new ProblemException(io.micronaut.http.HttpStatus.UNAUTHORIZED, "bad-credentials", null,
-                    "用户名或密码不正确。");
-        });
-        LOG.info("Staff {} signed in", principal.accountId());
-        return TokenResponse.of(tokens.issue(principal));
+    @Operation(summary = "工作人员登录", description = "用户名与密码登录，返回令牌、角色、姓名与所辖区域。连续多次失败后账号临时锁定。")
+    TokenResponse staffLogin(@Valid @Body StaffSignIn request, HttpRequest<?> http) {
+        String from = clients.of(http);
+        String username = request.username();
+        try {
+            Optional<Duration> locked = lockout.lockedFor(username);
+            if (locked.isPresent()) {
+                record(AuditLog.UNKNOWN_ACTOR, null, AuditLog.SIGN_IN, AuditLog.FAILURE, from, "locked");
+                throw locked(locked.get());
+            }
+            StaffAccounts.Verification verification = staff.verify(username, request.password());
+            String actor = verification.accountId() == null ? AuditLog.UNKNOWN_ACTOR : verification.accountId().toString();
+            if (!verification.verified()) {
+                boolean nowLocked = lockout.failed(username);
+                record(actor, null, AuditLog.SIGN_IN, AuditLog.FAILURE, from, verification.outcome().name().toLowerCase());
+                LOG.info("Staff sign-in refused ({})", verification.outcome());
+                if (nowLocked) {
+                    record(actor, null, AuditLog.LOCKOUT, AuditLog.SUCCESS, from, "locked for " + lockout.duration());
+                    LOG.warn("Staff username locked after repeated failures (account {})", actor);
+                    throw locked(lockout.duration());
+                }
+                // Same answer for an unknown name and a wrong password: nothing to learn about which names exist.
+                throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", null, BAD_CREDENTIALS);
+            }
+            lockout.succeeded(username);
+            Principal principal = verification.principal();
+            LOG.info("Staff {} signed in", principal.accountId());
+            record(actor, String.join(",", principal.roles()), AuditLog.SIGN_IN, AuditLog.SUCCESS, from, "password");
+            return TokenResponse.of(tokens.issue(principal));
+        } catch (RedisUnavailableException e) {
+            LOG.error("Sign-in lockout store unavailable; refusing staff sign-in: {}", e.getMessage());
+            throw ProblemException.unavailable("sign-in-unavailable", "登录安全校验服务暂时不可用，请稍后再试。");
+        }
     }
 
     @Post("/refresh")
     @Operation(summary = "刷新令牌", description = "用刷新令牌换取新的一对令牌；旧的刷新令牌随即失效。")
-    TokenResponse refresh(@Valid @Body RefreshRequest request) {
-        return TokenResponse.of(tokens.refresh(request.refreshToken()));
+    TokenResponse refresh(@Valid @Body RefreshRequest request, HttpRequest<?> http) {
+        return TokenResponse.of(tokens.refresh(request.refreshToken(), clients.of(http)));
     }
 
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "退出登录", description = "吊销刷新令牌（及同一次登录派生的所有刷新令牌）。")
-    HttpResponse<Void> logout(@Valid @Body RefreshRequest request, Authentication authentication) {
-        UUID accountId;
+    HttpResponse<Void> logout(@Valid @Body RefreshRequest request, Authentication authentication, HttpRequest<?> http) {
+        UUID accountId = accountId(authentication);
+        boolean revoked = tokens.revoke(request.refreshToken(), accountId);
+        record(accountId.toString(), null, AuditLog.TOKEN_REVOKE, revoked ? AuditLog.SUCCESS : AuditLog.FAILURE,
+                clients.of(http), revoked ? "logout" : "logout; token unknown or not the caller's");
+        return HttpResponse.noContent();
+    }
+
+    @Post("/staff/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "修改密码", description = "工作人员修改自己的密码：至少 12 个字符，且不能是常见密码。成功后其他登录全部失效，需要重新登录。")
+    HttpResponse<Void> changePassword(@Valid @Body PasswordChange request, Authentication authentication, HttpRequest<?> http) {
+        UUID accountId = accountId(authentication);
+        String from = clients.of(http);
+        if (!Claims.KIND_STAFF.equals(authentication.getAttributes().get(Claims.KIND))) {
+            throw ProblemException.forbidden("只有工作人员账号可以修改密码。");
+        }
         try {
-            accountId = UUID.fromString(authentication.getName());
+            staff.changePassword(accountId, request.currentPassword(), request.newPassword());
+        } catch (ProblemException e) {
+            record(accountId.toString(), null, AuditLog.PASSWORD_CHANGE, AuditLog.FAILURE, from, e.type());
+            throw e;
+        }
+        int revoked = tokens.revokeAll(accountId);
+        record(accountId.toString(), null, AuditLog.PASSWORD_CHANGE, AuditLog.SUCCESS, from, "revoked " + revoked + " refresh tokens");
+        return HttpResponse.noContent();
+    }
+
+    private static ProblemException locked(Duration remaining) {
+        long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
+        return new ProblemException(HttpStatus.LOCKED, "account-locked", "账号已临时锁定",
+                "连续登录失败次数过多，账号已临时锁定，请在 " + minutes + " 分钟后再试，或联系管理员。");
+    }
+
+    private static UUID accountId(Authentication authentication) {
+        try {
+            return UUID.fromString(authentication.getName());
         } catch (IllegalArgumentException e) {
             throw ProblemException.unauthorized("登录信息无效，请重新登录。");
         }
-        tokens.revoke(request.refreshToken(), accountId);
-        return HttpResponse.noContent();
+    }
+
+    private void record(String actor, @Nullable String roles, String action, String outcome, String from, String detail) {
+        boolean known = !AuditLog.UNKNOWN_ACTOR.equals(actor);
+        audit.record(new AuditLog.Entry(actor, roles, action, known ? "account" : null, known ? actor : null, outcome, from, detail));
     }
 }

@@ -28,6 +28,12 @@ final class AuthMessages {
     }
 
     @Serdeable
+    @Schema(description = "修改密码：新密码至少 12 个字符，且不能是常见密码")
+    record PasswordChange(@NotBlank(message = "请输入当前密码") @Size(max = 256, message = "密码过长") String currentPassword,
+                          @NotBlank(message = "请输入新密码") @Size(max = 256, message = "密码过长") String newPassword) {
+    }
+
+    @Serdeable
     @Schema(description = "刷新令牌")
     record RefreshRequest(@NotBlank(message = "请提供刷新令牌") @Size(max = 128, message = "刷新令牌格式不正确") String refreshToken) {
     }

@@ -21,4 +21,7 @@ interface RefreshTokenRepository extends CrudRepository<RefreshToken, UUID> {
 
     @Query("UPDATE identity.refresh_token SET revoked_at = :at WHERE family_id = :familyId AND revoked_at IS NULL")
     int revokeFamily(UUID familyId, Instant at);
+
+    @Query("UPDATE identity.refresh_token SET revoked_at = :at WHERE account_id = :accountId AND revoked_at IS NULL")
+    int revokeAccount(UUID accountId, Instant at);
 }

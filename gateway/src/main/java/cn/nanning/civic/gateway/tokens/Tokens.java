@@ -2,6 +2,8 @@ package cn.nanning.civic.gateway.tokens;
 
 import cn.nanning.civic.common.identity.Claims;
 import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.gateway.audit.AuditLog;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.annotation.Transactional;
@@ -36,10 +38,13 @@ public class Tokens {
     private final RefreshTokenRepository refreshTokens;
     private final PrincipalSource principals;
     private final TokenSettings settings;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    Tokens(TokenGenerator generator, RefreshTokenRepository refreshTokens, PrincipalSource principals, TokenSettings settings) {
+    Tokens(TokenGenerator generator, RefreshTokenRepository refreshTokens, PrincipalSource principals, TokenSettings settings,
+           AuditLog audit) {
+        this.audit = audit;
         this.generator = generator;
         this.refreshTokens = refreshTokens;
         this.principals = principals;
@@ -52,29 +57,46 @@ public class Tokens {
         return issue(principal, UUID.randomUUID());
     }
 
-    /** Exchanges a refresh token for a new pair; the presented token stops working. */
+    /** Exchanges a refresh token for a new pair; the presented token stops working. Every outcome is audited. */
     @Transactional(noRollbackFor = ProblemException.class)
-    public IssuedTokens refresh(String refreshToken) {
+    public IssuedTokens refresh(String refreshToken, @Nullable String clientAddress) {
         Instant now = clock.instant();
-        RefreshToken stored = refreshTokens.findForUpdate(hash(refreshToken))
-                .orElseThrow(() -> ProblemException.unauthorized(INVALID_REFRESH));
+        RefreshToken stored = refreshTokens.findForUpdate(hash(refreshToken)).orElse(null);
+        if (stored == null) {
+            audited(AuditLog.UNKNOWN_ACTOR, AuditLog.TOKEN_REFRESH, AuditLog.FAILURE, clientAddress, "unknown-token");
+            throw ProblemException.unauthorized(INVALID_REFRESH);
+        }
+        String actor = stored.accountId().toString();
         if (stored.revokedAt() != null) {
             if (stored.rotated()) {
                 int revoked = refreshTokens.revokeFamily(stored.familyId(), now);
                 LOG.warn("Rotated refresh token of account {} used again; revoked {} tokens of its sign-in", stored.accountId(), revoked);
+                audited(actor, AuditLog.TOKEN_REVOKE, AuditLog.SUCCESS, clientAddress, "rotated-token-reused; sign-in revoked");
             }
+            audited(actor, AuditLog.TOKEN_REFRESH, AuditLog.FAILURE, clientAddress, "revoked-token");
             throw ProblemException.unauthorized(INVALID_REFRESH);
         }
         if (!stored.expiresAt().isAfter(now)) {
+            audited(actor, AuditLog.TOKEN_REFRESH, AuditLog.FAILURE, clientAddress, "expired-token");
             throw ProblemException.unauthorized(INVALID_REFRESH);
         }
         Principal principal = principals.reload(stored.accountId(), stored.kind()).orElse(null);
         if (principal == null) {
             refreshTokens.revokeFamily(stored.familyId(), now);
+            audited(actor, AuditLog.TOKEN_REFRESH, AuditLog.FAILURE, clientAddress, "account-disabled-or-gone");
             throw ProblemException.unauthorized("账号不存在或已停用，请联系管理员。");
         }
         refreshTokens.revoke(stored.id(), now, true);
-        return issue(principal, stored.familyId());
+        IssuedTokens issued = issue(principal, stored.familyId());
+        audit.record(new AuditLog.Entry(actor, String.join(",", principal.roles()), AuditLog.TOKEN_REFRESH, "account",
+                actor, AuditLog.SUCCESS, clientAddress, null));
+        return issued;
+    }
+
+    /** Ends every sign-in of the account (after a password change, for instance). */
+    @Transactional
+    public int revokeAll(UUID accountId) {
+        return refreshTokens.revokeAccount(accountId, clock.instant());
     }
 
     /** Revokes the refresh token if it belongs to the account; unknown tokens are ignored (logout is idempotent). */
@@ -85,6 +107,12 @@ public class Tokens {
             return false;
         }
         return refreshTokens.revokeFamily(stored.get().familyId(), clock.instant()) > 0;
+    }
+
+    private void audited(String actor, String action, String outcome, @Nullable String clientAddress, String detail) {
+        boolean known = !AuditLog.UNKNOWN_ACTOR.equals(actor);
+        audit.record(new AuditLog.Entry(actor, null, action, known ? "account" : null, known ? actor : null, outcome,
+                clientAddress, detail));
     }
 
     private IssuedTokens issue(Principal principal, UUID familyId) {
