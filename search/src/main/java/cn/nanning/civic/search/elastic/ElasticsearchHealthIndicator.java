@@ -7,7 +7,6 @@ import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +26,9 @@ class ElasticsearchHealthIndicator extends AbstractHealthIndicator<Map<String, O
         try {
             health = client.cluster().health();
         } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch unreachable", e);
+            // An outage is an expected state here: report it without the stack trace the framework would log.
+            healthStatus = io.micronaut.health.HealthStatus.DOWN;
+            return Map.of("error", "unreachable: " + e.getClass().getSimpleName());
         }
         healthStatus = health.status() == HealthStatus.Red ? io.micronaut.health.HealthStatus.DOWN : io.micronaut.health.HealthStatus.UP;
         Map<String, Object> details = new LinkedHashMap<>();
