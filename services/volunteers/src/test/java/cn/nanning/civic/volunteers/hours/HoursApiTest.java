@@ -1,0 +1,255 @@
+package cn.nanning.civic.volunteers.hours;
+
+import cn.nanning.civic.volunteers.MovableClock;
+import cn.nanning.civic.volunteers.VolunteerFixture;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.nanning.civic.volunteers.VolunteerFixture.detail;
+import static cn.nanning.civic.volunteers.VolunteerFixture.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+class HoursApiTest {
+
+    @Inject
+    VolunteerFixture f;
+
+    @Inject
+    MovableClock clock;
+
+    String township;
+    String organiser;
+    Instant start;
+
+    @BeforeEach
+    void anOrganiser() {
+        township = f.randomTownship();
+        organiser = f.tokens.staff("ORGANIZER", township);
+        start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.release();
+    }
+
+    /** An activity from {@code start} lasting {@code spanMinutes}, planned for {@code plannedMinutes}. */
+    String activity(int capacity, int spanMinutes, int plannedMinutes) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "河道巡查");
+        body.put("regionCode", township);
+        body.put("place", "邕江沿岸");
+        body.put("startsAt", start.toString());
+        body.put("endsAt", start.plus(spanMinutes, ChronoUnit.MINUTES).toString());
+        body.put("plannedMinutes", plannedMinutes);
+        body.put("capacity", capacity);
+        return f.post("/api/v1/volunteers/activities", body, organiser).get("id").toString();
+    }
+
+    VolunteerFixture.Person signedUp(String activityId) {
+        var person = f.volunteer();
+        f.post("/api/v1/volunteers/activities/" + activityId + "/signups", Map.of(), person.token());
+        return person;
+    }
+
+    String code(String activityId) {
+        return f.get("/api/v1/volunteers/activities/" + activityId + "/check-code", organiser, Map.class).get("code").toString();
+    }
+
+    Map<?, ?> check(String verb, String activityId, String code, VolunteerFixture.Person person, int minutesAfterStart) {
+        clock.standAt(start.plus(minutesAfterStart, ChronoUnit.MINUTES));
+        return f.post("/api/v1/volunteers/activities/" + activityId + "/" + verb, Map.of("code", code), person.token());
+    }
+
+    Map<?, ?> myHours(VolunteerFixture.Person person) {
+        return f.get("/api/v1/volunteers/me/hours", person.token(), Map.class);
+    }
+
+    List<Map<String, Object>> confirm(String activityId, String token) {
+        return f.client.toBlocking().retrieve(HttpRequest.POST("/api/v1/volunteers/activities/" + activityId + "/hours/confirmation", Map.of())
+                .bearerAuth(token), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    }
+
+    @Test
+    void hoursCountOnlyWhenAttendanceReachesSixtyPercentOfThePlannedDuration() {
+        String id = activity(5, 180, 150); // 60 % of 150 minutes = 90 minutes
+        String code = code(id);
+        var stayed = signedUp(id);
+        var leftEarly = signedUp(id);
+        check("check-in", id, code, stayed, 10);
+        check("check-in", id, code, leftEarly, 10);
+        Map<?, ?> early = check("check-out", id, code, leftEarly, 99); // 89 minutes
+        assertThat(early.get("attendedMinutes")).isEqualTo(89);
+        assertThat(early.get("qualifies")).isEqualTo(false);
+        assertThat(early.get("requiredMinutes")).isEqualTo(90);
+        Map<?, ?> enough = check("check-out", id, code, stayed, 100); // 90 minutes
+        assertThat(enough.get("qualifies")).isEqualTo(true);
+        clock.release();
+
+        assertThat(myHours(stayed).get("confirmedMinutes")).as("nothing counts before the organiser confirms").isEqualTo(0);
+        List<Map<String, Object>> confirmed = confirm(id, organiser);
+        assertThat(confirmed).singleElement().satisfies(e -> assertThat(e.get("minutes")).isEqualTo(90));
+        assertThat(myHours(stayed).get("confirmedMinutes")).isEqualTo(90);
+        assertThat(myHours(leftEarly).get("confirmedMinutes")).isEqualTo(0);
+        assertThat(confirm(id, organiser)).as("confirming again adds nothing").isEmpty();
+        assertThat(f.count("select count(*) from kernel.outbox where topic = 'volunteers.hours.v1' and event_key = ? and event_type = 'HoursConfirmed'",
+                stayed.volunteerId())).isEqualTo(1);
+    }
+
+    @Test
+    void creditedHoursAreCappedAtThePlannedDuration() {
+        String id = activity(5, 240, 120);
+        String code = code(id);
+        var person = signedUp(id);
+        check("check-in", id, code, person, 0);
+        check("check-out", id, code, person, 230);
+        clock.release();
+        confirm(id, organiser);
+        assertThat(myHours(person).get("confirmedMinutes")).isEqualTo(120);
+    }
+
+    @Test
+    void theCodeIsValidOnlyDuringTheActivityWindowAndMustMatch() {
+        String id = activity(5, 120, 60);
+        String code = code(id);
+        var person = signedUp(id);
+        var before = refused(() -> check("check-in", id, code, person, -5));
+        assertThat(before.getStatus().getCode()).isEqualTo(409);
+        assertThat(detail(before)).contains("活动进行期间");
+        var after = refused(() -> check("check-in", id, code, person, 121));
+        assertThat(after.getStatus().getCode()).isEqualTo(409);
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        var mistyped = refused(() -> check("check-in", id, wrong, person, 5));
+        assertThat(mistyped.getStatus().getCode()).isEqualTo(400);
+        assertThat(detail(mistyped)).contains("签到码不正确");
+        check("check-in", id, code, person, 5);
+        assertThat(refused(() -> check("check-out", id, code, person, 125)).getStatus().getCode()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyVolunteersWithAConfirmedPlaceCheckIn() {
+        String id = activity(1, 120, 60);
+        String code = code(id);
+        signedUp(id);
+        var waitlisted = signedUp(id);
+        var e = refused(() -> check("check-in", id, code, waitlisted, 5));
+        assertThat(e.getStatus().getCode()).isEqualTo(409);
+        assertThat(detail(e)).contains("正式报名");
+        var stranger = f.volunteer();
+        assertThat(refused(() -> check("check-in", id, code, stranger, 5)).getStatus().getCode()).isEqualTo(409);
+    }
+
+    @Test
+    void theOrganiserCorrectsHoursWithAReasonAsNewLedgerEntries() {
+        String id = activity(5, 180, 150);
+        String code = code(id);
+        var person = signedUp(id);
+        var forgotToCheckOut = signedUp(id);
+        check("check-in", id, code, person, 0);
+        check("check-in", id, code, forgotToCheckOut, 0);
+        check("check-out", id, code, person, 120);
+        clock.release();
+        confirm(id, organiser);
+        assertThat(myHours(person).get("confirmedMinutes")).isEqualTo(120);
+
+        Map<String, Object> noReason = new HashMap<>(Map.of("volunteerId", person.volunteerId(), "minutes", 100));
+        assertThat(refused(() -> f.post("/api/v1/volunteers/activities/" + id + "/hours/corrections", noReason, organiser)).getStatus().getCode())
+                .isEqualTo(400);
+        Map<?, ?> down = f.post("/api/v1/volunteers/activities/" + id + "/hours/corrections",
+                Map.of("volunteerId", person.volunteerId(), "minutes", 100, "reason", "中途离开 20 分钟"), organiser);
+        assertThat(down.get("minutes")).isEqualTo(-20);
+        assertThat(down.get("kind")).isEqualTo("CORRECTION");
+        f.post("/api/v1/volunteers/activities/" + id + "/hours/corrections",
+                Map.of("volunteerId", forgotToCheckOut.volunteerId(), "minutes", 150, "reason", "忘记签退，组织者核实全程在岗"), organiser);
+
+        Map<?, ?> hours = myHours(person);
+        assertThat(hours.get("confirmedMinutes")).isEqualTo(100);
+        assertThat((List<?>) hours.get("ledger")).hasSize(2);
+        assertThat(myHours(forgotToCheckOut).get("confirmedMinutes")).isEqualTo(150);
+        assertThat(f.count("select count(*) from volunteers.hours_ledger where volunteer_id = ?::uuid", person.volunteerId())).isEqualTo(2);
+        assertThat(f.count("select count(*) from kernel.audit_log where action = 'volunteers.hours.correct' and target_id = ?",
+                person.volunteerId())).isEqualTo(1);
+    }
+
+    @Test
+    void theLedgerIsAppendOnlyInTheDatabase() {
+        String id = activity(5, 120, 60);
+        String code = code(id);
+        var person = signedUp(id);
+        check("check-in", id, code, person, 0);
+        check("check-out", id, code, person, 60);
+        clock.release();
+        confirm(id, organiser);
+        assertThat(f.refusedStatement("update volunteers.hours_ledger set minutes = 6000 where volunteer_id = ?::uuid", person.volunteerId()))
+                .contains("append-only");
+        assertThat(f.refusedStatement("delete from volunteers.hours_ledger where volunteer_id = ?::uuid", person.volunteerId()))
+                .contains("append-only");
+        assertThat(myHours(person).get("confirmedMinutes")).isEqualTo(60);
+    }
+
+    @Test
+    void anOrganiserCannotConfirmOrCorrectHoursOfAnotherOrganisersActivity() {
+        String id = activity(5, 120, 60);
+        String code = code(id);
+        var person = signedUp(id);
+        check("check-in", id, code, person, 0);
+        check("check-out", id, code, person, 60);
+        clock.release();
+        String otherOrganiser = f.tokens.staff("ORGANIZER", township);
+        for (String stranger : List.of(otherOrganiser, person.token(), f.tokens.staff("ORGANIZER", "450100"))) {
+            assertThat(refused(() -> confirm(id, stranger)).getStatus().getCode()).isEqualTo(403);
+            assertThat(refused(() -> f.post("/api/v1/volunteers/activities/" + id + "/hours/corrections",
+                    Map.of("volunteerId", person.volunteerId(), "minutes", 600, "reason", "x"), stranger)).getStatus().getCode()).isEqualTo(403);
+            assertThat(refused(() -> f.get("/api/v1/volunteers/activities/" + id + "/attendance", stranger, Map.class)).getStatus().getCode())
+                    .isEqualTo(403);
+        }
+        assertThat(myHours(person).get("confirmedMinutes")).isEqualTo(0);
+        assertThat(confirm(id, f.tokens.staff("ADMIN", township))).hasSize(1);
+    }
+
+    @Test
+    void selfClaimedHoursStayUnconfirmedAndDoNotCount() {
+        var person = f.volunteer();
+        Map<?, ?> claim = f.post("/api/v1/volunteers/me/hours/claims",
+                Map.of("description", "独自清理楼道", "serviceDate", LocalDate.now().minusDays(1).toString(), "minutes", 600), person.token());
+        assertThat(claim.get("status")).isEqualTo("UNCONFIRMED");
+        Map<?, ?> hours = myHours(person);
+        assertThat(hours.get("confirmedMinutes")).isEqualTo(0);
+        assertThat(hours.get("unconfirmedMinutes")).isEqualTo(600);
+        assertThat((List<?>) hours.get("unconfirmedClaims")).hasSize(1);
+        assertThat(hours.get("stars")).isEqualTo(0);
+        assertThat(f.count("select count(*) from volunteers.hours_ledger where volunteer_id = ?::uuid", person.volunteerId())).isZero();
+    }
+
+    @Test
+    void aHundredConfirmedHoursMakeOneStar() {
+        int planned = 100 * 60;
+        String id = activity(5, planned + 600, planned);
+        String code = code(id);
+        var person = signedUp(id);
+        check("check-in", id, code, person, 1);
+        check("check-out", id, code, person, 1 + planned);
+        clock.release();
+        confirm(id, organiser);
+        Map<?, ?> hours = myHours(person);
+        assertThat(hours.get("confirmedHours")).isEqualTo(100.0);
+        assertThat(hours.get("stars")).isEqualTo(1);
+        assertThat(hours.get("starLabel")).isEqualTo("一星志愿者");
+        assertThat(hours.get("nextStarAtHours")).isEqualTo(300);
+        assertThat(Duration.ofMinutes(planned).toHours()).isEqualTo(100);
+    }
+}
