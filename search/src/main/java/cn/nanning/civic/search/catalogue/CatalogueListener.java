@@ -58,7 +58,7 @@ class CatalogueListener {
             LOG.error("Skipping catalogue event {} at offset {}: no item code or version", event == null ? null : event.eventId(), record.offset());
             return;
         }
-        String updatedAt = item.updatedAt() != null ? item.updatedAt() : event.occurredAt();
+        String updatedAt = item.updatedAtText() != null ? item.updatedAtText() : CatalogueEvent.isoInstant(event.occurredAt());
         try {
             CatalogueIndexer.Outcome outcome;
             if (CatalogueEvent.PUBLISHED.equals(type)) {

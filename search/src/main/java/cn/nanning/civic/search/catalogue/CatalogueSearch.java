@@ -12,6 +12,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import cn.nanning.civic.search.synonyms.Synonyms;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -41,10 +42,12 @@ class CatalogueSearch {
 
     private final ElasticsearchClient client;
     private final CatalogueIndex index;
+    private final Synonyms synonyms;
 
-    CatalogueSearch(ElasticsearchClient client, CatalogueIndex index) {
+    CatalogueSearch(ElasticsearchClient client, CatalogueIndex index, Synonyms synonyms) {
         this.client = client;
         this.index = index;
+        this.synonyms = synonyms;
     }
 
     ServiceSearchResults search(@Nullable String q, @Nullable String department, @Nullable Boolean proxyAllowed, int page, int size) {
@@ -58,8 +61,7 @@ class CatalogueSearch {
             bool.filter(f -> f.term(t -> t.field("proxyAllowed").value(proxyAllowed)));
         }
         if (!text.isEmpty()) {
-            bool.must(m -> m.multiMatch(mm -> mm.query(text).fields(SEARCH_FIELDS)
-                    .type(TextQueryType.BestFields).tieBreaker(0.3)));
+            bool.must(textQuery(text));
         }
         Query query = bool.build()._toQuery();
         SearchResponse<CatalogueDocument> response = run(() -> client.search(s -> {
@@ -82,6 +84,22 @@ class CatalogueSearch {
                 .toList();
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new ServiceSearchResults(total, page, size, hits);
+    }
+
+    /** The words as typed, or any official term for an everyday word in them (each as a phrase, weighted lower). */
+    private Query textQuery(String text) {
+        Query asTyped = Query.of(q -> q.multiMatch(mm -> mm.query(text).fields(SEARCH_FIELDS)
+                .type(TextQueryType.BestFields).tieBreaker(0.3)));
+        List<String> expansions = synonyms.expansions(text);
+        if (expansions.isEmpty()) {
+            return asTyped;
+        }
+        BoolQuery.Builder either = new BoolQuery.Builder().should(asTyped).minimumShouldMatch("1");
+        for (String term : expansions) {
+            either.should(q -> q.multiMatch(mm -> mm.query(term).fields(SEARCH_FIELDS)
+                    .type(TextQueryType.Phrase).boost(0.6f)));
+        }
+        return either.build()._toQuery();
     }
 
     List<String> suggest(@Nullable String prefix) {

@@ -98,6 +98,22 @@ class ServiceSearchTest implements TestPropertyProvider {
     }
 
     @Test
+    void everyday_words_find_the_item_written_in_official_terms() throws Exception {
+        String department = TestRun.department("南宁市劳动保障监察支队");
+        CatalogueEvents.Item item = new CatalogueEvents.Item(TestRun.code("wage-arrears"), "劳动保障监察投诉", department,
+                "用人单位拖欠或者克扣劳动者劳动报酬", "投诉书；劳动关系证明", "《劳动保障监察条例》第十一条", true, 1);
+        events.published(item);
+        awaitHit("劳动保障监察投诉", department, item.code());
+
+        Map<String, Object> body = search(Map.of("q", "老板不给工资", "department", department));
+
+        assertThat(codes(body)).containsExactly(item.code());
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> highlights = (Map<String, List<String>>) hit(body, item.code()).get("highlights");
+        assertThat(highlights.get("conditions")).anySatisfy(snippet -> assertThat(snippet).contains("<em>"));
+    }
+
+    @Test
     void an_older_version_arriving_late_does_not_overwrite_the_newer_one() throws Exception {
         String department = TestRun.department("南宁市医疗保障局");
         CatalogueEvents.Item v2 = new CatalogueEvents.Item(TestRun.code("medical"), "城乡居民基本医疗保险参保登记", department,
