@@ -233,6 +233,31 @@ class BookingEngineApiTest {
     }
 
     @Test
+    void whenAFullyBookedDayFreesUpTheLongestWaitingCitizenIsOfferedTheSlot() {
+        Api.Provider lawyer = api.lawyer();
+        String holder = api.tokens.citizen();
+        String cancelled = book(lawyer, "2025-09-30T09:00:00+08:00", holder).get("id").toString();
+        book(lawyer, "2025-09-30T09:40:00+08:00", api.tokens.citizen());
+        book(lawyer, "2025-09-30T10:20:00+08:00", api.tokens.citizen());
+        String waiting = UUID.randomUUID().toString();
+        String first = api.tokens.citizen(waiting);
+        String second = api.tokens.citizen();
+        String waitlist = "/api/v1/appointments/providers/" + lawyer.id() + "/waitlist";
+        assertThat(api.post(waitlist, Map.of("day", "2025-09-30"), first).get("position")).isEqualTo(1);
+        assertThat(api.post(waitlist, Map.of("day", "2025-09-30"), second).get("position")).isEqualTo(2);
+        refused(409, () -> api.post(waitlist, Map.of("day", "2025-09-30"), first));
+        var open = refused(409, () -> api.post(waitlist, Map.of("day", "2025-10-09"), api.tokens.citizen()));
+        assertThat(open.get("detail")).isEqualTo("当天仍有可预约时段，请直接预约。");
+
+        api.post("/api/v1/appointments/bookings/" + cancelled + "/cancel", Map.of(), holder);
+        assertThat(api.count("select count(*) from kernel.outbox where event_key = ? and event_type = 'WaitlistSlotOffered' and payload like ?",
+                cancelled, "%" + waiting + "%")).isEqualTo(1);
+        assertThat(api.count("select count(*) from kernel.outbox where event_key = ? and event_type = 'CitizenNotificationRequested' and payload like '%appointment-waitlist-offer%'",
+                waiting)).isEqualTo(1);
+        assertThat(book(lawyer, "2025-09-30T09:00:00+08:00", first).get("status")).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void aCitizenMayHoldAtMostThreeOpenBookingsInOneWeek() {
         Api.Provider lawyer = api.lawyer();
         String citizen = api.tokens.citizen();

@@ -45,15 +45,17 @@ public class Bookings {
     private final Calendar calendar;
     private final AppointmentClock clock;
     private final Outbox outbox;
+    private final Waitlist waitlist;
     private final int weeklyLimit;
 
-    Bookings(JdbcOperations jdbc, Directory directory, Calendar calendar, AppointmentClock clock, Outbox outbox,
+    Bookings(JdbcOperations jdbc, Directory directory, Calendar calendar, AppointmentClock clock, Outbox outbox, Waitlist waitlist,
              @Value("${civic.appointments.max-open-bookings-per-week:3}") int weeklyLimit) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.calendar = calendar;
         this.clock = clock;
         this.outbox = outbox;
+        this.waitlist = waitlist;
         this.weeklyLimit = weeklyLimit;
     }
 
@@ -178,6 +180,7 @@ public class Bookings {
         extra.put("cancelledBy", owner ? "CITIZEN" : "STAFF");
         extra.put("reason", cancelled.cancelReason());
         event(cancelled, "BookingCancelled", extra);
+        waitlist.offer(cancelled);
         return cancelled;
     }
 

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,10 +36,12 @@ class DirectoryController {
 
     private final Directory directory;
     private final Bookings bookings;
+    private final Waitlist waitlist;
 
-    DirectoryController(Directory directory, Bookings bookings) {
+    DirectoryController(Directory directory, Bookings bookings, Waitlist waitlist) {
         this.directory = directory;
         this.bookings = bookings;
+        this.waitlist = waitlist;
     }
 
     @Post("/places")
@@ -98,6 +101,13 @@ class DirectoryController {
         return bookings.availableSlots(id, Times.parseDate("from", from), Times.parseDate("to", to));
     }
 
+    @Post("/providers/{id}/waitlist")
+    @Operation(summary = "Wait for a fully booked day; the first waiting citizen is offered a slot freed by a cancellation")
+    HttpResponse<Waitlist.EntryView> joinWaitlist(@PathVariable UUID id, @Body WaitFor body, Authentication authentication) {
+        LocalDate day = Times.parseDate("day", body.day());
+        return HttpResponse.created(waitlist.join(Caller.from(authentication), id, day, bookings.availableSlots(id, day, day)));
+    }
+
     static PlaceKind placeKind(String value) {
         try {
             return PlaceKind.valueOf(value);
@@ -130,6 +140,10 @@ class DirectoryController {
 
     @Serdeable
     record Plan(@Nullable List<Views.WindowView> windows) {
+    }
+
+    @Serdeable
+    record WaitFor(@Nullable String day) {
     }
 
     @Serdeable
