@@ -55,7 +55,7 @@ class ElasticsearchOutageTest {
     }
 
     @Test
-    void health_reports_elasticsearch_down_while_it_is_unreachable() throws Exception {
+    void health_reports_elasticsearch_down_while_it_is_unreachable_but_the_process_stays_live() throws Exception {
         try (EmbeddedServer server = start(Map.of(
                 "civic.search.elasticsearch-url", CLOSED_PORT_URL,
                 "civic.search.catalogue.indexer-enabled", "false"));
@@ -71,6 +71,9 @@ class ElasticsearchOutageTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> elasticsearch = (Map<String, Object>) ((Map<String, Object>) body.get("details")).get("elasticsearch");
             assertThat(elasticsearch).containsEntry("status", "DOWN");
+            // Readiness takes the pod out of rotation; liveness must not restart it for someone else's outage.
+            assertThat(refused(http, HttpRequest.GET("/health/readiness")).getStatus().getCode()).isEqualTo(503);
+            assertThat(http.toBlocking().retrieve("/health/liveness")).contains("UP");
         }
     }
 
