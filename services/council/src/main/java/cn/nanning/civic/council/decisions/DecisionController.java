@@ -1,0 +1,119 @@
+package cn.nanning.civic.council.decisions;
+
+import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/council")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "council-decisions", description = "四议两公开：按序登记党组织提议、两委会商议、党员大会审议、村民（代表）会议决议，决议公开与实施结果公开")
+class DecisionController {
+
+    private final Decisions decisions;
+
+    DecisionController(Decisions decisions) {
+        this.decisions = decisions;
+    }
+
+    @Post("/councils/{councilId}/decisions")
+    @Secured({"CONVENER", "ADMIN"})
+    @Operation(summary = "Open a major matter for 四议两公开 (convener or admin in scope), optionally on an accepted topic")
+    HttpResponse<DecisionViews.DecisionView> open(@PathVariable UUID councilId, @Body @Valid NewDecision body, Authentication authentication) {
+        DecisionViews.DecisionView d = decisions.open(Caller.from(authentication), councilId, body.title(), body.matter(), body.topicId());
+        return HttpResponse.created(d, URI.create("/api/v1/council/decisions/" + d.id()));
+    }
+
+    @Get("/councils/{councilId}/decisions")
+    @Operation(summary = "Decisions of a council, latest change first")
+    List<DecisionViews.DecisionSummary> ofCouncil(@PathVariable UUID councilId, @Nullable @QueryValue Integer limit) {
+        return decisions.ofCouncil(councilId, false, limit == null ? 50 : limit);
+    }
+
+    @Get("/decisions/{id}")
+    @Operation(summary = "One decision with its step register and progress timeline")
+    DecisionViews.DecisionView one(@PathVariable UUID id) {
+        return decisions.find(id);
+    }
+
+    @Post("/decisions/{id}/register")
+    @Secured({"CONVENER", "ADMIN"})
+    @Operation(summary = "Record the holding of the next voting step; out of order is 409, without quorum it is recorded as failed")
+    DecisionViews.DecisionView hold(@PathVariable UUID id, @Body @Valid StepHolding body, Authentication authentication) {
+        Step step;
+        try {
+            step = Step.valueOf(body.step());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("step", "步骤只能是 PROPOSAL、COMMITTEES_DISCUSSION、PARTY_REVIEW 或 RESIDENTS_RESOLUTION。");
+        }
+        return decisions.hold(Caller.from(authentication), id, new Decisions.Holding(step, body.heldAt(), body.motionSource(),
+                new Procedure.Tally(body.expectedAttendance(), body.actualAttendance(), body.votesFor(), body.votesAgainst(),
+                        body.votesAbstain()), body.supervisorsComments()));
+    }
+
+    @Post("/decisions/{id}/resolution")
+    @Secured({"CONVENER", "ADMIN"})
+    @Operation(summary = "Publish the resolution (决议公开), only after the residents' resolution passed")
+    DecisionViews.DecisionView publish(@PathVariable UUID id, @Body @Valid Publication body, Authentication authentication) {
+        return decisions.publishResolution(Caller.from(authentication), id, body.content());
+    }
+
+    @Post("/decisions/{id}/progress")
+    @Secured({"CONVENER", "ADMIN"})
+    @Operation(summary = "Publish implementation progress (实施结果公开), percent never lower than before; 100 closes the matter")
+    DecisionViews.DecisionView progress(@PathVariable UUID id, @Body @Valid Progress body, Authentication authentication) {
+        return decisions.reportProgress(Caller.from(authentication), id, body.percent(), body.note(), body.occurredOn());
+    }
+
+    @Serdeable
+    record NewDecision(@NotBlank(message = "请填写事项名称。") @Size(max = 80, message = "名称不超过 80 个字。") String title,
+                       @NotBlank(message = "请填写事项内容。") @Size(max = 5000, message = "内容不超过 5000 个字。") String matter,
+                       @Nullable UUID topicId) {
+    }
+
+    @Serdeable
+    record StepHolding(@NotBlank(message = "请选择步骤。") String step,
+                       @NotNull(message = "请填写会议时间。") Instant heldAt,
+                       @NotBlank(message = "请填写动议来源。") @Size(max = 200, message = "动议来源不超过 200 个字。") String motionSource,
+                       @NotNull(message = "请填写应到人数。") @Min(value = 1, message = "应到人数至少为 1。") @Max(value = 100000, message = "应到人数过大。") Integer expectedAttendance,
+                       @NotNull(message = "请填写实到人数。") @Min(value = 0, message = "实到人数不能为负数。") @Max(value = 100000, message = "实到人数过大。") Integer actualAttendance,
+                       @NotNull(message = "请填写赞成票数。") @Min(value = 0, message = "票数不能为负数。") Integer votesFor,
+                       @NotNull(message = "请填写反对票数。") @Min(value = 0, message = "票数不能为负数。") Integer votesAgainst,
+                       @NotNull(message = "请填写弃权票数。") @Min(value = 0, message = "票数不能为负数。") Integer votesAbstain,
+                       @Nullable @Size(max = 2000, message = "监督意见不超过 2000 个字。") String supervisorsComments) {
+    }
+
+    @Serdeable
+    record Publication(@NotBlank(message = "请填写公开内容。") @Size(max = 10000, message = "公开内容不超过 10000 个字。") String content) {
+    }
+
+    @Serdeable
+    record Progress(@NotNull(message = "请填写进度。") @Min(value = 0, message = "进度应在 0 到 100 之间。") @Max(value = 100, message = "进度应在 0 到 100 之间。") Integer percent,
+                    @NotBlank(message = "请填写进度说明。") @Size(max = 2000, message = "说明不超过 2000 个字。") String note,
+                    @NotNull(message = "请填写进度日期。") LocalDate occurredOn) {
+    }
+}

@@ -1,0 +1,46 @@
+package cn.nanning.civic.council.decisions;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Response shapes and events of the decisions API (also used by the public pages). */
+public final class DecisionViews {
+
+    private DecisionViews() {
+    }
+
+    @Serdeable
+    public record DecisionView(UUID id, UUID councilId, @Nullable UUID topicId, String title, String matter, String status,
+                               String statusLabel, @Nullable String nextStep, @Nullable String nextStepLabel, int progress,
+                               List<StepView> register, List<ProgressView> progressUpdates, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** One line of the step register. */
+    @Serdeable
+    public record StepView(UUID id, String step, String stepLabel, int attempt, Instant heldAt, @Nullable String motionSource,
+                           @Nullable Integer expectedAttendance, @Nullable Integer actualAttendance, @Nullable Integer votesFor,
+                           @Nullable Integer votesAgainst, @Nullable Integer votesAbstain, String outcome, String outcomeLabel,
+                           @Nullable String rule, @Nullable String explanation, @Nullable String supervisorsComments,
+                           @Nullable String content, Instant recordedAt) {
+    }
+
+    @Serdeable
+    public record ProgressView(UUID id, int percent, String note, LocalDate occurredOn, Instant recordedAt) {
+    }
+
+    @Serdeable
+    public record DecisionSummary(UUID id, UUID councilId, String title, String status, String statusLabel,
+                                  @Nullable String nextStep, @Nullable String nextStepLabel, int progress, Instant updatedAt) {
+    }
+
+    /** Events on council.decision.v1 (key = decision id). */
+    @Serdeable
+    record DecisionChanged(UUID decisionId, UUID councilId, String regionCode, String status, @Nullable String step,
+                           @Nullable String outcome, int progress, Instant occurredAt) {
+    }
+}

@@ -1,0 +1,110 @@
+package cn.nanning.civic.council.publicpages;
+
+import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.council.Db;
+import cn.nanning.civic.council.councils.Council;
+import cn.nanning.civic.council.councils.CouncilViews;
+import cn.nanning.civic.council.councils.Councils;
+import cn.nanning.civic.council.councils.RegionPrefixes;
+import cn.nanning.civic.council.decisions.DecisionViews;
+import cn.nanning.civic.council.decisions.Decisions;
+import cn.nanning.civic.council.topics.TopicViews;
+import cn.nanning.civic.council.topics.Topics;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * What anyone may read without signing in: a council's charter, representatives, open topics and triage reasons,
+ * and every decision from the moment its resolution is published, with the full step register and progress history.
+ * Nothing here names a staff account; offline residents' names stay masked.
+ */
+@Controller("/api/v1/council/public")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "council-public", description = "老友议事会公开页面（无需登录）：议题、决议与实施结果公开")
+class PublicPages {
+
+    private static final int LIST_LIMIT = 500;
+
+    private final Db db;
+    private final Councils councils;
+    private final Topics topics;
+    private final Decisions decisions;
+
+    PublicPages(Db db, Councils councils, Topics topics, Decisions decisions) {
+        this.db = db;
+        this.councils = councils;
+        this.topics = topics;
+        this.decisions = decisions;
+    }
+
+    @Serdeable
+    record CouncilListing(UUID id, String regionCode, @Nullable String regionName, String name, long openTopics,
+                          long publishedResolutions) {
+    }
+
+    @Serdeable
+    record PublicRepresentative(String name, @Nullable String duty, String term) {
+    }
+
+    @Serdeable
+    record CouncilPage(UUID id, String regionCode, @Nullable String regionName, String name, String charter, String rules,
+                       List<PublicRepresentative> representatives, List<String> conveners,
+                       List<TopicViews.TopicView> openTopics, List<TopicViews.TopicView> closedTopics,
+                       List<DecisionViews.DecisionSummary> resolutions) {
+    }
+
+    @Get("/councils")
+    @Operation(summary = "Councils in a district, township or village (region code prefix), with open topics and published resolutions")
+    @Transactional
+    List<CouncilListing> search(@QueryValue String region) {
+        String prefix = RegionPrefixes.of(region);
+        return db.list("""
+                select c.id, c.region_code, r.name as region_name, c.name,
+                  (select count(*) from council.topic t where t.council_id = c.id and t.status in ('OPEN', 'ACCEPTED')) as open_topics,
+                  (select count(*) from council.decision d where d.council_id = c.id and exists (select 1 from council.decision_step s
+                     where s.decision_id = d.id and s.step = 'RESOLUTION_PUBLISHED')) as resolutions
+                from council.council c left join kernel.region r on r.code = c.region_code
+                where c.region_code like ? order by c.region_code limit\s""" + LIST_LIMIT,
+                rs -> new CouncilListing(rs.getObject("id", UUID.class), rs.getString("region_code"), rs.getString("region_name"),
+                        rs.getString("name"), rs.getLong("open_topics"), rs.getLong("resolutions")), prefix + "%");
+    }
+
+    @Get("/councils/{id}")
+    @Operation(summary = "A council's public page")
+    @Transactional
+    CouncilPage page(@PathVariable UUID id) {
+        Council c = councils.require(id);
+        List<PublicRepresentative> reps = councils.representatives(id).stream().filter(CouncilViews.RepresentativeView::inTerm)
+                .map(r -> new PublicRepresentative(r.name(), r.duty(), r.termStart() + " 至 " + r.termEnd())).toList();
+        List<String> conveners = councils.conveners(id).stream().map(CouncilViews.ConvenerView::displayName).toList();
+        List<TopicViews.TopicView> open = Stream.concat(topics.ofCouncil(id, "OPEN", 100).stream(),
+                topics.ofCouncil(id, "ACCEPTED", 100).stream()).toList();
+        List<TopicViews.TopicView> closed = Stream.concat(topics.ofCouncil(id, "MERGED", 50).stream(),
+                topics.ofCouncil(id, "DECLINED", 50).stream()).toList();
+        return new CouncilPage(c.id(), c.regionCode(), councils.regionName(c.regionCode()).orElse(null), c.name(), c.charter(),
+                Councils.rulesLabel(c), reps, conveners, open, closed, decisions.ofCouncil(id, true, 100));
+    }
+
+    @Get("/decisions/{id}")
+    @Operation(summary = "A published decision: resolution, the full 四议 register and the implementation timeline")
+    @Transactional
+    DecisionViews.DecisionView decision(@PathVariable UUID id) {
+        if (!decisions.isPublished(id)) {
+            throw ProblemException.notFound("没有找到已公开的决议。");
+        }
+        return decisions.find(id);
+    }
+}

@@ -1,0 +1,35 @@
+package cn.nanning.civic.council.topics;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Response shapes and events of the topics API. */
+public final class TopicViews {
+
+    private TopicViews() {
+    }
+
+    /** A topic as residents and staff see it; an offline resident's name is masked. */
+    @Serdeable
+    public record TopicView(UUID id, UUID councilId, String title, String description, String status, String statusLabel,
+                            boolean clerkAssisted, String sourceLabel, @Nullable String residentName, long supports,
+                            @Nullable UUID mergedInto, @Nullable String publicReason, @Nullable Instant decidedAt, Instant createdAt) {
+    }
+
+    @Serdeable
+    public record SupportView(UUID topicId, long supports) {
+    }
+
+    /** Events on council.topic.v1 (key = topic id). */
+    @Serdeable
+    record TopicProposed(UUID topicId, UUID councilId, String regionCode, String title, boolean clerkAssisted, Instant occurredAt) {
+    }
+
+    @Serdeable
+    record TopicTriaged(UUID topicId, UUID councilId, String regionCode, String status, @Nullable UUID mergedInto,
+                        @Nullable String publicReason, Instant occurredAt) {
+    }
+}
