@@ -50,12 +50,16 @@ class CatalogueSearch {
         this.synonyms = synonyms;
     }
 
-    ServiceSearchResults search(@Nullable String q, @Nullable String department, @Nullable Boolean proxyAllowed, int page, int size) {
+    ServiceSearchResults search(@Nullable String q, @Nullable String department, @Nullable String implementingLevel,
+                                @Nullable Boolean proxyAllowed, int page, int size) {
         String text = q == null ? "" : q.strip();
         BoolQuery.Builder bool = new BoolQuery.Builder()
                 .mustNot(m -> m.term(t -> t.field("retired").value(true)));
         if (department != null && !department.isBlank()) {
             bool.filter(f -> f.term(t -> t.field("department").value(department.strip())));
+        }
+        if (implementingLevel != null && !implementingLevel.isBlank()) {
+            bool.filter(f -> f.term(t -> t.field("implementingLevel").value(implementingLevel.strip())));
         }
         if (proxyAllowed != null) {
             bool.filter(f -> f.term(t -> t.field("proxyAllowed").value(proxyAllowed)));

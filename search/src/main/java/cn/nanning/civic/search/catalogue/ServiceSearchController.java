@@ -32,10 +32,11 @@ class ServiceSearchController {
     }
 
     @Get
-    @Operation(summary = "按关键词检索服务事项", description = "在事项名称（加权）、受理条件、申请材料和设定依据中检索，可按实施部门和是否可代办筛选；结果带高亮片段。")
+    @Operation(summary = "按关键词检索服务事项", description = "在事项名称（加权）、受理条件、申请材料和设定依据中检索，可按实施部门、实施层级和是否可代办筛选；结果带高亮片段。")
     ServiceSearchResults search(
             @Parameter(description = "关键词，如“失业保险金 申领”；为空时按编码列出") @Nullable @QueryValue String q,
             @Parameter(description = "实施部门（精确匹配）") @Nullable @QueryValue String department,
+            @Parameter(description = "实施层级（精确匹配），如“县级”“乡镇（街道）级”") @Nullable @QueryValue String implementingLevel,
             @Parameter(description = "只看可代办（true）或不可代办（false）的事项") @Nullable @QueryValue Boolean proxyAllowed,
             @Parameter(description = "页码，从 0 开始") @QueryValue(defaultValue = "0") int page,
             @Parameter(description = "每页条数，1–50") @QueryValue(defaultValue = "10") int size) {
@@ -51,7 +52,7 @@ class ServiceSearchController {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.invalidField("q", "关键词不能超过 " + MAX_QUERY_LENGTH + " 个字。");
         }
-        return search.search(q, department, proxyAllowed, page, size);
+        return search.search(q, department, implementingLevel, proxyAllowed, page, size);
     }
 
     @Get("/suggest")

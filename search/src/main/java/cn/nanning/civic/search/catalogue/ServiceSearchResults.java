@@ -1,6 +1,7 @@
 package cn.nanning.civic.search.catalogue;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -9,6 +10,7 @@ import java.util.Map;
 
 /** One page of catalogue search results. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(description = "服务事项检索结果（一页）")
 record ServiceSearchResults(
         @Schema(description = "命中总数") long total,
@@ -17,6 +19,7 @@ record ServiceSearchResults(
         List<ServiceHit> hits) {
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(description = "一条命中的服务事项")
     record ServiceHit(
             @Schema(description = "事项编码") String code,

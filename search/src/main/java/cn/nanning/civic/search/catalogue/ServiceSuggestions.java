@@ -1,5 +1,6 @@
 package cn.nanning.civic.search.catalogue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -7,6 +8,7 @@ import java.util.List;
 
 /** Catalogue names offered while someone types. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(description = "输入提示：匹配的服务事项名称，最多 10 条")
 record ServiceSuggestions(String prefix, List<String> suggestions) {
 }

@@ -165,7 +165,7 @@ class ServiceSearchTest implements TestPropertyProvider {
     }
 
     @Test
-    void results_can_be_limited_to_items_that_can_be_handled_by_proxy() throws Exception {
+    void results_can_be_limited_to_items_that_can_be_handled_by_proxy_and_to_an_implementing_level() throws Exception {
         String department = TestRun.department("南宁市农业农村局");
         CatalogueEvents.Item proxied = new CatalogueEvents.Item(TestRun.code("subsidy"), "耕地地力保护补贴申报", department,
                 "承包耕地的农户", "承包合同", "财政部 农业农村部补贴资金管理办法", true, 1);
@@ -179,8 +179,13 @@ class ServiceSearchTest implements TestPropertyProvider {
         Map<String, Object> onlyProxy = search(Map.of("q", "补贴", "department", department, "proxyAllowed", "true"));
         Map<String, Object> onlyInPerson = search(Map.of("q", "补贴", "department", department, "proxyAllowed", "false"));
 
+        Map<String, Object> countyLevel = search(Map.of("q", "补贴", "department", department, "implementingLevel", "县级"));
+        Map<String, Object> cityLevel = search(Map.of("q", "补贴", "department", department, "implementingLevel", "市级"));
+
         assertThat(codes(onlyProxy)).containsExactly(proxied.code());
         assertThat(codes(onlyInPerson)).containsExactly(inPerson.code());
+        assertThat(codes(countyLevel)).containsExactlyInAnyOrder(proxied.code(), inPerson.code());
+        assertThat(codes(cityLevel)).isEmpty();
     }
 
     @Test

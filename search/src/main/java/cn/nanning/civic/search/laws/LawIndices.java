@@ -1,0 +1,43 @@
+package cn.nanning.civic.search.laws;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Creates the law indices from {@code elasticsearch/law-articles.json} and {@code elasticsearch/laws.json}. */
+final class LawIndices {
+
+    static final String ARTICLES_DEFINITION = "elasticsearch/law-articles.json";
+    static final String LAWS_DEFINITION = "elasticsearch/laws.json";
+
+    private LawIndices() {
+    }
+
+    /** Creates each index unless it exists; true when one was created. */
+    static boolean ensure(ElasticsearchClient client, String articlesIndex, String lawsIndex) throws IOException {
+        boolean a = ensure(client, articlesIndex, ARTICLES_DEFINITION);
+        boolean b = ensure(client, lawsIndex, LAWS_DEFINITION);
+        return a || b;
+    }
+
+    private static boolean ensure(ElasticsearchClient client, String name, String resource) throws IOException {
+        if (client.indices().exists(e -> e.index(name)).value()) {
+            return false;
+        }
+        try (InputStream definition = LawIndices.class.getClassLoader().getResourceAsStream(resource)) {
+            if (definition == null) {
+                throw new IOException("missing classpath resource " + resource);
+            }
+            client.indices().create(c -> c.index(name).withJson(definition));
+            return true;
+        } catch (ElasticsearchException e) {
+            // Another loader or instance created it between our check and our create.
+            if ("resource_already_exists_exception".equals(e.error().type())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}
