@@ -3,6 +3,7 @@ package cn.nanning.civic.gateway.routing;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.convert.format.ReadableBytes;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +25,7 @@ public class RouteDefinition {
     private boolean authenticated;
     private String openapiPath;
     private String rateLimit;
+    private long maxBodySize = 1024 * 1024;
 
     public RouteDefinition(@Parameter String name) {
         this.name = name;
@@ -99,6 +101,15 @@ public class RouteDefinition {
 
     public void setRateLimit(@Nullable String rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    /** The largest request body this route accepts, by its declared length (default 1 MB). */
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(@ReadableBytes long maxBodySize) {
+        this.maxBodySize = maxBodySize;
     }
 
     /** Anyone may call it: neither a token nor a role is required. */
