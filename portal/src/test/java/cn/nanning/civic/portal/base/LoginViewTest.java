@@ -1,15 +1,11 @@
 package cn.nanning.civic.portal.base;
 
-import cn.nanning.civic.portal.micronaut.KaribuPortal;
+import cn.nanning.civic.portal.micronaut.KaribuViewTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,29 +15,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LoginViewTest {
-
-    private static ApplicationContext context;
-
-    @BeforeAll
-    static void startContext() {
-        context = KaribuPortal.startContext();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
+class LoginViewTest extends KaribuViewTest {
 
     @BeforeEach
-    void setUpVaadin() {
-        KaribuPortal.setup(context);
+    void openTheLoginPage() {
         UI.getCurrent().navigate(LoginView.class);
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        KaribuPortal.tearDown();
     }
 
     @Test

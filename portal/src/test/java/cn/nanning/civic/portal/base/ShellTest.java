@@ -2,18 +2,13 @@ package cn.nanning.civic.portal.base;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.catalogue.CatalogueView;
-import cn.nanning.civic.portal.micronaut.KaribuPortal;
+import cn.nanning.civic.portal.micronaut.KaribuViewTest;
 import cn.nanning.civic.portal.regions.RegionsView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinSession;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,29 +21,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ShellTest {
+class ShellTest extends KaribuViewTest {
 
-    private static ApplicationContext context;
-
-    @BeforeAll
-    static void startContext() {
-        context = KaribuPortal.startContext();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
-    @BeforeEach
-    void setUpVaadin() {
-        KaribuPortal.setup(context);
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        KaribuPortal.tearDown();
-    }
 
     @Test
     void a_clerk_sees_home_proxy_services_and_region_lookup_only() {

@@ -2,16 +2,11 @@ package cn.nanning.civic.portal.catalogue;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.StaffSession;
-import cn.nanning.civic.portal.micronaut.KaribuPortal;
+import cn.nanning.civic.portal.micronaut.KaribuViewTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.VaadinSession;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -19,29 +14,8 @@ import java.util.Set;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CatalogueViewTest {
+class CatalogueViewTest extends KaribuViewTest {
 
-    private static ApplicationContext context;
-
-    @BeforeAll
-    static void startContext() {
-        context = KaribuPortal.startContext();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
-    @BeforeEach
-    void setUpVaadin() {
-        KaribuPortal.setup(context);
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        KaribuPortal.tearDown();
-    }
 
     @Test
     void the_catalogue_lists_items_with_chinese_columns() {

@@ -2,16 +2,11 @@ package cn.nanning.civic.portal.regions;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.StaffSession;
-import cn.nanning.civic.portal.micronaut.KaribuPortal;
+import cn.nanning.civic.portal.micronaut.KaribuViewTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.VaadinSession;
-import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -20,29 +15,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RegionsViewTest {
+class RegionsViewTest extends KaribuViewTest {
 
-    private static ApplicationContext context;
-
-    @BeforeAll
-    static void startContext() {
-        context = KaribuPortal.startContext();
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
-
-    @BeforeEach
-    void setUpVaadin() {
-        KaribuPortal.setup(context);
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        KaribuPortal.tearDown();
-    }
 
     @Test
     void every_signed_in_role_may_open_the_region_lookup_with_chinese_columns() {
