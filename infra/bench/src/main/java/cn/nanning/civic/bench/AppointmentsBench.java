@@ -14,12 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +73,8 @@ public final class AppointmentsBench {
             JwtTokenGenerator tokens = context.getBean(JwtTokenGenerator.class);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
-                List<String> townships = codes(db, "select code from kernel.region where level = 'township' order by code");
+                List<String> townships = new ArrayList<>(BenchSupport.strings(db, "select code from kernel.region where level = 'township' order by code"));
+                Collections.shuffle(townships, new Random(3));
                 List<String> providers = seed(http, base, tokens, townships, providerCount);
                 LocalDate day = LocalDate.now(NANNING).plusDays(2);
                 List<String> citizens = new ArrayList<>();
@@ -90,12 +87,12 @@ public final class AppointmentsBench {
                 slotSearch(http, base, providers, citizens, day);  // warm-up: JIT, connection pools
                 results.put("slotSearch", slotSearch(http, base, providers, citizens, day));
                 results.put("bookingUnderContention", contention(http, base, providers, citizens, day));
-                results.put("doubleBookings", count(db, """
+                results.put("doubleBookings", BenchSupport.count(db, """
                         select count(*) from appointments.booking a join appointments.booking b
                         on a.provider_id = b.provider_id and a.id < b.id and a.blocked && b.blocked
                         where a.status <> 'CANCELLED' and b.status <> 'CANCELLED'"""));
                 results.put("measuredAt", Instant.now().toString());
-                report(context.getBean(JsonMapper.class).writeValueAsString(results));
+                BenchSupport.report("appointments", "Appointments benchmark", context.getBean(JsonMapper.class).writeValueAsString(results));
             }
         } finally {
             context.close();
@@ -259,31 +256,5 @@ public final class AppointmentsBench {
             claims.put(Claims.REGION, region);
         }
         return tokens.generateToken(Authentication.build(subject, List.of(role), claims), 3600).orElseThrow();
-    }
-
-    private static List<String> codes(Connection db, String sql) throws SQLException {
-        List<String> codes = new ArrayList<>();
-        try (Statement s = db.createStatement(); var rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                codes.add(rows.getString(1));
-            }
-        }
-        Collections.shuffle(codes, new Random(3));
-        return codes;
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); var rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static void report(String json) throws IOException {
-        Path out = Path.of(".civic/bench/appointments.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, json + "\n");
-        System.out.println("Appointments benchmark: " + json);
-        System.out.println("Written to " + out.toAbsolutePath());
     }
 }

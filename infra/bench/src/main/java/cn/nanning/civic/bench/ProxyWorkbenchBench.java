@@ -15,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,7 +22,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -63,21 +60,21 @@ public final class ProxyWorkbenchBench {
             int port = context.getBean(EmbeddedServer.class).getPort();
             try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
                 seed(db, requests, context.getBean(FieldCipher.class));
-                List<String> villages = codes(db, "select region_code from proxy.service_point order by region_code");
-                List<String> townships = codes(db, "select code from kernel.region where level = 'township' order by code");
+                List<String> villages = BenchSupport.strings(db, "select region_code from proxy.service_point order by region_code");
+                List<String> townships = BenchSupport.strings(db, "select code from kernel.region where level = 'township' order by code");
                 JwtTokenGenerator tokens = context.getBean(JwtTokenGenerator.class);
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 String base = "http://127.0.0.1:" + port + "/api/v1/proxy/requests/";
 
                 measure(http, base + "workbench", villages, v -> token(tokens, "bench-clerk-" + v, v), 200);  // warm-up
                 Map<String, Object> results = new java.util.TreeMap<>();
-                results.put("requests", count(db, "select count(*) from proxy.proxy_request"));
+                results.put("requests", BenchSupport.count(db, "select count(*) from proxy.proxy_request"));
                 results.put("servicePoints", villages.size());
                 results.put("clerkWorkbench", measure(http, base + "workbench", villages, v -> token(tokens, "bench-clerk-" + v, v), samples));
                 results.put("townshipWorkbench", measure(http, base + "workbench", townships, t -> token(tokens, "bench-supervisor-" + t, t), samples / 4));
                 results.put("townshipOverdue", measure(http, base + "overdue", townships, t -> token(tokens, "bench-supervisor-" + t, t), samples / 4));
                 results.put("measuredAt", Instant.now().toString());
-                report(context.getBean(JsonMapper.class).writeValueAsString(results));
+                BenchSupport.report("proxy-workbench", "Proxy workbench benchmark", context.getBean(JsonMapper.class).writeValueAsString(results));
             }
         } finally {
             context.close();
@@ -99,7 +96,7 @@ public final class ProxyWorkbenchBench {
                     select p.id, i.code from proxy.service_point p cross join proxy.catalogue_item i
                     where i.code in ('NN-MZ-001', 'NN-YL-001', 'NN-SB-001', 'NN-LD-001') on conflict do nothing""");
         }
-        long existing = count(db, "select count(*) from proxy.proxy_request");
+        long existing = BenchSupport.count(db, "select count(*) from proxy.proxy_request");
         if (existing >= target) {
             System.out.printf(Locale.ROOT, "Reusing %,d existing requests%n", existing);
             return;
@@ -110,7 +107,7 @@ public final class ProxyWorkbenchBench {
             s.execute("drop table if exists bench_points");
             s.execute("create temp table bench_points as select row_number() over (order by region_code) as rn, id, region_code from proxy.service_point");
         }
-        long points = count(db, "select count(*) from bench_points");
+        long points = BenchSupport.count(db, "select count(*) from bench_points");
         int chunk = 100_000;
         long started = System.nanoTime();
         // Statuses spread like a running system: most requests long finished, a working set still open.
@@ -184,30 +181,5 @@ public final class ProxyWorkbenchBench {
     private static String token(JwtTokenGenerator tokens, String subject, String region) {
         Authentication who = Authentication.build(subject, List.of("CLERK"), Map.of(Claims.KIND, Claims.KIND_STAFF, Claims.REGION, region));
         return tokens.generateToken(who, 3600).orElseThrow();
-    }
-
-    private static List<String> codes(Connection db, String sql) throws SQLException {
-        List<String> codes = new ArrayList<>();
-        try (Statement s = db.createStatement(); var rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                codes.add(rows.getString(1));
-            }
-        }
-        return codes;
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); var rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static void report(String json) throws IOException {
-        Path out = Path.of(".civic/bench/proxy-workbench.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, json + "\n");
-        System.out.println("Proxy workbench benchmark: " + json);
-        System.out.println("Written to " + out.toAbsolutePath());
     }
 }
