@@ -5,6 +5,8 @@ import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.gateway.accounts.CitizenAccounts;
 import cn.nanning.civic.gateway.accounts.StaffAccounts;
 import cn.nanning.civic.gateway.audit.AuditLog;
+import cn.nanning.civic.gateway.auth.AuthMessages.OtpCode;
+import cn.nanning.civic.gateway.auth.AuthMessages.OtpEnrolment;
 import cn.nanning.civic.gateway.auth.AuthMessages.PasswordChange;
 import cn.nanning.civic.gateway.auth.AuthMessages.RefreshRequest;
 import cn.nanning.civic.gateway.auth.AuthMessages.StaffSignIn;
@@ -108,11 +110,41 @@ class AuthController {
                 // Same answer for an unknown name and a wrong password: nothing to learn about which names exist.
                 throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials", null, BAD_CREDENTIALS);
             }
-            lockout.succeeded(username);
             Principal principal = verification.principal();
+            String secondFactor = null;
+            String notice = null;
+            switch (verification.secondFactor()) {
+                case REQUIRED -> {
+                    if (request.otp() == null || request.otp().isBlank()) {
+                        // The password was right; no failure is counted, but nothing is issued without the code.
+                        record(actor, null, AuditLog.SIGN_IN, AuditLog.FAILURE, from, "otp_missing");
+                        throw new ProblemException(HttpStatus.UNAUTHORIZED, "otp-required", null,
+                                "此账号已启用动态口令，请输入验证器应用中的 6 位动态验证码。");
+                    }
+                    if (!staff.checkTotp(verification.accountId(), request.otp())) {
+                        boolean nowLocked = lockout.failed(username);
+                        record(actor, null, AuditLog.SIGN_IN, AuditLog.FAILURE, from, "wrong_otp");
+                        if (nowLocked) {
+                            record(actor, null, AuditLog.LOCKOUT, AuditLog.SUCCESS, from, "locked for " + lockout.duration());
+                            throw locked(lockout.duration());
+                        }
+                        throw new ProblemException(HttpStatus.UNAUTHORIZED, "otp-invalid", null,
+                                "动态验证码不正确或已使用，请等待下一个验证码后重试。");
+                    }
+                    secondFactor = "TOTP";
+                }
+                case ENROLMENT_DUE -> {
+                    secondFactor = "NOT_ENROLLED";
+                    notice = "您的账号角色要求绑定动态口令（TOTP），目前尚未绑定。请尽快在“账号安全”中绑定；正式环境将要求每次登录输入动态验证码。";
+                }
+                case NOT_NEEDED -> {
+                }
+            }
+            lockout.succeeded(username);
             LOG.info("Staff {} signed in", principal.accountId());
-            record(actor, String.join(",", principal.roles()), AuditLog.SIGN_IN, AuditLog.SUCCESS, from, "password");
-            return TokenResponse.of(tokens.issue(principal));
+            record(actor, String.join(",", principal.roles()), AuditLog.SIGN_IN, AuditLog.SUCCESS, from,
+                    secondFactor == null ? "password" : "password; " + secondFactor.toLowerCase());
+            return TokenResponse.staff(tokens.issue(principal), secondFactor, notice);
         } catch (RedisUnavailableException e) {
             LOG.error("Sign-in lockout store unavailable; refusing staff sign-in: {}", e.getMessage());
             throw ProblemException.unavailable("sign-in-unavailable", "登录安全校验服务暂时不可用，请稍后再试。");
@@ -156,6 +188,40 @@ class AuthController {
         int revoked = tokens.revokeAll(accountId);
         record(accountId.toString(), null, AuditLog.PASSWORD_CHANGE, AuditLog.SUCCESS, from, "revoked " + revoked + " refresh tokens");
         return HttpResponse.noContent();
+    }
+
+    @Post("/staff/otp")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "开始绑定动态口令", description = "为当前工作人员生成 TOTP 密钥，返回 otpauth 链接（生成二维码供验证器应用扫描）。用 /staff/otp/confirm 提交第一个验证码后生效。")
+    OtpEnrolment startOtp(Authentication authentication, HttpRequest<?> http) {
+        UUID accountId = staffAccountId(authentication);
+        StaffAccounts.Enrolment enrolment = staff.startTotpEnrolment(accountId);
+        record(accountId.toString(), null, AuditLog.OTP_ENROL, AuditLog.SUCCESS, clients.of(http), "started");
+        return new OtpEnrolment(enrolment.secret(), enrolment.otpauthUri());
+    }
+
+    @Post("/staff/otp/confirm")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "确认绑定动态口令", description = "提交验证器应用显示的第一个 6 位验证码；成功后每次登录都需输入动态验证码。")
+    HttpResponse<Void> confirmOtp(@Valid @Body OtpCode request, Authentication authentication, HttpRequest<?> http) {
+        UUID accountId = staffAccountId(authentication);
+        try {
+            staff.confirmTotpEnrolment(accountId, request.otp());
+        } catch (ProblemException e) {
+            record(accountId.toString(), null, AuditLog.OTP_ENROL, AuditLog.FAILURE, clients.of(http), e.type());
+            throw e;
+        }
+        record(accountId.toString(), null, AuditLog.OTP_ENROL, AuditLog.SUCCESS, clients.of(http), "confirmed");
+        return HttpResponse.noContent();
+    }
+
+    private static UUID staffAccountId(Authentication authentication) {
+        if (!Claims.KIND_STAFF.equals(authentication.getAttributes().get(Claims.KIND))) {
+            throw ProblemException.forbidden("只有工作人员账号可以绑定动态口令。");
+        }
+        return accountId(authentication);
     }
 
     private static ProblemException locked(Duration remaining) {

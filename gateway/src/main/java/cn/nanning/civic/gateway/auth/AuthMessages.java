@@ -24,7 +24,19 @@ final class AuthMessages {
     @Serdeable
     @Schema(description = "工作人员登录")
     record StaffSignIn(@NotBlank(message = "请输入用户名") @Size(max = 64, message = "用户名过长") String username,
-                       @NotBlank(message = "请输入密码") @Size(max = 256, message = "密码过长") String password) {
+                       @NotBlank(message = "请输入密码") @Size(max = 256, message = "密码过长") String password,
+                       @Nullable @Size(max = 16, message = "动态验证码格式不正确")
+                       @Schema(description = "动态验证码（TOTP，6 位数字）；已绑定动态口令的账号必填") String otp) {
+    }
+
+    @Serdeable
+    @Schema(description = "动态口令验证码")
+    record OtpCode(@NotBlank(message = "请输入动态验证码") @Size(max = 16, message = "动态验证码格式不正确") String otp) {
+    }
+
+    @Serdeable
+    @Schema(description = "动态口令绑定信息：用验证器应用扫描 otpauthUri 生成的二维码，或手动输入 secret；仅此一次显示")
+    record OtpEnrolment(String secret, String otpauthUri) {
     }
 
     @Serdeable
@@ -43,17 +55,23 @@ final class AuthMessages {
     @Schema(description = "访问令牌与刷新令牌")
     record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn, String accountId,
                          @Nullable Boolean newAccount, @Nullable List<String> roles, @Nullable String displayName,
-                         @Nullable String regionCode) {
+                         @Nullable String regionCode,
+                         @Nullable @Schema(description = "工作人员第二因素：TOTP（已验证）或 NOT_ENROLLED（角色要求但尚未绑定）") String secondFactor,
+                         @Nullable @Schema(description = "给登录者的提示，例如尚未绑定动态口令") String notice) {
 
         static TokenResponse citizen(IssuedTokens tokens, boolean newAccount) {
             return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), "Bearer", tokens.expiresIn(),
-                    tokens.principal().accountId().toString(), newAccount, null, null, null);
+                    tokens.principal().accountId().toString(), newAccount, null, null, null, null, null);
         }
 
         static TokenResponse of(IssuedTokens tokens) {
+            return staff(tokens, null, null);
+        }
+
+        static TokenResponse staff(IssuedTokens tokens, @Nullable String secondFactor, @Nullable String notice) {
             return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), "Bearer", tokens.expiresIn(),
                     tokens.principal().accountId().toString(), null, tokens.principal().roles(),
-                    tokens.principal().displayName(), tokens.principal().regionCode());
+                    tokens.principal().displayName(), tokens.principal().regionCode(), secondFactor, notice);
         }
     }
 }
