@@ -1,5 +1,6 @@
 package cn.nanning.civic.common.requestid;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -17,6 +18,7 @@ import org.slf4j.MDC;
  * string (it may hold personal data), never a token. Probes are left out.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Requires(property = "civic.access-log.enabled", notEquals = "false")
 public class AccessLogFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger("access");
