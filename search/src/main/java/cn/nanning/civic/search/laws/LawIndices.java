@@ -17,12 +17,12 @@ final class LawIndices {
 
     /** Creates each index unless it exists; true when one was created. */
     static boolean ensure(ElasticsearchClient client, String articlesIndex, String lawsIndex) throws IOException {
-        boolean a = ensure(client, articlesIndex, ARTICLES_DEFINITION);
-        boolean b = ensure(client, lawsIndex, LAWS_DEFINITION);
+        boolean a = create(client, articlesIndex, ARTICLES_DEFINITION);
+        boolean b = create(client, lawsIndex, LAWS_DEFINITION);
         return a || b;
     }
 
-    private static boolean ensure(ElasticsearchClient client, String name, String resource) throws IOException {
+    private static boolean create(ElasticsearchClient client, String name, String resource) throws IOException {
         if (client.indices().exists(e -> e.index(name)).value()) {
             return false;
         }

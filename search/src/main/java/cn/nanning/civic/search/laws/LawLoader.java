@@ -27,9 +27,9 @@ import java.util.zip.GZIPInputStream;
  * Loads laws.jsonl.gz into the article and law indices with the bulk API. Document ids are derived from the law id
  * (and the article's position in it), so loading again overwrites instead of duplicating.
  */
-final class LawLoader {
+public final class LawLoader {
 
-    static final String FILE_NAME = "laws.jsonl.gz";
+    public static final String FILE_NAME = "laws.jsonl.gz";
     private static final int BATCH = 2_000;
     private static final int PROGRESS_EVERY = 250;
 
@@ -40,21 +40,26 @@ final class LawLoader {
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final List<BulkOperation> pending = new ArrayList<>();
 
-    LawLoader(ElasticsearchClient client, String articlesIndex, String lawsIndex, PrintStream progress) {
+    public LawLoader(ElasticsearchClient client, String articlesIndex, String lawsIndex, PrintStream progress) {
         this.client = client;
         this.articlesIndex = articlesIndex;
         this.lawsIndex = lawsIndex;
         this.progress = progress;
     }
 
-    record Result(int laws, int articles, long millis) {
+    public record Result(int laws, int articles, long millis) {
     }
 
     static String articleId(String lawId, int ordinal) {
         return lawId + "-" + ordinal;
     }
 
-    Result load(Path file, Predicate<LawRecord> include) throws IOException {
+    public Result load(Path file, Predicate<LawRecord> include) throws IOException {
+        return load(file, line -> true, include);
+    }
+
+    /** Loads the laws that pass both tests; the cheap one on the raw line saves parsing laws that are skipped anyway. */
+    public Result load(Path file, Predicate<String> line, Predicate<LawRecord> include) throws IOException {
         long started = System.nanoTime();
         if (LawIndices.ensure(client, articlesIndex, lawsIndex)) {
             progress.printf("Created indices %s and %s%n", articlesIndex, lawsIndex);
@@ -63,12 +68,12 @@ final class LawLoader {
         int articles = 0;
         try (InputStream raw = Files.newInputStream(file);
              BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
+            String text;
+            while ((text = lines.readLine()) != null) {
+                if (text.isBlank() || !line.test(text)) {
                     continue;
                 }
-                LawRecord law = json.readValue(line, LawRecord.class);
+                LawRecord law = json.readValue(text, LawRecord.class);
                 if (!include.test(law)) {
                     continue;
                 }

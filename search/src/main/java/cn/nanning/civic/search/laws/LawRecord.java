@@ -6,7 +6,7 @@ import java.util.List;
 
 /** One line of laws.jsonl.gz: a law (one version of it) with its articles in order. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record LawRecord(String id, String title, String category, String subcategory, String region, String issuer,
+public record LawRecord(String id, String title, String category, String subcategory, String region, String issuer,
                  String promulgated, String effective, String status, List<String> history, List<Article> articles) {
 
     /** The corpus marks every older version of a title 历史版本; everything else is the version in force. */
@@ -17,6 +17,6 @@ record LawRecord(String id, String title, String category, String subcategory, S
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Article(String no, String chapter, String text) {
+    public record Article(String no, String chapter, String text) {
     }
 }

@@ -1,0 +1,43 @@
+package cn.nanning.civic.search.laws;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+
+/** One page of law search results: laws in order of their best article, each with its best articles. */
+@Serdeable
+@Schema(description = "法律法规检索结果（一页，按法规分组）")
+record LawSearchResults(
+        @Schema(description = "命中的法规（版本）数") long total,
+        @Schema(description = "命中的条文数") long articles,
+        @Schema(description = "页码，从 0 开始") int page,
+        @Schema(description = "每页法规数") int size,
+        List<LawHit> laws) {
+
+    @Serdeable
+    @Schema(description = "一部法规（一个版本）及其最相关的条文")
+    record LawHit(
+            @Schema(description = "法规版本编号") String lawId,
+            @Schema(description = "标题") String title,
+            @Schema(description = "效力位阶，如“法律”“行政法规”“司法解释”") @Nullable String category,
+            @Schema(description = "地区（地方性法规）") @Nullable String region,
+            @Schema(description = "制定机关") @Nullable String issuer,
+            @Schema(description = "公布日期") @Nullable String promulgated,
+            @Schema(description = "施行日期") @Nullable String effective,
+            @Schema(description = "current 现行有效版本；historical 历史版本") String status,
+            @Schema(description = "相关度得分（最相关条文的得分）") @Nullable Double score,
+            List<ArticleHit> articles) {
+    }
+
+    @Serdeable
+    @Schema(description = "一条命中的条文")
+    record ArticleHit(
+            @Schema(description = "条文序号，如“第四十五条”") String no,
+            @Schema(description = "所在章节") @Nullable String chapter,
+            @Schema(description = "在法规中的位置，从 1 开始") int ordinal,
+            @Schema(description = "相关度得分") @Nullable Double score,
+            @Schema(description = "高亮片段，命中词以 <em> 标出，其余文字已做 HTML 转义") List<String> snippets) {
+    }
+}
