@@ -1,0 +1,266 @@
+package cn.nanning.civic.search.eval;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./civic search-eval FILE [--k 10]}: runs every question of a law-queries JSONL file through the law search
+ * API over HTTP and, in the same run, through a plain baseline (a default {@code match} on the article text sent
+ * straight to Elasticsearch), and prints recall@1/@5/@k and MRR by expected law title and by expected article, with
+ * p50/p95 latency. Options: {@code --api URL} (default $SEARCH_URL or http://127.0.0.1:8082), {@code --es URL}
+ * (default $ELASTICSEARCH_URL or http://127.0.0.1:9200), {@code --index NAME} (articles index for the baseline),
+ * {@code --per-law N} (articles asked per law, default 5).
+ */
+public final class SearchEval {
+
+    static final String PATH = "/api/v1/search/laws";
+    private static final int WARM_UP = 20;
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private SearchEval() {
+    }
+
+    record Question(String query, List<String> expectedLaws, List<String> expectedArticles) {
+    }
+
+    /** What one engine returned for one question: distinct law titles and "title|article no" keys, best first. */
+    record Ranking(List<String> laws, List<String> articles, long nanos) {
+    }
+
+    @FunctionalInterface
+    interface Engine {
+        Ranking rank(String query) throws IOException, InterruptedException;
+    }
+
+    record Figures(String engine, int questions, int withArticles, double lawR1, double lawR5, double lawRk, double lawMrr,
+                   double articleR1, double articleR5, double articleRk, double articleMrr, double p50Millis, double p95Millis) {
+    }
+
+    record Options(Path file, int k, String api, String elasticsearch, String articlesIndex, int perLaw) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: search-eval FILE [--k 10] [--api URL] [--es URL] [--index NAME] [--per-law 5]");
+            System.exit(2);
+            return;
+        }
+        run(options, System.out);
+    }
+
+    static Options parse(String[] args) {
+        Path file = null;
+        int k = 10;
+        int perLaw = 5;
+        String api = env("SEARCH_URL", "http://127.0.0.1:8082");
+        String es = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
+        String index = env("CIVIC_SEARCH_LAW_ARTICLES_INDEX", "law-articles");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("--") && i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + arg);
+            }
+            switch (arg) {
+                case "--k" -> k = Integer.parseInt(args[++i]);
+                case "--api" -> api = args[++i];
+                case "--es" -> es = args[++i];
+                case "--index" -> index = args[++i];
+                case "--per-law" -> perLaw = Integer.parseInt(args[++i]);
+                default -> {
+                    if (arg.startsWith("--") || file != null) {
+                        throw new IllegalArgumentException("unexpected argument " + arg);
+                    }
+                    file = Path.of(arg);
+                }
+            }
+        }
+        if (file == null) {
+            throw new IllegalArgumentException("FILE is required");
+        }
+        if (k < 5 || k > 50) {
+            throw new IllegalArgumentException("--k must be between 5 and 50");
+        }
+        return new Options(file, k, stripSlash(api), stripSlash(es), index, perLaw);
+    }
+
+    /** Evaluates both engines and prints the table; returns the figures (search API first, baseline second). */
+    static List<Figures> run(Options options, PrintStream out) throws IOException, InterruptedException {
+        List<Question> questions = read(options.file());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Engine api = query -> searchApi(http, options, query);
+        Engine baseline = query -> baseline(http, options, query);
+        for (Question q : questions.subList(0, Math.min(WARM_UP, questions.size()))) {
+            api.rank(q.query());
+            baseline.rank(q.query());
+        }
+        Figures ours = evaluate("search API " + PATH, questions, options.k(), api);
+        Figures plain = evaluate("baseline: match on text", questions, options.k(), baseline);
+        print(out, options, List.of(ours, plain));
+        return List.of(ours, plain);
+    }
+
+    static Figures evaluate(String name, List<Question> questions, int k, Engine engine) throws IOException, InterruptedException {
+        double[] law = new double[4];
+        double[] article = new double[4];
+        int withArticles = 0;
+        List<Long> latencies = new ArrayList<>();
+        for (Question q : questions) {
+            Ranking ranking = engine.rank(q.query());
+            latencies.add(ranking.nanos());
+            add(law, ranking.laws(), q.expectedLaws(), k);
+            if (!q.expectedArticles().isEmpty()) {
+                withArticles++;
+                add(article, ranking.articles(), q.expectedArticles(), k);
+            }
+        }
+        int n = Math.max(questions.size(), 1);
+        int m = Math.max(withArticles, 1);
+        latencies.sort(Comparator.naturalOrder());
+        return new Figures(name, questions.size(), withArticles, law[0] / n, law[1] / n, law[2] / n, law[3] / n,
+                article[0] / m, article[1] / m, article[2] / m, article[3] / m,
+                percentile(latencies, 0.50), percentile(latencies, 0.95));
+    }
+
+    /** Adds recall@1, recall@5, recall@k and reciprocal rank of the first expected item to the sums. */
+    private static void add(double[] sums, List<String> ranked, List<String> expected, int k) {
+        if (expected.isEmpty()) {
+            return;
+        }
+        sums[0] += recall(ranked, expected, 1);
+        sums[1] += recall(ranked, expected, 5);
+        sums[2] += recall(ranked, expected, k);
+        for (int i = 0; i < ranked.size(); i++) {
+            if (expected.contains(ranked.get(i))) {
+                sums[3] += 1.0 / (i + 1);
+                break;
+            }
+        }
+    }
+
+    static double recall(List<String> ranked, List<String> expected, int k) {
+        List<String> top = ranked.subList(0, Math.min(k, ranked.size()));
+        long found = expected.stream().distinct().filter(top::contains).count();
+        return (double) found / expected.stream().distinct().count();
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1_000_000.0;
+    }
+
+    private static Ranking searchApi(HttpClient http, Options options, String query) throws IOException, InterruptedException {
+        String url = options.api() + PATH + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&size=" + options.k() + "&perLaw=" + options.perLaw();
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long nanos = System.nanoTime() - started;
+        if (response.statusCode() != 200) {
+            throw new IOException("search API answered " + response.statusCode() + " for " + query + ": " + response.body());
+        }
+        LinkedHashSet<String> laws = new LinkedHashSet<>();
+        record Scored(String key, double score, int order) {
+        }
+        List<Scored> articles = new ArrayList<>();
+        for (JsonNode law : JSON.readTree(response.body()).path("laws")) {
+            String title = law.path("title").asText();
+            laws.add(title);
+            for (JsonNode article : law.path("articles")) {
+                articles.add(new Scored(title + "|" + article.path("no").asText(), article.path("score").asDouble(), articles.size()));
+            }
+        }
+        // The engine's article ranking: every returned article by its own score, across the law groups.
+        articles.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::order));
+        return new Ranking(List.copyOf(laws), articles.stream().map(Scored::key).distinct().toList(), nanos);
+    }
+
+    private static Ranking baseline(HttpClient http, Options options, String query) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("size", 100);
+        body.putArray("_source").add("title").add("no");
+        body.putObject("query").putObject("match").put("text", query);
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(options.elasticsearch() + "/" + options.articlesIndex() + "/_search"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long nanos = System.nanoTime() - started;
+        if (response.statusCode() != 200) {
+            throw new IOException("Elasticsearch answered " + response.statusCode() + ": " + response.body());
+        }
+        LinkedHashSet<String> laws = new LinkedHashSet<>();
+        LinkedHashSet<String> articles = new LinkedHashSet<>();
+        for (JsonNode hit : JSON.readTree(response.body()).path("hits").path("hits")) {
+            String title = hit.path("_source").path("title").asText();
+            laws.add(title);
+            articles.add(title + "|" + hit.path("_source").path("no").asText());
+        }
+        return new Ranking(List.copyOf(laws), List.copyOf(articles), nanos);
+    }
+
+    static List<Question> read(Path file) throws IOException {
+        List<Question> questions = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = JSON.readTree(line);
+            List<String> laws = new ArrayList<>();
+            node.path("expected_laws").forEach(l -> laws.add(l.asText()));
+            List<String> articles = new ArrayList<>();
+            node.path("expected_articles").forEach(a -> articles.add(a.path("law").asText() + "|" + a.path("no").asText()));
+            questions.add(new Question(node.path("query").asText(), laws, articles));
+        }
+        return questions;
+    }
+
+    private static void print(PrintStream out, Options options, List<Figures> figures) {
+        Figures first = figures.getFirst();
+        out.printf(Locale.ROOT, "%s: %d questions (%d with expected articles), k=%d, %d articles per law asked from the API%n",
+                options.file().getFileName(), first.questions(), first.withArticles(), options.k(), options.perLaw());
+        out.printf(Locale.ROOT, "%-28s | %-33s | %-33s | %s%n", "", "law title: R@1   R@5   R@" + options.k() + "  MRR",
+                "article:   R@1   R@5   R@" + options.k() + "  MRR", "latency ms p50 / p95");
+        for (Figures f : figures) {
+            out.printf(Locale.ROOT, "%-28s |            %.3f %.3f %.3f %.3f | %s | %6.1f / %6.1f%n", f.engine(),
+                    f.lawR1(), f.lawR5(), f.lawRk(), f.lawMrr(),
+                    f.withArticles() == 0 ? String.format(Locale.ROOT, "%-33s", "           (no expected articles)")
+                            : String.format(Locale.ROOT, "           %.3f %.3f %.3f %.3f", f.articleR1(), f.articleR5(), f.articleRk(), f.articleMrr()),
+                    f.p50Millis(), f.p95Millis());
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
