@@ -58,10 +58,12 @@ class KubernetesManifestsTest {
     private static final Map<String, Set<String>> ENV = Map.of(
             "gateway", Set.of("DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD",
                     "REDIS_URL", "WECHAT_API_HOST", "WECHAT_APP_ID", "WECHAT_APP_SECRET", "JWT_SECRET", "PII_KEYS",
-                    "SERVICES_URL", "SEARCH_URL", "PORTAL_URL"),
+                    "SERVICES_URL", "SEARCH_URL", "PORTAL_URL", "KAFKA_BOOTSTRAP_SERVERS", "CIVIC_CORS_ORIGINS",
+                    "WECHAT_TEMPLATE_PROXY_STATUS", "WECHAT_TEMPLATE_VOLUNTEER_ACTIVITY", "WECHAT_TEMPLATE_APPOINTMENT_REMINDER",
+                    "WECHAT_TEMPLATE_APPOINTMENT_WAITLIST_OFFER"),
             "services", Set.of("DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD",
                     "KAFKA_BOOTSTRAP_SERVERS", "REDIS_URL", "WECHAT_API_HOST", "WECHAT_APP_ID", "WECHAT_APP_SECRET",
-                    "JWT_SECRET", "PII_KEYS", "CIVIC_DATA_DIR"),
+                    "JWT_SECRET", "PII_KEYS", "CIVIC_DATA_DIR", "CIVIC_MATERIALS_DIR"),
             "search", Set.of("KAFKA_BOOTSTRAP_SERVERS", "ELASTICSEARCH_URL", "JWT_SECRET", "CIVIC_DATA_DIR"),
             "portal", Set.of("GATEWAY_URL"));
     /** Read by the JVM itself, not by the app's configuration. */
