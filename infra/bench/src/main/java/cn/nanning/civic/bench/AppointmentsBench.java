@@ -1,10 +1,8 @@
 package cn.nanning.civic.bench;
 
 import cn.nanning.civic.common.identity.Claims;
-import cn.nanning.civic.services.ServicesApplication;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
@@ -46,7 +44,6 @@ import java.util.regex.Pattern;
  */
 public final class AppointmentsBench {
 
-    private static final String SECRET = "bench-only-jwt-secret-0123456789abcdef0123456789";
     private static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -56,23 +53,12 @@ public final class AppointmentsBench {
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int providerCount = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        String url = System.getenv().getOrDefault("BENCH_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/civic_bench");
-        ApplicationContext context = Micronaut.build(new String[0])
-                .mainClass(ServicesApplication.class)
-                .banner(false)
-                .properties(Map.of(
-                        "micronaut.server.port", -1,
-                        "datasources.default.url", url,
-                        "datasources.default.maximum-pool-size", 16,
-                        "civic.outbox.relay.enabled", false,
-                        "civic.appointments.reminders.enabled", false,
-                        "micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET))
-                .start();
+        ApplicationContext context = BenchSupport.startServices(Map.of("civic.appointments.reminders.enabled", false));
         try {
             String base = "http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort() + "/api/v1/appointments";
             JwtTokenGenerator tokens = context.getBean(JwtTokenGenerator.class);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
+            try (Connection db = DriverManager.getConnection(BenchSupport.DATASOURCE_URL, "postgres", "")) {
                 List<String> townships = new ArrayList<>(BenchSupport.strings(db, "select code from kernel.region where level = 'township' order by code"));
                 Collections.shuffle(townships, new Random(3));
                 List<String> providers = seed(http, base, tokens, townships, providerCount);

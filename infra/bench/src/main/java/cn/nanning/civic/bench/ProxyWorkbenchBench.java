@@ -2,10 +2,8 @@ package cn.nanning.civic.bench;
 
 import cn.nanning.civic.common.identity.Claims;
 import cn.nanning.civic.common.pii.FieldCipher;
-import cn.nanning.civic.services.ServicesApplication;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
@@ -36,7 +34,6 @@ import java.util.Random;
  */
 public final class ProxyWorkbenchBench {
 
-    private static final String SECRET = "bench-only-jwt-secret-0123456789abcdef0123456789";
 
     private ProxyWorkbenchBench() {
     }
@@ -44,21 +41,11 @@ public final class ProxyWorkbenchBench {
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        String url = System.getenv().getOrDefault("BENCH_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/civic_bench");
 
-        ApplicationContext context = Micronaut.build(new String[0])
-                .mainClass(ServicesApplication.class)
-                .banner(false)
-                .properties(Map.of(
-                        "micronaut.server.port", -1,
-                        "datasources.default.url", url,
-                        "datasources.default.maximum-pool-size", 16,
-                        "civic.outbox.relay.enabled", false,
-                        "micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET))
-                .start();
+        ApplicationContext context = BenchSupport.startServices(Map.of());
         try {
             int port = context.getBean(EmbeddedServer.class).getPort();
-            try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
+            try (Connection db = DriverManager.getConnection(BenchSupport.DATASOURCE_URL, "postgres", "")) {
                 seed(db, requests, context.getBean(FieldCipher.class));
                 List<String> villages = BenchSupport.strings(db, "select region_code from proxy.service_point order by region_code");
                 List<String> townships = BenchSupport.strings(db, "select code from kernel.region where level = 'township' order by code");
