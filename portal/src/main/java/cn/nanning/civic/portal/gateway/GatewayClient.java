@@ -90,7 +90,11 @@ public class GatewayClient {
                 Argument.of(ProxyRequestSummary.class));
     }
 
-    private <T> T call(Supplier<MutableHttpRequest<?>> request, Argument<T> type) {
+    /**
+     * Sends one request to the gateway and reads the answer; a problem answer becomes a {@link GatewayException} with
+     * the gateway's Chinese explanation. Each domain's portal client (e.g. council, volunteers) builds on this.
+     */
+    public <T> T call(Supplier<MutableHttpRequest<?>> request, Argument<T> type) {
         MutableHttpRequest<?> req = request.get().accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(Problem.MEDIA_TYPE));
         try {
             HttpResponse<T> response = http.toBlocking().exchange(req, type, ERROR_BODY);

@@ -30,8 +30,13 @@ public final class KaribuPortal {
     }
 
     public static ApplicationContext startContext() {
+        return startContext(NO_GATEWAY);
+    }
+
+    /** A portal context whose gateway client calls {@code gatewayUrl} (the end-to-end tests pass a running gateway). */
+    public static ApplicationContext startContext(String gatewayUrl) {
         return ApplicationContext.builder()
-                .properties(Map.of("civic.portal.gateway-url", NO_GATEWAY))
+                .properties(Map.of("civic.portal.gateway-url", gatewayUrl))
                 .deduceEnvironment(false)
                 .start();
     }

@@ -1,0 +1,57 @@
+package cn.nanning.civic.e2e.portal;
+
+import cn.nanning.civic.e2e.platform.Api;
+import cn.nanning.civic.e2e.platform.Platform;
+import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
+import cn.nanning.civic.portal.proxy.ProxyServicesView;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.grid.Grid;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The clerk's workbench in the portal, on real requests held by the services behind the real gateway. */
+class ProxyWorkbenchViewTest extends PortalViewTest {
+
+    private static final Api GATEWAY = new Api(Platform.GATEWAY);
+
+    @Test
+    void aRequestTakenForAResidentAppearsOnTheWorkbenchAndIsAcceptedWithItsChecklist() {
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        String resident = "韦" + suffix;
+        String requestId = ProxyData.requestFor(resident);
+
+        open("clerk", ProxyServicesView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ProxyRequestSummary> grid = _get(Grid.class, spec -> spec.withId("proxy-grid"));
+        ProxyRequestSummary row = rows(grid).stream().filter(r -> r.id().equals(requestId)).findFirst().orElseThrow();
+        assertThat(row.residentName()).as("names are masked on the workbench").startsWith("韦").doesNotContain(suffix);
+        assertThat(row.residentPhone()).as("phones are masked on the workbench").contains("****");
+        assertThat(row.receiptNo()).isNull();
+
+        grid.select(row);
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<String> checklist = _get(CheckboxGroup.class, spec -> spec.withId("proxy-checklist"));
+        assertThat(checklist.getListDataView().getItems()).isNotEmpty();
+        checklist.setValue(Set.copyOf(checklist.getListDataView().getItems().toList()));
+        _click(_get(Button.class, spec -> spec.withId("proxy-accept")));
+
+        ProxyRequestSummary accepted = rows(grid).stream().filter(r -> r.id().equals(requestId)).findFirst().orElseThrow();
+        assertThat(accepted.receiptNo()).as("acceptance issues a receipt number").isNotBlank();
+        JsonNode stored = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json();
+        assertThat(stored.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(stored.path("receiptNo").asText()).isEqualTo(accepted.receiptNo());
+    }
+
+    private static List<ProxyRequestSummary> rows(Grid<ProxyRequestSummary> grid) {
+        return grid.getGenericDataView().getItems().toList();
+    }
+}
