@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -54,6 +55,14 @@ class ServicePointController {
         points.assign(Caller.from(authentication), id, command.accountId(), command.role());
     }
 
+    @Delete("/{id}/staff/{accountId}")
+    @Secured("ADMIN")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Release a clerk or volunteer from the point")
+    void release(@PathVariable UUID id, @PathVariable String accountId, Authentication authentication) {
+        points.release(Caller.from(authentication), id, accountId);
+    }
+
     @Post("/{id}/items")
     @Secured("ADMIN")
     @Status(HttpStatus.NO_CONTENT)
@@ -75,7 +84,8 @@ class ServicePointController {
     }
 
     private PointView view(ServicePoint p) {
-        return new PointView(p.id(), p.regionCode(), p.name(), p.address(), p.phone(), p.active(), points.items(p.id()));
+        return new PointView(p.id(), p.regionCode(), p.name(), p.address(), p.phone(), p.active(), points.items(p.id()),
+                points.staff(p.id()));
     }
 
     @Serdeable
@@ -94,6 +104,6 @@ class ServicePointController {
 
     @Serdeable
     record PointView(UUID id, String regionCode, String name, @Nullable String address, @Nullable String phone, boolean active,
-                     List<String> itemCodes) {
+                     List<String> itemCodes, List<PointStaff> staff) {
     }
 }

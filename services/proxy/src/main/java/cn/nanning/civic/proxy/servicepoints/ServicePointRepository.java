@@ -22,6 +22,12 @@ interface ServicePointRepository extends CrudRepository<ServicePoint, UUID> {
     @Query(value = "insert into proxy.service_point_staff (point_id, account_id, role) values (:pointId, :accountId, :role) on conflict (point_id, account_id) do update set role = excluded.role", nativeQuery = true)
     void assignStaff(UUID pointId, String accountId, String role);
 
+    @Query(value = "select account_id, role from proxy.service_point_staff where point_id = :pointId order by role, account_id", nativeQuery = true)
+    List<PointStaff> staff(UUID pointId);
+
+    @Query(value = "delete from proxy.service_point_staff where point_id = :pointId and account_id = :accountId", nativeQuery = true)
+    int removeStaff(UUID pointId, String accountId);
+
     @Query(value = "insert into proxy.service_point_item (point_id, item_code) values (:pointId, :itemCode) on conflict do nothing", nativeQuery = true)
     void offer(UUID pointId, String itemCode);
 

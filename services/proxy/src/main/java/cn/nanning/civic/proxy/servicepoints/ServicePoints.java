@@ -94,6 +94,24 @@ public class ServicePoints {
         return points.findInArea(RegionCodes.significantPrefix(regionCode));
     }
 
+    @Transactional
+    public void release(Caller admin, UUID pointId, String accountId) {
+        ServicePoint point = find(pointId);
+        if (!admin.covers(point.regionCode())) {
+            throw ProblemException.forbidden("您只能为本人负责辖区内的服务点安排人员。");
+        }
+        if (points.removeStaff(pointId, accountId) == 0) {
+            throw ProblemException.notFound("该人员不在此服务点。");
+        }
+        audit.record(new AuditEntry(admin.accountId(), "ADMIN", "proxy.point.release", "service_point", pointId.toString(),
+                AuditEntry.Outcome.SUCCESS, "released " + accountId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PointStaff> staff(UUID pointId) {
+        return points.staff(pointId);
+    }
+
     @Transactional(readOnly = true)
     public List<String> items(UUID pointId) {
         return points.itemCodes(pointId);
