@@ -1,5 +1,6 @@
 package cn.nanning.civic.gateway.accounts;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -19,7 +20,7 @@ interface StaffDirectoryRepository extends GenericRepository<StaffAccount, UUID>
               AND (CAST(:role AS text) IS NULL OR (',' || roles || ',') LIKE '%,' || CAST(:role AS text) || ',%')
             ORDER BY region_code, username
             LIMIT 500""")
-    List<StaffAccount> inArea(String regionPrefix, String role);
+    List<StaffAccount> inArea(String regionPrefix, @Nullable String role);
 
     Optional<StaffAccount> findById(UUID id);
 

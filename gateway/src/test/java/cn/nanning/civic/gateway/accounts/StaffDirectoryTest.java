@@ -55,6 +55,8 @@ class StaffDirectoryTest extends GatewayTest {
         assertThat(created.map()).containsEntry("roles", List.of("CLERK")).containsEntry("secondFactorEnrolled", false);
         Api.Response listed = api().get("/api/v1/identity/staff?role=CLERK&region=450103001", admin);
         assertThat(listed.body()).contains(username);
+        assertThat(api().get("/api/v1/identity/staff", admin).body()).as("without filters: the whole area").contains(username);
+        assertThat(api().get("/api/v1/identity/staff?role=LAWYER&region=450103", admin).body()).doesNotContain(username);
         assertThat(api().post("/api/v1/auth/staff/login", Map.of("username", username, "password", NEW_PASSWORD), null)
                 .status()).isEqualTo(200);
     }

@@ -5,11 +5,17 @@ import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.gateway.CatalogueEntry;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import com.vaadin.flow.component.button.Button;
+import cn.nanning.civic.portal.base.StaffSession;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -43,13 +49,17 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final GatewayClient gateway;
+    private final ProxyClient proxy;
     private final SignIn signIn;
+    private final Select<String> statusFilter = new Select<>();
+    private List<ProxyRequestSummary> open = List.of();
     private final Paragraph message = new Paragraph();
     private final Grid<ProxyRequestSummary> grid = new Grid<>(ProxyRequestSummary.class, false);
     private final VerticalLayout detail = new VerticalLayout();
 
-    ProxyServicesView(GatewayClient gateway, SignIn signIn) {
+    ProxyServicesView(GatewayClient gateway, ProxyClient proxy, SignIn signIn) {
         this.gateway = gateway;
+        this.proxy = proxy;
         this.signIn = signIn;
         setId("proxy-workbench");
         message.setId("proxy-message");
@@ -65,7 +75,84 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
         grid.asSingleSelect().addValueChangeListener(change -> showDetail(change.getValue()));
         detail.setId("proxy-detail");
         detail.setPadding(false);
-        add(new H2("代办服务工作台"), new Paragraph("按逾期优先、转办期限先后排列；选择一行查看材料清单与办理过程。"), message, grid, detail);
+        statusFilter.setId("proxy-status-filter");
+        statusFilter.setLabel("状态");
+        statusFilter.setItems("", "AUTHORISED", "ACCEPTED", "FORWARDED", "DELIVERED");
+        statusFilter.setItemLabelGenerator(status -> status.isEmpty() ? "全部" : ProxyOverviewView.statusLabel(status));
+        statusFilter.setValue("");
+        statusFilter.addValueChangeListener(change -> showQueue());
+        add(new H2("代办服务工作台"), new Paragraph("按逾期优先、转办期限先后排列；选择一行查看材料清单与办理过程。"),
+                statusFilter, message, grid, detail, registrationForm());
+    }
+
+    /** Registration at the counter or on the phone for a resident who does not use the mini-program. */
+    private VerticalLayout registrationForm() {
+        ComboBox<ProxyClient.Point> point = new ComboBox<>("服务点");
+        point.setId("register-point");
+        point.setItemLabelGenerator(ProxyClient.Point::name);
+        ComboBox<String> item = new ComboBox<>("服务事项");
+        item.setId("register-item");
+        point.addValueChangeListener(change -> item.setItems(change.getValue() == null ? List.of() : change.getValue().itemCodes()));
+        TextField name = new TextField("委托人姓名");
+        name.setId("register-name");
+        TextField phone = new TextField("委托人手机号码");
+        phone.setId("register-phone");
+        RadioButtonGroup<String> channel = new RadioButtonGroup<>("委托方式");
+        channel.setId("register-channel");
+        channel.setItems("IN_PERSON", "PHONE");
+        channel.setItemLabelGenerator(c -> "PHONE".equals(c) ? "电话委托" : "当面委托");
+        channel.setValue("IN_PERSON");
+        Checkbox consent = new Checkbox("委托人已同意由服务点代为办理，并同意为办理所需处理其个人信息");
+        consent.setId("register-consent");
+        Button register = new Button("代为登记", click -> {
+            if (point.getValue() == null || item.getValue() == null) {
+                showMessage("请选择服务点和服务事项。");
+                return;
+            }
+            if (!consent.getValue()) {
+                showMessage("请先征得委托人同意并勾选。");
+                return;
+            }
+            try {
+                signIn.withToken(token -> proxy.registerForResident(point.getValue().id(), item.getValue(),
+                        name.getValue().strip(), phone.getValue().strip(), channel.getValue(), token));
+                name.clear();
+                phone.clear();
+                consent.clear();
+                reload();
+                showMessage("已代为登记，请核对材料后受理。");
+            } catch (GatewayException e) {
+                showMessage(e.getMessage());
+            }
+        });
+        register.setId("register-save");
+        try {
+            String area = StaffSession.current().map(StaffSession::regionCode).orElse("4501");
+            List<ProxyClient.Point> points = signIn.withToken(token -> proxy.points(area, token));
+            point.setItems(points);
+            Map<String, String> names = signIn.withToken(gateway::catalogue).stream()
+                    .collect(java.util.stream.Collectors.toMap(CatalogueEntry::code, CatalogueEntry::name, (a, b) -> a));
+            item.setItemLabelGenerator(code -> names.getOrDefault(code, code));
+        } catch (GatewayException | IllegalStateException e) {
+            point.setItems(List.of());
+        }
+        HorizontalLayout who = new HorizontalLayout(point, item, name, phone);
+        who.setWrap(true);
+        VerticalLayout form = new VerticalLayout(new H3("代居民登记委托"), who, channel, consent, register);
+        form.setId("proxy-register");
+        form.setPadding(false);
+        return form;
+    }
+
+    private void showMessage(String text) {
+        message.setText(text);
+        message.setVisible(true);
+    }
+
+    private void showQueue() {
+        String wanted = statusFilter.getValue();
+        grid.setItems(wanted == null || wanted.isEmpty() ? open
+                : open.stream().filter(r -> r.status().equals(wanted)).toList());
     }
 
     @Override
@@ -75,12 +162,13 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
 
     private void reload() {
         try {
-            List<ProxyRequestSummary> open = signIn.withToken(gateway::proxyWorkbench);
-            grid.setItems(open);
+            open = signIn.withToken(gateway::proxyWorkbench);
+            showQueue();
             message.setText("当前没有待办的代办事项。");
             message.setVisible(open.isEmpty());
         } catch (GatewayException e) {
-            grid.setItems(List.of());
+            open = List.of();
+            grid.setItems(open);
             message.setText(e.getMessage());
             message.setVisible(true);
         }

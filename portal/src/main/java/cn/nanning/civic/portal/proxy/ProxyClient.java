@@ -1,0 +1,115 @@
+package cn.nanning.civic.portal.proxy;
+
+import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** The proxy screens' calls to the gateway: service points, their staff, statistics and overdue requests. */
+@Singleton
+public class ProxyClient {
+
+    private final GatewayClient gateway;
+
+    ProxyClient(GatewayClient gateway) {
+        this.gateway = gateway;
+    }
+
+    public List<Point> points(String region, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/points?region=" + encode(region)).bearerAuth(token),
+                Argument.listOf(Point.class));
+    }
+
+    public Point point(String id, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/points/" + id).bearerAuth(token), Argument.of(Point.class));
+    }
+
+    public Point openPoint(String villageCode, String name, String address, String phone, List<String> itemCodes, String token) {
+        Map<String, Object> body = Map.of("regionCode", villageCode, "name", name, "address", address, "phone", phone,
+                "itemCodes", itemCodes);
+        return gateway.call(() -> HttpRequest.POST("/api/v1/proxy/points", body).bearerAuth(token), Argument.of(Point.class));
+    }
+
+    public void assign(String pointId, String accountId, String role, String token) {
+        gateway.call(() -> HttpRequest.POST("/api/v1/proxy/points/" + pointId + "/staff",
+                Map.of("accountId", accountId, "role", role)).bearerAuth(token), Argument.of(byte[].class));
+    }
+
+    public void release(String pointId, String accountId, String token) {
+        gateway.call(() -> HttpRequest.DELETE("/api/v1/proxy/points/" + pointId + "/staff/" + accountId).bearerAuth(token),
+                Argument.of(byte[].class));
+    }
+
+    public void addItems(String pointId, List<String> itemCodes, String token) {
+        gateway.call(() -> HttpRequest.POST("/api/v1/proxy/points/" + pointId + "/items",
+                Map.of("itemCodes", itemCodes)).bearerAuth(token), Argument.of(byte[].class));
+    }
+
+    /** Staff accounts of an area, optionally of one role (administrators only). */
+    public List<StaffMember> staff(@Nullable String role, String region, String token) {
+        String query = "?region=" + encode(region) + (role == null ? "" : "&role=" + role);
+        return gateway.call(() -> HttpRequest.GET("/api/v1/identity/staff" + query).bearerAuth(token),
+                Argument.listOf(StaffMember.class));
+    }
+
+    public StaffMember createClerk(String username, String displayName, String regionCode, String initialPassword, String token) {
+        Map<String, Object> body = Map.of("username", username, "displayName", displayName, "roles", List.of("CLERK"),
+                "regionCode", regionCode, "initialPassword", initialPassword);
+        return gateway.call(() -> HttpRequest.POST("/api/v1/identity/staff", body).bearerAuth(token), Argument.of(StaffMember.class));
+    }
+
+    public AreaStatistics statistics(String region, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/statistics?region=" + encode(region)).bearerAuth(token),
+                Argument.of(AreaStatistics.class));
+    }
+
+    public List<ProxyRequestSummary> overdue(String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/requests/overdue").bearerAuth(token),
+                Argument.listOf(ProxyRequestSummary.class));
+    }
+
+    /** A clerk registers a request on a resident's behalf; {@code channel} is IN_PERSON or PHONE. */
+    public ProxyRequestSummary registerForResident(String pointId, String itemCode, String residentName, String residentPhone,
+                                                   String channel, String token) {
+        Map<String, Object> body = Map.of("pointId", pointId, "itemCode", itemCode, "residentName", residentName,
+                "residentPhone", residentPhone, "consent", true, "consentChannel", channel);
+        return gateway.call(() -> HttpRequest.POST("/api/v1/proxy/requests", body).bearerAuth(token),
+                Argument.of(ProxyRequestSummary.class));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Serdeable
+    public record Point(String id, String regionCode, String name, @Nullable String address, @Nullable String phone,
+                        boolean active, List<String> itemCodes, @Nullable List<Staff> staff) {
+
+        public List<Staff> staffOrEmpty() {
+            return staff == null ? List.of() : staff;
+        }
+    }
+
+    @Serdeable
+    public record Staff(String accountId, String role) {
+    }
+
+    @Serdeable
+    public record StaffMember(String id, String username, String displayName, List<String> roles, String regionCode,
+                              boolean enabled, boolean secondFactorEnrolled) {
+    }
+
+    @Serdeable
+    public record AreaStatistics(String regionCode, long villages, long villagesAbleToProxy, double proxyCoverage,
+                                 long activePoints, Map<String, Long> requestsByStatus, @Nullable Double medianHoursToDelivery,
+                                 @Nullable Double onTimeForwardingShare, @Nullable Double averageSatisfaction) {
+    }
+}
