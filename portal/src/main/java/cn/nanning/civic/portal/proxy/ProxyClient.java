@@ -5,11 +5,14 @@ import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +88,24 @@ public class ProxyClient {
                 Argument.of(ProxyRequestSummary.class));
     }
 
+    public List<Material> materials(String requestId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/requests/" + requestId + "/materials").bearerAuth(token),
+                Argument.listOf(Material.class));
+    }
+
+    /** Uploads a scanned material; the services check its content, so a wrong file gets a Chinese explanation. */
+    public Material uploadMaterial(String requestId, String filename, byte[] content, String token) {
+        MultipartBody body = MultipartBody.builder()
+                .addPart("file", filename, MediaType.APPLICATION_OCTET_STREAM_TYPE, content).build();
+        return gateway.call(() -> HttpRequest.POST("/api/v1/proxy/requests/" + requestId + "/materials", body)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(token), Argument.of(Material.class));
+    }
+
+    public byte[] downloadMaterial(String requestId, String fileId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/requests/" + requestId + "/materials/" + fileId)
+                .bearerAuth(token), Argument.of(byte[].class));
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -96,6 +117,10 @@ public class ProxyClient {
         public List<Staff> staffOrEmpty() {
             return staff == null ? List.of() : staff;
         }
+    }
+
+    @Serdeable
+    public record Material(String id, String displayName, String contentType, long sizeBytes, Instant uploadedAt) {
     }
 
     @Serdeable

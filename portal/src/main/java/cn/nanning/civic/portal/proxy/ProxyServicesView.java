@@ -9,7 +9,15 @@ import cn.nanning.civic.portal.gateway.CatalogueEntry;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
 import cn.nanning.civic.portal.base.StaffSession;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -30,6 +38,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
+import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -193,6 +202,7 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
             request.timeline().forEach(step -> detail.add(new Paragraph(
                     TIME.format(step.occurredAt()) + "  " + step.statusLabel() + (step.note() != null ? "：" + step.note() : ""))));
         }
+        detail.add(materials(request));
         switch (request.status()) {
             case "AUTHORISED" -> {
                 CheckboxGroup<String> checklist = new CheckboxGroup<>("材料清单（请逐项核对）");
@@ -225,6 +235,58 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
             }
             default -> detail.add(new Paragraph("该事项等待居民回访评价。"));
         }
+    }
+
+    /**
+     * Scanned materials of a request: download links (the bytes come through the gateway with the clerk's token,
+     * never from a public URL) and an upload whose content the services check.
+     */
+    private VerticalLayout materials(ProxyRequestSummary request) {
+        VerticalLayout box = new VerticalLayout();
+        box.setId("proxy-materials");
+        box.setPadding(false);
+        box.add(new H4("已上传材料"));
+        List<ProxyClient.Material> files;
+        try {
+            files = signIn.withToken(token -> proxy.materials(request.id(), token));
+        } catch (GatewayException e) {
+            box.add(new Paragraph(e.getMessage()));
+            return box;
+        }
+        if (files.isEmpty()) {
+            box.add(new Paragraph("尚未上传材料。"));
+        }
+        for (ProxyClient.Material file : files) {
+            Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+                // Downloads run outside the UI lock; the token (and its refresh) lives in the locked session.
+                byte[][] bytes = new byte[1][];
+                event.getSession().accessSynchronously(() ->
+                        bytes[0] = signIn.withToken(token -> proxy.downloadMaterial(request.id(), file.id(), token)));
+                return new DownloadResponse(new ByteArrayInputStream(bytes[0]), file.displayName(), file.contentType(), bytes[0].length);
+            }), file.displayName() + "（" + Math.max(1, file.sizeBytes() / 1024) + " KB）");
+            link.setId("material-" + file.id());
+            link.getElement().setAttribute("download", true);
+            box.add(link);
+        }
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+            try {
+                signIn.withToken(token -> proxy.uploadMaterial(request.id(), metadata.fileName(), bytes, token));
+                showMessage("材料已上传。");
+                showDetail(request);
+            } catch (GatewayException e) {
+                showMessage(e.getMessage());
+            }
+        })));
+        upload.setId("proxy-upload");
+        upload.setAcceptedFileTypes("image/jpeg", "image/png", "application/pdf", ".jpg", ".jpeg", ".png", ".pdf");
+        upload.setMaxFileSize(10 * 1024 * 1024);
+        upload.setDropLabel(new Span("上传材料扫描件（JPG、PNG 或 PDF，不超过 10 MB）"));
+        // The browser reports the finished upload through this listener's round trip, which also brings the new list.
+        upload.addSucceededListener(event -> upload.clearFileList());
+        upload.addFileRejectedListener(event -> showMessage("文件不符合要求：仅接受 JPG、PNG 或 PDF，且不超过 10 MB。"));
+        box.add(upload);
+        return box;
     }
 
     private void step(ProxyRequestSummary request, String action, Map<String, Object> body) {

@@ -8,7 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.upload.Upload;
 import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.Set;
@@ -49,6 +59,33 @@ class ProxyWorkbenchViewTest extends PortalViewTest {
         JsonNode stored = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json();
         assertThat(stored.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(stored.path("receiptNo").asText()).isEqualTo(accepted.receiptNo());
+    }
+
+    @Test
+    void aClerkUploadsAScanAndAFakeImageIsRefusedInChinese() throws Exception {
+        String requestId = ProxyData.requestFor("莫" + UUID.randomUUID().toString().substring(0, 4));
+        open("clerk", ProxyServicesView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ProxyRequestSummary> grid = _get(Grid.class, spec -> spec.withId("proxy-grid"));
+        grid.select(rows(grid).stream().filter(r -> r.id().equals(requestId)).findFirst().orElseThrow());
+
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("proxy-upload")), "户口簿.png", "image/png", png());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("proxy-message")).getText()).isEqualTo("材料已上传。");
+        assertThat(_get(Anchor.class, spec -> spec.withText("户口簿.png（1 KB）"))).isNotNull();
+
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("proxy-upload")), "photo.jpg", "image/jpeg", html);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("proxy-message")).getText()).contains("JPG");
+
+        JsonNode stored = GATEWAY.get("/api/v1/proxy/requests/" + requestId + "/materials", ProxyData.token("clerk")).json();
+        assertThat(stored.findValuesAsText("displayName")).containsExactly("户口簿.png");
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static List<ProxyRequestSummary> rows(Grid<ProxyRequestSummary> grid) {
