@@ -2,6 +2,7 @@ package cn.nanning.civic.e2e.portal;
 
 import cn.nanning.civic.e2e.platform.Api;
 import cn.nanning.civic.e2e.platform.Platform;
+import cn.nanning.civic.e2e.platform.ProxyData;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import cn.nanning.civic.portal.proxy.ProxyServicesView;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,5 @@
-package cn.nanning.civic.e2e.portal;
+package cn.nanning.civic.e2e.platform;
 
-import cn.nanning.civic.e2e.platform.Api;
-import cn.nanning.civic.e2e.platform.Platform;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Map;
@@ -11,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Real proxy data made through the gateway's API, as an administrator and a clerk would: a service point in a
  * village of 青秀区 with the demo clerk assigned, and requests taken there.
  */
-final class ProxyData {
+public final class ProxyData {
 
     private static final Api GATEWAY = new Api(Platform.GATEWAY);
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -22,7 +20,7 @@ final class ProxyData {
     private ProxyData() {
     }
 
-    static String token(String username) {
+    public static String token(String username) {
         return TOKENS.computeIfAbsent(username, name -> {
             Api.Response login = GATEWAY.post("/api/v1/auth/staff/login",
                     Map.of("username", name, "password", Platform.DEMO_STAFF_PASSWORD), null);
@@ -35,7 +33,7 @@ final class ProxyData {
     }
 
     /** The point every test here works at, opened once (or found, when an earlier run opened it). */
-    static synchronized String point() {
+    public static synchronized String point() {
         if (pointId != null) {
             return pointId;
         }
@@ -61,7 +59,7 @@ final class ProxyData {
     }
 
     /** A request the clerk takes on behalf of a resident (委托, with consent given at the counter). */
-    static String requestFor(String residentName) {
+    public static String requestFor(String residentName) {
         String point = point();
         Api.Response created = GATEWAY.post("/api/v1/proxy/requests", Map.of("pointId", point, "itemCode", itemCode,
                 "residentName", residentName, "residentPhone", "13907710000", "consent", true,
