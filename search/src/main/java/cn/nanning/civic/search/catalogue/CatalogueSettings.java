@@ -5,7 +5,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 /** The catalogue index's name and the Kafka consumer group that keeps it in sync. */
 @ConfigurationProperties("civic.search.catalogue")
-record CatalogueSettings(
+public record CatalogueSettings(
         @Bindable(defaultValue = "catalogue-items") String index,
         @Bindable(defaultValue = "search-catalogue") String consumerGroup) {
 }

@@ -5,7 +5,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 /** Names of the two law indices: one document per article, one per law. */
 @ConfigurationProperties("civic.search.laws")
-record LawSettings(
+public record LawSettings(
         @Bindable(defaultValue = "law-articles") String articlesIndex,
         @Bindable(defaultValue = "laws") String index) {
 }
