@@ -237,6 +237,18 @@ public class Volunteers {
         return names;
     }
 
+    /** Masked name and ID number with the home region, for certificates and records; empty when unknown or withdrawn. */
+    public Optional<MaskedIdentity> maskedIdentity(UUID volunteerId) {
+        return store.byId(volunteerId).filter(VolunteerRow::active).map(row -> new MaskedIdentity(row.id(), row.accountId(),
+                Masking.name(cipher.decrypt(row.realName(), "volunteer.real_name")),
+                Masking.idNumber(cipher.decrypt(row.idNumber(), "volunteer.id_number")), row.sex(), row.birthDate(),
+                row.homeRegion(), row.skills(), row.registeredAt()));
+    }
+
+    public record MaskedIdentity(UUID id, String accountId, String maskedName, String maskedIdNumber, String sex, LocalDate birthDate,
+                                 String homeRegion, List<String> skills, Instant registeredAt) {
+    }
+
     public Optional<String> accountOf(UUID volunteerId) {
         return store.byId(volunteerId).map(VolunteerRow::accountId);
     }

@@ -1,0 +1,61 @@
+package cn.nanning.civic.volunteers.certificates;
+
+import cn.nanning.civic.common.identity.Caller;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/volunteers")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "volunteer-certificates", description = "志愿服务证明：出具、下载、撤销")
+class CertificateController {
+
+    private final Certificates certificates;
+
+    CertificateController(Certificates certificates) {
+        this.certificates = certificates;
+    }
+
+    @Post("/{volunteerId}/certificates")
+    @Operation(summary = "Issue a certificate of the volunteer's confirmed hours (organiser or admin whose area covers the volunteer)")
+    HttpResponse<CertificateViews.CertificateView> issue(@PathVariable UUID volunteerId, @Body @Valid CertificateViews.Issue issue,
+                                                         Authentication authentication) {
+        CertificateViews.CertificateView view = certificates.issue(Caller.from(authentication), volunteerId, issue);
+        return HttpResponse.created(view, URI.create(view.pdfPath()));
+    }
+
+    @Get("/me/certificates")
+    @Operation(summary = "My certificates")
+    List<CertificateViews.CertificateView> mine(Authentication authentication) {
+        return certificates.mine(Caller.from(authentication));
+    }
+
+    @Get(value = "/certificates/{number}/pdf", produces = "application/pdf")
+    @Operation(summary = "The certificate as PDF (the volunteer it certifies, or staff of the issuing area)")
+    HttpResponse<byte[]> pdf(@PathVariable String number, Authentication authentication) {
+        return HttpResponse.ok(certificates.pdf(Caller.from(authentication), number))
+                .contentType(MediaType.of("application/pdf"))
+                .header("Content-Disposition", "attachment; filename=\"certificate-" + number + ".pdf\"");
+    }
+
+    @Post("/certificates/{number}/revocation")
+    @Operation(summary = "Revoke a certificate with a reason (staff of the issuing area)")
+    CertificateViews.CertificateView revoke(@PathVariable String number, @Body @Valid CertificateViews.Revoke revoke,
+                                            Authentication authentication) {
+        return certificates.revoke(Caller.from(authentication), number, revoke);
+    }
+}
