@@ -63,7 +63,7 @@ class KubernetesManifestsTest {
                     "WECHAT_TEMPLATE_APPOINTMENT_WAITLIST_OFFER"),
             "services", Set.of("DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD",
                     "KAFKA_BOOTSTRAP_SERVERS", "REDIS_URL", "WECHAT_API_HOST", "WECHAT_APP_ID", "WECHAT_APP_SECRET",
-                    "JWT_SECRET", "PII_KEYS", "CIVIC_DATA_DIR", "CIVIC_MATERIALS_DIR"),
+                    "JWT_SECRET", "PII_KEYS", "CIVIC_DATA_DIR", "CIVIC_MATERIALS_DIR", "CIVIC_VOLUNTEERS_VERIFICATION_URL"),
             "search", Set.of("KAFKA_BOOTSTRAP_SERVERS", "ELASTICSEARCH_URL", "JWT_SECRET", "CIVIC_DATA_DIR"),
             "portal", Set.of("GATEWAY_URL"));
     /** Read by the JVM itself, not by the app's configuration. */
