@@ -3,15 +3,26 @@ package cn.nanning.civic.gateway.tokens;
 import cn.nanning.civic.gateway.Api;
 import cn.nanning.civic.gateway.GatewayTest;
 import cn.nanning.civic.gateway.TestEnvironment;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,29 +30,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class TokenRefusalTest extends GatewayTest {
 
-    /** The secret of src/test/resources/application-test.yml, so hand-made tokens differ only in what each test breaks. */
-    static final String SECRET = "test-only-jwt-secret-0123456789abcdef0123456789";
+    @Inject
+    SigningKeys keys;
 
     private static String b64(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String sign(String header, String payload, String secret) {
-        String signingInput = b64(header) + "." + b64(payload);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private static JWTClaimsSet claims(Instant expiresAt) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().subject("7d1f6a52-2f39-4a59-9a3c-3f0f7a1c9e11").claim("kind", "staff")
+                .claim("roles", List.of("ADMIN")).issueTime(Date.from(now.minusSeconds(60)))
+                .notBeforeTime(Date.from(now.minusSeconds(60))).expirationTime(Date.from(expiresAt)).build();
     }
 
-    private static String payload(long expiresAt) {
-        long now = Instant.now().getEpochSecond();
-        return "{\"sub\":\"7d1f6a52-2f39-4a59-9a3c-3f0f7a1c9e11\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"],"
-                + "\"iat\":" + (now - 60) + ",\"nbf\":" + (now - 60) + ",\"exp\":" + expiresAt + "}";
+    private static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private String signWithCurrentKey(JWTClaimsSet claims) throws JOSEException {
+        RSAKey key = keys.current();
+        return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims, new RSASSASigner(key));
+    }
+
+    private static Instant inFiveMinutes() {
+        return Instant.now().plusSeconds(300);
     }
 
     private void assertRefused(String token) {
@@ -53,26 +72,53 @@ class TokenRefusalTest extends GatewayTest {
     }
 
     @Test
-    void aWellSignedTokenIsAcceptedSoTheRefusalsBelowAreAboutWhatEachBreaks() {
-        String token = sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", payload(Instant.now().getEpochSecond() + 300), SECRET);
-        assertThat(api().get("/api/v1/admin-only/items", token).status()).isEqualTo(200);
+    void aWellSignedTokenIsAcceptedSoTheRefusalsBelowAreAboutWhatEachBreaks() throws JOSEException {
+        assertThat(api().get("/api/v1/admin-only/items", signWithCurrentKey(claims(inFiveMinutes()))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void issuedTokensNameTheirKeyAndUseRs256() {
+        String header = new String(Base64.getUrlDecoder().decode(citizenToken().split("\\.")[0]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"alg\":\"RS256\"").contains("\"kid\":\"" + keys.current().getKeyID() + "\"");
     }
 
     @Test
     void anUnsignedTokenWithAlgNoneIsRefused() {
-        String token = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(payload(Instant.now().getEpochSecond() + 300)) + ".";
+        String token = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64(claims(inFiveMinutes()).toString()) + ".";
         assertRefused(token);
     }
 
     @Test
-    void aTokenSignedWithAnotherKeyIsRefused() {
-        assertRefused(sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", payload(Instant.now().getEpochSecond() + 300),
-                "someone-elses-secret-0123456789abcdef0123456789"));
+    void aTokenSignedWithAnotherKeyUnderTheCurrentKidIsRefused() throws JOSEException {
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(keys.current().getKeyID()).generate();
+        assertRefused(sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(),
+                claims(inFiveMinutes()), new RSASSASigner(stranger)));
     }
 
     @Test
-    void anExpiredTokenIsRefused() {
-        assertRefused(sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", payload(Instant.now().getEpochSecond() - 120), SECRET));
+    void aTokenNamingAnUnknownKeyIsRefused() throws JOSEException {
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        assertRefused(sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(),
+                claims(inFiveMinutes()), new RSASSASigner(stranger)));
+    }
+
+    @Test
+    void aTokenWithoutKidIsRefusedEvenWhenSignedWithTheCurrentKey() throws JOSEException {
+        assertRefused(sign(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims(inFiveMinutes()),
+                new RSASSASigner(keys.current())));
+    }
+
+    @Test
+    void anHmacTokenKeyedWithThePublishedPublicKeyIsRefused() throws JOSEException {
+        // Algorithm confusion: the public key is public, so an HS256 "secret" made of it must not be trusted.
+        byte[] publicKey = keys.current().toRSAPublicKey().getEncoded();
+        assertRefused(sign(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keys.current().getKeyID()).build(),
+                claims(inFiveMinutes()), new MACSigner(publicKey)));
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws JOSEException {
+        assertRefused(signWithCurrentKey(claims(Instant.now().minusSeconds(120))));
     }
 
     @Test
