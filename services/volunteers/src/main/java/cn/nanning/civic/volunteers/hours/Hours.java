@@ -45,9 +45,11 @@ class Hours {
     private final AuditLog audit;
     private final VolunteersClock clock;
     private final VolunteersSettings settings;
+    private final StarNotices stars;
 
     Hours(Activities activities, Volunteers volunteers, JdbcOperations jdbc, Outbox outbox, AuditLog audit, VolunteersClock clock,
-          VolunteersSettings settings) {
+          VolunteersSettings settings, StarNotices stars) {
+        this.stars = stars;
         this.activities = activities;
         this.volunteers = volunteers;
         this.jdbc = jdbc;
@@ -224,6 +226,7 @@ class Hours {
         });
         outbox.add(TOPIC, volunteerId.toString(), "CONFIRMED".equals(kind) ? "HoursConfirmed" : "HoursCorrected", "hours",
                 new HoursViews.HoursConfirmed(a.id(), volunteerId, id, minutes, kind, reason));
+        stars.afterLedgerChange(volunteerId);
         return new HoursViews.LedgerEntry(id, a.id(), a.title(), minutes, kind, reason, now);
     }
 
@@ -285,9 +288,11 @@ class Hours {
             }
             return found;
         });
-        int stars = StarLevel.of(confirmed);
+        // Stars count once their public notice has ended; a level under notice is shown apart.
+        int[] levels = stars.levels(me);
+        int reached = Math.max(levels[0], levels[1]);
         return new HoursViews.MyHours(me, confirmed, BigDecimal.valueOf(confirmed).divide(BigDecimal.valueOf(60), 1, RoundingMode.DOWN),
-                stars, StarLevel.label(stars), StarLevel.nextThresholdHours(stars), ledger,
+                levels[0], StarLevel.label(levels[0]), levels[1], StarLevel.nextThresholdHours(reached), ledger,
                 claims.stream().mapToLong(HoursViews.ClaimView::minutes).sum(), claims);
     }
 

@@ -53,10 +53,28 @@ final class HoursViews {
 
     @Serdeable
     record MyHours(UUID volunteerId, long confirmedMinutes, BigDecimal confirmedHours, int stars, String starLabel,
-                   @Nullable Integer nextStarAtHours, List<LedgerEntry> ledger, long unconfirmedMinutes, List<ClaimView> unconfirmedClaims) {
+                   int starsUnderNotice, @Nullable Integer nextStarAtHours, List<LedgerEntry> ledger, long unconfirmedMinutes, List<ClaimView> unconfirmedClaims) {
     }
 
     @Serdeable
     record HoursConfirmed(UUID activityId, UUID volunteerId, long ledgerEntryId, int minutes, String kind, @Nullable String reason) {
+    }
+
+    @Serdeable
+    record StarNoticeView(UUID id, String volunteerName, String homeRegion, int stars, String starLabel, Instant noticedAt,
+                          Instant effectiveAt, int openObjections) {
+    }
+
+    @Serdeable
+    record Objection(@NotBlank(message = "请说明异议的理由。") @Size(max = 500, message = "理由不超过 500 个字。") String reason) {
+    }
+
+    @Serdeable
+    record Decision(@NotNull(message = "请选择是否采纳异议。") Boolean uphold,
+                    @NotBlank(message = "请填写处理意见。") @Size(max = 200, message = "处理意见不超过 200 个字。") String note) {
+    }
+
+    @Serdeable
+    record ObjectionView(UUID id, UUID noticeId, String message, Instant createdAt) {
     }
 }

@@ -31,6 +31,9 @@ class HoursApiTest {
     @Inject
     MovableClock clock;
 
+    @Inject
+    StarNotices starNotices;
+
     String township;
     String organiser;
     Instant start;
@@ -62,6 +65,13 @@ class HoursApiTest {
 
     VolunteerFixture.Person signedUp(String activityId) {
         var person = f.volunteer();
+        f.post("/api/v1/volunteers/activities/" + activityId + "/signups", Map.of(), person.token());
+        return person;
+    }
+
+    /** A volunteer living in the organiser's township, signed up. */
+    VolunteerFixture.Person residentSignedUp(String activityId) {
+        var person = f.volunteer(f.villageIn(township), List.of("急救"));
         f.post("/api/v1/volunteers/activities/" + activityId + "/signups", Map.of(), person.token());
         return person;
     }
@@ -240,16 +250,68 @@ class HoursApiTest {
         int planned = 100 * 60;
         String id = activity(5, planned + 600, planned);
         String code = code(id);
-        var person = signedUp(id);
+        var person = residentSignedUp(id);
         check("check-in", id, code, person, 1);
         check("check-out", id, code, person, 1 + planned);
         clock.release();
         confirm(id, organiser);
         Map<?, ?> hours = myHours(person);
         assertThat(hours.get("confirmedHours")).isEqualTo(100.0);
-        assertThat(hours.get("stars")).isEqualTo(1);
-        assertThat(hours.get("starLabel")).isEqualTo("一星志愿者");
+        assertThat(hours.get("stars")).as("not before the public notice ends").isEqualTo(0);
+        assertThat(hours.get("starsUnderNotice")).isEqualTo(1);
         assertThat(hours.get("nextStarAtHours")).isEqualTo(300);
         assertThat(Duration.ofMinutes(planned).toHours()).isEqualTo(100);
+
+        List<Map<String, Object>> board = f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/public/star-notices?region=" + township),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        Map<String, Object> notice = board.stream().filter(n -> n.get("volunteerName").equals("韦**") && n.get("stars").equals(1))
+                .findFirst().orElseThrow();
+        assertThat(notice.get("starLabel")).isEqualTo("一星志愿者");
+        assertThat(Duration.between(Instant.parse(notice.get("noticedAt").toString()), Instant.parse(notice.get("effectiveAt").toString())))
+                .isEqualTo(Duration.ofDays(7));
+
+        clock.standAt(Instant.now().plus(8, ChronoUnit.DAYS));
+        starNotices.takeEffect();
+        clock.release();
+        hours = myHours(person);
+        assertThat(hours.get("stars")).isEqualTo(1);
+        assertThat(hours.get("starLabel")).isEqualTo("一星志愿者");
+        assertThat(hours.get("starsUnderNotice")).isEqualTo(0);
+        assertThat(f.count("select count(*) from kernel.outbox where topic = 'volunteers.star-level.v1' and event_key = ? and event_type in ('StarLevelNoticed', 'StarLevelEffective')",
+                person.volunteerId())).isEqualTo(2);
+    }
+
+    @Test
+    void anObjectionHoldsTheLevelUntilAnAdminDecides() {
+        int planned = 100 * 60;
+        String id = activity(5, planned + 600, planned);
+        String code = code(id);
+        var person = residentSignedUp(id);
+        check("check-in", id, code, person, 1);
+        check("check-out", id, code, person, 1 + planned);
+        clock.release();
+        confirm(id, organiser);
+        String noticeId = f.string("select id from volunteers.star_notice where volunteer_id = ?::uuid and stars = 1", person.volunteerId());
+        var neighbour = f.tokens.citizen();
+        Map<?, ?> objection = f.post("/api/v1/volunteers/star-notices/" + noticeId + "/objections", Map.of("reason", "该志愿者多次未实际到岗"), neighbour);
+        assertThat(objection.get("message").toString()).contains("已记录异议");
+
+        clock.standAt(Instant.now().plus(8, ChronoUnit.DAYS));
+        starNotices.takeEffect();
+        var late = refused(() -> f.post("/api/v1/volunteers/star-notices/" + noticeId + "/objections", Map.of("reason", "迟到的异议"), neighbour));
+        assertThat(detail(late)).contains("公示期已结束");
+        clock.release();
+        assertThat(myHours(person).get("stars")).as("held by the open objection").isEqualTo(0);
+
+        var notAdmin = refused(() -> f.post("/api/v1/volunteers/star-notices/" + noticeId + "/decision", Map.of("uphold", true, "note", "x"), organiser));
+        assertThat(notAdmin.getStatus().getCode()).isEqualTo(404);
+        f.post("/api/v1/volunteers/star-notices/" + noticeId + "/decision", Map.of("uphold", true, "note", "经核实签到记录不实"),
+                f.tokens.staff("ADMIN", township));
+        clock.standAt(Instant.now().plus(8, ChronoUnit.DAYS));
+        starNotices.takeEffect();
+        clock.release();
+        assertThat(myHours(person).get("stars")).isEqualTo(0);
+        assertThat(f.string("select status from volunteers.star_notice where id = ?::uuid", noticeId)).isEqualTo("CANCELLED");
+        assertThat(f.count("select count(*) from volunteers.star_objection where notice_id = ?::uuid and upheld", noticeId)).isEqualTo(1);
     }
 }

@@ -1,0 +1,53 @@
+package cn.nanning.civic.volunteers.hours;
+
+import cn.nanning.civic.common.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/volunteers")
+@Tag(name = "volunteer-hours")
+class StarNoticeController {
+
+    private final StarNotices notices;
+
+    StarNoticeController(StarNotices notices) {
+        this.notices = notices;
+    }
+
+    @Get("/public/star-notices{?region}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Star levels under public notice in an area (masked names; anyone)")
+    List<HoursViews.StarNoticeView> board(@Nullable @QueryValue String region) {
+        return notices.board(region);
+    }
+
+    @Post("/star-notices/{id}/objections")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Raise an objection during the notice period; the level waits for an admin's decision")
+    HttpResponse<HoursViews.ObjectionView> object(@PathVariable UUID id, @Body @Valid HoursViews.Objection objection,
+                                                  Authentication authentication) {
+        return HttpResponse.created(notices.object(Caller.from(authentication), id, objection.reason()));
+    }
+
+    @Post("/star-notices/{id}/decision")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Uphold (cancel the level) or dismiss the objections (ADMIN of the volunteer's area)")
+    HoursViews.StarNoticeView decide(@PathVariable UUID id, @Body @Valid HoursViews.Decision decision, Authentication authentication) {
+        return notices.resolve(Caller.from(authentication), id, decision.uphold(), decision.note());
+    }
+}
