@@ -10,7 +10,7 @@ import java.util.List;
 @Serdeable
 @Schema(description = "法律法规检索结果（一页，按法规分组）")
 record LawSearchResults(
-        @Schema(description = "命中的法规（版本）数") long total,
+        @Schema(description = "最相关的 200 条条文所属的法规（版本）数；无关键词浏览时为全部命中法规数") long total,
         @Schema(description = "命中的条文数") long articles,
         @Schema(description = "页码，从 0 开始") int page,
         @Schema(description = "每页法规数") int size,
