@@ -326,7 +326,7 @@ class LegalAidApplications {
         return app;
     }
 
-    private static boolean isAdminOver(Caller caller, Application app) {
+    static boolean isAdminOver(Caller caller, Application app) {
         return Access.adminOver(caller, app.regionCode());
     }
 

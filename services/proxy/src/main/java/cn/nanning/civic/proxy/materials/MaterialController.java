@@ -1,6 +1,7 @@
 package cn.nanning.civic.proxy.materials;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.kernel.documents.DisplayNames;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -17,8 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,11 +50,9 @@ class MaterialController {
     @Operation(summary = "Download one material (always as an attachment)")
     HttpResponse<byte[]> download(@PathVariable UUID requestId, @PathVariable UUID fileId, Authentication authentication) {
         Materials.Download download = materials.download(Caller.from(authentication), requestId, fileId);
-        String encoded = URLEncoder.encode(download.file().displayName(), StandardCharsets.UTF_8).replace("+", "%20");
         return HttpResponse.ok(download.content())
                 .contentType(download.file().contentType())
-                .header("Content-Disposition", "attachment; filename=\"material" + ContentTypes.extension(download.file().contentType())
-                        + "\"; filename*=UTF-8''" + encoded)
+                .header("Content-Disposition", DisplayNames.attachment("material", download.file().displayName(), download.file().contentType()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store");
     }

@@ -1,17 +1,20 @@
-package cn.nanning.civic.proxy.materials;
+package cn.nanning.civic.kernel.documents;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a client-supplied file name into something safe to show and to offer as a download name. It never becomes
  * a path: files are stored under random ids. Directory parts, control characters and quotes are dropped.
  */
-final class DisplayNames {
+public final class DisplayNames {
 
     private static final int MAX_LENGTH = 100;
 
     private DisplayNames() {
     }
 
-    static String of(String submitted, String contentType) {
+    public static String of(String submitted, String contentType, String fallback) {
         String name = submitted == null ? "" : submitted;
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(slash + 1);
@@ -21,12 +24,18 @@ final class DisplayNames {
                 .forEach(clean::appendCodePoint);
         String result = clean.toString().strip().replaceAll("^\\.+", "");
         if (result.isEmpty()) {
-            result = "材料";
+            result = fallback;
         }
         if (result.length() > MAX_LENGTH) {
             result = result.substring(0, MAX_LENGTH);
         }
-        String extension = ContentTypes.extension(contentType);
+        String extension = DocumentTypes.extension(contentType);
         return result.toLowerCase().endsWith(extension) ? result : result + extension;
+    }
+
+    /** A Content-Disposition that always downloads, with a plain ASCII name and the display name per RFC 6266. */
+    public static String attachment(String asciiStem, String displayName, String contentType) {
+        String encoded = URLEncoder.encode(displayName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + asciiStem + DocumentTypes.extension(contentType) + "\"; filename*=UTF-8''" + encoded;
     }
 }
