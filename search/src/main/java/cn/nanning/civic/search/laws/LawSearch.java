@@ -43,12 +43,12 @@ class LawSearch {
     private static final String INNER = "articles";
 
     /** Articles fetched to rank laws; laws beyond them are not paged to (a question is answered in the first pages). */
-    static final int WINDOW = 200;
+    static final int WINDOW = 100;
     static final int TOTAL_CAP = 10_000;
     static final int SNIPPET_LENGTH = 150;
-    /** A law's score: best article + DECAY × second + DECAY² × third (tuned on law-queries-dev.jsonl only). */
+    /** A law's score: best article + DECAY × second + DECAY² × third … (tuned on law-queries-dev.jsonl only). */
     static final int SUPPORTING_ARTICLES = 10;
-    static final double SUPPORT_DECAY = Double.parseDouble(System.getProperty("tune.decay", "0.5"));
+    static final double SUPPORT_DECAY = 0.5;
     /** Tuned on law-queries-dev.jsonl only (see docs/benchmarks.md). */
     static final float TEXT_CJK_WEIGHT = 0.7f;
     /**
@@ -56,7 +56,7 @@ class LawSearch {
      * Law titles are not searched: everyday words (工资, 物业) match the titles of many local regulations and pulled
      * them above the national law that answers (law recall@5 on the dev file 0.80 with titles, 0.86 without).
      */
-    static final double LAW_CONTEXT = Double.parseDouble(System.getProperty("tune.context", "0.3"));
+    static final double LAW_CONTEXT = 0.3;
     static final float SYNONYM_WEIGHT = 0.6f;
     static final float CURRENT_BONUS = 3.0f;
     static final Map<String, Float> CATEGORY_BONUS = Map.of(
