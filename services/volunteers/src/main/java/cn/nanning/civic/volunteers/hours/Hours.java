@@ -263,7 +263,8 @@ class Hours {
             }
         });
         List<HoursViews.LedgerEntry> ledger = jdbc.prepareStatement("""
-                select l.*, a.title from volunteers.hours_ledger l left join volunteers.activity a on a.id = l.activity_id
+                select l.*, coalesce(a.title, l.source) as title from volunteers.hours_ledger l
+                left join volunteers.activity a on a.id = l.activity_id
                 where l.volunteer_id = ? order by l.id desc limit\s""" + LEDGER_LIMIT, ps -> {
             ps.setObject(1, me);
             List<HoursViews.LedgerEntry> found = new ArrayList<>();
