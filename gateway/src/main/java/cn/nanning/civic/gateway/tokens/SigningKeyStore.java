@@ -17,11 +17,17 @@ import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The identity.signing_key table: one transaction per read-and-maybe-rotate, serialised across gateway instances. */
+/**
+ * The identity.signing_key table: one transaction per read-and-maybe-rotate, serialised across gateway instances.
+ * Keys sign from their {@code signing_from} until the next key's; the next key is published {@code publishAhead}
+ * before it signs, so verifiers that cache the JWKS know it by then.
+ */
 @Singleton
 class SigningKeyStore {
 
@@ -36,71 +42,91 @@ class SigningKeyStore {
         this.cipher = cipher;
     }
 
-    /** The current key (private) and the public keys created or retired within {@code overlap} of now. */
+    /** The signing key (private) and the public keys to publish: pending, current, and retired within the overlap. */
     record Ring(RSAKey current, Map<String, RSAKey> published) {
     }
 
+    private record Row(String kid, String privateJwk, String publicJwk, Instant signingFrom) {
+    }
+
     /**
-     * Loads the keys, first replacing the current key when there is none, when it is older than {@code rotation}, or
-     * when {@code force} is set; drops keys whose overlap has ended.
+     * Loads the keys, first adding one when there is none or {@code force} is set (signing at once), or scheduling the
+     * successor {@code publishAhead} before the current key is {@code rotation} old; drops keys past their overlap.
      */
     @Transactional
-    Ring load(Instant now, Duration rotation, Duration overlap, boolean force) {
+    Ring load(Instant now, Duration rotation, Duration publishAhead, Duration overlap, boolean force) {
         jdbc.prepareStatement("select pg_advisory_xact_lock(hashtext('identity.signing_key'))", s -> {
             s.executeQuery().close();
             return null;
         });
-        Instant currentCreated = jdbc.prepareStatement(
-                "select created_at from identity.signing_key where retired_at is null", s -> {
-                    try (ResultSet rs = s.executeQuery()) {
-                        return rs.next() ? rs.getTimestamp(1).toInstant() : null;
-                    }
-                });
-        if (force || currentCreated == null || currentCreated.plus(rotation).isBefore(now)) {
-            jdbc.prepareStatement("update identity.signing_key set retired_at = ? where retired_at is null", s -> {
-                s.setTimestamp(1, Timestamp.from(now));
-                return s.executeUpdate();
-            });
-            insertNewKey(now);
+        List<Row> rows = rows();
+        if (force || rows.isEmpty()) {
+            insertNewKey(now, now);
+            rows = rows();
+        } else {
+            Instant latest = rows.getLast().signingFrom();
+            Instant due = latest.plus(rotation);
+            if (!latest.isAfter(now) && !due.minus(publishAhead).isAfter(now)) {
+                insertNewKey(now, due.isAfter(now.plus(publishAhead)) ? due : now.plus(publishAhead));
+                rows = rows();
+            }
         }
-        // Private halves of keys past their overlap are of no further use.
-        Timestamp publishedSince = Timestamp.from(now.minus(overlap));
-        jdbc.prepareStatement("delete from identity.signing_key where retired_at < ?", s -> {
-            s.setTimestamp(1, publishedSince);
-            return s.executeUpdate();
-        });
-        return jdbc.prepareStatement("""
-                select kid, private_jwk, public_jwk, retired_at from identity.signing_key
-                where retired_at is null or retired_at >= ? order by created_at desc""", s -> {
-            s.setTimestamp(1, publishedSince);
-            RSAKey current = null;
-            Map<String, RSAKey> published = new LinkedHashMap<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    RSAKey publicKey = RSAKey.parse(rs.getString("public_jwk"));
-                    published.put(publicKey.getKeyID(), publicKey);
-                    if (rs.getTimestamp("retired_at") == null) {
-                        current = RSAKey.parse(cipher.decrypt(rs.getString("private_jwk"), CIPHER_CONTEXT));
-                    }
+        RSAKey current = null;
+        Map<String, RSAKey> published = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Instant retiredAt = i + 1 < rows.size() && !rows.get(i + 1).signingFrom().isAfter(now)
+                    ? rows.get(i + 1).signingFrom() : null;
+            if (retiredAt != null && !retiredAt.plus(overlap).isAfter(now)) {
+                delete(row.kid()); // its private half is of no further use
+                continue;
+            }
+            try {
+                published.put(row.kid(), RSAKey.parse(row.publicJwk()));
+                if (!row.signingFrom().isAfter(now) && retiredAt == null) {
+                    current = RSAKey.parse(cipher.decrypt(row.privateJwk(), CIPHER_CONTEXT));
                 }
             } catch (ParseException e) {
-                throw new IllegalStateException("Stored signing key is not a JWK", e);
+                throw new IllegalStateException("Stored signing key " + row.kid() + " is not a JWK", e);
             }
-            return new Ring(current, published);
-        });
+        }
+        return new Ring(current, published);
     }
 
-    /** Test and operator aid: moves a key's retirement back in time (as if its overlap had passed). */
+    /** Test aid: moves a key's schedule back in time, as if it had been created earlier. */
     @Transactional
-    void backdateRetirement(String kid, Instant retiredAt) {
-        jdbc.prepareStatement("update identity.signing_key set retired_at = ? where kid = ? and retired_at is not null", s -> {
-            s.setTimestamp(1, Timestamp.from(retiredAt));
-            s.setString(2, kid);
+    void moveBack(String kid, Duration by) {
+        jdbc.prepareStatement("update identity.signing_key set signing_from = signing_from - ?::interval, "
+                + "created_at = created_at - ?::interval where kid = ?", s -> {
+            s.setString(1, by.toSeconds() + " seconds");
+            s.setString(2, by.toSeconds() + " seconds");
+            s.setString(3, kid);
             return s.executeUpdate();
         });
     }
 
-    private void insertNewKey(Instant now) {
+    private List<Row> rows() {
+        return jdbc.prepareStatement("""
+                select kid, private_jwk, public_jwk, signing_from from identity.signing_key
+                order by signing_from, created_at""", s -> {
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return rows;
+        });
+    }
+
+    private void delete(String kid) {
+        jdbc.prepareStatement("delete from identity.signing_key where kid = ?", s -> {
+            s.setString(1, kid);
+            return s.executeUpdate();
+        });
+    }
+
+    private void insertNewKey(Instant now, Instant signingFrom) {
         String kid = UUID.randomUUID().toString();
         RSAKey key;
         try {
@@ -110,13 +136,16 @@ class SigningKeyStore {
         }
         String privateJwk = cipher.encrypt(key.toJSONString(), CIPHER_CONTEXT);
         String publicJwk = key.toPublicJWK().toJSONString();
-        jdbc.prepareStatement("insert into identity.signing_key (kid, private_jwk, public_jwk, created_at) values (?, ?, ?, ?)", s -> {
+        jdbc.prepareStatement("""
+                insert into identity.signing_key (kid, private_jwk, public_jwk, created_at, signing_from)
+                values (?, ?, ?, ?, ?)""", s -> {
             s.setString(1, kid);
             s.setString(2, privateJwk);
             s.setString(3, publicJwk);
             s.setTimestamp(4, Timestamp.from(now));
+            s.setTimestamp(5, Timestamp.from(signingFrom));
             return s.executeUpdate();
         });
-        LOG.info("New token signing key {}", kid);
+        LOG.info("New token signing key {}, signing from {}", kid, signingFrom);
     }
 }

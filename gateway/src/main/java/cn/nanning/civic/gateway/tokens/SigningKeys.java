@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * The rotating RSA keys that sign access tokens, shared by every gateway instance through the identity schema.
- * The current key signs; when it is older than the rotation period a new one replaces it, and the retired key stays
- * published (JWKS) and accepted for the access-token lifetime plus a grace, so tokens signed just before a rotation
- * keep working. Instances re-read the table every minute, and at once when a token names a key they do not know.
+ * The current key signs; its successor is published (JWKS) {@link #PUBLISH_AHEAD} before it takes over, so services
+ * that cache the JWKS already know it, and the retired key stays published and accepted for the access-token lifetime
+ * plus a grace, so tokens signed just before a rotation keep working. Instances re-read the table every minute, and at
+ * once when a token names a key they do not know.
  */
 @Singleton
 public class SigningKeys {
@@ -26,6 +28,8 @@ public class SigningKeys {
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
     /** Clock skew and the verifiers' JWKS cache: a retired key stays published this much longer than the token lifetime. */
     private static final Duration GRACE = Duration.ofMinutes(5);
+    /** Longer than the verifiers' JWKS cache (60 s) plus the instances' reload interval. */
+    static final Duration PUBLISH_AHEAD = Duration.ofMinutes(5);
     private static final Duration RELOAD_ON_UNKNOWN_KID = Duration.ofSeconds(5);
 
     private final SigningKeyStore store;
@@ -65,18 +69,21 @@ public class SigningKeys {
         return new JWKSet(List.<JWK>copyOf(ring().published().values()));
     }
 
-    /** Retires the current key and starts signing with a new one (after a suspected leak, or in tests). */
+    /**
+     * Signs with a new key at once (after a suspected leak, or in tests). Services that cached the JWKS refuse tokens
+     * of the new key until their cache expires (60 s); the scheduled rotation has no such gap.
+     */
     public String rotate() {
-        Instant now = clock.instant();
-        ring = store.load(now, settings.keyRotation(), overlap(), true);
+        Instant now = now();
+        ring = store.load(now, settings.keyRotation(), PUBLISH_AHEAD, overlap(), true);
         loadedAt = now;
         return ring.current().getKeyID();
     }
 
     /** Re-reads the keys, rotating when the current one is due. */
     public void reload() {
-        Instant now = clock.instant();
-        ring = store.load(now, settings.keyRotation(), overlap(), false);
+        Instant now = now();
+        ring = store.load(now, settings.keyRotation(), PUBLISH_AHEAD, overlap(), false);
         loadedAt = now;
     }
 
@@ -87,6 +94,11 @@ public class SigningKeys {
         } catch (RuntimeException e) {
             LOG.warn("Could not reload signing keys; keeping the ones in memory", e);
         }
+    }
+
+    /** PostgreSQL keeps microseconds; a nanosecond "now" would make a key stored at this instant look not yet due. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Duration overlap() {

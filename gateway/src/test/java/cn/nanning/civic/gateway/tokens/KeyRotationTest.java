@@ -33,15 +33,19 @@ class KeyRotationTest extends GatewayTest {
     @Inject
     SigningKeyStore store;
 
-    private List<String> publishedKids() throws Exception {
-        Api.Response response = api().get("/.well-known/jwks.json", null);
+    static List<String> publishedKids(Api api) throws Exception {
+        Api.Response response = api.get("/.well-known/jwks.json", null);
         assertThat(response.status()).isEqualTo(200);
         JWKSet set = JWKSet.parse(response.body());
         set.getKeys().forEach(k -> assertThat(k.isPrivate()).as("JWKS must hold public keys only").isFalse());
         return set.getKeys().stream().map(k -> k.getKeyID()).toList();
     }
 
-    private static String kid(String token) {
+    private List<String> publishedKids() throws Exception {
+        return publishedKids(api());
+    }
+
+    static String kid(String token) {
         String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
         return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
     }
@@ -80,7 +84,9 @@ class KeyRotationTest extends GatewayTest {
 
         keys.rotate();
         assertThat(api().get("/api/v1/admin-only/items", oldToken).status()).isEqualTo(200);
-        store.backdateRetirement(retiring.getKeyID(), Instant.now().minus(Duration.ofHours(1)));
+        // As if both rotations had happened an hour ago: the overlap (15 min tokens + 5 min) is over.
+        store.moveBack(retiring.getKeyID(), Duration.ofHours(2));
+        store.moveBack(keys.current().getKeyID(), Duration.ofHours(1));
         keys.reload();
 
         assertThat(publishedKids()).doesNotContain(retiring.getKeyID()).contains(keys.current().getKeyID());

@@ -57,20 +57,20 @@ class KubernetesManifestsTest {
     /** The configuration each deployable reads (docs/architecture.md "Configuration keys"). */
     private static final Map<String, Set<String>> ENV = Map.of(
             "gateway", Set.of("DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD",
-                    "REDIS_URL", "WECHAT_API_HOST", "WECHAT_APP_ID", "WECHAT_APP_SECRET", "JWT_SECRET", "PII_KEYS",
+                    "REDIS_URL", "WECHAT_API_HOST", "WECHAT_APP_ID", "WECHAT_APP_SECRET", "PII_KEYS",
                     "SERVICES_URL", "SEARCH_URL", "PORTAL_URL", "KAFKA_BOOTSTRAP_SERVERS", "CIVIC_CORS_ORIGINS",
                     "WECHAT_TEMPLATE_PROXY_STATUS", "WECHAT_TEMPLATE_VOLUNTEER_ACTIVITY", "WECHAT_TEMPLATE_APPOINTMENT_REMINDER",
                     "WECHAT_TEMPLATE_APPOINTMENT_WAITLIST_OFFER"),
             "services", Set.of("DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD",
                     "KAFKA_BOOTSTRAP_SERVERS", "REDIS_URL", "WECHAT_API_HOST", "WECHAT_APP_ID", "WECHAT_APP_SECRET",
-                    "JWT_SECRET", "PII_KEYS", "CIVIC_DATA_DIR", "CIVIC_MATERIALS_DIR", "CIVIC_VOLUNTEERS_VERIFICATION_URL"),
-            "search", Set.of("KAFKA_BOOTSTRAP_SERVERS", "ELASTICSEARCH_URL", "JWT_SECRET", "CIVIC_DATA_DIR"),
+                    "GATEWAY_JWKS_URL", "PII_KEYS", "CIVIC_DATA_DIR", "CIVIC_MATERIALS_DIR", "CIVIC_VOLUNTEERS_VERIFICATION_URL"),
+            "search", Set.of("KAFKA_BOOTSTRAP_SERVERS", "ELASTICSEARCH_URL", "GATEWAY_JWKS_URL", "CIVIC_DATA_DIR"),
             "portal", Set.of("GATEWAY_URL"));
     /** Read by the JVM itself, not by the app's configuration. */
     private static final Set<String> JVM_ENV = Set.of("JAVA_TOOL_OPTIONS");
 
     private static final Set<String> SECRET_KEYS =
-            Set.of("JWT_SECRET", "PII_KEYS", "WECHAT_APP_SECRET", "DATASOURCES_DEFAULT_PASSWORD");
+            Set.of("PII_KEYS", "WECHAT_APP_SECRET", "DATASOURCES_DEFAULT_PASSWORD");
 
     private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
 
@@ -555,7 +555,6 @@ class KubernetesManifestsTest {
                     .as(Resources.name(d) + " memory request").isLessThanOrEqualTo(quantity("512Mi"));
         }
         Map<String, Object> secret = Yaml2.map(find(resources, "Secret", "civic-secrets").get("stringData"));
-        assertThat(String.valueOf(secret.get("JWT_SECRET"))).as("HS256 needs ≥ 32 characters").hasSizeGreaterThanOrEqualTo(32);
         String pii = String.valueOf(secret.get("PII_KEYS"));
         assertThat(pii).startsWith("k1:");
         assertThat(java.util.Base64.getDecoder().decode(pii.substring(3))).as("AES-256 key").hasSize(32);

@@ -76,6 +76,7 @@ public final class Platform {
         env.put("SEARCH_URL", "http://127.0.0.1:" + SEARCH);
         env.put("PORTAL_URL", "http://127.0.0.1:" + PORTAL);
         env.put("GATEWAY_URL", "http://127.0.0.1:" + GATEWAY);
+        env.put("GATEWAY_JWKS_URL", "http://127.0.0.1:" + GATEWAY + "/.well-known/jwks.json");
         env.put("CIVIC_SEED_DEMO", "true");
         env.put("CIVIC_DEMO_STAFF_PASSWORD", DEMO_STAFF_PASSWORD);
         env.putAll(extraEnv);

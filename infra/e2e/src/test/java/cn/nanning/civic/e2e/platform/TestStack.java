@@ -16,7 +16,6 @@ public final class TestStack {
         env.put("ELASTICSEARCH_URL", setting("TEST_ELASTICSEARCH_URL", "http://127.0.0.1:19200"));
         env.put("WECHAT_API_HOST", setting("TEST_WECHAT_API_HOST", "http://127.0.0.1:18090"));
         env.put("REDIS_URL", setting("TEST_REDIS_URL", System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379")));
-        env.put("JWT_SECRET", "e2e-only-jwt-secret-0123456789abcdef0123456789");
         env.put("CIVIC_DATA_DIR", System.getProperty("civic.data-dir", "../shared/data"));
         return env;
     }
