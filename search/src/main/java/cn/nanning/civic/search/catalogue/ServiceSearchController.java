@@ -1,6 +1,7 @@
 package cn.nanning.civic.search.catalogue;
 
 import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.search.laws.LawTitleSuggestions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,9 +27,11 @@ class ServiceSearchController {
     static final int MAX_WINDOW = 10_000;
 
     private final CatalogueSearch search;
+    private final LawTitleSuggestions lawTitles;
 
-    ServiceSearchController(CatalogueSearch search) {
+    ServiceSearchController(CatalogueSearch search, LawTitleSuggestions lawTitles) {
         this.search = search;
+        this.lawTitles = lawTitles;
     }
 
     @Get
@@ -56,11 +59,11 @@ class ServiceSearchController {
     }
 
     @Get("/suggest")
-    @Operation(summary = "输入提示", description = "返回以输入内容开头或包含输入内容的服务事项名称，最多 10 条。")
+    @Operation(summary = "输入提示", description = "返回以输入内容开头或包含输入内容的服务事项名称和法规标题，各最多 10 条。")
     ServiceSuggestions suggest(@Parameter(description = "已输入的文字") @Nullable @QueryValue String prefix) {
         if (prefix != null && prefix.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.invalidField("prefix", "输入内容不能超过 " + MAX_QUERY_LENGTH + " 个字。");
         }
-        return new ServiceSuggestions(prefix == null ? "" : prefix.strip(), search.suggest(prefix));
+        return new ServiceSuggestions(prefix == null ? "" : prefix.strip(), search.suggest(prefix), lawTitles.suggest(prefix));
     }
 }

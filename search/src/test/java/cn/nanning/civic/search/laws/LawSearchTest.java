@@ -121,6 +121,25 @@ class LawSearchTest implements TestPropertyProvider {
         assertThat(after.get("total")).isEqualTo(before.get("total"));
     }
 
+    @Test
+    void law_titles_are_suggested_while_typing_and_a_title_with_two_versions_once() {
+        // A short name finds the full title; 中华人民共和国劳动法 has no 劳动合同 in it.
+        assertThat(suggest("劳动合同").get("laws")).asList().containsExactly("中华人民共和国劳动合同法");
+        assertThat(suggest("劳动").get("laws")).asList()
+                .containsExactlyInAnyOrder("中华人民共和国劳动合同法", "中华人民共和国劳动法");
+        // Current and historical versions of the same title are one suggestion.
+        assertThat(suggest("上海市住宅").get("laws")).asList().containsExactly("上海市住宅物业管理规定");
+        assertThat(suggest("最高人民法院关于审理").get("laws")).asList()
+                .containsExactly("最高人民法院关于审理人身损害赔偿案件适用法律若干问题的解释");
+        // Nothing in the slice is about taxes.
+        assertThat(suggest("个人所得税").get("laws")).asList().isEmpty();
+    }
+
+    private Map<String, Object> suggest(String prefix) {
+        URI built = UriBuilder.of("/api/v1/search/services/suggest").queryParam("prefix", prefix).build();
+        return http.toBlocking().retrieve(HttpRequest.GET(built.toString()), Argument.mapOf(String.class, Object.class));
+    }
+
     private Map<String, Object> search(Map<String, String> params) {
         UriBuilder uri = UriBuilder.of("/api/v1/search/laws");
         params.forEach(uri::queryParam);
