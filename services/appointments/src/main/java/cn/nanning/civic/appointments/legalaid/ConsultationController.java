@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -35,9 +36,20 @@ import java.util.UUID;
 class ConsultationController {
 
     private final Bookings bookings;
+    private final ConsultationCompletions completions;
 
-    ConsultationController(Bookings bookings) {
+    ConsultationController(Bookings bookings, ConsultationCompletions completions) {
         this.bookings = bookings;
+        this.completions = completions;
+    }
+
+    @Post("/{id}/completed")
+    @Secured({"LAWYER", "ADMIN"})
+    @Operation(summary = "The lawyer marks the consultation completed with the time it took; a volunteer lawyer's goes to volunteer hours")
+    ConsultationCompletions.Completion completed(@PathVariable UUID id, @Body @Nullable CompletedBody body, Authentication authentication) {
+        return completions.complete(Caller.from(authentication), id,
+                body == null || body.startedAt() == null ? null : Times.parse("startedAt", body.startedAt()),
+                body == null || body.endedAt() == null ? null : Times.parse("endedAt", body.endedAt()));
     }
 
     @Post
@@ -57,6 +69,10 @@ class ConsultationController {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("mode", "咨询方式只能是 ONLINE（线上）或 IN_PERSON（到场）。");
         }
+    }
+
+    @Serdeable
+    record CompletedBody(@Nullable String startedAt, @Nullable String endedAt) {
     }
 
     @Serdeable
