@@ -107,6 +107,16 @@ public class VolunteerFixture {
         return n == null ? 0 : Long.parseLong(n);
     }
 
+    /** Runs a statement that sets up data the API has no call for (e.g. population figures operators load). */
+    public int execute(String sql, Object... args) {
+        return tx.executeWrite(s -> jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }));
+    }
+
     /** Runs a statement expected to be refused by the database; returns the error message. */
     public String refusedStatement(String sql, Object... args) {
         try {
