@@ -19,7 +19,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,6 @@ public final class WeChatStandIn implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeChatStandIn.class);
     private static final Pattern CODE = Pattern.compile("([A-Za-z0-9_\\-]{1,64})\\.([A-Za-z0-9_\\-]{1,64})");
-    private static final List<String> RISKY_WORDS = List.of("赌博", "毒品", "枪支", "诈骗");
-    private static final List<String> REVIEW_WORDS = List.of("代开发票", "刷单", "高利贷");
 
     private final String appId;
     private final String appSecret;
@@ -170,7 +167,7 @@ public final class WeChatStandIn implements AutoCloseable {
                     case "POST /cgi-bin/stable_token" -> stableToken(Json.parseObject(body));
                     case "GET /sns/jscode2session" -> codeToSession(query);
                     case "POST /cgi-bin/message/subscribe/send" -> withToken(query, () -> subscribeSend(body));
-                    case "POST /wxa/msg_sec_check" -> withToken(query, () -> msgSecCheck(Json.parseObject(body)));
+                    case "POST /wxa/msg_sec_check" -> withToken(query, () -> Reply.ok(MsgSecCheck.answer(Json.parseObject(body))));
                     case "POST /wxa/business/getuserphonenumber" -> withToken(query, () -> phoneNumber(Json.parseObject(body)));
                     default -> new Reply(404, error(-1, "api not found: " + method + " " + path));
                 };
@@ -326,57 +323,6 @@ public final class WeChatStandIn implements AutoCloseable {
         sentMessages.add(new SentMessage(toUser, templateId, string(body.get("page")), data, raw, Instant.now()));
         Map<String, Object> reply = error(0, "ok");
         reply.put("msgid", messageIds.incrementAndGet());
-        return Reply.ok(reply);
-    }
-
-    // ------------------------------------------------------------------ content security
-
-    private Reply msgSecCheck(Map<String, Object> body) {
-        String content = string(body.get("content"));
-        if (content == null) {
-            return Reply.ok(error(47001, "data format error"));
-        }
-        String suggest = "pass";
-        int label = 100;
-        String keyword = null;
-        for (String word : RISKY_WORDS) {
-            if (content.contains(word)) {
-                suggest = "risky";
-                label = 20006;
-                keyword = word;
-                break;
-            }
-        }
-        if (keyword == null) {
-            for (String word : REVIEW_WORDS) {
-                if (content.contains(word)) {
-                    suggest = "review";
-                    label = 20008;
-                    keyword = word;
-                    break;
-                }
-            }
-        }
-        Object version = body.get("version");
-        if (!(version instanceof Number n && n.intValue() == 2)) {
-            // Version 1 of the API answers only with an error code.
-            return Reply.ok("risky".equals(suggest) ? error(87014, "risky content") : error(0, "ok"));
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("suggest", suggest);
-        result.put("label", label);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("strategy", "keyword");
-        detail.put("errcode", 0);
-        detail.put("suggest", suggest);
-        detail.put("label", label);
-        if (keyword != null) {
-            detail.put("keyword", keyword);
-        }
-        Map<String, Object> reply = error(0, "ok");
-        reply.put("result", result);
-        reply.put("detail", List.of(detail));
-        reply.put("trace_id", HexFormat.of().formatHex(sha256(content + System.nanoTime()), 0, 12));
         return Reply.ok(reply);
     }
 

@@ -146,6 +146,9 @@ class WeChatStandInTest {
         assertThat(((Map<String, Object>) risky.get("result")).get("suggest")).isEqualTo("risky");
         assertThat(((Map<String, Object>) review.get("result")).get("suggest")).isEqualTo("review");
         assertThat(post(url, "{\"content\":\"有人在村里赌博\"}").get("errcode")).isEqualTo(87014L);
+        // WxJava sends the version as the string "2"; WeChat accepts that as version 2.
+        Map<String, Object> asString = post(url, "{\"content\":\"兼职刷单\",\"version\":\"2\",\"scene\":2}");
+        assertThat(((Map<String, Object>) asString.get("result")).get("suggest")).isEqualTo("review");
     }
 
     @Test
