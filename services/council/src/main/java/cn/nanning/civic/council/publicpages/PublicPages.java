@@ -8,6 +8,8 @@ import cn.nanning.civic.council.councils.Councils;
 import cn.nanning.civic.council.councils.RegionPrefixes;
 import cn.nanning.civic.council.decisions.DecisionViews;
 import cn.nanning.civic.council.decisions.Decisions;
+import cn.nanning.civic.council.opinions.OpinionViews;
+import cn.nanning.civic.council.opinions.Opinions;
 import cn.nanning.civic.council.topics.TopicViews;
 import cn.nanning.civic.council.topics.Topics;
 import io.micronaut.core.annotation.Nullable;
@@ -42,8 +44,10 @@ class PublicPages {
     private final Councils councils;
     private final Topics topics;
     private final Decisions decisions;
+    private final Opinions opinions;
 
-    PublicPages(Db db, Councils councils, Topics topics, Decisions decisions) {
+    PublicPages(Db db, Councils councils, Topics topics, Decisions decisions, Opinions opinions) {
+        this.opinions = opinions;
         this.db = db;
         this.councils = councils;
         this.topics = topics;
@@ -106,5 +110,11 @@ class PublicPages {
             throw ProblemException.notFound("没有找到已公开的决议。");
         }
         return decisions.find(id);
+    }
+
+    @Get("/topics/{id}/opinions")
+    @Operation(summary = "Published opinions of a topic (hidden ones and those under review are left out)")
+    List<OpinionViews.OpinionView> opinions(@PathVariable UUID id) {
+        return opinions.ofTopic(id, null);
     }
 }

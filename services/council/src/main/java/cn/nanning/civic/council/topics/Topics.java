@@ -202,6 +202,17 @@ public class Topics {
                 .filter(t -> t.councilId().equals(councilId) && t.status() == TopicStatus.ACCEPTED).map(this::view);
     }
 
+    /** What other parts of the module need to know about a topic: its council, title and whether it is still open. */
+    public record TopicRef(UUID id, UUID councilId, String title, boolean open) {
+    }
+
+    /** The topic or 404. */
+    @Transactional
+    public TopicRef ref(UUID topicId) {
+        Topic t = require(topicId, false);
+        return new TopicRef(t.id(), t.councilId(), t.title(), t.status() == TopicStatus.OPEN);
+    }
+
     private static final String SELECT = """
             select t.*, (select count(*) from council.topic_support s where s.topic_id = t.id) as supports from council.topic t""";
 

@@ -1,0 +1,110 @@
+package cn.nanning.civic.council.opinions;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
+import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks text before it is published: first our own word list (resource {@value #WORD_LIST}), then WeChat's
+ * msgSecCheck (version 2, which answers pass / review / risky). When WeChat cannot be asked, the text goes to the
+ * moderators instead of being published unchecked.
+ */
+@Singleton
+public class ContentCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentCheck.class);
+    static final String WORD_LIST = "council/blocked-words.txt";
+    /** msgSecCheck scene 2: comments. */
+    private static final int SCENE_COMMENT = 2;
+
+    public enum Suggest { PASS, REVIEW, RISKY }
+
+    /** @param result what decided it, kept with the opinion (e.g. "wechat:review:20008", "wordlist:贿选") */
+    public record Verdict(Suggest suggest, String result, String traceId) {
+    }
+
+    private final List<String> blockedWords;
+    private final WxMaService weChat;
+
+    ContentCheck(@Value("${civic.wechat.api-host:`http://127.0.0.1:8090`}") String apiHost,
+                 @Value("${civic.wechat.app-id:wx5a1ce0dec0de4501}") String appId,
+                 @Value("${civic.wechat.app-secret:dev-only-wechat-app-secret-4501}") String appSecret) {
+        this.blockedWords = loadWords();
+        WxMaDefaultConfigImpl config = new WxMaDefaultConfigImpl();
+        config.setAppid(appId);
+        config.setSecret(appSecret);
+        config.setApiHostUrl(apiHost.endsWith("/") ? apiHost.substring(0, apiHost.length() - 1) : apiHost);
+        // The stable token may be shared by the gateway and the services without invalidating each other's.
+        config.useStableAccessToken(true);
+        WxMaServiceImpl service = new WxMaServiceImpl();
+        service.setWxMaConfig(config);
+        this.weChat = service;
+    }
+
+    /**
+     * @param openid the author's mini-program openid as WeChat requires for version 2; we pass the account id, see
+     *               docs/architecture.md (the services do not see openids)
+     */
+    public Verdict check(String content, String openid) {
+        String normalised = normalise(content);
+        for (String word : blockedWords) {
+            if (normalised.contains(word)) {
+                return new Verdict(Suggest.RISKY, "wordlist:" + word, null);
+            }
+        }
+        try {
+            WxMaMsgSecCheckCheckResponse answer = weChat.getSecurityService().checkMessage(WxMaMsgSecCheckCheckRequest.builder()
+                    .version("2").openid(openid).scene(SCENE_COMMENT).content(content).build());
+            String suggest = answer.getResult() == null ? null : answer.getResult().getSuggest();
+            String label = answer.getResult() == null ? null : answer.getResult().getLabel();
+            if ("pass".equals(suggest)) {
+                return new Verdict(Suggest.PASS, "wechat:pass", answer.getTraceId());
+            }
+            if ("risky".equals(suggest)) {
+                return new Verdict(Suggest.RISKY, "wechat:risky:" + label, answer.getTraceId());
+            }
+            return new Verdict(Suggest.REVIEW, "wechat:" + suggest + ":" + label, answer.getTraceId());
+        } catch (WxErrorException e) {
+            if (e.getError() != null && e.getError().getErrorCode() == 87014) {
+                return new Verdict(Suggest.RISKY, "wechat:87014", null);
+            }
+            LOG.warn("WeChat content check failed ({}); the text goes to the moderation queue", e.getError());
+            return new Verdict(Suggest.REVIEW, "wechat-unavailable", null);
+        } catch (RuntimeException e) {
+            LOG.warn("WeChat content check unreachable; the text goes to the moderation queue", e);
+            return new Verdict(Suggest.REVIEW, "wechat-unavailable", null);
+        }
+    }
+
+    private static String normalise(String s) {
+        return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> loadWords() {
+        try (InputStream in = ContentCheck.class.getClassLoader().getResourceAsStream(WORD_LIST)) {
+            if (in == null) {
+                throw new IllegalStateException("missing word list " + WORD_LIST);
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(ContentCheck::normalise).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package cn.nanning.civic.council.opinions;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Response shapes and events of the opinions API. Authors are never named in public. */
+public final class OpinionViews {
+
+    private OpinionViews() {
+    }
+
+    /** An opinion as residents see it. */
+    @Serdeable
+    public record OpinionView(UUID id, UUID topicId, String content, String status, String statusLabel, Instant createdAt) {
+    }
+
+    /** A report as moderators see it (who reported stays with us). */
+    @Serdeable
+    public record ReportView(String reason, Instant at) {
+    }
+
+    /** An item of the moderation queue: waiting for review, or visible but reported. */
+    @Serdeable
+    public record QueueItem(UUID id, UUID topicId, String topicTitle, String content, String status, String statusLabel,
+                            String checkResult, List<ReportView> reports, Instant createdAt) {
+    }
+
+    /** Events on council.opinion.v1 (key = opinion id). */
+    @Serdeable
+    record OpinionPosted(UUID opinionId, UUID topicId, UUID councilId, String status, Instant occurredAt) {
+    }
+
+    @Serdeable
+    record OpinionModerated(UUID opinionId, UUID topicId, UUID councilId, String status, @Nullable String reason, Instant occurredAt) {
+    }
+}
