@@ -24,9 +24,15 @@ class LegalBasisController {
     }
 
     @Get("/services/{code}/legal-basis")
-    @Operation(summary = "服务事项的设定依据", description = "列出事项设定依据中引用的法律法规，并链接到法规库中的现行版本（法规库未收录的没有 lawId）。")
+    @Operation(summary = "服务事项的设定依据", description = "列出事项设定依据中引用的法律法规及条款，并链接到法规库中的现行版本和其中的条文（法规库未收录的没有 lawId，该版本没有的条号没有 articleId）。")
     LegalBasisLinks.ItemLegalBasis legalBasis(@PathVariable String code) {
         return links.ofItem(code);
+    }
+
+    @Get("/law-articles/{articleId}/services")
+    @Operation(summary = "引用该法条的服务事项", description = "列出设定依据引用该条（按法规标题和条号，含该法规其他版本的同一条）的在用服务事项。")
+    LegalBasisLinks.CitingArticle citingArticle(@PathVariable String articleId) {
+        return links.citingArticle(articleId);
     }
 
     @Get("/laws/{lawId}/services")

@@ -53,9 +53,10 @@ class LegalBasisLinks {
             throw ProblemException.notFound("未找到该服务事项。");
         }
         String legalBasis = (String) item.get("legalBasis");
-        List<String> titles = LegalBasis.titles(legalBasis);
+        List<LegalBasis.Citation> citations = LegalBasis.citations(legalBasis);
+        List<String> titles = citations.stream().map(LegalBasis.Citation::title).toList();
         Map<String, CitedLaw> byTitle = new LinkedHashMap<>();
-        titles.forEach(title -> byTitle.put(title, new CitedLaw(title, null, null, null, null)));
+        citations.forEach(c -> byTitle.put(c.title(), new CitedLaw(c.title(), null, null, null, null, unresolved(c.articles()))));
         if (!titles.isEmpty()) {
             List<FieldValue> values = titles.stream().map(FieldValue::of).toList();
             SearchResponse<Map> found = call(() -> client.search(s -> s.index(laws.index()).size(titles.size() * 4)
@@ -75,9 +76,11 @@ class LegalBasisLinks {
                 CitedLaw cited = byTitle.get(title);
                 if (cited != null && cited.lawId() == null) {
                     byTitle.put(title, new CitedLaw(title, (String) law.get("lawId"), (String) law.get("status"),
-                            (String) law.get("category"), law.get("effective") == null ? null : law.get("effective").toString()));
+                            (String) law.get("category"), law.get("effective") == null ? null : law.get("effective").toString(),
+                            cited.articles()));
                 }
             }
+            byTitle.replaceAll((title, cited) -> cited.lawId() == null || cited.articles().isEmpty() ? cited : withArticleIds(cited));
         }
         return new ItemLegalBasis((String) item.get("code"), (String) item.get("name"), legalBasis, List.copyOf(byTitle.values()));
     }
@@ -104,6 +107,60 @@ class LegalBasisLinks {
                 .sorted(Comparator.comparing(CitingService::code))
                 .toList();
         return new CitingServices(lawId, title, services);
+    }
+
+    /**
+     * The catalogue items whose legal basis cites this article: by the article's law title and number, so an item
+     * citing an article of an older version of the law is listed under the same article of every version.
+     */
+    CitingArticle citingArticle(String articleId) {
+        Map<?, ?> article = call(() -> {
+            GetResponse<Map> got = client.get(g -> g.index(laws.articlesIndex()).id(articleId)
+                    .sourceIncludes("lawId", "title", "no"), Map.class);
+            return got.found() ? got.source() : null;
+        });
+        if (article == null) {
+            throw ProblemException.notFound("未找到该法条。");
+        }
+        String title = (String) article.get("title");
+        String no = (String) article.get("no");
+        SearchResponse<Map> found = call(() -> client.search(s -> s.index(catalogue.index()).size(MAX_CITING)
+                .query(q -> q.bool(b -> b.filter(f -> f.matchPhrase(p -> p.field("legalBasis").query(title)))
+                        .filter(f -> f.matchPhrase(p -> p.field("legalBasis").query(no)))
+                        .mustNot(n -> n.term(t -> t.field("retired").value(true)))))
+                .source(src -> src.filter(f -> f.includes("code", "name", "department", "proxyAllowed", "legalBasis"))), Map.class));
+        List<CitingService> services = found == null ? List.of() : found.hits().hits().stream().map(Hit::source)
+                .filter(Objects::nonNull)
+                // The phrases may sit under another cited law; keep items that cite this number after this title.
+                .filter(item -> LegalBasis.cites((String) item.get("legalBasis"), title, no))
+                .map(item -> new CitingService((String) item.get("code"), (String) item.get("name"),
+                        (String) item.get("department"), Boolean.TRUE.equals(item.get("proxyAllowed"))))
+                .sorted(Comparator.comparing(CitingService::code))
+                .toList();
+        return new CitingArticle(articleId, (String) article.get("lawId"), title, no, services);
+    }
+
+    private static List<CitedArticle> unresolved(List<String> numbers) {
+        return numbers.stream().map(no -> new CitedArticle(no, null)).toList();
+    }
+
+    /** Resolves the cited article numbers to article ids within the linked version; a number it lacks keeps no id. */
+    private CitedLaw withArticleIds(CitedLaw cited) {
+        List<FieldValue> numbers = cited.articles().stream().map(a -> FieldValue.of(a.no())).toList();
+        SearchResponse<Map> found = call(() -> client.search(s -> s.index(laws.articlesIndex()).size(numbers.size())
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("lawId").value(cited.lawId())))
+                        .filter(f -> f.terms(t -> t.field("no").terms(v -> v.value(numbers))))))
+                .source(src -> src.filter(f -> f.includes("no"))), Map.class));
+        Map<String, String> idByNo = new LinkedHashMap<>();
+        if (found != null) {
+            for (Hit<Map> hit : found.hits().hits()) {
+                if (hit.source() != null && hit.source().get("no") != null) {
+                    idByNo.putIfAbsent(hit.source().get("no").toString(), hit.id());
+                }
+            }
+        }
+        List<CitedArticle> articles = cited.articles().stream().map(a -> new CitedArticle(a.no(), idByNo.get(a.no()))).toList();
+        return new CitedLaw(cited.title(), cited.lawId(), cited.status(), cited.category(), cited.effective(), articles);
     }
 
     private <T> T call(Call<T> call) {
@@ -135,7 +192,16 @@ class LegalBasisLinks {
 
     @Serdeable
     record CitedLaw(String title, @Nullable String lawId, @Nullable String status, @Nullable String category,
-                    @Nullable String effective) {
+                    @Nullable String effective, List<CitedArticle> articles) {
+    }
+
+    /** A cited article number and, when the linked version has it, the article's id in the articles index. */
+    @Serdeable
+    record CitedArticle(String no, @Nullable String articleId) {
+    }
+
+    @Serdeable
+    record CitingArticle(String articleId, String lawId, String title, String no, List<CitingService> services) {
     }
 
     @Serdeable

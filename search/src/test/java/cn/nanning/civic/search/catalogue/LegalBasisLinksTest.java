@@ -56,9 +56,13 @@ class LegalBasisLinksTest implements TestPropertyProvider {
                 "投诉书", "《中华人民共和国劳动法》", true, 1));
         events.published(new CatalogueEvents.Item(TestRun.code("rules"), "劳动合同备案", department, "用人单位招用劳动者",
                 "劳动合同文本", "《中华人民共和国劳动合同法实施条例》", false, 1));
-        for (String suffix : List.of("contract", "labour", "rules")) {
+        events.published(new CatalogueEvents.Item(TestRun.code("signing"), "劳动合同订立咨询", department, "用人单位招用劳动者",
+                "居民身份证", "《中华人民共和国劳动合同法》第十条、第八十二条第一款", true, 1));
+        for (String suffix : List.of("contract", "labour", "rules", "signing")) {
             awaitIndexed(TestRun.code(suffix));
         }
+        // awaitIndexed reads by id, which is real-time; the citing lists search, which sees documents after a refresh.
+        elasticsearch.indices().refresh(r -> r.index(INDEX));
     }
 
     @AfterAll
@@ -93,6 +97,35 @@ class LegalBasisLinksTest implements TestPropertyProvider {
     }
 
     @Test
+    void citedArticleNumbersResolveToArticlesOfTheLinkedVersion() {
+        List<Map<String, Object>> laws = list(get("/api/v1/search/services/" + TestRun.code("signing") + "/legal-basis").get("laws"));
+
+        List<Map<String, Object>> articles = list(laws.getFirst().get("articles"));
+        assertThat(articles).extracting(a -> a.get("no")).containsExactly("第十条", "第八十二条");
+        for (Map<String, Object> article : articles) {
+            Map<String, Object> cited = get("/api/v1/search/law-articles/" + article.get("articleId") + "/services");
+            assertThat(cited).containsEntry("no", article.get("no")).containsEntry("title", "中华人民共和国劳动合同法")
+                    .containsEntry("lawId", laws.getFirst().get("lawId"));
+        }
+    }
+
+    @Test
+    void anArticleListsOnlyTheServicesCitingThatArticle() {
+        Map<String, Object> contract = list(get("/api/v1/search/services/" + TestRun.code("contract") + "/legal-basis").get("laws")).getFirst();
+        Map<String, Object> signing = list(get("/api/v1/search/services/" + TestRun.code("signing") + "/legal-basis").get("laws")).getFirst();
+        String article77 = list(contract.get("articles")).getFirst().get("articleId").toString();
+        String article10 = list(signing.get("articles")).getFirst().get("articleId").toString();
+
+        assertThat(list(get("/api/v1/search/law-articles/" + article77 + "/services").get("services")))
+                .extracting(s -> s.get("code")).contains(TestRun.code("contract")).doesNotContain(TestRun.code("signing"));
+        assertThat(list(get("/api/v1/search/law-articles/" + article10 + "/services").get("services")))
+                .extracting(s -> s.get("code")).contains(TestRun.code("signing")).doesNotContain(TestRun.code("contract"));
+        // The law itself lists both.
+        assertThat(list(get("/api/v1/search/laws/" + contract.get("lawId") + "/services").get("services")))
+                .extracting(s -> s.get("code")).contains(TestRun.code("contract"), TestRun.code("signing"));
+    }
+
+    @Test
     void unknownItemsAndLawsAreNotFoundInChinese() {
         HttpClientResponseException item = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/api/v1/search/services/NO-SUCH-ITEM/legal-basis"), String.class));
@@ -101,6 +134,10 @@ class LegalBasisLinksTest implements TestPropertyProvider {
         HttpClientResponseException law = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().retrieve(HttpRequest.GET("/api/v1/search/laws/no-such-law/services"), String.class));
         assertThat(law.getStatus().getCode()).isEqualTo(404);
+        HttpClientResponseException article = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/api/v1/search/law-articles/no-such-article/services"), String.class));
+        assertThat(article.getStatus().getCode()).isEqualTo(404);
+        assertThat(article.getResponse().getBody(String.class).orElseThrow()).contains("未找到该法条");
     }
 
     private void awaitIndexed(String code) throws InterruptedException {
