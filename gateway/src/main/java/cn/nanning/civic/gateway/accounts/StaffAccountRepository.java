@@ -28,6 +28,10 @@ interface StaffAccountRepository extends CrudRepository<StaffAccount, UUID> {
     @Query("UPDATE identity.staff_account SET totp_enabled = true, totp_last_step = :step WHERE id = :id")
     int confirmTotp(UUID id, long step);
 
+    /** An administrator's reset (lost phone): the member enrols again at the next sign-in. */
+    @Query("UPDATE identity.staff_account SET totp_secret = NULL, totp_enabled = false, totp_last_step = NULL WHERE id = :id")
+    int resetTotp(UUID id);
+
     /** Records the step used, only if it is later than the last one: a code works once. */
     @Query("UPDATE identity.staff_account SET totp_last_step = :step WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)")
     int useTotpStep(UUID id, long step);

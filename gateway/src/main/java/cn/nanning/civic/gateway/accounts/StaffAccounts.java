@@ -131,6 +131,12 @@ public class StaffAccounts {
         accounts.confirmTotp(accountId, step.getAsLong());
     }
 
+    /** Removes the member's second factor (a lost or replaced phone); they enrol again at their next sign-in. */
+    @Transactional
+    public void resetTotp(UUID accountId) {
+        accounts.resetTotp(accountId);
+    }
+
     private byte[] secret(StaffAccount account) {
         return Totp.base32Decode(cipher.decrypt(account.totpSecret(), TOTP_COLUMN));
     }

@@ -6,6 +6,7 @@ import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.gateway.audit.AuditLog;
 import cn.nanning.civic.gateway.ratelimit.ClientAddresses;
+import cn.nanning.civic.gateway.tokens.Tokens;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -60,9 +61,11 @@ class StaffDirectoryController {
     private final StaffAccounts accounts;
     private final AuditLog audit;
     private final ClientAddresses clients;
+    private final Tokens tokens;
 
     StaffDirectoryController(StaffDirectoryRepository directory, StaffAccounts accounts, AuditLog audit,
-                             ClientAddresses clients) {
+                             ClientAddresses clients, Tokens tokens) {
+        this.tokens = tokens;
         this.directory = directory;
         this.accounts = accounts;
         this.audit = audit;
@@ -122,6 +125,20 @@ class StaffDirectoryController {
         directory.updateEnabled(id, false);
         audit.record(new AuditLog.Entry(admin.accountId(), "ADMIN", STAFF_DISABLE, "staff_account", id.toString(),
                 AuditLog.SUCCESS, clients.of(http), null));
+        return view(directory.findById(id).orElseThrow());
+    }
+
+    @Post("/{id}/otp/reset")
+    @Transactional
+    @Operation(summary = "重置动态口令", description = "工作人员更换或遗失手机时，管理员清除其动态口令绑定并结束其所有登录；该人员下次登录时重新绑定。记入审计日志。")
+    StaffMember resetSecondFactor(@PathVariable UUID id, Authentication authentication, HttpRequest<?> http) {
+        Caller admin = Caller.from(authentication);
+        StaffAccount account = managed(admin, id);
+        accounts.resetTotp(id);
+        // Whoever holds the old phone may also hold a signed-in session: end them all.
+        int revoked = tokens.revokeAll(id);
+        audit.record(new AuditLog.Entry(admin.accountId(), "ADMIN", AuditLog.OTP_RESET, "staff_account", id.toString(),
+                AuditLog.SUCCESS, clients.of(http), "was_enrolled=" + account.totpEnabled() + " revoked=" + revoked));
         return view(directory.findById(id).orElseThrow());
     }
 

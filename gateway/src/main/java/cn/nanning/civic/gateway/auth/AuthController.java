@@ -16,6 +16,7 @@ import cn.nanning.civic.gateway.ratelimit.ClientAddresses;
 import cn.nanning.civic.gateway.redis.RedisUnavailableException;
 import cn.nanning.civic.gateway.tokens.Principal;
 import cn.nanning.civic.gateway.tokens.Tokens;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -55,9 +56,12 @@ class AuthController {
     private final SignInLockout lockout;
     private final AuditLog audit;
     private final ClientAddresses clients;
+    private final boolean secondFactorGrace;
 
     AuthController(WeChatSessions weChat, CitizenAccounts citizens, StaffAccounts staff, Tokens tokens,
-                   SignInLockout lockout, AuditLog audit, ClientAddresses clients) {
+                   SignInLockout lockout, AuditLog audit, ClientAddresses clients,
+                   @Value("${civic.sign-in.second-factor-grace:false}") boolean secondFactorGrace) {
+        this.secondFactorGrace = secondFactorGrace;
         this.weChat = weChat;
         this.citizens = citizens;
         this.staff = staff;
@@ -134,8 +138,14 @@ class AuthController {
                     secondFactor = "TOTP";
                 }
                 case ENROLMENT_DUE -> {
-                    secondFactor = "NOT_ENROLLED";
-                    notice = "您的账号角色要求绑定动态口令（TOTP），目前尚未绑定。请尽快在“账号安全”中绑定；正式环境将要求每次登录输入动态验证码。";
+                    if (secondFactorGrace) {
+                        // Dev and demo environments: sign in, with a prompt to enrol.
+                        secondFactor = "NOT_ENROLLED";
+                        notice = "您的账号角色要求绑定动态口令（TOTP），目前尚未绑定。请尽快在“账号安全”中绑定；正式环境将要求每次登录输入动态验证码。";
+                    } else {
+                        enrolAtSignIn(verification.accountId(), username, request.otp(), actor, from);
+                        secondFactor = "TOTP";
+                    }
                 }
                 case NOT_NEEDED -> {
                 }
@@ -149,6 +159,33 @@ class AuthController {
             LOG.error("Sign-in lockout store unavailable; refusing staff sign-in: {}", e.getMessage());
             throw ProblemException.unavailable("sign-in-unavailable", "登录安全校验服务暂时不可用，请稍后再试。");
         }
+    }
+
+    /**
+     * Outside dev and demo, holders of ADMIN, AUDITOR or CLERK roles without a second factor are not signed in. The
+     * password was right, so the answer carries a new enrolment (secret and otpauth URI); signing in again with the
+     * password and the app's first code confirms it. A wrong code counts toward the lockout like a wrong password.
+     */
+    private void enrolAtSignIn(UUID accountId, String username, @Nullable String otp, String actor, String from) {
+        if (otp == null || otp.isBlank()) {
+            StaffAccounts.Enrolment enrolment = staff.startTotpEnrolment(accountId);
+            record(actor, null, AuditLog.SIGN_IN, AuditLog.FAILURE, from, "otp_enrolment_required");
+            record(actor, null, AuditLog.OTP_ENROL, AuditLog.SUCCESS, from, "started at sign-in");
+            throw new EnrolmentRequired(enrolment.secret(), enrolment.otpauthUri());
+        }
+        try {
+            staff.confirmTotpEnrolment(accountId, otp);
+        } catch (ProblemException e) {
+            boolean nowLocked = lockout.failed(username);
+            record(actor, null, AuditLog.OTP_ENROL, AuditLog.FAILURE, from, e.type());
+            record(actor, null, AuditLog.SIGN_IN, AuditLog.FAILURE, from, "wrong_otp");
+            if (nowLocked) {
+                record(actor, null, AuditLog.LOCKOUT, AuditLog.SUCCESS, from, "locked for " + lockout.duration());
+                throw locked(lockout.duration());
+            }
+            throw e;
+        }
+        record(actor, null, AuditLog.OTP_ENROL, AuditLog.SUCCESS, from, "confirmed at sign-in");
     }
 
     @Post("/refresh")

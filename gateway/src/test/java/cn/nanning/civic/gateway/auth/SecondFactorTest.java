@@ -45,7 +45,7 @@ class SecondFactorTest extends GatewayTest {
     }
 
     /** An authenticator app's view, written apart from the gateway's own implementation. */
-    private static String code(String base32Secret, long step) {
+    static String code(String base32Secret, long step) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         ByteArrayOutputStream key = new ByteArrayOutputStream();
         int buffer = 0;
@@ -71,7 +71,7 @@ class SecondFactorTest extends GatewayTest {
         }
     }
 
-    private static long step() {
+    static long step() {
         return Instant.now().getEpochSecond() / 30;
     }
 
@@ -174,7 +174,7 @@ class SecondFactorTest extends GatewayTest {
         assertThat(api().post("/api/v1/auth/staff/otp", Map.of(), citizenToken()).status()).isEqualTo(403);
     }
 
-    private static String wrongCode(String secret) {
+    static String wrongCode(String secret) {
         long now = step();
         List<String> valid = List.of(code(secret, now - 1), code(secret, now), code(secret, now + 1), code(secret, now + 2));
         for (int candidate = 0; ; candidate++) {
