@@ -126,9 +126,12 @@ public class ApplicationDocuments {
         return new Download(doc, content);
     }
 
-    /** Retention: removes an application's documents from disk and from the database. Returns how many were removed. */
-    int purge(UUID applicationId) {
-        List<UUID> ids = jdbc.prepareStatement("select id from appointments.legal_aid_document where application_id = ?", s -> {
+    /**
+     * Retention: deletes an application's document rows and returns their ids; the caller removes the files with
+     * {@link #deleteFiles} once its transaction has committed (a rollback then leaves rows and files as they were).
+     */
+    public List<UUID> purgeRows(UUID applicationId) {
+        return jdbc.prepareStatement("delete from appointments.legal_aid_document where application_id = ? returning id", s -> {
             s.setObject(1, applicationId);
             List<UUID> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -138,15 +141,13 @@ public class ApplicationDocuments {
             }
             return found;
         });
-        jdbc.prepareStatement("delete from appointments.legal_aid_document where application_id = ?", s -> {
-            s.setObject(1, applicationId);
-            return s.executeUpdate();
-        });
-        ids.forEach(store::delete);
-        return ids.size();
     }
 
-    boolean stored(UUID documentId) {
+    public void deleteFiles(List<UUID> documentIds) {
+        documentIds.forEach(store::delete);
+    }
+
+    public boolean stored(UUID documentId) {
         return store.exists(documentId);
     }
 
