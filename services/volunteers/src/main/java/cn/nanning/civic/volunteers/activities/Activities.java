@@ -108,6 +108,16 @@ public class Activities {
                 .map(ActivityViews.ActivityView::of).toList();
     }
 
+    /** What the caller can manage: their own activities, and for an admin the whole area's; ended ones included. */
+    @Transactional
+    List<ActivityViews.ActivityView> organised(Caller caller) {
+        if (!caller.isStaff()) {
+            throw ProblemException.forbidden("只有志愿服务组织者或管理员可以查看所组织的活动。");
+        }
+        String area = caller.has(Role.ADMIN) && caller.regionCode() != null ? RegionCodes.significantPrefix(caller.regionCode()) : null;
+        return store.organised(caller.accountId(), area, LIST_LIMIT).stream().map(ActivityViews.ActivityView::of).toList();
+    }
+
     @Transactional
     ActivityViews.SignupView signUp(Caller caller, UUID activityId) {
         VolunteerCard me = volunteers.requireActive(caller);

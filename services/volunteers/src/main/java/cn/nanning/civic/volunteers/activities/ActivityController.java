@@ -49,6 +49,12 @@ class ActivityController {
         return activities.upcoming(region);
     }
 
+    @Get("/activities/organised")
+    @Operation(summary = "The caller's activities (an admin: the area's), latest first, ended ones included")
+    List<ActivityViews.ActivityView> organised(Authentication authentication) {
+        return activities.organised(Caller.from(authentication));
+    }
+
     @Get("/activities/{id}")
     @Operation(summary = "One activity with its remaining places")
     ActivityViews.ActivityView one(@PathVariable UUID id) {

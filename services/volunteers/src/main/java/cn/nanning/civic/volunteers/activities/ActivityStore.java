@@ -75,6 +75,25 @@ class ActivityStore {
         });
     }
 
+    /** The publisher's activities (or, for an admin, the area's), latest first, ended ones included. */
+    List<Activity> organised(String account, String areaPrefix, int limit) {
+        return jdbc.prepareStatement("""
+                select * from volunteers.activity where organiser_account = ? or (?::text is not null and region_code like ?)
+                order by starts_at desc limit ?""", ps -> {
+            ps.setString(1, account);
+            ps.setString(2, areaPrefix);
+            ps.setString(3, areaPrefix == null ? null : areaPrefix + "%");
+            ps.setInt(4, limit);
+            List<Activity> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(activity(rs));
+                }
+            }
+            return found;
+        });
+    }
+
     void updateCounters(UUID id, int confirmed, int waitlistSeq) {
         jdbc.prepareStatement("update volunteers.activity set confirmed_count = ?, waitlist_seq = ? where id = ?", ps -> {
             ps.setInt(1, confirmed);

@@ -211,6 +211,20 @@ class ActivitiesApiTest {
         assertThat(refused(() -> publish(noPlaces)).getStatus().getCode()).isEqualTo(400);
     }
 
+    List<Map<String, Object>> organised(String token) {
+        return f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/activities/organised").bearerAuth(token),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    }
+
+    @Test
+    void anOrganiserListsTheirOwnActivitiesAndAnAdminTheArea() {
+        String id = publish(activity(5));
+        assertThat(organised(organiser)).extracting(a -> a.get("id")).containsExactly(id);
+        assertThat(organised(f.tokens.staff("ORGANIZER", township))).isEmpty();
+        assertThat(organised(f.tokens.staff("ADMIN", township))).extracting(a -> a.get("id")).contains(id);
+        assertThat(refused(() -> organised(f.tokens.citizen())).getStatus().getCode()).isEqualTo(403);
+    }
+
     @Test
     void theRosterAndCheckCodeAreForTheOrganiserOrAnAdminOfTheAreaOnly() {
         String id = publish(activity(5));
