@@ -1,6 +1,7 @@
 package cn.nanning.civic.council.councils;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.identity.RegionCodes;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.council.CouncilClock;
@@ -138,7 +139,7 @@ public class Councils {
     /** Councils whose village lies in the area (a district, township or village code). */
     @Transactional
     public List<CouncilViews.CouncilSummary> inArea(String area) {
-        String prefix = RegionPrefixes.of(area);
+        String prefix = RegionCodes.areaPrefix(area, "region");
         return db.list("""
                 select c.id, c.region_code, r.name as region_name, c.name from council.council c
                 left join kernel.region r on r.code = c.region_code

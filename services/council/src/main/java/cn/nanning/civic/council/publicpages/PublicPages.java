@@ -1,11 +1,11 @@
 package cn.nanning.civic.council.publicpages;
 
+import cn.nanning.civic.common.identity.RegionCodes;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.council.Db;
 import cn.nanning.civic.council.councils.Council;
 import cn.nanning.civic.council.councils.CouncilViews;
 import cn.nanning.civic.council.councils.Councils;
-import cn.nanning.civic.council.councils.RegionPrefixes;
 import cn.nanning.civic.council.decisions.DecisionViews;
 import cn.nanning.civic.council.decisions.Decisions;
 import cn.nanning.civic.council.opinions.OpinionViews;
@@ -74,7 +74,7 @@ class PublicPages {
     @Operation(summary = "Councils in a district, township or village (region code prefix), with open topics and published resolutions")
     @Transactional
     List<CouncilListing> search(@QueryValue String region) {
-        String prefix = RegionPrefixes.of(region);
+        String prefix = RegionCodes.areaPrefix(region, "region");
         return db.list("""
                 select c.id, c.region_code, r.name as region_name, c.name,
                   (select count(*) from council.topic t where t.council_id = c.id and t.status in ('OPEN', 'ACCEPTED')) as open_topics,

@@ -1,10 +1,10 @@
 package cn.nanning.civic.council.statistics;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.identity.RegionCodes;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.council.CouncilClock;
 import cn.nanning.civic.council.Db;
-import cn.nanning.civic.council.councils.RegionPrefixes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -44,7 +44,7 @@ class CouncilStatistics {
     @Operation(summary = "Statistics of an area the caller's scope covers")
     @Transactional
     Figures of(@QueryValue String region, Authentication authentication) {
-        String prefix = RegionPrefixes.of(region);
+        String prefix = RegionCodes.areaPrefix(region, "region");
         Caller caller = Caller.from(authentication);
         if (!caller.isStaff() || !caller.covers(region.strip())) {
             throw ProblemException.forbidden("只能查看本辖区的议事会统计。");
