@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -191,6 +192,7 @@ class LegalBasisLinks {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CitedLaw(String title, @Nullable String lawId, @Nullable String status, @Nullable String category,
                     @Nullable String effective, List<CitedArticle> articles) {
     }
@@ -201,10 +203,12 @@ class LegalBasisLinks {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CitingArticle(String articleId, String lawId, String title, String no, List<CitingService> services) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ItemLegalBasis(String code, String name, @Nullable String legalBasis, List<CitedLaw> laws) {
     }
 
@@ -213,6 +217,7 @@ class LegalBasisLinks {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CitingServices(String lawId, String title, List<CitingService> services) {
     }
 }

@@ -81,6 +81,8 @@ class LegalBasisLinksTest implements TestPropertyProvider {
         assertThat(laws.get(0).get("lawId")).as("found in the corpus").isNotNull();
         assertThat(laws.get(0)).containsEntry("status", "current");
         assertThat(laws.get(1).get("lawId")).as("not in the corpus: named, not linked").isNull();
+        assertThat(laws.get(1)).containsKey("articles");
+        assertThat(list(laws.get(1).get("articles"))).as("the whole law is cited").isEmpty();
     }
 
     @Test
