@@ -26,15 +26,36 @@ public class SignIn {
 
     /** Signs in; on failure throws {@link GatewayException} with the gateway's Chinese explanation. */
     StaffSession signIn(String username, String password) {
-        StaffSession staff = StaffSession.of(gateway.signIn(username, password), username);
-        // A fresh session id after sign-in defeats session fixation.
+        return signIn(username, password, null);
+    }
+
+    /** Signs in with an optional one-time code, passing the browser's address on to the gateway. */
+    StaffSession signIn(String username, String password, String otp) {
         VaadinRequest request = VaadinRequest.getCurrent();
+        String browser = request == null ? null : browserAddress(request.getHeader("X-Forwarded-For"), request.getRemoteAddr());
+        StaffSession staff = StaffSession.of(gateway.signIn(username, password, otp, browser), username);
+        // A fresh session id after sign-in defeats session fixation.
         if (request != null) {
             VaadinService.reinitializeSession(request);
         }
         StaffSession.store(VaadinSession.getCurrent(), staff);
         LOG.info("Staff signed in: {}", staff);
         return staff;
+    }
+
+    /**
+     * The browser's address: the entry the ingress in front of the portal appended (rightmost X-Forwarded-For), or
+     * the socket's peer when the portal is reached directly.
+     */
+    static String browserAddress(String forwardedFor, String remoteAddress) {
+        if (forwardedFor != null && !forwardedFor.isBlank()) {
+            String[] hops = forwardedFor.split(",");
+            String last = hops[hops.length - 1].strip();
+            if (!last.isEmpty()) {
+                return last;
+            }
+        }
+        return remoteAddress;
     }
 
     /** Revokes the refresh token at the gateway, then drops the whole HTTP session and returns to the login page. */

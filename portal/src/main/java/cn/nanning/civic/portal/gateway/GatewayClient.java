@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.gateway;
 
 import cn.nanning.civic.common.problem.Problem;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,8 +41,21 @@ public class GatewayClient {
     }
 
     public StaffSignIn signIn(String username, String password) {
-        return call(() -> HttpRequest.POST("/api/v1/auth/staff/login", new Credentials(username, password)),
-                Argument.of(StaffSignIn.class));
+        return signIn(username, password, null, null);
+    }
+
+    /**
+     * Staff sign-in with an optional one-time code. The browser's address goes along as X-Forwarded-For, so the
+     * gateway's lockout audit and per-address rate limit see the person, not the portal (gateway trusted-proxies ≥ 1).
+     */
+    public StaffSignIn signIn(String username, String password, String otp, String browserAddress) {
+        return call(() -> {
+            MutableHttpRequest<?> request = HttpRequest.POST("/api/v1/auth/staff/login", new Credentials(username, password, otp));
+            if (browserAddress != null && !browserAddress.isBlank()) {
+                request.header("X-Forwarded-For", browserAddress);
+            }
+            return request;
+        }, Argument.of(StaffSignIn.class));
     }
 
     public TokenPair refresh(String refreshToken) {
@@ -109,12 +123,23 @@ public class GatewayClient {
 
     private GatewayException fromProblem(HttpRequest<?> request, HttpClientResponseException e) {
         int status = e.getStatus().getCode();
-        String detail = e.getResponse().getBody(String.class)
-                .filter(body -> !body.isBlank())
-                .map(this::problemText)
-                .orElse(null);
+        String body = e.getResponse().getBody(String.class).filter(b -> !b.isBlank()).orElse(null);
+        Map<String, Object> problem = body == null ? Map.of() : problemMap(body);
+        String detail = body == null ? null : problemText(body);
+        Object type = problem.get("type");
+        String problemType = type == null ? null : type.toString().substring(type.toString().lastIndexOf('/') + 1);
+        Long retryAfter = e.getResponse().getHeaders().get("Retry-After", Long.class).orElse(null);
         LOG.info("Gateway answered {} to {} {}", status, request.getMethod(), request.getPath());
-        return new GatewayException(status, detail != null ? detail : fallback(status));
+        return new GatewayException(status, detail != null ? detail : fallback(status), problemType, problem, retryAfter);
+    }
+
+    private Map<String, Object> problemMap(String body) {
+        try {
+            Map<String, Object> problem = json.readValue(body, Argument.mapOf(String.class, Object.class));
+            return problem == null ? Map.of() : problem;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
     }
 
     private String problemText(String body) {
@@ -140,7 +165,8 @@ public class GatewayClient {
     }
 
     @Serdeable
-    record Credentials(String username, String password) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Credentials(String username, String password, String otp) {
     }
 
     @Serdeable

@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.base;
 
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -9,8 +10,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.stream.Stream;
+
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +49,27 @@ class LoginViewTest extends KaribuViewTest {
         assertThat(StaffSession.current()).isEmpty();
         assertThat(_get(PasswordField.class, spec -> spec.withId("password")).getValue()).isEmpty();
         _assertOne(LoginView.class);
+    }
+
+    @Test
+    void the_one_time_code_field_stays_hidden_until_the_gateway_asks_for_it() {
+        assertThat(_find(TextField.class, spec -> spec.withId("otp"))).as("not shown on first sight").isEmpty();
+        TextField otp = descendants(_get(LoginView.class)).filter(c -> c.getId().filter("otp"::equals).isPresent())
+                .map(TextField.class::cast).findFirst().orElseThrow();
+        assertThat(otp.isVisible()).isFalse();
+        assertThat(otp.getLabel()).isEqualTo("动态验证码");
+    }
+
+    @Test
+    void the_browser_address_passed_to_the_gateway_is_the_one_the_ingress_appended_or_the_peer() {
+        assertThat(SignIn.browserAddress("203.0.113.9, 10.0.0.7", "10.0.0.2")).isEqualTo("10.0.0.7");
+        assertThat(SignIn.browserAddress("203.0.113.9", "10.0.0.2")).isEqualTo("203.0.113.9");
+        assertThat(SignIn.browserAddress(null, "198.51.100.4")).isEqualTo("198.51.100.4");
+        assertThat(SignIn.browserAddress(" ", "198.51.100.4")).isEqualTo("198.51.100.4");
+    }
+
+    private static Stream<Component> descendants(Component root) {
+        return Stream.concat(Stream.of(root), root.getChildren().flatMap(LoginViewTest::descendants));
     }
 
     private static String error() {
