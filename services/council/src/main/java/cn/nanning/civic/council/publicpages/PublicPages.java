@@ -8,6 +8,8 @@ import cn.nanning.civic.council.councils.CouncilViews;
 import cn.nanning.civic.council.councils.Councils;
 import cn.nanning.civic.council.decisions.DecisionViews;
 import cn.nanning.civic.council.decisions.Decisions;
+import cn.nanning.civic.council.meetings.MeetingViews;
+import cn.nanning.civic.council.meetings.Meetings;
 import cn.nanning.civic.council.opinions.OpinionViews;
 import cn.nanning.civic.council.opinions.Opinions;
 import cn.nanning.civic.council.topics.TopicViews;
@@ -45,8 +47,10 @@ class PublicPages {
     private final Topics topics;
     private final Decisions decisions;
     private final Opinions opinions;
+    private final Meetings meetings;
 
-    PublicPages(Db db, Councils councils, Topics topics, Decisions decisions, Opinions opinions) {
+    PublicPages(Db db, Councils councils, Topics topics, Decisions decisions, Opinions opinions, Meetings meetings) {
+        this.meetings = meetings;
         this.opinions = opinions;
         this.db = db;
         this.councils = councils;
@@ -67,7 +71,7 @@ class PublicPages {
     record CouncilPage(UUID id, String regionCode, @Nullable String regionName, String name, String charter, String rules,
                        List<PublicRepresentative> representatives, List<String> conveners,
                        List<TopicViews.TopicView> openTopics, List<TopicViews.TopicView> closedTopics,
-                       List<DecisionViews.DecisionSummary> resolutions) {
+                       List<DecisionViews.DecisionSummary> resolutions, List<MeetingViews.MeetingView> upcomingMeetings) {
     }
 
     @Get("/councils")
@@ -99,7 +103,8 @@ class PublicPages {
         List<TopicViews.TopicView> closed = Stream.concat(topics.ofCouncil(id, "MERGED", 50).stream(),
                 topics.ofCouncil(id, "DECLINED", 50).stream()).toList();
         return new CouncilPage(c.id(), c.regionCode(), councils.regionName(c.regionCode()).orElse(null), c.name(), c.charter(),
-                Councils.rulesLabel(c), reps, conveners, open, closed, decisions.ofCouncil(id, true, 100));
+                Councils.rulesLabel(c), reps, conveners, open, closed, decisions.ofCouncil(id, true, 100),
+                meetings.ofCouncil(id, true));
     }
 
     @Get("/decisions/{id}")

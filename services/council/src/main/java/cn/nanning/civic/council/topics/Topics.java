@@ -203,14 +203,14 @@ public class Topics {
     }
 
     /** What other parts of the module need to know about a topic: its council, title and whether it is still open. */
-    public record TopicRef(UUID id, UUID councilId, String title, boolean open) {
+    public record TopicRef(UUID id, UUID councilId, String title, boolean open, boolean accepted) {
     }
 
     /** The topic or 404. */
     @Transactional
     public TopicRef ref(UUID topicId) {
         Topic t = require(topicId, false);
-        return new TopicRef(t.id(), t.councilId(), t.title(), t.status() == TopicStatus.OPEN);
+        return new TopicRef(t.id(), t.councilId(), t.title(), t.status() == TopicStatus.OPEN, t.status() == TopicStatus.ACCEPTED);
     }
 
     private static final String SELECT = """
