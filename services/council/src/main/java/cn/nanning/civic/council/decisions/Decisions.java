@@ -6,6 +6,7 @@ import cn.nanning.civic.council.CouncilClock;
 import cn.nanning.civic.council.Db;
 import cn.nanning.civic.council.councils.Council;
 import cn.nanning.civic.council.councils.Councils;
+import cn.nanning.civic.council.subscriptions.Subscriptions;
 import cn.nanning.civic.council.topics.Topics;
 import cn.nanning.civic.kernel.audit.AuditEntry;
 import cn.nanning.civic.kernel.audit.AuditLog;
@@ -36,8 +37,10 @@ public class Decisions {
     private final Outbox outbox;
     private final AuditLog audit;
     private final CouncilClock clock;
+    private final Subscriptions subscriptions;
 
-    Decisions(Db db, Councils councils, Topics topics, Outbox outbox, AuditLog audit, CouncilClock clock) {
+    Decisions(Db db, Councils councils, Topics topics, Outbox outbox, AuditLog audit, CouncilClock clock, Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.db = db;
         this.councils = councils;
         this.topics = topics;
@@ -128,6 +131,7 @@ public class Decisions {
         insertPublication(decisionId, Step.RESOLUTION_PUBLISHED, content, caller, now);
         moveTo(row, next, now);
         event(council, decisionId, "DecisionResolutionPublished", next, Step.RESOLUTION_PUBLISHED, Procedure.Outcome.PUBLISHED, now);
+        subscriptions.notifySubscribers(council.id(), decisionId, row.title(), Subscriptions.Publication.RESOLUTION, next.progress());
         return view(require(decisionId, false));
     }
 
@@ -158,6 +162,8 @@ public class Decisions {
         moveTo(row, next, now);
         event(council, decisionId, next.status() == Procedure.Status.DONE ? "DecisionImplemented" : "DecisionProgressPublished",
                 next, Step.RESULT_PUBLISHED, null, now);
+        subscriptions.notifySubscribers(council.id(), decisionId, row.title(),
+                next.status() == Procedure.Status.DONE ? Subscriptions.Publication.DONE : Subscriptions.Publication.PROGRESS, next.progress());
         return view(require(decisionId, false));
     }
 
