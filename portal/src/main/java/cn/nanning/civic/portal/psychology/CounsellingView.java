@@ -1,26 +1,137 @@
 package cn.nanning.civic.portal.psychology;
 
 import cn.nanning.civic.common.identity.Role;
-import cn.nanning.civic.portal.base.ComingSoon;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
-import com.vaadin.flow.component.Composite;
+import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.base.StaffSession;
+import cn.nanning.civic.portal.gateway.GatewayException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
-/** Psychological counselling (心理咨询). Placeholder until its screens are built. */
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The counsellor's day (心理咨询): today's sessions, urgent screenings (crisis answers) first; counselling notes of a
+ * selected session, editable only by the counsellor of that session (the agenda holds only their own clients).
+ */
 @Prototype
 @Route(value = "counselling", layout = MainLayout.class)
 @PageTitle("心理咨询 | " + PortalShell.PRODUCT)
 @Menu(title = "心理咨询", order = 40, icon = "vaadin:user-heart")
 @RequiresRole({Role.COUNSELLOR, Role.ADMIN})
-public final class CounsellingView extends Composite<ComingSoon> {
+public final class CounsellingView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
+
+    private final CounsellingClient client;
+    private final SignIn signIn;
+    private final Paragraph message = new Paragraph();
+    private final Grid<CounsellingClient.Booking> today = new Grid<>(CounsellingClient.Booking.class, false);
+    private final VerticalLayout notes = new VerticalLayout();
+    private final Grid<CounsellingClient.Note> noteList = new Grid<>(CounsellingClient.Note.class, false);
+    private final TextArea noteText = new TextArea("新增咨询记录");
+
+    CounsellingView(CounsellingClient client, SignIn signIn) {
+        this.client = client;
+        this.signIn = signIn;
+        setId("counselling-day");
+        message.setId("counselling-message");
+        message.setVisible(false);
+        today.setId("counselling-today");
+        today.addColumn(b -> b.urgent() ? "紧急" : "").setHeader("筛查提示").setAutoWidth(true);
+        today.addColumn(b -> time(b.startsAt()) + "–" + time(b.endsAt())).setHeader("时间").setAutoWidth(true);
+        today.addColumn(CounsellingClient.Booking::modeLabel).setHeader("方式").setAutoWidth(true);
+        today.addColumn(CounsellingClient.Booking::statusLabel).setHeader("状态").setAutoWidth(true);
+        today.setPartNameGenerator(b -> b.urgent() ? "urgent" : null);
+        today.setAllRowsVisible(true);
+        today.asSingleSelect().addValueChangeListener(change -> showNotes(change.getValue()));
+
+        notes.setId("counselling-notes");
+        notes.setPadding(false);
+        notes.setVisible(false);
+        noteList.setId("counselling-note-list");
+        noteList.addColumn(CounsellingClient.Note::createdAt).setHeader("记录时间").setAutoWidth(true);
+        noteList.addColumn(CounsellingClient.Note::text).setHeader("内容").setFlexGrow(1);
+        noteList.setAllRowsVisible(true);
+        noteText.setId("counselling-note-text");
+        noteText.setMaxLength(5000);
+        noteText.setWidthFull();
+        Button save = new Button("保存记录", click -> saveNote());
+        save.setId("counselling-note-save");
+        notes.add(new H3("咨询记录（加密保存，仅本人及您共享的督导可见，每次查看均留痕）"), noteList, noteText, save);
+
+        add(new H2("心理咨询 · 今日工作"), message,
+                new Paragraph("筛查提示为“紧急”的来访者（如 PHQ-9 第 9 题有风险作答）排在最前，请优先联系。"), today, notes);
+    }
 
     @Override
-    protected ComingSoon initContent() {
-        return new ComingSoon("心理咨询", "届时可在此管理心理咨询预约与咨询记录。");
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            List<CounsellingClient.Booking> list = signIn.withToken(token -> client.agenda(LocalDate.now(NANNING), token));
+            today.setItems(list.stream().filter(b -> "PSYCHOLOGY".equals(b.service()))
+                    .sorted(Comparator.comparing((CounsellingClient.Booking b) -> !b.urgent()).thenComparing(CounsellingClient.Booking::startsAt))
+                    .toList());
+        } catch (GatewayException e) {
+            today.setItems(List.of());
+            showMessage(e.getMessage());
+        }
+    }
+
+    /** Notes are shown and editable only for a session of the signed-in counsellor's own agenda. */
+    private void showNotes(CounsellingClient.Booking booking) {
+        boolean counsellor = StaffSession.current().map(s -> s.roles().contains(Role.COUNSELLOR)).orElse(false);
+        notes.setVisible(booking != null && counsellor);
+        if (!notes.isVisible()) {
+            return;
+        }
+        try {
+            List<CounsellingClient.Note> list = signIn.withToken(token -> client.notes(booking.id(), token));
+            noteList.setItems(list);
+        } catch (GatewayException e) {
+            notes.setVisible(false);
+            showMessage(e.getMessage());
+        }
+    }
+
+    private void saveNote() {
+        CounsellingClient.Booking booking = today.asSingleSelect().getValue();
+        if (booking == null || noteText.getValue().isBlank()) {
+            showMessage("请先选择来访者并填写记录内容。");
+            return;
+        }
+        try {
+            signIn.withToken(token -> client.write(booking.id(), noteText.getValue().strip(), token));
+            noteText.clear();
+            showNotes(booking);
+            showMessage("咨询记录已保存。");
+        } catch (GatewayException e) {
+            showMessage(e.getMessage());
+        }
+    }
+
+    private static String time(String iso) {
+        return OffsetDateTime.parse(iso).atZoneSameInstant(NANNING).toLocalTime().toString();
+    }
+
+    private void showMessage(String text) {
+        message.setText(text);
+        message.setVisible(true);
     }
 }
