@@ -32,8 +32,12 @@ public final class Api {
     }
 
     public Response post(String path, Object body, String token) {
+        return post(path, body, token, Map.of());
+    }
+
+    public Response post(String path, Object body, String token, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))), token, Map.of());
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))), token, headers);
     }
 
     private Response send(HttpRequest.Builder request, String token, Map<String, String> headers) {

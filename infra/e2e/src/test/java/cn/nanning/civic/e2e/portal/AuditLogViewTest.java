@@ -1,0 +1,56 @@
+package cn.nanning.civic.e2e.portal;
+
+import cn.nanning.civic.e2e.platform.Api;
+import cn.nanning.civic.e2e.platform.Platform;
+import cn.nanning.civic.e2e.platform.ProxyData;
+import cn.nanning.civic.portal.audit.AuditClient;
+import cn.nanning.civic.portal.audit.AuditLogView;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The auditor finds sign-ins and business actions in the portal, from the real audit trails. */
+class AuditLogViewTest extends PortalViewTest {
+
+    @Test
+    void anAuditorFindsAFailedSignInByItsRequestIdAndAnAdministratorsAssignment() {
+        String requestId = "e2e-audit-" + UUID.randomUUID();
+        Api.Response refused = new Api(Platform.GATEWAY).post("/api/v1/auth/staff/login",
+                Map.of("username", "clerk", "password", "wrong-password-123"), null, Map.of("X-Request-Id", requestId));
+        assertThat(refused.status()).isEqualTo(401);
+        ProxyData.point();
+
+        open("auditor", AuditLogView.class);
+        _get(TextField.class, spec -> spec.withId("audit-request")).setValue(requestId);
+        _click(_get(Button.class, spec -> spec.withId("audit-search")));
+        List<AuditClient.Row> signIns = rows();
+        assertThat(signIns).singleElement().satisfies(row -> {
+            assertThat(row.action()).isEqualTo("SIGN_IN");
+            assertThat(row.outcome()).isEqualTo("FAILURE");
+        });
+
+        @SuppressWarnings("unchecked")
+        Select<AuditClient.Trail> trail = _get(Select.class, spec -> spec.withId("audit-trail"));
+        trail.setValue(AuditClient.Trail.SERVICES);
+        _get(TextField.class, spec -> spec.withId("audit-request")).clear();
+        _get(TextField.class, spec -> spec.withId("audit-action")).setValue("proxy.point");
+        _click(_get(Button.class, spec -> spec.withId("audit-search")));
+        assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.action()).startsWith("proxy.point"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AuditClient.Row> rows() {
+        Grid<AuditClient.Row> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
+        return grid.getGenericDataView().getItems().toList();
+    }
+}

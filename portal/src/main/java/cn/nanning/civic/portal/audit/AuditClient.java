@@ -1,0 +1,66 @@
+package cn.nanning.civic.portal.audit;
+
+import cn.nanning.civic.portal.gateway.GatewayClient;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The two audit trails an auditor reads: sign-ins and accounts (gateway), business and personal-data access (services). */
+@Singleton
+public class AuditClient {
+
+    /** Which trail to search. */
+    public enum Trail {
+        SIGN_IN("/api/v1/identity/audit-log"),
+        SERVICES("/api/v1/audit-log");
+
+        final String path;
+
+        Trail(String path) {
+            this.path = path;
+        }
+    }
+
+    private final GatewayClient gateway;
+
+    AuditClient(GatewayClient gateway) {
+        this.gateway = gateway;
+    }
+
+    public List<Row> search(Trail trail, @Nullable String actor, @Nullable String action, @Nullable String requestId,
+                            @Nullable Instant since, String token) {
+        Map<String, String> query = new LinkedHashMap<>();
+        put(query, "actor", actor);
+        put(query, "action", action);
+        put(query, "requestId", requestId);
+        put(query, "since", since == null ? null : since.toString());
+        query.put("limit", "200");
+        String path = trail.path + "?" + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return gateway.call(() -> HttpRequest.GET(path).bearerAuth(token), Argument.listOf(Row.class));
+    }
+
+    private static void put(Map<String, String> query, String name, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            query.put(name, value.strip());
+        }
+    }
+
+    /** One audit row as either trail returns it (the gateway's adds the client address). */
+    @Serdeable
+    public record Row(Instant occurredAt, String actor, @Nullable String actorRoles, String action,
+                      @Nullable String targetType, @Nullable String targetId, String outcome, @Nullable String requestId,
+                      @Nullable String clientAddress, @Nullable String detail) {
+    }
+}
