@@ -9,6 +9,8 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import me.chanjar.weixin.common.error.WxErrorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -19,6 +21,8 @@ import java.util.UUID;
 @Requires(property = "civic.notifications.enabled", notEquals = "false")
 class NotificationListener {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
+
     private final NotificationDeliveries deliveries;
     private final JsonMapper json;
 
@@ -27,9 +31,27 @@ class NotificationListener {
         this.json = json;
     }
 
+    /**
+     * Retries (with back-off) only what may succeed later: WeChat or the database being unavailable. A record that can
+     * never be delivered — not JSON, no event id, an account id that is not one of ours — is logged and passed over,
+     * so it cannot hold up every notification behind it.
+     */
     @Topic("notifications.citizen.v1")
-    void receive(String value) throws IOException, WxErrorException {
-        CitizenNotification.Envelope envelope = json.readValue(value, CitizenNotification.Envelope.class);
-        deliveries.deliver(UUID.fromString(envelope.eventId()), envelope.notification());
+    void receive(String value) throws WxErrorException {
+        UUID eventId;
+        CitizenNotification notification;
+        try {
+            CitizenNotification.Envelope envelope = json.readValue(value, CitizenNotification.Envelope.class);
+            eventId = UUID.fromString(envelope.eventId());
+            notification = envelope.notification();
+            UUID.fromString(notification.accountId());
+            if (notification.template() == null || notification.data() == null) {
+                throw new IllegalArgumentException("no template or data");
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Skipping a notification that can never be delivered: {}", e.getMessage());
+            return;
+        }
+        deliveries.deliver(eventId, notification);
     }
 }

@@ -46,6 +46,10 @@ class NotificationDeliveryTest extends GatewayTest {
                  "data":{"thing1":"高龄津贴申领","phrase2":"已受理"}}}""".formatted(eventId, Instant.now(), accountId);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
+            // A record that can never be delivered (an account id that is not one of ours) must not hold up the rest.
+            producer.send(new ProducerRecord<>("notifications.citizen.v1", "resident-1",
+                    value.replace(accountId, "resident-1").replace(eventId, UUID.randomUUID().toString()))).get();
+            producer.send(new ProducerRecord<>("notifications.citizen.v1", "garbage", "not json")).get();
             producer.send(new ProducerRecord<>("notifications.citizen.v1", accountId, value)).get();
             producer.send(new ProducerRecord<>("notifications.citizen.v1", accountId, value)).get();
         }

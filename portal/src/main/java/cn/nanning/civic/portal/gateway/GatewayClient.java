@@ -11,6 +11,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -102,6 +103,13 @@ public class GatewayClient {
     public ProxyRequestSummary proxyStep(String requestId, String action, Map<String, Object> body, String accessToken) {
         return call(() -> HttpRequest.POST("/api/v1/proxy/requests/" + requestId + "/" + action, body).bearerAuth(accessToken),
                 Argument.of(ProxyRequestSummary.class));
+    }
+
+    /** Uploads one file as multipart form data (part name {@code file}), e.g. a scanned material. */
+    public <T> T upload(String path, String filename, byte[] content, String accessToken, Argument<T> type) {
+        MultipartBody body = MultipartBody.builder()
+                .addPart("file", filename, MediaType.APPLICATION_OCTET_STREAM_TYPE, content).build();
+        return call(() -> HttpRequest.POST(path, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(accessToken), type);
     }
 
     /**

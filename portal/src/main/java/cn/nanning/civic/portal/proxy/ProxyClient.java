@@ -5,8 +5,6 @@ import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
@@ -95,10 +93,8 @@ public class ProxyClient {
 
     /** Uploads a scanned material; the services check its content, so a wrong file gets a Chinese explanation. */
     public Material uploadMaterial(String requestId, String filename, byte[] content, String token) {
-        MultipartBody body = MultipartBody.builder()
-                .addPart("file", filename, MediaType.APPLICATION_OCTET_STREAM_TYPE, content).build();
-        return gateway.call(() -> HttpRequest.POST("/api/v1/proxy/requests/" + requestId + "/materials", body)
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(token), Argument.of(Material.class));
+        return gateway.upload("/api/v1/proxy/requests/" + requestId + "/materials", filename, content, token,
+                Argument.of(Material.class));
     }
 
     public byte[] downloadMaterial(String requestId, String fileId, String token) {

@@ -83,8 +83,8 @@ class ShellTest extends KaribuViewTest {
 
     @Test
     void a_capability_not_built_yet_shows_a_coming_soon_notice() {
-        signedInAs(Role.COUNSELLOR);
-        UI.getCurrent().navigate(cn.nanning.civic.portal.psychology.CounsellingView.class);
+        signedInAs(Role.CONVENER);
+        UI.getCurrent().navigate(cn.nanning.civic.portal.council.CouncilView.class);
         assertThat(_get(ComingSoon.class).getElement().getTextRecursively()).contains("正在建设中");
     }
 
