@@ -64,7 +64,7 @@ class ReferralFlowTest {
     }
 
     private static JsonNode await(Supplier<JsonNode> read, Predicate<JsonNode> done, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             last = read.get();

@@ -21,7 +21,7 @@ import java.util.UUID;
  * Opens a legal-aid or mediation referral for each proxy request a clerk refers ({@code proxy.referral.v1}).
  * Offsets are committed per record after the referral is stored; the inbox makes redeliveries harmless.
  */
-@KafkaListener(groupId = "appointments-referrals", offsetReset = OffsetReset.EARLIEST,
+@KafkaListener(groupId = "${civic.appointments.referrals.consumer-group:appointments-referrals}", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryDelay = "1s", retryCount = 10))
 @Requires(property = "civic.appointments.referrals.enabled", notEquals = "false")

@@ -18,7 +18,7 @@ import java.io.IOException;
 import java.util.UUID;
 
 /** Hears how legal aid or mediation handle a referred proxy request ({@code appointments.referral.v1}). */
-@KafkaListener(groupId = "proxy-referral-progress", offsetReset = OffsetReset.EARLIEST,
+@KafkaListener(groupId = "${civic.proxy.referral-progress.consumer-group:proxy-referral-progress}", offsetReset = OffsetReset.EARLIEST,
         offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR, retryDelay = "1s", retryCount = 10))
 @Requires(property = "civic.proxy.referral-progress.enabled", notEquals = "false")
