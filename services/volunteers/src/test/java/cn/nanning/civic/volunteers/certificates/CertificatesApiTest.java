@@ -3,6 +3,7 @@ package cn.nanning.civic.volunteers.certificates;
 import cn.nanning.civic.volunteers.MovableClock;
 import cn.nanning.civic.volunteers.VolunteerFixture;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -188,7 +189,9 @@ class CertificatesApiTest {
                 BufferedImage img = image.getImage();
                 int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
                 var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels)));
-                return new QRCodeReader().decode(bitmap).getText();
+                // The embedded image is the barcode itself (lossless), so it is read as a pure barcode.
+                return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+                        DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
             }
         }
         throw new AssertionError("the certificate has no image");
