@@ -1,5 +1,6 @@
 package cn.nanning.civic.search.catalogue;
 
+import cn.nanning.civic.search.elastic.ElasticsearchFailures;
 import cn.nanning.civic.common.problem.ProblemException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -28,8 +29,6 @@ import java.util.Set;
 @Singleton
 class CatalogueSearch {
 
-    static final String UNAVAILABLE_TYPE = "search-unavailable";
-    static final String UNAVAILABLE_DETAIL = "搜索服务暂时不可用，请稍后再试。";
 
     /** Each analysed field with its weight: smartcn words first, cjk bigrams for recall with a lower weight. */
     private static final List<String> SEARCH_FIELDS = List.of(
@@ -172,11 +171,11 @@ class CatalogueSearch {
                 return null;
             }
             if (CatalogueIndex.isUnavailable(e)) {
-                throw ProblemException.unavailable(UNAVAILABLE_TYPE, UNAVAILABLE_DETAIL);
+                throw ElasticsearchFailures.unavailable();
             }
             throw e;
         } catch (IOException e) {
-            throw ProblemException.unavailable(UNAVAILABLE_TYPE, UNAVAILABLE_DETAIL);
+            throw ElasticsearchFailures.unavailable();
         }
     }
 

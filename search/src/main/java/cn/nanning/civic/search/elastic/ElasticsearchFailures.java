@@ -1,5 +1,6 @@
 package cn.nanning.civic.search.elastic;
 
+import cn.nanning.civic.common.problem.ProblemException;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
 
@@ -9,6 +10,11 @@ import java.io.IOException;
 public final class ElasticsearchFailures {
 
     private ElasticsearchFailures() {
+    }
+
+    /** The answer of every search endpoint while Elasticsearch cannot be reached: 503 problem+json in Chinese. */
+    public static ProblemException unavailable() {
+        return ProblemException.unavailable("search-unavailable", "搜索服务暂时不可用，请稍后再试。");
     }
 
     /** True when trying again later may succeed: transport failures, 5xx and 429 answers. */

@@ -38,8 +38,6 @@ import java.util.Map;
 @Singleton
 class LawSearch {
 
-    static final String UNAVAILABLE_TYPE = "search-unavailable";
-    static final String UNAVAILABLE_DETAIL = "搜索服务暂时不可用，请稍后再试。";
     private static final String INNER = "articles";
 
     /**
@@ -326,11 +324,11 @@ class LawSearch {
                 return null;
             }
             if (ElasticsearchFailures.isUnavailable(e)) {
-                throw ProblemException.unavailable(UNAVAILABLE_TYPE, UNAVAILABLE_DETAIL);
+                throw ElasticsearchFailures.unavailable();
             }
             throw e;
         } catch (IOException e) {
-            throw ProblemException.unavailable(UNAVAILABLE_TYPE, UNAVAILABLE_DETAIL);
+            throw ElasticsearchFailures.unavailable();
         }
     }
 

@@ -63,11 +63,11 @@ public class LawTitleSuggestions {
                 return List.of();
             }
             if (ElasticsearchFailures.isUnavailable(e)) {
-                throw ProblemException.unavailable(LawSearch.UNAVAILABLE_TYPE, LawSearch.UNAVAILABLE_DETAIL);
+                throw ElasticsearchFailures.unavailable();
             }
             throw e;
         } catch (IOException e) {
-            throw ProblemException.unavailable(LawSearch.UNAVAILABLE_TYPE, LawSearch.UNAVAILABLE_DETAIL);
+            throw ElasticsearchFailures.unavailable();
         }
         Set<String> titles = new LinkedHashSet<>();
         for (Hit<Map> hit : response.hits().hits()) {

@@ -30,8 +30,6 @@ import java.util.Objects;
 @Singleton
 class LegalBasisLinks {
 
-    static final String UNAVAILABLE_TYPE = "search-unavailable";
-    static final String UNAVAILABLE_DETAIL = "搜索服务暂时不可用，请稍后再试。";
     private static final int MAX_CITING = 100;
 
     private final ElasticsearchClient client;
@@ -172,15 +170,13 @@ class LegalBasisLinks {
                 return null;
             }
             if (ElasticsearchFailures.isUnavailable(e)) {
-                throw ProblemException.unavailable(UNAVAILABLE_TYPE, UNAVAILABLE_DETAIL);
+                throw ElasticsearchFailures.unavailable();
             }
             throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
-                throw problem;
-            }
+            // Transport failures may arrive wrapped in a runtime exception; isUnavailable looks through causes.
             if (ElasticsearchFailures.isUnavailable(e)) {
-                throw ProblemException.unavailable(UNAVAILABLE_TYPE, UNAVAILABLE_DETAIL);
+                throw ElasticsearchFailures.unavailable();
             }
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
