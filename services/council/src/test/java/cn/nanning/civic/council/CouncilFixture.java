@@ -61,10 +61,30 @@ public class CouncilFixture {
     }
 
     public Setup council() {
-        String village = freeVillage();
-        String convener = tokens.staff("CONVENER", village.substring(0, 9));
+        return councilIn(freeVillage());
+    }
+
+    /**
+     * A council in another township than {@code s}'s. Conveners are scoped to their township, so "another council's
+     * convener" must come from here: a council picked at random may lie in the same township, whose convener covers
+     * both councils (tests refusing a stranger then fail now and then).
+     */
+    public Setup councilElsewhere(Setup s) {
+        return councilIn(string("""
+                select code from kernel.region r where level = 'village' and code not like ?
+                and not exists (select 1 from council.council c where c.region_code = r.code) order by random() limit 1""",
+                township(s.village()) + "%"));
+    }
+
+    private Setup councilIn(String village) {
+        String convener = tokens.staff("CONVENER", township(village));
         String id = post("/api/v1/council/councils", newCouncil(village), convener).get("id").toString();
         return new Setup(id, village, convener);
+    }
+
+    /** The township (9 digits) a village code lies in: the scope of the tests' conveners. */
+    public static String township(String village) {
+        return village.substring(0, 9);
     }
 
     /** A village that has no council yet (random, so reruns keep finding one). */

@@ -126,7 +126,7 @@ class MeetingsApiTest {
 
     @Test
     void anotherCouncilsConvenerCannotScheduleOrRecord() {
-        CouncilFixture.Setup other = f.council();
+        CouncilFixture.Setup other = f.councilElsewhere(s);
         var schedule = refused(() -> meeting(Instant.now().plusSeconds(3600), List.of(), other.convener(), s.councilId()));
         assertThat(schedule.getStatus().getCode()).isEqualTo(403);
         String id = meeting(Instant.now().plusSeconds(3600), List.of(), s.convener(), s.councilId()).get("id").toString();
