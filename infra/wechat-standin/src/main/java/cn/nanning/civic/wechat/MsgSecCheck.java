@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * {@code POST /wxa/msg_sec_check}: answers deterministically from the text, so tests can choose the outcome —
  * risky for {@link #RISKY_WORDS}, review for {@link #REVIEW_WORDS}, pass otherwise. Version 2 (sent as the number 2
- * or, as WxJava does, the string "2") answers with a suggestion; version 1 only with an error code.
+ * or, as WxJava does, the string "2") answers with a suggestion and needs the user's openid (40003 without one);
+ * version 1 only with an error code.
  */
 final class MsgSecCheck {
 
@@ -39,6 +40,11 @@ final class MsgSecCheck {
                 suggest = "review";
                 label = 20008;
             }
+        }
+        Object openid = body.get("openid");
+        if (isVersion2(body.get("version")) && (openid == null || openid.toString().isBlank())) {
+            // Version 2 checks a user's text: WeChat wants the openid of a user who recently opened the mini-program.
+            return error(40003, "invalid openid");
         }
         if (!isVersion2(body.get("version"))) {
             return "risky".equals(suggest) ? error(87014, "risky content") : error(0, "ok");

@@ -57,6 +57,7 @@ public final class WeChatStandIn implements AutoCloseable {
     private final Set<String> usedLoginCodes = ConcurrentHashMap.newKeySet();
     private final Set<String> usedPhoneCodes = ConcurrentHashMap.newKeySet();
     private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
+    private final List<ContentCheckRequest> contentChecks = new CopyOnWriteArrayList<>();
     private final AtomicLong messageIds = new AtomicLong(1_000_000L);
     private HttpServer server;
     private ExecutorService executor;
@@ -141,15 +142,34 @@ public final class WeChatStandIn implements AutoCloseable {
         sentMessages.clear();
     }
 
+    /** msg_sec_check requests received so far, oldest first (who was checked, with which version and scene). */
+    public List<ContentCheckRequest> contentChecks() {
+        return List.copyOf(contentChecks);
+    }
+
     /** Makes every issued access token invalid, as when WeChat rotates them; clients must fetch a new one. */
     public void expireAccessTokens() {
         accessTokens.clear();
         stableToken = null;
     }
 
+    /** A msg_sec_check request as received; {@code openid} and {@code scene} are null when not sent. */
+    public record ContentCheckRequest(String openid, String version, Integer scene, String content, Instant receivedAt) {
+    }
+
     /** A subscribe message as the mini-program user would receive it. */
     public record SentMessage(String toUser, String templateId, String page, Map<String, String> data,
                               String body, Instant receivedAt) {
+    }
+
+    private Reply msgSecCheck(Map<String, Object> body) {
+        Object openid = body.get("openid");
+        Object version = body.get("version");
+        Object scene = body.get("scene");
+        Object content = body.get("content");
+        contentChecks.add(new ContentCheckRequest(openid == null ? null : openid.toString(), version == null ? null : version.toString(),
+                scene instanceof Number n ? n.intValue() : null, content == null ? null : content.toString(), Instant.now()));
+        return Reply.ok(MsgSecCheck.answer(body));
     }
 
     // ------------------------------------------------------------------ dispatch
@@ -167,7 +187,7 @@ public final class WeChatStandIn implements AutoCloseable {
                     case "POST /cgi-bin/stable_token" -> stableToken(Json.parseObject(body));
                     case "GET /sns/jscode2session" -> codeToSession(query);
                     case "POST /cgi-bin/message/subscribe/send" -> withToken(query, () -> subscribeSend(body));
-                    case "POST /wxa/msg_sec_check" -> withToken(query, () -> Reply.ok(MsgSecCheck.answer(Json.parseObject(body))));
+                    case "POST /wxa/msg_sec_check" -> withToken(query, () -> msgSecCheck(Json.parseObject(body)));
                     case "POST /wxa/business/getuserphonenumber" -> withToken(query, () -> phoneNumber(Json.parseObject(body)));
                     default -> new Reply(404, error(-1, "api not found: " + method + " " + path));
                 };
