@@ -32,19 +32,19 @@ public class CitizenAccounts {
         Optional<CitizenAccount> existing = accounts.findByOpenid(openid);
         if (existing.isPresent()) {
             accounts.signedIn(existing.get().id(), unionid, now);
-            return new SignIn(principal(existing.get().id()), false);
+            return new SignIn(principal(existing.get().id(), openid), false);
         }
         UUID id = UUID.randomUUID();
         boolean created = accounts.insertIfAbsent(id, openid, unionid, now) == 1;
         UUID accountId = created ? id : accounts.findByOpenid(openid).orElseThrow().id();
-        return new SignIn(principal(accountId), created);
+        return new SignIn(principal(accountId, openid), created);
     }
 
     Optional<Principal> find(UUID accountId) {
-        return accounts.findById(accountId).map(a -> principal(a.id()));
+        return accounts.findById(accountId).map(a -> principal(a.id(), a.openid()));
     }
 
-    private static Principal principal(UUID accountId) {
-        return new Principal(accountId, Claims.KIND_CITIZEN, List.of(Role.CITIZEN.name()), null, null);
+    private static Principal principal(UUID accountId, String openid) {
+        return new Principal(accountId, Claims.KIND_CITIZEN, List.of(Role.CITIZEN.name()), null, null, openid);
     }
 }

@@ -55,6 +55,28 @@ class CitizenSignInTest extends GatewayTest {
     }
 
     @Test
+    void aCitizenAccessTokenCarriesTheOpenidFromCodeToSessionAndKeepsItOnRefresh() {
+        String user = newWeChatUser();
+        Api.Response response = signInWithWeChat(user + ".o");
+        String openid = TestEnvironment.weChat().openIdFor(user);
+
+        assertThat(claims(response.get("accessToken"))).containsEntry("openid", openid)
+                .doesNotContainKeys("session_key", "sessionKey", "phone", "unionid");
+
+        Api.Response refreshed = api().post("/api/v1/auth/refresh", Map.of("refreshToken", response.get("refreshToken")), null);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        assertThat(claims(refreshed.get("accessToken"))).containsEntry("openid", openid);
+    }
+
+    @Test
+    void aStaffAccessTokenHasNoOpenid() {
+        Api.Response staff = api().post("/api/v1/auth/staff/login",
+                Map.of("username", "admin", "password", "Civic-Admin-2025!"), null);
+        assertThat(staff.status()).as(staff.body()).isEqualTo(200);
+        assertThat(claims(staff.get("accessToken"))).doesNotContainKey("openid");
+    }
+
+    @Test
     void theAccessTokenOpensAnAuthenticatedRoute() {
         String token = signInWithWeChat(newWeChatUser() + ".r").get("accessToken");
         Api.Response echoed = api().get("/api/v1/echo/me", token);
