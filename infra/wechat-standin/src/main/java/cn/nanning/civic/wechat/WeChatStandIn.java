@@ -56,6 +56,7 @@ public final class WeChatStandIn implements AutoCloseable {
     private volatile String stableToken;
     private final Set<String> usedLoginCodes = ConcurrentHashMap.newKeySet();
     private final Set<String> usedPhoneCodes = ConcurrentHashMap.newKeySet();
+    private final Set<String> expiredPhoneCodes = ConcurrentHashMap.newKeySet();
     private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
     private final List<ContentCheckRequest> contentChecks = new CopyOnWriteArrayList<>();
     private final AtomicLong messageIds = new AtomicLong(1_000_000L);
@@ -131,6 +132,14 @@ public final class WeChatStandIn implements AutoCloseable {
         long digits = Math.floorMod(java.nio.ByteBuffer.wrap(hash).getLong(), 100_000_000L);
         String[] prefixes = {"130", "135", "138", "139", "150", "158", "177", "186", "188", "199"};
         return prefixes[Math.floorMod(hash[8], prefixes.length)] + String.format("%08d", digits);
+    }
+
+    /**
+     * Lets a phone code age past its five minutes: WeChat then answers 40029, as for any invalid code. Phone codes,
+     * like login codes, look like {@code <user>.<nonce>}.
+     */
+    public void expirePhoneCode(String code) {
+        expiredPhoneCodes.add(code);
     }
 
     /** Subscribe messages received so far, oldest first. */
@@ -350,7 +359,7 @@ public final class WeChatStandIn implements AutoCloseable {
 
     private Reply phoneNumber(Map<String, Object> body) {
         String code = string(body.get("code"));
-        if (code == null || code.isBlank() || code.length() > 128) {
+        if (code == null || !CODE.matcher(code).matches() || expiredPhoneCodes.contains(code)) {
             return Reply.ok(error(40029, "invalid code"));
         }
         if (!usedPhoneCodes.add(code)) {

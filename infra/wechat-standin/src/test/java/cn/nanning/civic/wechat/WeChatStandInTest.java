@@ -163,6 +163,15 @@ class WeChatStandInTest {
     }
 
     @Test
+    void aMalformedOrExpiredPhoneCodeIsInvalid() throws Exception {
+        String url = "/wxa/business/getuserphonenumber?access_token=" + token();
+        assertThat(post(url, "{\"code\":\"no dot here\"}").get("errcode")).isEqualTo(40029L);
+        standIn.expirePhoneCode("grace.p1");
+        assertThat(post(url, "{\"code\":\"grace.p1\"}").get("errcode")).isEqualTo(40029L);
+        assertThat(post(url, "{\"code\":\"grace.p2\"}").get("errcode")).isEqualTo(0L);
+    }
+
+    @Test
     void listensOnLoopbackOnly() throws Exception {
         InetAddress nonLoopback = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
