@@ -23,4 +23,7 @@ interface CitizenAccountRepository extends CrudRepository<CitizenAccount, UUID> 
 
     @Query("UPDATE identity.citizen_account SET last_sign_in_at = :at, unionid = COALESCE(:unionid, unionid) WHERE id = :id")
     int signedIn(UUID id, @Nullable String unionid, Instant at);
+
+    @Query("UPDATE identity.citizen_account SET phone_enc = :phoneEnc, phone_index = :phoneIndex, phone_bound_at = :at WHERE id = :id")
+    int bindPhone(UUID id, String phoneEnc, String phoneIndex, Instant at);
 }

@@ -8,6 +8,8 @@ import cn.nanning.civic.gateway.audit.AuditLog;
 import cn.nanning.civic.gateway.auth.AuthMessages.OtpCode;
 import cn.nanning.civic.gateway.auth.AuthMessages.OtpEnrolment;
 import cn.nanning.civic.gateway.auth.AuthMessages.PasswordChange;
+import cn.nanning.civic.gateway.auth.AuthMessages.PhoneBinding;
+import cn.nanning.civic.gateway.auth.AuthMessages.PhoneCode;
 import cn.nanning.civic.gateway.auth.AuthMessages.RefreshRequest;
 import cn.nanning.civic.gateway.auth.AuthMessages.StaffSignIn;
 import cn.nanning.civic.gateway.auth.AuthMessages.TokenResponse;
@@ -50,6 +52,7 @@ class AuthController {
     static final String BAD_CREDENTIALS = "用户名或密码不正确。";
 
     private final WeChatSessions weChat;
+    private final WeChatPhones phones;
     private final CitizenAccounts citizens;
     private final StaffAccounts staff;
     private final Tokens tokens;
@@ -58,11 +61,12 @@ class AuthController {
     private final ClientAddresses clients;
     private final boolean secondFactorGrace;
 
-    AuthController(WeChatSessions weChat, CitizenAccounts citizens, StaffAccounts staff, Tokens tokens,
+    AuthController(WeChatSessions weChat, WeChatPhones phones, CitizenAccounts citizens, StaffAccounts staff, Tokens tokens,
                    SignInLockout lockout, AuditLog audit, ClientAddresses clients,
                    @Value("${civic.sign-in.second-factor-grace:false}") boolean secondFactorGrace) {
         this.secondFactorGrace = secondFactorGrace;
         this.weChat = weChat;
+        this.phones = phones;
         this.citizens = citizens;
         this.staff = staff;
         this.tokens = tokens;
@@ -87,6 +91,35 @@ class AuthController {
         record(signIn.principal().accountId().toString(), "CITIZEN", AuditLog.SIGN_IN, AuditLog.SUCCESS, from,
                 signIn.newAccount() ? "wechat; new account" : "wechat");
         return TokenResponse.citizen(tokens.issue(signIn.principal()), signIn.newAccount());
+    }
+
+    @Post("/wechat/phone")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "市民绑定手机号",
+            description = "用小程序手机号快速验证组件（getPhoneNumber）回调的 code 绑定或更换手机号；只返回脱敏号码。"
+                    + "每人每 10 分钟最多 5 次。")
+    PhoneBinding bindPhone(@Valid @Body PhoneCode request, Authentication authentication, HttpRequest<?> http) {
+        UUID accountId = accountId(authentication);
+        String from = clients.of(http);
+        if (!Claims.KIND_CITIZEN.equals(authentication.getAttributes().get(Claims.KIND))) {
+            throw ProblemException.forbidden("只有市民账号可以通过微信绑定手机号。");
+        }
+        String phone;
+        try {
+            phone = phones.phoneNumber(request.code().strip());
+        } catch (ProblemException e) {
+            record(accountId.toString(), "CITIZEN", AuditLog.PHONE_BIND, AuditLog.FAILURE, from, "wechat:" + e.type());
+            throw e;
+        }
+        boolean replaced = citizens.phone(accountId).isPresent();
+        CitizenAccounts.BoundPhone bound = citizens.bindPhone(accountId, phone)
+                .orElseThrow(() -> ProblemException.unauthorized("账号不存在，请重新登录。"));
+        // The audit row names the account, never the number.
+        record(accountId.toString(), "CITIZEN", AuditLog.PHONE_BIND, AuditLog.SUCCESS, from,
+                replaced ? "wechat phone; replaced the earlier number" : "wechat phone");
+        LOG.info("Citizen {} bound a phone number", accountId);
+        return new PhoneBinding(bound.maskedPhone(), bound.boundAt());
     }
 
     @Post("/staff/login")

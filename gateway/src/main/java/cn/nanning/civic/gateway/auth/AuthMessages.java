@@ -22,6 +22,17 @@ final class AuthMessages {
     }
 
     @Serdeable
+    @Schema(description = "绑定手机号：小程序 getPhoneNumber 按钮回调中的 code（不是 wx.login 的 code）")
+    record PhoneCode(@NotBlank(message = "请提供手机号授权凭证") @Size(max = 128, message = "手机号授权凭证格式不正确") String code) {
+    }
+
+    @Serdeable
+    @Schema(description = "已绑定的手机号（脱敏显示）")
+    record PhoneBinding(@Schema(description = "脱敏手机号，如 138****5678") String phone,
+                        @Schema(description = "绑定时间（UTC）") java.time.Instant boundAt) {
+    }
+
+    @Serdeable
     @Schema(description = "工作人员登录")
     record StaffSignIn(@NotBlank(message = "请输入用户名") @Size(max = 64, message = "用户名过长") String username,
                        @NotBlank(message = "请输入密码") @Size(max = 256, message = "密码过长") String password,
