@@ -56,6 +56,39 @@ class RegistrationController {
         return volunteers.withdrawConsent(Caller.from(authentication));
     }
 
+    @Get("/search{?name,idNumber,region,page}")
+    @Secured("ADMIN")
+    @Operation(summary = "Administrators search the volunteers of their area by full name, ID number (full or masked as shown) and region; masked, audited")
+    java.util.List<Volunteers.VolunteerMatch> search(@Nullable @QueryValue String name, @Nullable @QueryValue String idNumber,
+                                                     @Nullable @QueryValue String region, @Nullable @QueryValue Integer page,
+                                                     Authentication authentication) {
+        return volunteers.search(Caller.from(authentication), name, idNumber, region, page);
+    }
+
+    @Post("/me/portal-link-code")
+    @Operation(summary = "A one-time code (10 minutes) with which the volunteer links their portal account (role VOLUNTEER) to this record")
+    Volunteers.LinkCode portalLinkCode(Authentication authentication) {
+        return volunteers.portalLinkCode(Caller.from(authentication));
+    }
+
+    @Post("/me/portal-link")
+    @Secured("VOLUNTEER")
+    @Operation(summary = "The signed-in portal account (role VOLUNTEER) enters the volunteer's one-time code and becomes linked to their record")
+    VolunteerView linkPortalAccount(@Body PortalLink body, Authentication authentication) {
+        return volunteers.linkPortalAccount(Caller.from(authentication), body.code());
+    }
+
+    @io.micronaut.http.annotation.Delete("/me/portal-link")
+    @io.micronaut.http.annotation.Status(io.micronaut.http.HttpStatus.NO_CONTENT)
+    @Operation(summary = "End the link between the volunteer's record and their portal account")
+    void unlinkPortalAccount(Authentication authentication) {
+        volunteers.unlinkPortalAccount(Caller.from(authentication));
+    }
+
+    @Serdeable
+    record PortalLink(@Nullable String code) {
+    }
+
     @Get("/{id}")
     @Secured("ADMIN")
     @Operation(summary = "A volunteer's record for an admin of their home area, masked")

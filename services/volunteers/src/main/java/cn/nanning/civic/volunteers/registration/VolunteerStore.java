@@ -27,9 +27,126 @@ class VolunteerStore {
         this.jdbc = jdbc;
     }
 
+    /** By the citizen (WeChat) account, or by the portal account the person linked to their record. */
     @Transactional
     Optional<VolunteerRow> byAccount(String accountId) {
-        return one("select * from volunteers.volunteer where account_id = ?", accountId);
+        return jdbc.prepareStatement("select * from volunteers.volunteer where account_id = ? or portal_account_id = ?", ps -> {
+            ps.setString(1, accountId);
+            ps.setString(2, accountId);
+            List<VolunteerRow> rows = all(ps);
+            // The citizen account wins should both ever match (account ids are UUIDs from different tables).
+            return rows.stream().filter(r -> r.accountId().equals(accountId)).findFirst().or(() -> rows.stream().findFirst());
+        });
+    }
+
+    /** Keyed hashes behind the administrators' search (full name, masked ID number). */
+    @Transactional
+    void setSearchIndexes(UUID id, String nameIndex, String maskedIdIndex) {
+        jdbc.prepareStatement("update volunteers.volunteer set name_blind_index = ?, masked_id_blind_index = ? where id = ?", ps -> {
+            ps.setString(1, nameIndex);
+            ps.setString(2, maskedIdIndex);
+            ps.setObject(3, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Active records registered before the search indexes existed, a batch at a time. */
+    @Transactional
+    List<VolunteerRow> withoutSearchIndexes(int limit) {
+        return jdbc.prepareStatement("""
+                select * from volunteers.volunteer where status = 'ACTIVE' and name_blind_index is null order by id limit ?""", ps -> {
+            ps.setInt(1, limit);
+            return all(ps);
+        });
+    }
+
+    /** Search within an area (code prefix); each filter is optional. Newest registrations first. */
+    @Transactional
+    List<VolunteerRow> search(String areaPrefix, String nameIndex, String idIndex, String maskedIdIndex, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("select * from volunteers.volunteer where home_region like ?");
+        List<Object> args = new ArrayList<>();
+        args.add(areaPrefix + "%");
+        if (nameIndex != null) {
+            sql.append(" and name_blind_index = ?");
+            args.add(nameIndex);
+        }
+        if (idIndex != null) {
+            sql.append(" and id_blind_index = ?");
+            args.add(idIndex);
+        }
+        if (maskedIdIndex != null) {
+            sql.append(" and masked_id_blind_index = ?");
+            args.add(maskedIdIndex);
+        }
+        sql.append(" order by registered_at desc, id limit ? offset ?");
+        args.add(limit);
+        args.add(offset);
+        return jdbc.prepareStatement(sql.toString(), ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            return all(ps);
+        });
+    }
+
+    @Transactional
+    void addLinkCode(String codeHash, UUID volunteerId, Instant at, Instant expiresAt) {
+        jdbc.prepareStatement("""
+                insert into volunteers.portal_link_code (code_hash, volunteer_id, created_at, expires_at) values (?, ?, ?, ?)""", ps -> {
+            ps.setString(1, codeHash);
+            ps.setObject(2, volunteerId);
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.setTimestamp(4, Timestamp.from(expiresAt));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Uses a valid, unused code once; returns the volunteer it was issued for. */
+    @Transactional
+    Optional<UUID> useLinkCode(String codeHash, String usedBy, Instant at) {
+        return jdbc.prepareStatement("""
+                update volunteers.portal_link_code set used_at = ?, used_by = ?
+                where code_hash = ? and used_at is null and expires_at > ? returning volunteer_id""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, usedBy);
+            ps.setString(3, codeHash);
+            ps.setTimestamp(4, Timestamp.from(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
+            }
+        });
+    }
+
+    /** Links a portal account to a record (replacing an earlier link of that record); false if the account is linked elsewhere. */
+    @Transactional
+    boolean linkPortalAccount(UUID volunteerId, String portalAccountId) {
+        return jdbc.prepareStatement("""
+                update volunteers.volunteer set portal_account_id = ? where id = ?
+                and not exists (select 1 from volunteers.volunteer o where o.portal_account_id = ? and o.id <> ?)""", ps -> {
+            ps.setString(1, portalAccountId);
+            ps.setObject(2, volunteerId);
+            ps.setString(3, portalAccountId);
+            ps.setObject(4, volunteerId);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    @Transactional
+    void unlinkPortalAccount(UUID volunteerId) {
+        jdbc.prepareStatement("update volunteers.volunteer set portal_account_id = null where id = ?", ps -> {
+            ps.setObject(1, volunteerId);
+            return ps.executeUpdate();
+        });
+    }
+
+    @Transactional
+    Optional<String> regionName(String code) {
+        return jdbc.prepareStatement("select name from kernel.region where code = ?", ps -> {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
     }
 
     @Transactional
@@ -99,6 +216,7 @@ class VolunteerStore {
         jdbc.prepareStatement("""
                 update volunteers.volunteer set real_name = null, id_number = null, phone = null, birth_date = null, sex = null,
                     guardian_name = null, guardian_phone = null, guardian_relation = null,
+                    name_blind_index = null, masked_id_blind_index = null,
                     status = 'CONSENT_WITHDRAWN', withdrawn_at = ?
                 where id = ?""", ps -> {
             ps.setTimestamp(1, Timestamp.from(at));

@@ -126,6 +126,7 @@ public class Volunteers {
             throw ProblemException.conflict("id-number-registered",
                     "该身份证号码已注册志愿者，一人只能注册一次。如有疑问请联系所在志愿服务站。");
         }
+        store.setSearchIndexes(volunteerId, nameIndex(name), maskedIdIndex(id.value()));
         store.addConsent(volunteerId, SENSITIVE, "GRANTED", settings.consentPolicyVersion(), caller.accountId(), now);
         if (guardian != null) {
             store.addConsent(volunteerId, GUARDIAN, "GRANTED", settings.consentPolicyVersion(), caller.accountId(), now);
@@ -282,6 +283,166 @@ public class Volunteers {
                 active ? Masking.phone(cipher.decrypt(row.phone(), "volunteer.phone")) : null,
                 self ? row.birthDate() : null, row.sex(), age, age != null && age < 18, row.homeRegion(), row.skills(),
                 row.availability(), guardian, row.registeredAt(), row.withdrawnAt(), consents);
+    }
+
+    // ------------------------------------------------------------------ administrators' search
+
+    static final String NAME_INDEX_PURPOSE = "volunteers.name";
+    static final String MASKED_ID_INDEX_PURPOSE = "volunteers.masked-id-number";
+    private static final Pattern FULL_ID = Pattern.compile("\\d{17}[\\dX]");
+    private static final Pattern MASKED_ID = Pattern.compile("(\\d{4})\\*{10}(\\d{3}[\\dX])");
+    private static final int SEARCH_LIMIT = 50;
+
+    private String nameIndex(String realName) {
+        return cipher.blindIndex(java.text.Normalizer.normalize(realName.strip(), java.text.Normalizer.Form.NFKC), NAME_INDEX_PURPOSE);
+    }
+
+    /** The masked form keeps the first four and last four characters; its keyed hash lets staff find what they see. */
+    private String maskedIdIndex(String idNumber) {
+        String masked = Masking.idNumber(idNumber);
+        return cipher.blindIndex(masked.substring(0, 4) + masked.substring(masked.length() - 4), MASKED_ID_INDEX_PURPOSE);
+    }
+
+    /**
+     * An administrator searches the volunteers of their area by full name, by ID number (full, or masked as shown on
+     * screens, e.g. 4501**********1234) and by region. Answers are masked; every search is audited (the filters used,
+     * not their values).
+     */
+    @Transactional
+    List<VolunteerMatch> search(Caller caller, String name, String idNumber, String region, Integer page) {
+        if (!caller.isStaff() || !caller.has(Role.ADMIN)) {
+            throw ProblemException.forbidden("只有管理员可以查询志愿者。");
+        }
+        String area = region == null || region.isBlank() ? caller.regionCode() : region.strip();
+        String prefix = cn.nanning.civic.common.identity.RegionCodes.areaPrefix(area, "region");
+        if (!caller.covers(area)) {
+            throw ProblemException.forbidden("您只能查询本辖区的志愿者。");
+        }
+        String nameIdx = name == null || name.isBlank() ? null : nameIndex(name);
+        String idIdx = null;
+        String maskedIdx = null;
+        if (idNumber != null && !idNumber.isBlank()) {
+            String id = idNumber.strip().toUpperCase(java.util.Locale.ROOT).replace('＊', '*');
+            var masked = MASKED_ID.matcher(id);
+            if (FULL_ID.matcher(id).matches()) {
+                idIdx = cipher.blindIndex(id, ID_INDEX_PURPOSE);
+            } else if (masked.matches()) {
+                maskedIdx = cipher.blindIndex(masked.group(1) + masked.group(2), MASKED_ID_INDEX_PURPOSE);
+            } else {
+                throw ProblemException.invalidField("idNumber", "请输入完整的 18 位身份证号码，或按页面显示的格式输入（如 4501**********1234）。");
+            }
+        }
+        int p = page == null || page < 0 ? 0 : page;
+        List<VolunteerRow> rows = store.search(prefix, nameIdx, idIdx, maskedIdx, SEARCH_LIMIT, p * SEARCH_LIMIT);
+        List<String> used = new java.util.ArrayList<>();
+        if (nameIdx != null) {
+            used.add("name");
+        }
+        if (idIdx != null) {
+            used.add("idNumber");
+        }
+        if (maskedIdx != null) {
+            used.add("maskedIdNumber");
+        }
+        used.add("region=" + area);
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.search", "volunteer", null,
+                AuditEntry.Outcome.SUCCESS, String.join(" ", used) + " results=" + rows.size()));
+        Map<String, String> regionNames = new HashMap<>();
+        return rows.stream().map(row -> {
+            boolean active = row.active();
+            return new VolunteerMatch(row.id(),
+                    active ? Masking.name(cipher.decrypt(row.realName(), "volunteer.real_name")) : null,
+                    active ? Masking.idNumber(cipher.decrypt(row.idNumber(), "volunteer.id_number")) : null,
+                    active ? Masking.phone(cipher.decrypt(row.phone(), "volunteer.phone")) : null,
+                    row.homeRegion(), regionNames.computeIfAbsent(row.homeRegion(), c -> store.regionName(c).orElse(c)),
+                    row.status(), active ? "正常" : "已撤回同意", row.registeredAt());
+        }).toList();
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record VolunteerMatch(UUID id, @io.micronaut.core.annotation.Nullable String maskedName,
+                          @io.micronaut.core.annotation.Nullable String maskedIdNumber,
+                          @io.micronaut.core.annotation.Nullable String maskedPhone, String homeRegion, String homeRegionName,
+                          String status, String statusLabel, Instant registeredAt) {
+    }
+
+    /** Fills the search indexes of records registered before they existed; returns how many were filled. */
+    @Transactional
+    int backfillSearchIndexes(int batch) {
+        List<VolunteerRow> rows = store.withoutSearchIndexes(batch);
+        for (VolunteerRow row : rows) {
+            store.setSearchIndexes(row.id(), nameIndex(cipher.decrypt(row.realName(), "volunteer.real_name")),
+                    maskedIdIndex(cipher.decrypt(row.idNumber(), "volunteer.id_number")));
+        }
+        return rows.size();
+    }
+
+    // ------------------------------------------------------------------ portal sign-in for volunteers
+
+    private static final String LINK_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final String LINK_PURPOSE = "volunteers.portal-link-code";
+    private static final java.time.Duration LINK_VALIDITY = java.time.Duration.ofMinutes(10);
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    @io.micronaut.serde.annotation.Serdeable
+    record LinkCode(String code, Instant expiresAt) {
+    }
+
+    /**
+     * The volunteer, signed in with WeChat, asks for a one-time code to link a portal account (a staff-style account
+     * with the VOLUNTEER role that an administrator created for them). Valid 10 minutes, usable once; stored hashed.
+     */
+    @Transactional
+    LinkCode portalLinkCode(Caller caller) {
+        if (caller.isStaff()) {
+            throw ProblemException.forbidden("请在微信小程序中以志愿者本人身份获取关联码。");
+        }
+        VolunteerRow row = own(caller);
+        if (!row.active()) {
+            throw ProblemException.conflict("consent-withdrawn", "您已撤回个人信息处理同意，不能关联门户账号。");
+        }
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            code.append(LINK_ALPHABET.charAt(random.nextInt(LINK_ALPHABET.length())));
+        }
+        Instant now = clock.now();
+        Instant expires = now.plus(LINK_VALIDITY);
+        store.addLinkCode(cipher.blindIndex(code.toString(), LINK_PURPOSE), row.id(), now, expires);
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.portal-link.code", "volunteer",
+                row.id().toString(), AuditEntry.Outcome.SUCCESS, null));
+        return new LinkCode(code.toString(), expires);
+    }
+
+    /** A signed-in portal account with the VOLUNTEER role enters the code: from now on its "me" is that record. */
+    @Transactional
+    VolunteerView linkPortalAccount(Caller caller, String code) {
+        if (!caller.isStaff() || !caller.has(Role.VOLUNTEER)) {
+            throw ProblemException.forbidden("只有志愿者门户账号可以关联志愿者档案。");
+        }
+        String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        Instant now = clock.now();
+        Optional<UUID> volunteer = normalized.isEmpty() ? Optional.empty()
+                : store.useLinkCode(cipher.blindIndex(normalized, LINK_PURPOSE), caller.accountId(), now);
+        if (volunteer.isEmpty()) {
+            audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.portal-link", "volunteer", null,
+                    AuditEntry.Outcome.DENIED, "invalid or expired code"));
+            throw ProblemException.invalidField("code", "关联码无效或已过期，请在微信小程序中重新获取。");
+        }
+        if (!store.linkPortalAccount(volunteer.get(), caller.accountId())) {
+            throw ProblemException.conflict("portal-account-linked", "该门户账号已关联其他志愿者档案。");
+        }
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.portal-link", "volunteer",
+                volunteer.get().toString(), AuditEntry.Outcome.SUCCESS, null));
+        return view(store.byId(volunteer.get()).orElseThrow(), true);
+    }
+
+    /** The volunteer (from WeChat or the portal) ends the link. */
+    @Transactional
+    void unlinkPortalAccount(Caller caller) {
+        VolunteerRow row = own(caller);
+        store.unlinkPortalAccount(row.id());
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.portal-unlink", "volunteer",
+                row.id().toString(), AuditEntry.Outcome.SUCCESS, null));
     }
 
     private static String roles(Caller caller) {
