@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +19,7 @@ public final class EchoServer {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, AtomicInteger> byPath = new ConcurrentHashMap<>();
 
     EchoServer() {
         try {
@@ -39,11 +41,23 @@ public final class EchoServer {
         return requests.get();
     }
 
+    /** How many requests for exactly this path (as the downstream sees it) reached this downstream. */
+    public int requestsTo(String path) {
+        AtomicInteger count = byPath.get(path);
+        return count == null ? 0 : count.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
             String path = exchange.getRequestURI().getPath();
+            int seen = byPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             byte[] received = exchange.getRequestBody().readAllBytes();
+            // A downstream in trouble: always, or only the first time a path is asked for.
+            if (path.endsWith("/unavailable") || (path.endsWith("/unavailable-once") && seen == 1)) {
+                send(exchange, 503, "application/json", "{\"error\":\"downstream unavailable\"}");
+                return;
+            }
             if (path.endsWith("/spec.yml")) {
                 send(exchange, 200, "application/yaml", "openapi: 3.0.1\ninfo:\n  title: echo\n  version: v1\npaths: {}\n");
                 return;

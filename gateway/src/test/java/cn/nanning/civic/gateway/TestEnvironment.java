@@ -65,6 +65,10 @@ public final class TestEnvironment {
         route(p, "flaky", "/api/v1/flaky", "http://127.0.0.1:" + closedPort(), true, false, "");
         route(p, "slow", "/api/v1/slow", echoUrl, true, false, "");
         p.put("gateway.routes.slow.timeout", "700ms");
+        // Two requests in flight at most (its bulkhead); the prefix is kept so the echo counts its paths apart.
+        route(p, "busy", "/api/v1/busy", echoUrl, false, false, "");
+        p.put("gateway.routes.busy.max-concurrent", "2");
+        route(p, "failing", "/api/v1/failing", echoUrl, false, false, "");
         return p;
     }
 

@@ -1,5 +1,7 @@
 package cn.nanning.civic.gateway.routing;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micronaut.context.BeanContext;
@@ -13,11 +15,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One HTTP client and one circuit breaker per route, so a slow or failing downstream affects only its own routes. */
+/**
+ * One HTTP client, one circuit breaker and one bulkhead per route, so a slow or failing downstream affects only its
+ * own routes.
+ */
 @Singleton
 class Downstreams {
 
-    record Downstream(ProxyHttpClient client, CircuitBreaker breaker) {
+    record Downstream(ProxyHttpClient client, CircuitBreaker breaker, Bulkhead bulkhead) {
     }
 
     private final BeanContext beans;
@@ -51,6 +56,11 @@ class Downstreams {
                 .waitDurationInOpenState(Duration.ofSeconds(10))
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .build());
-        return new Downstream(client, breaker);
+        // No waiting for a free place: a full bulkhead answers 503 at once instead of queueing behind a hung downstream.
+        Bulkhead bulkhead = Bulkhead.of("route-" + route.getName(), BulkheadConfig.custom()
+                .maxConcurrentCalls(route.getMaxConcurrent())
+                .maxWaitDuration(Duration.ZERO)
+                .build());
+        return new Downstream(client, breaker, bulkhead);
     }
 }

@@ -3,12 +3,16 @@ package cn.nanning.civic.gateway.routing;
 import cn.nanning.civic.common.problem.Problem;
 import cn.nanning.civic.common.problem.ProblemTitles;
 import cn.nanning.civic.common.requestid.RequestIds;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.http.client.exceptions.ResponseClosedException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -17,20 +21,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Forwards requests on configured path prefixes to their downstream: method, headers (Authorization and
  * X-Request-Id included), body and query string as received; the response streams back unchanged.
- * Runs after the security filter, so refused requests never reach a downstream.
+ * Runs after the security filter, so refused requests never reach a downstream. Each route has its own bulkhead
+ * (at most {@code max-concurrent} requests in flight, then 503 at once) and circuit breaker; safe methods are tried
+ * again ({@code retries}) when the downstream was unreachable or answered 502/503/504, other methods never.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 class ForwardingFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForwardingFilter.class);
+
+    /** Safe methods: trying them again cannot change anything downstream. POST, PUT, PATCH and DELETE are tried once. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Set<Integer> RETRY_STATUSES = Set.of(502, 503, 504);
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(50);
 
     private final Routes routes;
     private final Downstreams downstreams;
@@ -48,22 +65,26 @@ class ForwardingFilter implements HttpServerFilter {
         }
         RouteDefinition route = match.get().route();
         Downstreams.Downstream downstream = downstreams.of(route);
+        if (!downstream.bulkhead().tryAcquirePermission()) {
+            LOG.warn("Route {} has {} requests in flight (its bulkhead); refusing {} {}", route.getName(),
+                    route.getMaxConcurrent(), request.getMethod(), request.getPath());
+            MutableHttpResponse<?> busy = problem(request, 503, "downstream-busy", "服务繁忙，请稍后再试。");
+            busy.header(HttpHeaders.RETRY_AFTER, "1");
+            return Mono.just(busy);
+        }
         if (!downstream.breaker().tryAcquirePermission()) {
+            downstream.bulkhead().onComplete();
             LOG.warn("Circuit of route {} is open; refusing {} {}", route.getName(), request.getMethod(), request.getPath());
             return Mono.just(problem(request, 503, "downstream-circuit-open", "服务暂时不可用，请稍后再试。"));
         }
-        String requestId = RequestIds.of(request);
-        MutableHttpRequest<?> forwarded = request.mutate()
-                .uri(downstreamUri(route.getTarget(), match.get().downstreamPath(request.getPath()), request.getUri().getRawQuery()));
-        if (requestId != null) {
-            forwarded.header(RequestIds.HEADER, requestId);
-        }
-        String client = request.getRemoteAddress().getAddress().getHostAddress();
-        String chainSoFar = request.getHeaders().get("X-Forwarded-For");
-        forwarded.header("X-Forwarded-For", chainSoFar == null ? client : chainSoFar + ", " + client);
-        forwarded.header("X-Forwarded-Prefix", match.get().prefix());
+        // Safe methods without a body can be sent again as a fresh copy; everything else streams through once.
+        int retries = IDEMPOTENT.contains(request.getMethod()) && bodiless(request) ? route.getRetries() : 0;
+        URI uri = downstreamUri(route.getTarget(), match.get().downstreamPath(request.getPath()), request.getUri().getRawQuery());
+        Supplier<MutableHttpRequest<?>> forwarded = retries == 0
+                ? () -> withForwardingHeaders(request, request.mutate().uri(uri), match.get())
+                : () -> withForwardingHeaders(request, copyWithoutBody(request, uri), match.get());
         long started = System.nanoTime();
-        return Mono.from(downstream.client().proxy(forwarded))
+        return attempt(downstream, forwarded, route, retries)
                 .doOnNext(response -> {
                     long took = System.nanoTime() - started;
                     if (response.code() >= 500) {
@@ -73,11 +94,83 @@ class ForwardingFilter implements HttpServerFilter {
                     }
                 })
                 .doOnCancel(() -> downstream.breaker().releasePermission())
-                .<MutableHttpResponse<?>>map(response -> response)
+                // The bulkhead place is held until the downstream's answer starts (or fails, or the caller goes away).
+                .doFinally(signal -> downstream.bulkhead().onComplete())
                 .onErrorResume(error -> {
                     downstream.breaker().onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, error);
                     return Mono.just(failure(request, route, error));
                 });
+    }
+
+    /**
+     * One call to the downstream, tried again up to {@code retriesLeft} times (idempotent requests only) when it could
+     * not be reached, hung up without an answer, or answered 502/503/504. A discarded answer's body is released.
+     */
+    private Mono<MutableHttpResponse<?>> attempt(Downstreams.Downstream downstream, Supplier<MutableHttpRequest<?>> forwarded,
+                                                 RouteDefinition route, int retriesLeft) {
+        MutableHttpRequest<?> sent = forwarded.get();
+        Mono<MutableHttpResponse<?>> call = Mono.from(downstream.client().proxy(sent));
+        if (retriesLeft == 0) {
+            return call;
+        }
+        return call
+                .<Object>map(response -> response)
+                .onErrorResume(ForwardingFilter::retryable, error -> Mono.just(new Retry(error.toString())))
+                .flatMap(outcome -> {
+                    if (outcome instanceof MutableHttpResponse<?> response) {
+                        if (!RETRY_STATUSES.contains(response.code())) {
+                            return Mono.just(response);
+                        }
+                        release(response);
+                        outcome = new Retry("HTTP " + response.code());
+                    }
+                    LOG.info("Route {}: {} {} failed ({}); trying again", route.getName(), sent.getMethod(),
+                            sent.getPath(), ((Retry) outcome).reason());
+                    return Mono.delay(RETRY_BACKOFF).then(attempt(downstream, forwarded, route, retriesLeft - 1));
+                });
+    }
+
+    private record Retry(String reason) {
+    }
+
+    private static MutableHttpRequest<?> withForwardingHeaders(HttpRequest<?> request, MutableHttpRequest<?> forwarded,
+                                                              Routes.Match match) {
+        String requestId = RequestIds.of(request);
+        if (requestId != null) {
+            forwarded.header(RequestIds.HEADER, requestId);
+        }
+        String client = request.getRemoteAddress().getAddress().getHostAddress();
+        String chainSoFar = request.getHeaders().get("X-Forwarded-For");
+        forwarded.header("X-Forwarded-For", chainSoFar == null ? client : chainSoFar + ", " + client);
+        forwarded.header("X-Forwarded-Prefix", match.prefix());
+        return forwarded;
+    }
+
+    private static boolean bodiless(HttpRequest<?> request) {
+        return request.getContentLength() <= 0 && !request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /** A new request with the same method and headers: the received one's (empty) body can be claimed only once. */
+    private static MutableHttpRequest<?> copyWithoutBody(HttpRequest<?> request, URI uri) {
+        MutableHttpRequest<?> copy = HttpRequest.create(request.getMethod(), uri.toString());
+        request.getHeaders().forEach((name, values) -> values.forEach(value -> copy.getHeaders().add(name, value)));
+        return copy;
+    }
+
+    /** Failures where the downstream surely or most likely did not act on the request. */
+    private static boolean retryable(Throwable error) {
+        return causedBy(error, ConnectException.class) || causedBy(error, ResponseClosedException.class)
+                || causedBy(error, ClosedChannelException.class) || causedBy(error, PrematureChannelClosureException.class);
+    }
+
+    private static void release(MutableHttpResponse<?> response) {
+        if (response instanceof Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not release a discarded downstream answer", e);
+            }
+        }
     }
 
     @Override

@@ -26,6 +26,8 @@ public class RouteDefinition {
     private String openapiPath;
     private String rateLimit;
     private long maxBodySize = 1024 * 1024;
+    private int maxConcurrent = 200;
+    private int retries = 1;
 
     public RouteDefinition(@Parameter String name) {
         this.name = name;
@@ -110,6 +112,37 @@ public class RouteDefinition {
 
     public void setMaxBodySize(@ReadableBytes long maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    /**
+     * Bulkhead: how many requests may be in flight to this route's downstream at once (until its response starts).
+     * Past that the gateway answers 503 at once, so a downstream that hangs ties up only its own share.
+     */
+    public int getMaxConcurrent() {
+        return maxConcurrent;
+    }
+
+    public void setMaxConcurrent(int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("gateway.routes." + name + ".max-concurrent must be at least 1");
+        }
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    /**
+     * How many times a GET, HEAD or OPTIONS request is tried again after the downstream could not be reached, closed
+     * the connection without an answer, or answered 502/503/504 (default 1). Other methods are never retried: the
+     * downstream may have acted on them.
+     */
+    public int getRetries() {
+        return retries;
+    }
+
+    public void setRetries(int retries) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("gateway.routes." + name + ".retries must not be negative");
+        }
+        this.retries = retries;
     }
 
     /** Anyone may call it: neither a token nor a role is required. */
