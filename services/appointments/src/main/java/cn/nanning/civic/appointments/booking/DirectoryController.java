@@ -1,6 +1,7 @@
 package cn.nanning.civic.appointments.booking;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.identity.RegionCodes;
 import cn.nanning.civic.common.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -56,7 +57,7 @@ class DirectoryController {
     @Get("/places")
     @Operation(summary = "Active places, optionally within a region and of one kind")
     List<Views.PlaceView> places(@QueryValue @Nullable String regionCode, @QueryValue @Nullable String kind) {
-        return directory.places(regionCode, kind == null ? null : placeKind(kind)).stream().map(directory::view).toList();
+        return directory.places(area(regionCode), kind == null ? null : placeKind(kind)).stream().map(directory::view).toList();
     }
 
     @Post("/providers")
@@ -72,7 +73,7 @@ class DirectoryController {
     @Get("/providers")
     @Operation(summary = "Active providers, optionally of one kind and within a region")
     List<Views.ProviderView> providers(@QueryValue @Nullable String kind, @QueryValue @Nullable String regionCode) {
-        return directory.providers(kind == null ? null : providerKind(kind), regionCode).stream().map(directory::view).toList();
+        return directory.providers(kind == null ? null : providerKind(kind), area(regionCode)).stream().map(directory::view).toList();
     }
 
     @Get("/providers/{id}")
@@ -106,6 +107,11 @@ class DirectoryController {
     HttpResponse<Waitlist.EntryView> joinWaitlist(@PathVariable UUID id, @Body WaitFor body, Authentication authentication) {
         LocalDate day = Times.parseDate("day", body.day());
         return HttpResponse.created(waitlist.join(Caller.from(authentication), id, day, bookings.availableSlots(id, day, day)));
+    }
+
+    /** A region filter means the whole area: 450100 (the city) covers 450103's places too. */
+    private static String area(@Nullable String regionCode) {
+        return regionCode == null || regionCode.isBlank() ? null : RegionCodes.areaPrefix(regionCode.strip(), "regionCode");
     }
 
     static PlaceKind placeKind(String value) {
