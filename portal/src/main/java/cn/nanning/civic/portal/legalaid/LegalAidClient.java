@@ -7,13 +7,18 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** The legal-aid screens' calls through the gateway: the provider's agenda, applications, completing a consultation. */
+/**
+ * The legal-aid screens' calls through the gateway: applications and their decisions, lawyers to assign, completing
+ * a consultation. (The agenda itself is the booking engine's, see {@code BookingClient}.)
+ */
 @Singleton
 public class LegalAidClient {
+
+    private static final String APPLICATIONS = "/api/v1/appointments/legal-aid/applications/";
 
     private final GatewayClient gateway;
 
@@ -21,15 +26,33 @@ public class LegalAidClient {
         this.gateway = gateway;
     }
 
-    public List<Booking> agenda(LocalDate day, String token) {
-        return gateway.call(() -> HttpRequest.GET("/api/v1/appointments/bookings/agenda?from=" + day + "&to=" + day).bearerAuth(token),
-                Argument.listOf(Booking.class));
-    }
-
     /** Administrators: their area's applications; lawyers: those assigned to them. */
     public List<Application> applications(String token) {
-        return gateway.call(() -> HttpRequest.GET("/api/v1/appointments/legal-aid/applications/workbench").bearerAuth(token),
+        return gateway.call(() -> HttpRequest.GET(APPLICATIONS + "workbench").bearerAuth(token),
                 Argument.listOf(Application.class));
+    }
+
+    public Application decide(String applicationId, boolean approve, String reasons, String token) {
+        return gateway.call(() -> HttpRequest.POST(APPLICATIONS + applicationId + "/decision",
+                Map.of("approve", approve, "reasons", reasons)).bearerAuth(token), Argument.of(Application.class));
+    }
+
+    public Application requestSupplement(String applicationId, String materials, String token) {
+        return gateway.call(() -> HttpRequest.POST(APPLICATIONS + applicationId + "/supplement-request",
+                Map.of("materials", materials)).bearerAuth(token), Argument.of(Application.class));
+    }
+
+    public Application assign(String applicationId, String providerId, String token) {
+        return gateway.call(() -> HttpRequest.POST(APPLICATIONS + applicationId + "/assignment",
+                Map.of("providerId", providerId)).bearerAuth(token), Argument.of(Application.class));
+    }
+
+    /** Lawyers and legal-aid staff working at places within a region: the people an application can be assigned to. */
+    public List<Lawyer> lawyers(String regionCode, String token) {
+        return Stream.of("LAWYER", "LEGAL_AID_STAFF")
+                .flatMap(kind -> gateway.call(() -> HttpRequest.GET("/api/v1/appointments/providers?kind=" + kind
+                        + "&regionCode=" + regionCode).bearerAuth(token), Argument.listOf(Lawyer.class)).stream())
+                .toList();
     }
 
     public Completion complete(String bookingId, String token) {
@@ -38,14 +61,13 @@ public class LegalAidClient {
     }
 
     @Serdeable
-    public record Booking(String id, String service, String serviceLabel, String modeLabel, String startsAt, String endsAt,
-                          String status, String statusLabel, @Nullable String topic, boolean urgent) {
+    public record Application(String id, String status, String statusLabel, String applicantName, String caseTypeLabel,
+                              String submittedOn, String decisionDue, boolean clockPaused, @Nullable String assignmentDue,
+                              boolean overdue, @Nullable String description, @Nullable String assignedLawyerName) {
     }
 
     @Serdeable
-    public record Application(String id, String status, String statusLabel, String applicantName, String caseTypeLabel,
-                              String submittedOn, String decisionDue, boolean clockPaused, @Nullable String assignmentDue,
-                              boolean overdue) {
+    public record Lawyer(String id, String displayName, String kindLabel) {
     }
 
     @Serdeable

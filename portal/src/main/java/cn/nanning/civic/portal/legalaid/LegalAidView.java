@@ -5,13 +5,20 @@ import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.base.StaffSession;
+import cn.nanning.civic.portal.booking.AgendaRange;
+import cn.nanning.civic.portal.booking.BookingClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -19,15 +26,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The lawyer's day (法律援助): today's consultations (mark one completed), and the applications with their decision
- * clocks, overdue ones first and flagged.
+ * The lawyer's day (法律援助): the agenda of a day or week (record attendance, mark a consultation completed), and the
+ * applications with their decision clocks, overdue ones first and flagged. Administrators also decide applications,
+ * ask for missing materials and assign a lawyer here.
  */
 @Prototype
 @Route(value = "legal-aid", layout = MainLayout.class)
@@ -36,34 +42,45 @@ import java.util.List;
 @RequiresRole({Role.LAWYER, Role.ADMIN})
 public final class LegalAidView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
-
     private final LegalAidClient client;
+    private final BookingClient bookings;
     private final SignIn signIn;
     private final Paragraph message = new Paragraph();
-    private final Grid<LegalAidClient.Booking> today = new Grid<>(LegalAidClient.Booking.class, false);
-    private final Grid<LegalAidClient.Application> applications = new Grid<>(LegalAidClient.Application.class, false);
+    private final AgendaRange range;
+    private final Grid<BookingClient.Booking> agenda = new Grid<>(BookingClient.Booking.class, false);
+    private final Button attended = new Button("已到场");
+    private final Button noShow = new Button("未到场");
     private final Button complete = new Button("咨询完成");
+    private final Grid<LegalAidClient.Application> applications = new Grid<>(LegalAidClient.Application.class, false);
+    private final VerticalLayout decision = new VerticalLayout();
+    private final TextArea reasons = new TextArea("决定理由 / 需补充的材料");
+    private final ComboBox<LegalAidClient.Lawyer> lawyer = new ComboBox<>("承办律师");
 
-    LegalAidView(LegalAidClient client, SignIn signIn) {
+    LegalAidView(LegalAidClient client, BookingClient bookings, SignIn signIn) {
         this.client = client;
+        this.bookings = bookings;
         this.signIn = signIn;
+        this.range = new AgendaRange("legal-aid", this::reloadAgenda);
         setId("legal-aid-day");
         message.setId("legal-aid-message");
         message.setVisible(false);
 
-        today.setId("legal-aid-today");
-        today.addColumn(b -> time(b.startsAt()) + "–" + time(b.endsAt())).setHeader("时间").setAutoWidth(true);
-        today.addColumn(LegalAidClient.Booking::serviceLabel).setHeader("服务").setAutoWidth(true);
-        today.addColumn(LegalAidClient.Booking::modeLabel).setHeader("方式").setAutoWidth(true);
-        today.addColumn(b -> b.topic() == null ? "" : b.topic()).setHeader("咨询事项").setFlexGrow(1);
-        today.addColumn(LegalAidClient.Booking::statusLabel).setHeader("状态").setAutoWidth(true);
-        today.setAllRowsVisible(true);
-        today.asSingleSelect().addValueChangeListener(change -> complete.setEnabled(change.getValue() != null
-                && "LEGAL_CONSULTATION".equals(change.getValue().service())
-                && ("CONFIRMED".equals(change.getValue().status()) || "ATTENDED".equals(change.getValue().status()))));
+        agenda.setId("legal-aid-today");
+        agenda.addColumn(AgendaRange::when).setHeader("时间").setAutoWidth(true);
+        agenda.addColumn(BookingClient.Booking::serviceLabel).setHeader("服务").setAutoWidth(true);
+        agenda.addColumn(BookingClient.Booking::modeLabel).setHeader("方式").setAutoWidth(true);
+        agenda.addColumn(b -> b.topic() == null ? "" : b.topic()).setHeader("咨询事项").setFlexGrow(1);
+        agenda.addColumn(BookingClient.Booking::statusLabel).setHeader("状态").setAutoWidth(true);
+        agenda.setAllRowsVisible(true);
+        agenda.asSingleSelect().addValueChangeListener(change -> enableBookingActions(change.getValue()));
+        attended.setId("legal-aid-attended");
+        noShow.setId("legal-aid-no-show");
         complete.setId("legal-aid-complete");
-        complete.setEnabled(false);
+        enableBookingActions(null);
+        attended.addClickListener(click -> onSelectedBooking(b -> signIn.withToken(token -> bookings.attended(b.id(), token)),
+                "已登记到场。"));
+        noShow.addClickListener(click -> onSelectedBooking(b -> signIn.withToken(token -> bookings.noShow(b.id(), token)),
+                "已登记未到场（爽约）。"));
         complete.addClickListener(click -> completeSelected());
 
         applications.setId("legal-aid-applications");
@@ -72,49 +89,148 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
         applications.addColumn(LegalAidClient.Application::statusLabel).setHeader("状态").setAutoWidth(true);
         applications.addColumn(LegalAidClient.Application::submittedOn).setHeader("受理日期").setAutoWidth(true);
         applications.addColumn(LegalAidView::clock).setHeader("决定/指派期限").setAutoWidth(true);
+        applications.addColumn(a -> a.assignedLawyerName() == null ? "" : a.assignedLawyerName()).setHeader("承办律师").setAutoWidth(true);
         applications.addColumn(a -> a.overdue() ? "已逾期" : "").setHeader("提醒").setAutoWidth(true);
         applications.setPartNameGenerator(a -> a.overdue() ? "overdue" : null);
+        applications.asSingleSelect().addValueChangeListener(change -> decision.setVisible(change.getValue() != null && isAdmin()));
 
-        add(new H2("法律援助 · 今日工作"), message,
-                new H3("今日预约"), new Paragraph("选择一条法律咨询预约，咨询结束后点击“咨询完成”；志愿律师的咨询时长将计入志愿服务时长。"),
-                today, complete,
+        decision.setId("legal-aid-decision");
+        decision.setPadding(false);
+        decision.setVisible(false);
+        reasons.setId("legal-aid-reasons");
+        reasons.setMaxLength(2000);
+        reasons.setWidthFull();
+        Button approve = new Button("给予法律援助", click -> decide(true));
+        approve.setId("legal-aid-approve");
+        Button refuse = new Button("不予法律援助", click -> decide(false));
+        refuse.setId("legal-aid-refuse");
+        Button supplement = new Button("通知补充材料", click -> onSelectedApplication(a ->
+                signIn.withToken(token -> client.requestSupplement(a.id(), reasons.getValue().strip(), token)), "已通知申请人补充材料，决定期限暂停计算。"));
+        supplement.setId("legal-aid-supplement");
+        lawyer.setId("legal-aid-lawyer");
+        lawyer.setItemLabelGenerator(l -> l.displayName() + "（" + l.kindLabel() + "）");
+        Button assign = new Button("指派", click -> assignSelected());
+        assign.setId("legal-aid-assign");
+        HorizontalLayout assignment = new HorizontalLayout(lawyer, assign);
+        assignment.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        decision.add(new H3("审查与指派"), reasons, new HorizontalLayout(approve, refuse, supplement), assignment);
+
+        add(new H2("法律援助 · 工作台"), message,
+                new H3("预约"), new Paragraph("咨询开始后可登记到场或未到场；法律咨询结束后点击“咨询完成”，志愿律师的咨询时长将计入志愿服务时长。"),
+                range, agenda, new HorizontalLayout(attended, noShow, complete),
                 new H3("法律援助申请"), new Paragraph("决定期限为完整申请之日起 7 个工作日（等待补充材料的时间不计），批准后 3 个工作日内指派；逾期的排在最前。"),
-                applications);
+                applications, decision);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        reload();
+        reloadAgenda();
+        reloadApplications();
+        String area = StaffSession.current().map(StaffSession::regionCode).orElse(null);
+        if (isAdmin() && area != null) {
+            try {
+                List<LegalAidClient.Lawyer> lawyers = signIn.withToken(token -> client.lawyers(area, token));
+                lawyer.setItems(lawyers);
+            } catch (GatewayException e) {
+                showMessage(e.getMessage());
+            }
+        }
     }
 
-    private void reload() {
+    private void reloadAgenda() {
         try {
-            List<LegalAidClient.Booking> bookings = signIn.withToken(token -> client.agenda(LocalDate.now(NANNING), token));
-            today.setItems(bookings);
+            List<BookingClient.Booking> list = signIn.withToken(token -> bookings.agenda(range.from(), range.to(), token));
+            agenda.setItems(list);
+        } catch (GatewayException e) {
+            agenda.setItems(List.of());
+            showMessage(e.getMessage());
+        }
+    }
+
+    private void reloadApplications() {
+        try {
             List<LegalAidClient.Application> list = signIn.withToken(client::applications);
             applications.setItems(list.stream()
                     .sorted(Comparator.comparing((LegalAidClient.Application a) -> !a.overdue()).thenComparing(LegalAidView::clock))
                     .toList());
-            message.setVisible(false);
         } catch (GatewayException e) {
-            today.setItems(List.of());
             applications.setItems(List.of());
             showMessage(e.getMessage());
         }
     }
 
+    private void enableBookingActions(BookingClient.Booking booking) {
+        attended.setEnabled(booking != null && booking.awaitingAttendance());
+        noShow.setEnabled(booking != null && booking.awaitingAttendance());
+        complete.setEnabled(booking != null && "LEGAL_CONSULTATION".equals(booking.service())
+                && ("CONFIRMED".equals(booking.status()) || "ATTENDED".equals(booking.status())));
+    }
+
+    private void onSelectedBooking(Function<BookingClient.Booking, ?> action, String done) {
+        BookingClient.Booking booking = agenda.asSingleSelect().getValue();
+        if (booking == null) {
+            return;
+        }
+        try {
+            action.apply(booking);
+            reloadAgenda();
+            showMessage(done);
+        } catch (GatewayException e) {
+            showMessage(e.getMessage());
+        }
+    }
+
     private void completeSelected() {
-        LegalAidClient.Booking booking = today.asSingleSelect().getValue();
+        BookingClient.Booking booking = agenda.asSingleSelect().getValue();
         if (booking == null) {
             return;
         }
         try {
             LegalAidClient.Completion done = signIn.withToken(token -> client.complete(booking.id(), token));
-            reload();
+            reloadAgenda();
             showMessage("已登记咨询完成，时长 " + done.minutes() + " 分钟" + (done.volunteerLawyer() ? "，已计入志愿服务时长。" : "。"));
         } catch (GatewayException e) {
             showMessage(e.getMessage());
         }
+    }
+
+    private void decide(boolean approve) {
+        if (reasons.getValue().isBlank()) {
+            showMessage("请填写决定理由。");
+            return;
+        }
+        onSelectedApplication(a -> signIn.withToken(token -> client.decide(a.id(), approve, reasons.getValue().strip(), token)),
+                approve ? "已决定给予法律援助，请在 3 个工作日内指派律师。" : "已决定不予法律援助，申请人将收到决定及理由。");
+    }
+
+    private void assignSelected() {
+        LegalAidClient.Lawyer chosen = lawyer.getValue();
+        if (chosen == null) {
+            showMessage("请选择承办律师。");
+            return;
+        }
+        onSelectedApplication(a -> signIn.withToken(token -> client.assign(a.id(), chosen.id(), token)),
+                "已指派 " + chosen.displayName() + " 承办。");
+    }
+
+    private void onSelectedApplication(Function<LegalAidClient.Application, ?> action, String done) {
+        LegalAidClient.Application application = applications.asSingleSelect().getValue();
+        if (application == null) {
+            return;
+        }
+        try {
+            action.apply(application);
+            reasons.clear();
+            reloadApplications();
+            decision.setVisible(false);
+            showMessage(done);
+        } catch (GatewayException e) {
+            showMessage(e.getMessage());
+        }
+    }
+
+    private static boolean isAdmin() {
+        return StaffSession.current().map(s -> s.roles().contains(Role.ADMIN)).orElse(false);
     }
 
     /** The day that matters now: the assignment day once approved, otherwise the decision day. */
@@ -126,10 +242,6 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
             return a.clockPaused() ? "待补充材料（计时暂停）" : "决定期限 " + a.decisionDue();
         }
         return "";
-    }
-
-    private static String time(String iso) {
-        return OffsetDateTime.parse(iso).atZoneSameInstant(NANNING).toLocalTime().toString();
     }
 
     private void showMessage(String text) {

@@ -6,12 +6,15 @@ import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
+import cn.nanning.civic.portal.booking.AgendaRange;
+import cn.nanning.civic.portal.booking.BookingClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -21,15 +24,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The counsellor's day (心理咨询): today's sessions, urgent screenings (crisis answers) first; counselling notes of a
- * selected session, editable only by the counsellor of that session (the agenda holds only their own clients).
+ * The counsellor's day (心理咨询): the sessions of a day or week, urgent screenings (crisis answers) first; attendance;
+ * counselling notes of a selected session, editable only by the counsellor of that session (the agenda holds only
+ * their own clients).
  */
 @Prototype
 @Route(value = "counselling", layout = MainLayout.class)
@@ -38,30 +40,44 @@ import java.util.List;
 @RequiresRole({Role.COUNSELLOR, Role.ADMIN})
 public final class CounsellingView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
-
     private final CounsellingClient client;
+    private final BookingClient bookings;
     private final SignIn signIn;
     private final Paragraph message = new Paragraph();
-    private final Grid<CounsellingClient.Booking> today = new Grid<>(CounsellingClient.Booking.class, false);
+    private final AgendaRange range;
+    private final Grid<BookingClient.Booking> today = new Grid<>(BookingClient.Booking.class, false);
+    private final Button attended = new Button("已到场");
+    private final Button noShow = new Button("未到场");
     private final VerticalLayout notes = new VerticalLayout();
     private final Grid<CounsellingClient.Note> noteList = new Grid<>(CounsellingClient.Note.class, false);
     private final TextArea noteText = new TextArea("新增咨询记录");
 
-    CounsellingView(CounsellingClient client, SignIn signIn) {
+    CounsellingView(CounsellingClient client, BookingClient bookings, SignIn signIn) {
         this.client = client;
+        this.bookings = bookings;
         this.signIn = signIn;
+        this.range = new AgendaRange("counselling", this::reload);
         setId("counselling-day");
         message.setId("counselling-message");
         message.setVisible(false);
         today.setId("counselling-today");
         today.addColumn(b -> b.urgent() ? "紧急" : "").setHeader("筛查提示").setAutoWidth(true);
-        today.addColumn(b -> time(b.startsAt()) + "–" + time(b.endsAt())).setHeader("时间").setAutoWidth(true);
-        today.addColumn(CounsellingClient.Booking::modeLabel).setHeader("方式").setAutoWidth(true);
-        today.addColumn(CounsellingClient.Booking::statusLabel).setHeader("状态").setAutoWidth(true);
+        today.addColumn(AgendaRange::when).setHeader("时间").setAutoWidth(true);
+        today.addColumn(BookingClient.Booking::modeLabel).setHeader("方式").setAutoWidth(true);
+        today.addColumn(BookingClient.Booking::statusLabel).setHeader("状态").setAutoWidth(true);
         today.setPartNameGenerator(b -> b.urgent() ? "urgent" : null);
         today.setAllRowsVisible(true);
-        today.asSingleSelect().addValueChangeListener(change -> showNotes(change.getValue()));
+        today.asSingleSelect().addValueChangeListener(change -> {
+            showNotes(change.getValue());
+            attended.setEnabled(change.getValue() != null && change.getValue().awaitingAttendance());
+            noShow.setEnabled(change.getValue() != null && change.getValue().awaitingAttendance());
+        });
+        attended.setId("counselling-attended");
+        attended.setEnabled(false);
+        attended.addClickListener(click -> recordAttendance(b -> signIn.withToken(token -> bookings.attended(b.id(), token)), "已登记到场。"));
+        noShow.setId("counselling-no-show");
+        noShow.setEnabled(false);
+        noShow.addClickListener(click -> recordAttendance(b -> signIn.withToken(token -> bookings.noShow(b.id(), token)), "已登记未到场（爽约）。"));
 
         notes.setId("counselling-notes");
         notes.setPadding(false);
@@ -78,15 +94,20 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
         notes.add(new H3("咨询记录（加密保存，仅本人及您共享的督导可见，每次查看均留痕）"), noteList, noteText, save);
 
         add(new H2("心理咨询 · 今日工作"), message,
-                new Paragraph("筛查提示为“紧急”的来访者（如 PHQ-9 第 9 题有风险作答）排在最前，请优先联系。"), today, notes);
+                new Paragraph("筛查提示为“紧急”的来访者（如 PHQ-9 第 9 题有风险作答）排在最前，请优先联系。"),
+                range, today, new HorizontalLayout(attended, noShow), notes);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        reload();
+    }
+
+    private void reload() {
         try {
-            List<CounsellingClient.Booking> list = signIn.withToken(token -> client.agenda(LocalDate.now(NANNING), token));
+            List<BookingClient.Booking> list = signIn.withToken(token -> bookings.agenda(range.from(), range.to(), token));
             today.setItems(list.stream().filter(b -> "PSYCHOLOGY".equals(b.service()))
-                    .sorted(Comparator.comparing((CounsellingClient.Booking b) -> !b.urgent()).thenComparing(CounsellingClient.Booking::startsAt))
+                    .sorted(Comparator.comparing((BookingClient.Booking b) -> !b.urgent()).thenComparing(BookingClient.Booking::startsAt))
                     .toList());
         } catch (GatewayException e) {
             today.setItems(List.of());
@@ -95,7 +116,7 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
     }
 
     /** Notes are shown and editable only for a session of the signed-in counsellor's own agenda. */
-    private void showNotes(CounsellingClient.Booking booking) {
+    private void showNotes(BookingClient.Booking booking) {
         boolean counsellor = StaffSession.current().map(s -> s.roles().contains(Role.COUNSELLOR)).orElse(false);
         notes.setVisible(booking != null && counsellor);
         if (!notes.isVisible()) {
@@ -111,7 +132,7 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
     }
 
     private void saveNote() {
-        CounsellingClient.Booking booking = today.asSingleSelect().getValue();
+        BookingClient.Booking booking = today.asSingleSelect().getValue();
         if (booking == null || noteText.getValue().isBlank()) {
             showMessage("请先选择来访者并填写记录内容。");
             return;
@@ -126,8 +147,18 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
         }
     }
 
-    private static String time(String iso) {
-        return OffsetDateTime.parse(iso).atZoneSameInstant(NANNING).toLocalTime().toString();
+    private void recordAttendance(Function<BookingClient.Booking, ?> action, String done) {
+        BookingClient.Booking booking = today.asSingleSelect().getValue();
+        if (booking == null) {
+            return;
+        }
+        try {
+            action.apply(booking);
+            reload();
+            showMessage(done);
+        } catch (GatewayException e) {
+            showMessage(e.getMessage());
+        }
     }
 
     private void showMessage(String text) {

@@ -8,10 +8,16 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import cn.nanning.civic.portal.booking.AgendaRange;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
 
 import java.util.Set;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +29,16 @@ class LegalAidViewTest extends KaribuViewTest {
         assertThat(grid("legal-aid-today").getColumns()).extracting(Grid.Column::getHeaderText)
                 .containsExactly("时间", "服务", "方式", "咨询事项", "状态");
         assertThat(grid("legal-aid-applications").getColumns()).extracting(Grid.Column::getHeaderText)
-                .containsExactly("申请人", "案件类型", "状态", "受理日期", "决定/指派期限", "提醒");
+                .containsExactly("申请人", "案件类型", "状态", "受理日期", "决定/指派期限", "承办律师", "提醒");
         Button complete = _get(Button.class, spec -> spec.withId("legal-aid-complete"));
         assertThat(complete.getText()).isEqualTo("咨询完成");
         assertThat(complete.isEnabled()).as("nothing selected yet").isFalse();
+        assertThat(_get(Button.class, spec -> spec.withId("legal-aid-attended")).getText()).isEqualTo("已到场");
+        assertThat(_get(Button.class, spec -> spec.withId("legal-aid-no-show")).getText()).isEqualTo("未到场");
+        assertThat(_get(DatePicker.class, spec -> spec.withId("legal-aid-date")).getValue())
+                .as("the agenda opens on today in Nanning").isEqualTo(LocalDate.now(AgendaRange.NANNING));
+        // Deciding is for administrators: a lawyer never sees the decision panel.
+        _assertNone(VerticalLayout.class, spec -> spec.withId("legal-aid-decision"));
     }
 
     @Test
@@ -39,9 +51,9 @@ class LegalAidViewTest extends KaribuViewTest {
 
     @Test
     void the_clock_column_shows_the_day_that_matters_now() {
-        var review = new LegalAidClient.Application("a", "UNDER_REVIEW", "审查中", "黄**", "劳动争议", "2025-09-29", "2025-10-14", false, null, false);
-        var paused = new LegalAidClient.Application("b", "SUPPLEMENT_REQUESTED", "待补充材料", "黄**", "劳动争议", "2025-09-29", "2025-10-14", true, null, false);
-        var approved = new LegalAidClient.Application("c", "APPROVED", "决定给予法律援助", "黄**", "劳动争议", "2025-09-29", "2025-10-14", false, "2025-10-17", true);
+        var review = new LegalAidClient.Application("a", "UNDER_REVIEW", "审查中", "黄**", "劳动争议", "2025-09-29", "2025-10-14", false, null, false, null, null);
+        var paused = new LegalAidClient.Application("b", "SUPPLEMENT_REQUESTED", "待补充材料", "黄**", "劳动争议", "2025-09-29", "2025-10-14", true, null, false, null, null);
+        var approved = new LegalAidClient.Application("c", "APPROVED", "决定给予法律援助", "黄**", "劳动争议", "2025-09-29", "2025-10-14", false, "2025-10-17", true, null, "王律师");
         assertThat(LegalAidView.clock(review)).isEqualTo("决定期限 2025-10-14");
         assertThat(LegalAidView.clock(paused)).isEqualTo("待补充材料（计时暂停）");
         assertThat(LegalAidView.clock(approved)).isEqualTo("指派期限 2025-10-17");

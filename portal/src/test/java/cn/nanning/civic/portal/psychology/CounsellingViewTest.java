@@ -27,6 +27,8 @@ class CounsellingViewTest extends KaribuViewTest {
         // The notes editor stays hidden until the counsellor picks one of their own sessions.
         _assertNone(VerticalLayout.class, spec -> spec.withId("counselling-notes"));
         _assertNone(Button.class, spec -> spec.withId("counselling-note-save"));
+        assertThat(_get(Button.class, spec -> spec.withId("counselling-attended")).isEnabled()).isFalse();
+        assertThat(_get(Button.class, spec -> spec.withId("counselling-no-show")).getText()).isEqualTo("未到场");
     }
 
     @Test
