@@ -20,8 +20,19 @@ public class Tokens {
         this.generator = generator;
     }
 
+    /** A citizen signed in through the mini-program: the gateway puts their openid into the token. */
     public String citizen(String accountId) {
-        return sign(accountId, Claims.KIND_CITIZEN, List.of("CITIZEN"), null);
+        return sign(accountId, Claims.KIND_CITIZEN, List.of("CITIZEN"), null, openIdOf(accountId));
+    }
+
+    /** A citizen token without the openid claim (issued before the gateway added it). */
+    public String citizenWithoutOpenId(String accountId) {
+        return sign(accountId, Claims.KIND_CITIZEN, List.of("CITIZEN"), null, null);
+    }
+
+    /** The openid the tests' citizen tokens carry for an account (28 characters, like WeChat's). */
+    public static String openIdOf(String accountId) {
+        return "oTest" + accountId.replace("-", "").substring(0, 23);
     }
 
     public String citizen() {
@@ -37,7 +48,14 @@ public class Tokens {
     }
 
     public String sign(String subject, String kind, List<String> roles, String region) {
+        return sign(subject, kind, roles, region, null);
+    }
+
+    public String sign(String subject, String kind, List<String> roles, String region, String openid) {
         Map<String, Object> attributes = new HashMap<>();
+        if (openid != null) {
+            attributes.put(CitizenOpenId.CLAIM, openid);
+        }
         attributes.put(Claims.KIND, kind);
         attributes.put(Claims.NAME, "测试用户");
         if (region != null) {

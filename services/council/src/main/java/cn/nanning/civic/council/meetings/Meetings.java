@@ -75,6 +75,9 @@ public class Meetings {
             } catch (ProblemException missing) {
                 throw ProblemException.invalidField("agenda", "议程中有不存在的议题。");
             }
+            if (!topic.shown()) {
+                throw ProblemException.invalidField("agenda", "议程中有不存在的议题。");
+            }
             if (!topic.councilId().equals(councilId)) {
                 throw ProblemException.invalidField("agenda", "议程只能列入本议事会的议题。");
             }
@@ -195,7 +198,7 @@ public class Meetings {
     private MeetingViews.MeetingView view(Row m) {
         List<MeetingViews.AgendaItem> agenda = db.list("""
                 select a.position, a.topic_id, t.title from council.meeting_agenda_item a join council.topic t on t.id = a.topic_id
-                where a.meeting_id = ? order by a.position""",
+                where a.meeting_id = ? and t.moderation = 'VISIBLE' order by a.position""",
                 rs -> new MeetingViews.AgendaItem(rs.getInt("position"), rs.getObject("topic_id", UUID.class), rs.getString("title")), m.id());
         List<String> reps = db.list("""
                 select r.name from council.meeting_attendance a join council.council_representative r on r.id = a.representative_id

@@ -1,6 +1,7 @@
 package cn.nanning.civic.council.opinions;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.council.CitizenOpenId;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -35,7 +36,8 @@ class OpinionController {
     @Post("/topics/{topicId}/opinions")
     @Operation(summary = "A resident comments on an open topic; checked first (risky text refused, text to review waits for a moderator)")
     HttpResponse<OpinionViews.OpinionView> post(@PathVariable UUID topicId, @Body @Valid NewOpinion body, Authentication authentication) {
-        OpinionViews.OpinionView opinion = opinions.post(Caller.from(authentication), topicId, body.content());
+        OpinionViews.OpinionView opinion = opinions.post(Caller.from(authentication),
+                CitizenOpenId.of(authentication).orElse(null), topicId, body.content());
         return HttpResponse.created(opinion, URI.create("/api/v1/council/topics/" + topicId + "/opinions"));
     }
 

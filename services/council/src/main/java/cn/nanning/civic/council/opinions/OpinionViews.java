@@ -23,10 +23,14 @@ public final class OpinionViews {
     public record ReportView(String reason, Instant at) {
     }
 
-    /** An item of the moderation queue: waiting for review, or visible but reported. */
+    /**
+     * An item of the moderation queue: an opinion waiting for review or visible but reported ({@code kind} OPINION,
+     * approve/hide at /opinions/{id}/…), or a topic waiting for review ({@code kind} TOPIC, id = topicId, content = its
+     * description, approve/hide at /topics/{id}/…).
+     */
     @Serdeable
-    public record QueueItem(UUID id, UUID topicId, String topicTitle, String content, String status, String statusLabel,
-                            String checkResult, List<ReportView> reports, Instant createdAt) {
+    public record QueueItem(String kind, String kindLabel, UUID id, UUID topicId, String topicTitle, String content, String status,
+                            String statusLabel, String checkResult, List<ReportView> reports, Instant createdAt) {
     }
 
     /** Events on council.opinion.v1 (key = opinion id). */

@@ -3,6 +3,7 @@ package cn.nanning.civic.council.opinions;
 import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.council.ContentCheck;
 import cn.nanning.civic.council.CouncilClock;
 import cn.nanning.civic.council.Db;
 import cn.nanning.civic.council.councils.Council;
@@ -64,17 +65,18 @@ public class Opinions {
                            String checkResult, String topicTitle, Instant createdAt) {
     }
 
-    OpinionViews.OpinionView post(Caller caller, UUID topicId, String content) {
+    OpinionViews.OpinionView post(Caller caller, String openid, UUID topicId, String content) {
         if (caller.isStaff() || !caller.has(Role.CITIZEN)) {
             throw ProblemException.forbidden("只有居民可以对议题发表意见。");
         }
-        Topics.TopicRef topic = topics.ref(topicId);
+        Topics.TopicRef topic = topics.shownRef(topicId);
         if (!topic.open()) {
             throw ProblemException.conflict("topic-closed", "该议题已结束征集，不再接受意见。");
         }
         String text = content.strip();
         // Checked outside the transaction: WeChat may be slow and nothing is written for refused text.
-        ContentCheck.Verdict verdict = contentCheck.check(text, caller.accountId());
+        // Without the author's openid (an older token) only our word list decides and the rest waits for a moderator.
+        ContentCheck.Verdict verdict = contentCheck.check(text, openid, ContentCheck.SCENE_COMMENT);
         if (verdict.suggest() == ContentCheck.Suggest.RISKY) {
             throw ProblemException.badRequest("content-refused", "您的意见含有不宜发布的内容，未能提交。请修改后再试。");
         }
@@ -94,10 +96,13 @@ public class Opinions {
         return view(require(id));
     }
 
-    /** Visible opinions of a topic, oldest first; the caller's own opinions waiting for review are shown to them too. */
+    /**
+     * Visible opinions of a published topic, oldest first; the caller's own opinions waiting for review are shown to
+     * them too. A hidden topic (or one under review) answers like a missing one.
+     */
     @Transactional
     public List<OpinionViews.OpinionView> ofTopic(UUID topicId, String viewerAccount) {
-        topics.ref(topicId);
+        topics.shownRef(topicId);
         return db.list(SELECT + " " + """
                  where o.topic_id = ? and (o.status = 'VISIBLE' or (o.status = 'REVIEW' and o.author_account = ?))
                  order by o.created_at limit\s""" + LIST_LIMIT, Opinions::map, topicId, viewerAccount == null ? "" : viewerAccount)
@@ -125,16 +130,29 @@ public class Opinions {
         return view(o);
     }
 
-    /** Opinions waiting for review and visible ones with unsettled reports, oldest first. */
+    /**
+     * The council's moderation queue, oldest first: topics waiting for review, opinions waiting for review and visible
+     * opinions with unsettled reports. Opinions on a hidden topic are shown nowhere, so they are not queued either.
+     */
     @Transactional
     List<OpinionViews.QueueItem> queue(Caller caller, UUID councilId) {
         Council council = councils.require(councilId);
         councils.requireManager(caller, council, "审核意见");
-        return db.list(SELECT + " " + """
-                 where o.council_id = ? and (o.status = 'REVIEW' or (o.status = 'VISIBLE' and exists (select 1 from council.opinion_report r
-                   where r.opinion_id = o.id and not r.settled))) order by o.created_at limit\s""" + LIST_LIMIT, Opinions::map, councilId)
-                .stream().map(o -> new OpinionViews.QueueItem(o.id(), o.topicId(), o.topicTitle(), o.content(), o.status().name(),
-                        o.status().label, o.checkResult(), reports(o.id()), o.createdAt())).toList();
+        List<OpinionViews.QueueItem> items = new java.util.ArrayList<>(topics.awaitingReview(councilId).stream()
+                .map(t -> new OpinionViews.QueueItem("TOPIC", "议题", t.id(), t.id(), t.title(), t.description(), t.moderation(),
+                        t.moderationLabel(), checkResultOfTopic(t.id()), List.of(), t.createdAt())).toList());
+        items.addAll(db.list(SELECT + " " + """
+                 where o.council_id = ? and t.moderation = 'VISIBLE' and (o.status = 'REVIEW' or (o.status = 'VISIBLE'
+                   and exists (select 1 from council.opinion_report r where r.opinion_id = o.id and not r.settled)))
+                 order by o.created_at limit\s""" + LIST_LIMIT, Opinions::map, councilId)
+                .stream().map(o -> new OpinionViews.QueueItem("OPINION", "意见", o.id(), o.topicId(), o.topicTitle(), o.content(),
+                        o.status().name(), o.status().label, o.checkResult(), reports(o.id()), o.createdAt())).toList());
+        items.sort(java.util.Comparator.comparing(OpinionViews.QueueItem::createdAt));
+        return items;
+    }
+
+    private String checkResultOfTopic(UUID topicId) {
+        return db.one("select check_result from council.topic where id = ?", rs -> rs.getString(1), topicId).orElse(null);
     }
 
     /** Publishes an opinion waiting for review, or keeps a reported one visible; either way its reports are settled. */
@@ -206,8 +224,9 @@ public class Opinions {
                 rs -> new OpinionViews.ReportView(rs.getString("reason"), Db.instant(rs, "created_at")), opinionId);
     }
 
-    private static final String SELECT = """
-            select o.*, t.title as topic_title from council.opinion o join council.topic t on t.id = o.topic_id""";
+    /** A hidden topic's title never travels on (notices, queue): it reads as {@link Topics#HIDDEN_TITLE}. */
+    private static final String SELECT = "select o.*, case when t.moderation = 'VISIBLE' then t.title else '" + Topics.HIDDEN_TITLE
+            + "' end as topic_title from council.opinion o join council.topic t on t.id = o.topic_id";
 
     private static Opinion map(ResultSet rs) throws SQLException {
         return new Opinion(rs.getObject("id", UUID.class), rs.getObject("topic_id", UUID.class), rs.getObject("council_id", UUID.class),

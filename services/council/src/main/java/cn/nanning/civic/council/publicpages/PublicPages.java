@@ -71,7 +71,8 @@ class PublicPages {
     record CouncilPage(UUID id, String regionCode, @Nullable String regionName, String name, String charter, String rules,
                        List<PublicRepresentative> representatives, List<String> conveners,
                        List<TopicViews.TopicView> openTopics, List<TopicViews.TopicView> closedTopics,
-                       List<DecisionViews.DecisionSummary> resolutions, List<MeetingViews.MeetingView> upcomingMeetings) {
+                       List<DecisionViews.DecisionSummary> resolutions, List<MeetingViews.MeetingView> upcomingMeetings,
+                       List<TopicViews.HiddenTopic> hiddenTopics) {
     }
 
     @Get("/councils")
@@ -81,7 +82,8 @@ class PublicPages {
         String prefix = RegionCodes.areaPrefix(region, "region");
         return db.list("""
                 select c.id, c.region_code, r.name as region_name, c.name,
-                  (select count(*) from council.topic t where t.council_id = c.id and t.status in ('OPEN', 'ACCEPTED')) as open_topics,
+                  (select count(*) from council.topic t where t.council_id = c.id and t.status in ('OPEN', 'ACCEPTED')
+                     and t.moderation = 'VISIBLE') as open_topics,
                   (select count(*) from council.decision d where d.council_id = c.id and exists (select 1 from council.decision_step s
                      where s.decision_id = d.id and s.step = 'RESOLUTION_PUBLISHED')) as resolutions
                 from council.council c left join kernel.region r on r.code = c.region_code
@@ -91,7 +93,7 @@ class PublicPages {
     }
 
     @Get("/councils/{id}")
-    @Operation(summary = "A council's public page")
+    @Operation(summary = "A council's public page (hidden topics only by date and public reason)")
     @Transactional
     CouncilPage page(@PathVariable UUID id) {
         Council c = councils.require(id);
@@ -104,7 +106,7 @@ class PublicPages {
                 topics.ofCouncil(id, "DECLINED", 50).stream()).toList();
         return new CouncilPage(c.id(), c.regionCode(), councils.regionName(c.regionCode()).orElse(null), c.name(), c.charter(),
                 Councils.rulesLabel(c), reps, conveners, open, closed, decisions.ofCouncil(id, true, 100),
-                meetings.ofCouncil(id, true));
+                meetings.ofCouncil(id, true), topics.hiddenOf(id, 50));
     }
 
     @Get("/decisions/{id}")
@@ -118,7 +120,7 @@ class PublicPages {
     }
 
     @Get("/topics/{id}/opinions")
-    @Operation(summary = "Published opinions of a topic (hidden ones and those under review are left out)")
+    @Operation(summary = "Published opinions of a published topic (hidden ones and those under review are left out; a hidden topic is 404)")
     List<OpinionViews.OpinionView> opinions(@PathVariable UUID id) {
         return opinions.ofTopic(id, null);
     }

@@ -59,10 +59,12 @@ class CouncilStatistics {
                   or exists (select 1 from council.decision d join council.decision_step s on s.decision_id = d.id
                              where d.council_id = c.id and s.recorded_at > ?))""",
                 like, clock.today(), clock.now().minusSeconds(365L * 24 * 3600), clock.now().minusSeconds(365L * 24 * 3600));
-        long topics = db.count("select count(*) from council.topic t join council.council c on c.id = t.council_id where c.region_code like ?", like);
+        long topics = db.count("""
+                select count(*) from council.topic t join council.council c on c.id = t.council_id
+                where c.region_code like ? and t.moderation <> 'HIDDEN'""", like);
         long open = db.count("""
                 select count(*) from council.topic t join council.council c on c.id = t.council_id
-                where c.region_code like ? and t.status in ('OPEN', 'ACCEPTED')""", like);
+                where c.region_code like ? and t.status in ('OPEN', 'ACCEPTED') and t.moderation = 'VISIBLE'""", like);
         long decisions = db.count("select count(*) from council.decision d join council.council c on c.id = d.council_id where c.region_code like ?", like);
         long published = db.count("""
                 select count(distinct d.id) from council.decision d join council.council c on c.id = d.council_id

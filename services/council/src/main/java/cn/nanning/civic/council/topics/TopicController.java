@@ -1,6 +1,7 @@
 package cn.nanning.civic.council.topics;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.council.CitizenOpenId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -38,15 +39,16 @@ class TopicController {
     }
 
     @Post("/councils/{councilId}/topics")
-    @Operation(summary = "A resident proposes a topic (citizen token)")
+    @Operation(summary = "A resident proposes a topic (citizen token); checked first (risky text refused, text to review waits for a moderator)")
     HttpResponse<TopicViews.TopicView> propose(@PathVariable UUID councilId, @Body @Valid NewTopic body, Authentication authentication) {
-        TopicViews.TopicView topic = topics.propose(Caller.from(authentication), councilId, body.title(), body.description());
+        TopicViews.TopicView topic = topics.propose(Caller.from(authentication), CitizenOpenId.of(authentication).orElse(null), councilId,
+                body.title(), body.description());
         return HttpResponse.created(topic, URI.create("/api/v1/council/topics/" + topic.id()));
     }
 
     @Post("/councils/{councilId}/assisted-topics")
     @Secured("CLERK")
-    @Operation(summary = "A clerk enters a topic for an offline resident, recording the resident's consent")
+    @Operation(summary = "A clerk enters a topic for an offline resident, recording the resident's consent; it waits for a moderator")
     HttpResponse<TopicViews.TopicView> proposeForResident(@PathVariable UUID councilId, @Body @Valid AssistedTopic body,
                                                           Authentication authentication) {
         TopicViews.TopicView topic = topics.proposeForResident(Caller.from(authentication), councilId, body.title(), body.description(),
@@ -55,7 +57,7 @@ class TopicController {
     }
 
     @Get("/councils/{councilId}/topics")
-    @Operation(summary = "Topics of a council, newest first (status OPEN, ACCEPTED, MERGED or DECLINED)")
+    @Operation(summary = "Published topics of a council, newest first (status OPEN, ACCEPTED, MERGED or DECLINED); hidden ones and those under review are left out")
     List<TopicViews.TopicView> ofCouncil(@PathVariable UUID councilId, @Nullable @QueryValue String status,
                                         @Nullable @QueryValue Integer limit) {
         return topics.ofCouncil(councilId, status, limit == null ? 50 : limit);
@@ -63,8 +65,22 @@ class TopicController {
 
     @Get("/topics/{id}")
     @Operation(summary = "One topic")
-    TopicViews.TopicView one(@PathVariable UUID id) {
-        return topics.find(id);
+    TopicViews.TopicView one(@PathVariable UUID id, Authentication authentication) {
+        return topics.find(Caller.from(authentication), id);
+    }
+
+    @Post("/topics/{id}/approve")
+    @Secured({"CONVENER", "ADMIN"})
+    @Operation(summary = "Publish a topic waiting for review (convener or admin in scope); its proposer is told")
+    TopicViews.TopicView approve(@PathVariable UUID id, Authentication authentication) {
+        return topics.approve(Caller.from(authentication), id);
+    }
+
+    @Post("/topics/{id}/hide")
+    @Secured({"CONVENER", "ADMIN"})
+    @Operation(summary = "Hide a topic everywhere with a public reason (convener or admin in scope); its proposer is told")
+    TopicViews.TopicView hide(@PathVariable UUID id, @Body @Valid HideReason body, Authentication authentication) {
+        return topics.hide(Caller.from(authentication), id, body.reason());
     }
 
     @Post("/topics/{id}/supports")
@@ -114,6 +130,10 @@ class TopicController {
 
     @Serdeable
     record Reason(@Nullable @Size(max = 500, message = "理由不超过 500 个字。") String reason) {
+    }
+
+    @Serdeable
+    record HideReason(@NotBlank(message = "隐藏议题须公开说明理由。") @Size(max = 200, message = "理由不超过 200 个字。") String reason) {
     }
 
     @Serdeable

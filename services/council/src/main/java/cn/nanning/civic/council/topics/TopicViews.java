@@ -16,7 +16,13 @@ public final class TopicViews {
     @Serdeable
     public record TopicView(UUID id, UUID councilId, String title, String description, String status, String statusLabel,
                             boolean clerkAssisted, String sourceLabel, @Nullable String residentName, long supports,
-                            @Nullable UUID mergedInto, @Nullable String publicReason, @Nullable Instant decidedAt, Instant createdAt) {
+                            @Nullable UUID mergedInto, @Nullable String publicReason, @Nullable Instant decidedAt, Instant createdAt,
+                            String moderation, String moderationLabel, @Nullable String hiddenReason) {
+    }
+
+    /** What the public page keeps of a hidden topic: not its text, only when and why it was hidden. */
+    @Serdeable
+    public record HiddenTopic(Instant hiddenAt, String reason) {
     }
 
     @Serdeable
@@ -25,7 +31,13 @@ public final class TopicViews {
 
     /** Events on council.topic.v1 (key = topic id). */
     @Serdeable
-    record TopicProposed(UUID topicId, UUID councilId, String regionCode, String title, boolean clerkAssisted, Instant occurredAt) {
+    record TopicProposed(UUID topicId, UUID councilId, String regionCode, String title, boolean clerkAssisted, String moderation,
+                         Instant occurredAt) {
+    }
+
+    /** TopicPublished (after review) or TopicHidden: consumers drop what they hold of a hidden topic. No text, no author. */
+    @Serdeable
+    record TopicModerated(UUID topicId, UUID councilId, String regionCode, String moderation, @Nullable String reason, Instant occurredAt) {
     }
 
     @Serdeable

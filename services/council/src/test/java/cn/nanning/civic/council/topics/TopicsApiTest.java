@@ -75,6 +75,7 @@ class TopicsApiTest {
         assertThat(topic.get("clerkAssisted")).isEqualTo(true);
         assertThat(topic.get("sourceLabel")).asString().contains("已取得居民本人同意");
         assertThat(topic.get("residentName")).isEqualTo("黄**");
+        assertThat(topic.get("moderation")).as("no openid to check it with: it waits for a moderator").isEqualTo("REVIEW");
         String id = topic.get("id").toString();
         assertThat(f.string("select consent_method from council.topic where id = ?::uuid", id)).isEqualTo("当面口头同意");
         assertThat(f.string("select resident_name from council.topic where id = ?::uuid", id)).doesNotContain("黄秀英");

@@ -1,4 +1,4 @@
-package cn.nanning.civic.council.opinions;
+package cn.nanning.civic.council;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
@@ -24,14 +24,22 @@ import java.util.Locale;
  * Checks text before it is published: first our own word list (resource {@value #WORD_LIST}), then WeChat's
  * msgSecCheck (version 2, which answers pass / review / risky). When WeChat cannot be asked, the text goes to the
  * moderators instead of being published unchecked.
+ * <p>
+ * Version 2 checks a user's text as that user: it needs the author's mini-program openid (the gateway's {@code openid}
+ * claim, {@link cn.nanning.civic.council.CitizenOpenId}). Without one — a clerk entering a topic for an offline
+ * resident, a citizen token issued before the claim existed — WeChat is not asked at all: our word list still refuses
+ * what it knows, and everything else waits in the moderation queue for a convener (result {@value #NO_OPENID}).
  */
 @Singleton
 public class ContentCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentCheck.class);
     static final String WORD_LIST = "council/blocked-words.txt";
-    /** msgSecCheck scene 2: comments. */
-    private static final int SCENE_COMMENT = 2;
+    /** msgSecCheck scenes: 2 comments (opinions), 3 forum posts (topics). */
+    public static final int SCENE_COMMENT = 2;
+    public static final int SCENE_FORUM = 3;
+    /** The verdict's result when there was no openid to ask WeChat with. */
+    public static final String NO_OPENID = "no-openid:moderation";
 
     public enum Suggest { PASS, REVIEW, RISKY }
 
@@ -58,19 +66,23 @@ public class ContentCheck {
     }
 
     /**
-     * @param openid the author's mini-program openid as WeChat requires for version 2; we pass the account id, see
-     *               docs/architecture.md (the services do not see openids)
+     * @param openid the author's mini-program openid (from the token), or null when there is none: then only our word
+     *               list decides, and what it lets through goes to the moderation queue
+     * @param scene  {@link #SCENE_COMMENT} or {@link #SCENE_FORUM}
      */
-    public Verdict check(String content, String openid) {
+    public Verdict check(String content, String openid, int scene) {
         String normalised = normalise(content);
         for (String word : blockedWords) {
             if (normalised.contains(word)) {
                 return new Verdict(Suggest.RISKY, "wordlist:" + word, null);
             }
         }
+        if (openid == null || openid.isBlank()) {
+            return new Verdict(Suggest.REVIEW, NO_OPENID, null);
+        }
         try {
             WxMaMsgSecCheckCheckResponse answer = weChat.getSecurityService().checkMessage(WxMaMsgSecCheckCheckRequest.builder()
-                    .version("2").openid(openid).scene(SCENE_COMMENT).content(content).build());
+                    .version("2").openid(openid).scene(scene).content(content).build());
             String suggest = answer.getResult() == null ? null : answer.getResult().getSuggest();
             String label = answer.getResult() == null ? null : answer.getResult().getLabel();
             if ("pass".equals(suggest)) {
