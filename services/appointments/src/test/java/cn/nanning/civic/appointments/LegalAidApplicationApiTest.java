@@ -150,6 +150,7 @@ class LegalAidApplicationApiTest {
         assertThat(approved.get("decidedOn")).isEqualTo("2025-09-30");
         // 9 and 10 October, then Saturday 11 October (a make-up working day).
         assertThat(approved.get("assignmentDue")).isEqualTo("2025-10-11");
+        assertThat(api.list(PATH + "/workbench", admin)).as("approved, waiting for a lawyer").extracting(a -> a.get("id")).contains(id);
         Api.Provider lawyer = api.lawyer();
         Api.Provider otherLawyer = api.lawyer();
         refused(403, () -> api.get(PATH + "/" + id, lawyer.token()));
@@ -158,6 +159,7 @@ class LegalAidApplicationApiTest {
         assertThat(assigned.get("assignedLawyerName")).isEqualTo("王律师");
         assertThat(api.get(PATH + "/" + id, lawyer.token()).get("id")).isEqualTo(id);
         assertThat(api.list(PATH + "/workbench", lawyer.token())).extracting(a -> a.get("id")).containsExactly(id);
+        assertThat(api.list(PATH + "/workbench", admin)).as("nothing left for the administrator").extracting(a -> a.get("id")).doesNotContain(id);
         refused(403, () -> api.get(PATH + "/" + id, otherLawyer.token()));
         assertThat(api.get(PATH + "/" + id, citizen).get("statusLabel")).isEqualTo("已指派法律援助人员");
         assertThat(api.count("select count(*) from kernel.outbox where event_key = ? and event_type in ('LegalAidDecided', 'LegalAidLawyerAssigned')", id))

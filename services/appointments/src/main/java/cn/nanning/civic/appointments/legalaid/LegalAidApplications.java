@@ -263,13 +263,18 @@ class LegalAidApplications {
                 s -> s.setString(1, caller.accountId()));
     }
 
-    /** Administrators: their area's applications; lawyers: those assigned to them. */
+    /**
+     * Administrators: their area's applications still waiting for them (a decision, materials, or a lawyer once
+     * approved), earliest deadline first; lawyers: those assigned to them.
+     */
     @Transactional(readOnly = true)
     public List<Application> workbench(Caller caller) {
         if (caller.has(Role.ADMIN) && caller.regionCode() != null) {
             return query("""
                     select * from appointments.legal_aid_application where region_code like ? || '%'
-                    order by decision_due, created_at limit """ + " " + LIST_LIMIT, s -> s.setString(1, RegionCodes.significantPrefix(caller.regionCode())));
+                    and status in ('UNDER_REVIEW', 'SUPPLEMENT_REQUESTED', 'APPROVED')
+                    order by coalesce(assignment_due, decision_due), created_at limit """ + " " + LIST_LIMIT,
+                    s -> s.setString(1, RegionCodes.significantPrefix(caller.regionCode())));
         }
         return query("select * from appointments.legal_aid_application where assigned_account_id = ? order by assigned_at desc limit " + LIST_LIMIT,
                 s -> s.setString(1, caller.accountId()));
