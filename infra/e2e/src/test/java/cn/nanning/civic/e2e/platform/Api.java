@@ -40,6 +40,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))), token, headers);
     }
 
+    public Response put(String path, Object body, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))), token, Map.of());
+    }
+
     private Response send(HttpRequest.Builder request, String token, Map<String, String> headers) {
         request.timeout(Duration.ofSeconds(20));
         if (token != null) {

@@ -32,6 +32,12 @@ public final class ProxyData {
         });
     }
 
+    /** The staff account id of a demo staff member (signing them in once). */
+    public static String accountId(String username) {
+        token(username);
+        return ACCOUNTS.get(username);
+    }
+
     /** The point every test here works at, opened once (or found, when an earlier run opened it). */
     public static synchronized String point() {
         if (pointId != null) {
