@@ -6,7 +6,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -23,6 +28,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,9 +41,21 @@ import java.util.UUID;
 class DecisionController {
 
     private final Decisions decisions;
+    private final ProgressPhotos photos;
 
-    DecisionController(Decisions decisions) {
+    DecisionController(Decisions decisions, ProgressPhotos photos) {
         this.decisions = decisions;
+        this.photos = photos;
+    }
+
+    @Post(value = "/decisions/{id}/progress/{progressId}/photos", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Secured({"CONVENER", "ADMIN"})
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Add a photo (JPG or PNG by content, metadata stripped, public with the result) to a progress update")
+    HttpResponse<DecisionViews.PhotoView> photo(@PathVariable UUID id, @PathVariable UUID progressId, @Part("file") CompletedFileUpload file,
+                                                Authentication authentication) throws IOException {
+        DecisionViews.PhotoView photo = photos.upload(Caller.from(authentication), id, progressId, file.getBytes());
+        return HttpResponse.created(photo, URI.create(photo.url()));
     }
 
     @Post("/councils/{councilId}/decisions")

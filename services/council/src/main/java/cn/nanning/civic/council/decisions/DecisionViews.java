@@ -30,7 +30,12 @@ public final class DecisionViews {
     }
 
     @Serdeable
-    public record ProgressView(UUID id, int percent, String note, LocalDate occurredOn, Instant recordedAt) {
+    public record ProgressView(UUID id, int percent, String note, LocalDate occurredOn, Instant recordedAt, List<PhotoView> photos) {
+    }
+
+    /** A progress photo; {@code url} is its public address (no sign-in needed, like the decision page). */
+    @Serdeable
+    public record PhotoView(UUID id, String contentType, int width, int height, String url) {
     }
 
     @Serdeable

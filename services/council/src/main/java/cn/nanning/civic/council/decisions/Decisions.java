@@ -249,8 +249,15 @@ public class Decisions {
         }, r.id());
         List<DecisionViews.ProgressView> progress = db.list("""
                 select * from council.decision_progress where decision_id = ? order by recorded_at""",
-                rs -> new DecisionViews.ProgressView(rs.getObject("id", UUID.class), rs.getInt("percent"), rs.getString("note"),
-                        Db.date(rs, "occurred_on"), Db.instant(rs, "recorded_at")), r.id());
+                rs -> {
+                    UUID progressId = rs.getObject("id", UUID.class);
+                    return new DecisionViews.ProgressView(progressId, rs.getInt("percent"), rs.getString("note"),
+                            Db.date(rs, "occurred_on"), Db.instant(rs, "recorded_at"), db.list("""
+                                    select id, content_type, width, height from council.decision_progress_photo where progress_id = ?
+                                    order by uploaded_at""", p -> new DecisionViews.PhotoView(p.getObject("id", UUID.class),
+                                    p.getString("content_type"), p.getInt("width"), p.getInt("height"),
+                                    ProgressPhotos.url(r.id(), p.getObject("id", UUID.class))), progressId));
+                }, r.id());
         Step next = r.stage().next();
         return new DecisionViews.DecisionView(r.id(), r.councilId(), r.topicId(), r.title(), r.matter(), r.stage().status().name(),
                 statusLabel(r.stage()), next != null ? next.name() : null, next != null ? next.label() : null, r.stage().progress(),

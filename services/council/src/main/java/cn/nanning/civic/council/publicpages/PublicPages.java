@@ -8,6 +8,9 @@ import cn.nanning.civic.council.councils.CouncilViews;
 import cn.nanning.civic.council.councils.Councils;
 import cn.nanning.civic.council.decisions.DecisionViews;
 import cn.nanning.civic.council.decisions.Decisions;
+import cn.nanning.civic.council.decisions.ProgressPhotos;
+import cn.nanning.civic.kernel.documents.DocumentTypes;
+import io.micronaut.http.HttpResponse;
 import cn.nanning.civic.council.meetings.MeetingViews;
 import cn.nanning.civic.council.meetings.Meetings;
 import cn.nanning.civic.council.opinions.OpinionViews;
@@ -48,8 +51,10 @@ class PublicPages {
     private final Decisions decisions;
     private final Opinions opinions;
     private final Meetings meetings;
+    private final ProgressPhotos photos;
 
-    PublicPages(Db db, Councils councils, Topics topics, Decisions decisions, Opinions opinions, Meetings meetings) {
+    PublicPages(Db db, Councils councils, Topics topics, Decisions decisions, Opinions opinions, Meetings meetings, ProgressPhotos photos) {
+        this.photos = photos;
         this.meetings = meetings;
         this.opinions = opinions;
         this.db = db;
@@ -117,6 +122,18 @@ class PublicPages {
             throw ProblemException.notFound("没有找到已公开的决议。");
         }
         return decisions.find(id);
+    }
+
+    @Get("/decisions/{id}/photos/{photoId}")
+    @Operation(summary = "A progress photo of a published decision (JPG or PNG, metadata stripped)")
+    HttpResponse<byte[]> photo(@PathVariable UUID id, @PathVariable UUID photoId) {
+        ProgressPhotos.Photo photo = photos.publicPhoto(id, photoId);
+        return HttpResponse.ok(photo.content())
+                .contentType(photo.contentType())
+                .header("Content-Disposition", "inline; filename=\"photo" + DocumentTypes.extension(photo.contentType()) + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "public, max-age=3600");
     }
 
     @Get("/topics/{id}/opinions")

@@ -1,0 +1,174 @@
+package cn.nanning.civic.council.decisions;
+
+import cn.nanning.civic.council.CouncilFixture;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+import static cn.nanning.civic.council.CouncilFixture.detail;
+import static cn.nanning.civic.council.CouncilFixture.refused;
+import static cn.nanning.civic.council.CouncilFixture.type;
+import static cn.nanning.civic.council.decisions.DecisionsApiTest.holding;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Implementation progress photos: real images only, metadata stripped, public with the result. */
+@MicronautTest(transactional = false)
+class ProgressPhotosApiTest {
+
+    private static final String SECRET = "GPS 22.8170N 108.3665E 黄大伯的手机";
+
+    @Inject
+    CouncilFixture f;
+
+    CouncilFixture.Setup s;
+    String decisionId;
+    String progressId;
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void aDecisionBeingImplemented() {
+        s = f.council();
+        String topic = f.post("/api/v1/council/councils/" + s.councilId() + "/topics", Map.of("title", "修缮村道", "description", "村道破损"),
+                f.tokens.citizen()).get("id").toString();
+        f.post("/api/v1/council/topics/" + topic + "/accept", Map.of(), s.convener());
+        decisionId = f.post("/api/v1/council/councils/" + s.councilId() + "/decisions",
+                Map.of("title", "村道硬化工程", "matter", "硬化村道 1.2 公里", "topicId", topic), s.convener()).get("id").toString();
+        for (Map<String, Object> step : List.of(holding("PROPOSAL", 7, 7, 7, 0, 0), holding("COMMITTEES_DISCUSSION", 11, 10, 9, 1, 0),
+                holding("PARTY_REVIEW", 30, 20, 15, 3, 2), holding("RESIDENTS_RESOLUTION", 45, 31, 25, 4, 2))) {
+            f.post("/api/v1/council/decisions/" + decisionId + "/register", step, s.convener());
+        }
+        f.post("/api/v1/council/decisions/" + decisionId + "/resolution", Map.of("content", "同意硬化村道。"), s.convener());
+        Map<String, Object> d = f.post("/api/v1/council/decisions/" + decisionId + "/progress",
+                Map.of("percent", 40, "note", "路基已完成", "occurredOn", LocalDate.now().toString()), s.convener());
+        progressId = ((List<Map<String, Object>>) d.get("progressUpdates")).get(0).get("id").toString();
+    }
+
+    private Map<String, Object> upload(String filename, byte[] content, String token) {
+        MultipartBody body = MultipartBody.builder().addPart("file", filename, MediaType.APPLICATION_OCTET_STREAM_TYPE, content).build();
+        return f.client.toBlocking().retrieve(HttpRequest.POST("/api/v1/council/decisions/" + decisionId + "/progress/" + progressId + "/photos", body)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(token), Argument.mapOf(String.class, Object.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJpegWithExifIsPublishedWithoutItsMetadataOnThePublicPage() throws IOException {
+        Map<String, Object> photo = upload("IMG_0001.jpg", jpegWithExif(), s.convener());
+        assertThat(photo.get("contentType")).isEqualTo("image/jpeg");
+        assertThat(photo.get("width")).isEqualTo(64);
+        String url = photo.get("url").toString();
+        assertThat(url).startsWith("/api/v1/council/public/decisions/" + decisionId + "/photos/");
+
+        Map<String, Object> page = f.get("/api/v1/council/public/decisions/" + decisionId, null);
+        List<Map<String, Object>> updates = (List<Map<String, Object>>) page.get("progressUpdates");
+        assertThat((List<Map<String, Object>>) updates.get(0).get("photos")).extracting(p -> p.get("url")).containsExactly(url);
+
+        HttpResponse<byte[]> served = f.client.toBlocking().exchange(HttpRequest.GET(url), byte[].class);
+        assertThat(served.getContentType().map(Object::toString)).contains("image/jpeg");
+        assertThat(served.getHeaders().get("X-Content-Type-Options")).isEqualTo("nosniff");
+        byte[] bytes = served.body();
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("GPS 22.8170N");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("黄大伯");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertThat(image.getWidth()).isEqualTo(64);
+        String id = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(f.count("select count(*) from kernel.audit_log where action = 'council.decision.photo' and detail = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aPngsTextChunksAreStripped() throws IOException {
+        String url = upload("现场.png", pngWithText(), s.convener()).get("url").toString();
+        byte[] bytes = f.client.toBlocking().retrieve(HttpRequest.GET(url), byte[].class);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain("黄大伯").doesNotContain("tEXt");
+        assertThat(ImageIO.read(new ByteArrayInputStream(bytes)).getHeight()).isEqualTo(48);
+    }
+
+    @Test
+    void fakeImagesPdfsAndDamagedFilesAreRefusedInChinese() throws IOException {
+        var html = refused(() -> upload("photo.jpg", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), s.convener()));
+        assertThat(html.getStatus().getCode()).isEqualTo(400);
+        assertThat(detail(html)).contains("JPG");
+        var pdf = refused(() -> upload("photo.jpg", "%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII), s.convener()));
+        assertThat(type(pdf)).endsWith("photo-type");
+        assertThat(detail(pdf)).contains("只能是 JPG 或 PNG 图片");
+        byte[] damaged = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0x7F, 0x7F, '<', 's', 'c', 'r', 'i', 'p', 't', '>'};
+        var broken = refused(() -> upload("photo.jpg", damaged, s.convener()));
+        assertThat(type(broken)).endsWith("photo-damaged");
+        assertThat(detail(broken)).contains("已损坏");
+        var big = refused(() -> upload("big.png", new byte[300 * 1024], s.convener()));
+        assertThat(big.getStatus().getCode()).isEqualTo(413);
+        assertThat(f.count("select count(*) from council.decision_progress_photo where decision_id = ?::uuid", decisionId)).isZero();
+    }
+
+    @Test
+    void onlyTheCouncilsConvenerAddsPhotos() throws IOException {
+        byte[] png = pngWithText();
+        for (String stranger : List.of(f.councilElsewhere(s).convener(), f.tokens.citizen(), f.tokens.staff("CLERK", s.village()))) {
+            assertThat(refused(() -> upload("a.png", png, stranger)).getStatus().getCode()).isEqualTo(403);
+        }
+        assertThat(refused(() -> f.get("/api/v1/council/public/decisions/" + decisionId + "/photos/" + java.util.UUID.randomUUID(), null))
+                .getStatus().getCode()).isEqualTo(404);
+    }
+
+    /** A real JPEG with an APP1 EXIF segment carrying a location and a name, as phones write them. */
+    private static byte[] jpegWithExif() throws IOException {
+        BufferedImage image = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0x336699);
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", plain);
+        byte[] jpeg = plain.toByteArray();
+        byte[] payload = ("Exif\0\0" + SECRET).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write((payload.length + 2) >> 8);
+        out.write((payload.length + 2) & 0xFF);
+        out.write(payload);
+        out.write(0xFF);
+        out.write(0xFE);
+        byte[] comment = "拍摄者 黄大伯".getBytes(StandardCharsets.UTF_8);
+        out.write((comment.length + 2) >> 8);
+        out.write((comment.length + 2) & 0xFF);
+        out.write(comment);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /** A real PNG with a tEXt chunk naming the author, inserted before the image data. */
+    private static byte[] pngWithText() throws IOException {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(32, 48, BufferedImage.TYPE_INT_RGB), "png", plain);
+        byte[] png = plain.toByteArray();
+        int afterHeader = 8 + 12 + 13; // signature + IHDR chunk
+        byte[] data = "Author\0黄大伯".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length).put("tEXt".getBytes(StandardCharsets.US_ASCII)).put(data);
+        CRC32 crc = new CRC32();
+        crc.update("tEXt".getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        chunk.putInt((int) crc.getValue());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(png, 0, afterHeader);
+        out.write(chunk.array());
+        out.write(png, afterHeader, png.length - afterHeader);
+        return out.toByteArray();
+    }
+}
