@@ -10,17 +10,24 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
+import java.util.Queue;
 import java.util.regex.Pattern;
 
 /**
  * One line per request on logger {@code civic.access}: request id, method, path, route, status, latency, subject and
  * client address. Never the query string, headers or body (tokens, search terms), and ID numbers in paths are masked.
+ *
+ * <p>The filter gathers what it knows about the request; the line is written by {@link AccessLogWire} when the
+ * response's status line actually goes out on the connection, so the status is the one the client gets, even when
+ * writing the answer failed after the filters had seen a different one (a body that cannot be encoded ends as 500).
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 class AccessLogFilter implements HttpServerFilter {
@@ -37,24 +44,73 @@ class AccessLogFilter implements HttpServerFilter {
         this.clients = clients;
     }
 
-    @Override
-    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        long started = System.nanoTime();
-        return Mono.from(chain.proceed(request))
-                .doOnNext(response -> log(request, response.code(), started))
-                .doOnError(error -> log(request, 500, started));
+    /** One request on its way; completed by the filter, logged by the connection when its answer is written. */
+    static final class Entry {
+        final long started = System.nanoTime();
+        final String requestId;
+        final String method;
+        final String path;
+        final String client;
+        volatile String route = "gateway";
+        volatile String subject = "anonymous";
+
+        Entry(String requestId, String method, String path, String client) {
+            this.requestId = requestId;
+            this.method = method;
+            this.path = path;
+            this.client = client;
+        }
+
+        void log(int status) {
+            if (!ACCESS.isInfoEnabled()) {
+                return;
+            }
+            long micros = (System.nanoTime() - started) / 1_000;
+            String previous = MDC.get(RequestIds.MDC_KEY);
+            MDC.put(RequestIds.MDC_KEY, requestId == null ? "" : requestId);
+            try {
+                ACCESS.info("requestId={} method={} path={} route={} status={} latencyMs={} subject={} client={}",
+                        requestId, method, path, route, status,
+                        String.format("%d.%03d", micros / 1000, micros % 1000), subject, client);
+            } finally {
+                if (previous == null) {
+                    MDC.remove(RequestIds.MDC_KEY);
+                } else {
+                    MDC.put(RequestIds.MDC_KEY, previous);
+                }
+            }
+        }
     }
 
-    private void log(HttpRequest<?> request, int status, long started) {
-        if (!ACCESS.isInfoEnabled()) {
-            return;
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        Entry entry = new Entry(RequestIds.of(request), request.getMethod().name(), maskIdNumbers(request.getPath()),
+                clients.of(request));
+        Queue<Entry> connection = request instanceof NettyHttpRequest<?> netty
+                ? netty.getChannelHandlerContext().channel().attr(AccessLogWire.PENDING).get()
+                : null;
+        if (connection != null) {
+            // Answers leave a connection in the order its requests came in.
+            connection.add(entry);
         }
-        String route = routes.forwardedRoute(request).map(RouteDefinition::getName).orElse("gateway");
-        String subject = request.getUserPrincipal(Authentication.class).map(Authentication::getName).orElse("anonymous");
-        long micros = (System.nanoTime() - started) / 1_000;
-        ACCESS.info("requestId={} method={} path={} route={} status={} latencyMs={} subject={} client={}",
-                RequestIds.of(request), request.getMethod(), maskIdNumbers(request.getPath()), route, status,
-                String.format("%d.%03d", micros / 1000, micros % 1000), subject, clients.of(request));
+        return Mono.from(chain.proceed(request))
+                .doOnNext(response -> {
+                    complete(entry, request);
+                    if (connection == null) {
+                        entry.log(response.code());
+                    }
+                })
+                .doOnError(error -> {
+                    complete(entry, request);
+                    if (connection == null) {
+                        entry.log(500);
+                    }
+                });
+    }
+
+    private void complete(Entry entry, HttpRequest<?> request) {
+        entry.route = routes.forwardedRoute(request).map(RouteDefinition::getName).orElse("gateway");
+        entry.subject = request.getUserPrincipal(Authentication.class).map(Authentication::getName).orElse("anonymous");
     }
 
     static String maskIdNumbers(String path) {

@@ -34,6 +34,7 @@ class EdgeTest extends GatewayTest {
         p.put("gateway.routes.small.target", TestEnvironment.echo().baseUrl());
         p.put("gateway.routes.small.strip-prefix", "true");
         p.put("gateway.routes.small.max-body-size", "1KB");
+        p.put("gateway.test.broken-response", "true");
         return p;
     }
 
@@ -68,6 +69,17 @@ class EdgeTest extends GatewayTest {
                 .contains("route=echo").contains("status=200").containsPattern("latencyMs=\\d+\\.\\d{3}")
                 .contains("subject=" + subject).contains("client=127.0.0.1")
                 .doesNotContain(token).doesNotContain(token.split("\\.")[2]).doesNotContain("450103199001011234"));
+    }
+
+    @Test
+    void whenTheAnswerCannotBeEncodedTheAccessLogShowsTheStatusTheClientGot() {
+        String requestId = "access-" + UUID.randomUUID();
+
+        Api.Response response = api().send(HttpRequest.GET("/test/broken-response").header("X-Request-Id", requestId), null);
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(accessLinesWith(requestId)).singleElement().satisfies(line -> assertThat(line)
+                .contains("path=/test/broken-response").contains("status=500").doesNotContain("status=200"));
     }
 
     @Test
