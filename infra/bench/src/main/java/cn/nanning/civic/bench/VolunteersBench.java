@@ -62,6 +62,17 @@ public final class VolunteersBench {
                 long started = System.nanoTime();
                 context.getBean(cn.nanning.civic.volunteers.statistics.VolunteerStatistics.class).refresh();
                 results.put("statisticsRollupRefreshSeconds", round((System.nanoTime() - started) / 1e9));
+                // A day's worth of changes (1,000 confirmations for random volunteers), then the incremental run.
+                try (var s = db.createStatement()) {
+                    s.execute("""
+                            insert into volunteers.hours_ledger (volunteer_id, minutes, kind, recorded_by, recorded_at, source)
+                            select id, 120, 'CONFIRMED', 'bench-incremental', now(), '基准测试'
+                            from volunteers.volunteer tablesample system (0.1) limit 1000""");
+                }
+                started = System.nanoTime();
+                var incremental = context.getBean(cn.nanning.civic.volunteers.statistics.VolunteerStatistics.class).refresh();
+                results.put("statisticsIncrementalRefreshSeconds", round((System.nanoTime() - started) / 1e9));
+                results.put("statisticsIncrementalVillages", incremental.villages().size());
                 results.put("volunteers", BenchSupport.count(db, "select count(*) from volunteers.volunteer"));
                 results.put("hourEntries", BenchSupport.count(db, "select count(*) from volunteers.hours_ledger"));
 

@@ -102,6 +102,22 @@ public class VolunteerFixture {
         }));
     }
 
+    /** The first column of every row. */
+    public List<String> strings(String sql, Object... args) {
+        return tx.executeRead(s -> jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<String> values = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }));
+    }
+
     public long count(String sql, Object... args) {
         String n = string(sql, args);
         return n == null ? 0 : Long.parseLong(n);

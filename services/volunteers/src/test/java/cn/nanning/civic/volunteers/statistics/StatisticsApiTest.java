@@ -62,11 +62,15 @@ class StatisticsApiTest {
         f.volunteer(f.villageIn(township), List.of("急救"));
         statistics.refresh();
         long registered = n(figures(township, admin), "registered");
-        f.execute("insert into volunteers.region_population (code, population, year) values (?, ?, 2025) on conflict (code) do update set population = excluded.population",
-                township, (int) registered * 10);
+        f.post("/api/v1/volunteers/statistics/population", Map.of("source", "测试用数据", "year", 2025,
+                "figures", List.of(Map.of("code", township, "population", registered * 10))), admin);
+        f.execute("delete from volunteers.region_population where code = ? and year > 2025", township);
         Map<?, ?> figures = figures(township, admin);
         assertThat(figures.get("registeredShare")).isEqualTo(0.1);
         assertThat(n(figures, "targetVolunteers")).isEqualTo(registered * 2);
+        assertThat(figures.get("targetProgress")).isEqualTo(0.5);
+        assertThat(figures.get("populationYear")).isEqualTo(2025);
+        assertThat(figures.get("populationSource")).isEqualTo("测试用数据");
     }
 
     @Test
