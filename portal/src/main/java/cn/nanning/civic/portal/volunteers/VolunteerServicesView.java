@@ -39,7 +39,7 @@ import java.util.Locale;
 @Route(value = "volunteers", layout = MainLayout.class)
 @PageTitle("志愿服务 | " + PortalShell.PRODUCT)
 @Menu(title = "志愿服务", order = 10, icon = "vaadin:heart")
-@RequiresRole({Role.VOLUNTEER, Role.ORGANIZER, Role.ADMIN})
+@RequiresRole({Role.ORGANIZER, Role.ADMIN})
 public final class VolunteerServicesView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
@@ -115,6 +115,9 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         statistics.addColumn(VolunteersClient.Figures::name).setHeader("区域").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::registered).setHeader("注册志愿者").setAutoWidth(true);
         statistics.addColumn(f -> share(f.registeredShare())).setHeader("占常住人口").setAutoWidth(true);
+        statistics.addColumn(f -> f.targetProgress() == null ? "—"
+                : String.format(Locale.ROOT, "%.1f%%（目标 %d 人）", f.targetProgress().doubleValue() * 100, f.targetVolunteers()))
+                .setHeader("20% 目标完成度").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::active90d).setHeader("近 90 天活跃").setAutoWidth(true);
         statistics.addColumn(f -> f.confirmedHours().toPlainString()).setHeader("服务时长（小时）").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::stations).setHeader("服务站").setAutoWidth(true);

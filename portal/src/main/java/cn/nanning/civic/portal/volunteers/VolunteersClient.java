@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The volunteer screens' calls to the gateway: organised activities, sign-ups, attendance and hours, region statistics. */
+/**
+ * The volunteer screens' calls to the gateway: organised activities, sign-ups, attendance and hours, region statistics;
+ * the volunteer's own record, activities, hours and certificates; the administrators' search and audited ID reveal.
+ */
 @Singleton
 public class VolunteersClient {
 
@@ -55,6 +58,105 @@ public class VolunteersClient {
                 .bearerAuth(token), Argument.of(RegionStatistics.class));
     }
 
+    // ------------------------------------------------------------------ the volunteer's own screens
+
+    /** The signed-in volunteer's record (ID number and phone masked); 404 until their portal account is linked. */
+    public Profile me(String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/me").bearerAuth(token), Argument.of(Profile.class));
+    }
+
+    /** Links the signed-in portal account (role VOLUNTEER) with the one-time code the volunteer got in the mini-program. */
+    public Profile link(String code, String token) {
+        return gateway.call(() -> HttpRequest.POST("/api/v1/volunteers/me/portal-link", Map.of("code", code)).bearerAuth(token),
+                Argument.of(Profile.class));
+    }
+
+    public List<MySignup> mySignups(String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/me/signups").bearerAuth(token), Argument.listOf(MySignup.class));
+    }
+
+    public ActivityDetail activity(UUID id, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/" + id).bearerAuth(token), Argument.of(ActivityDetail.class));
+    }
+
+    public MyHours myHours(String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/me/hours").bearerAuth(token), Argument.of(MyHours.class));
+    }
+
+    public List<Certificate> myCertificates(String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/me/certificates").bearerAuth(token), Argument.listOf(Certificate.class));
+    }
+
+    public byte[] certificatePdf(String number, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/certificates/" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "/pdf")
+                .bearerAuth(token), Argument.of(byte[].class));
+    }
+
+    // ------------------------------------------------------------------ administrators
+
+    /** Volunteers of the admin's area by full name, ID number (full or masked as shown) and region; masked; audited. */
+    public List<Match> search(String name, String idNumber, String region, String token) {
+        StringBuilder query = new StringBuilder("/api/v1/volunteers/search?region=").append(encode(region));
+        if (name != null && !name.isBlank()) {
+            query.append("&name=").append(encode(name.strip()));
+        }
+        if (idNumber != null && !idNumber.isBlank()) {
+            query.append("&idNumber=").append(encode(idNumber.strip()));
+        }
+        return gateway.call(() -> HttpRequest.GET(query.toString()).bearerAuth(token), Argument.listOf(Match.class));
+    }
+
+    /** The full ID number for a stated purpose; the services audit every reveal. */
+    public String revealIdNumber(UUID volunteerId, String reason, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/" + volunteerId + "/id-number?reason=" + encode(reason))
+                .bearerAuth(token), Argument.of(IdNumber.class)).idNumber();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    @Serdeable
+    public record Profile(UUID id, String status, String statusLabel, @Nullable String realName, @Nullable String idNumber,
+                          @Nullable String phone, @Nullable java.time.LocalDate birthDate, @Nullable String sex, @Nullable Integer age,
+                          boolean minor, String homeRegion, List<String> skills, @Nullable String availability, Instant registeredAt) {
+    }
+
+    @Serdeable
+    public record MySignup(UUID id, UUID activityId, String status, String statusLabel, @Nullable Integer waitlistNo, Instant signedUpAt) {
+    }
+
+    @Serdeable
+    public record ActivityDetail(UUID id, String title, String place, Instant startsAt, Instant endsAt, int plannedMinutes, String status) {
+    }
+
+    @Serdeable
+    public record MyLedgerEntry(long id, @Nullable String activityTitle, int minutes, String kind, @Nullable String reason, Instant recordedAt) {
+    }
+
+    @Serdeable
+    public record Claim(java.time.LocalDate serviceDate, int minutes, String description, String statusLabel) {
+    }
+
+    @Serdeable
+    public record MyHours(BigDecimal confirmedHours, int stars, String starLabel, int starsUnderNotice, @Nullable Integer nextStarAtHours,
+                          List<MyLedgerEntry> ledger, long unconfirmedMinutes, List<Claim> unconfirmedClaims) {
+    }
+
+    @Serdeable
+    public record Certificate(String number, BigDecimal totalHours, String issuer, String contact, java.time.LocalDate issuedOn,
+                              String status, String statusLabel) {
+    }
+
+    @Serdeable
+    public record Match(UUID id, @Nullable String maskedName, @Nullable String maskedIdNumber, @Nullable String maskedPhone,
+                        String homeRegion, String homeRegionName, String status, String statusLabel, Instant registeredAt) {
+    }
+
+    @Serdeable
+    record IdNumber(String idNumber) {
+    }
+
     @Serdeable
     public record Activity(UUID id, String title, String regionCode, String place, Instant startsAt, Instant endsAt, int plannedMinutes,
                            int capacity, int confirmed, int remaining, String status) {
@@ -77,7 +179,8 @@ public class VolunteersClient {
 
     @Serdeable
     public record Figures(String code, String name, String level, long registered, long active90d, BigDecimal confirmedHours,
-                          @Nullable Long population, @Nullable BigDecimal registeredShare, BigDecimal targetShare, long stations,
+                          @Nullable Long population, @Nullable BigDecimal registeredShare, BigDecimal targetShare,
+                          @Nullable Long targetVolunteers, @Nullable BigDecimal targetProgress, long stations,
                           long townships, long townshipsWithStation, long pingAnTeams, long patrolTeams) {
     }
 

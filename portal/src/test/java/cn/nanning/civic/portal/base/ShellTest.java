@@ -32,16 +32,16 @@ class ShellTest extends KaribuViewTest {
     }
 
     @Test
-    void a_volunteer_sees_volunteer_services_but_not_proxy_services() {
+    void a_volunteer_sees_their_own_volunteering_but_not_organisers_or_proxy_services() {
         signedInAs(Role.VOLUNTEER);
-        assertThat(menu()).containsExactly("首页", "志愿服务", "区划查询");
+        assertThat(menu()).containsExactly("首页", "我的志愿服务", "区划查询");
     }
 
     @Test
     void an_admin_sees_every_capability_except_the_audit_log() {
         signedInAs(Role.ADMIN);
         assertThat(menu()).containsSubsequence(
-                "首页", "志愿服务", "代办服务", "代办统计与督办", "服务点与代办员", "法律援助", "心理咨询", "预约管理", "老友议事会",
+                "首页", "志愿服务", "志愿者查询", "代办服务", "代办统计与督办", "服务点与代办员", "法律援助", "心理咨询", "预约管理", "老友议事会",
                 "服务事项目录", "区划查询").doesNotContain("审计日志");
     }
 
