@@ -94,7 +94,8 @@ public final class PortalServer {
         context.setClassLoader(classLoader);
         context.setBaseResource(webResources(jetty, classLoader));
         context.setInitParameter(InitParameters.SERVLET_PARAMETER_PRODUCTION_MODE, "true");
-        context.getSessionHandler().setMaxInactiveInterval(30 * 60);
+        // Idle timeout (civic.portal.idle-timeout, 30 min by default): Jetty drops a session nobody touched that long.
+        context.getSessionHandler().setMaxInactiveInterval(Math.toIntExact(configuration.idleTimeout().toSeconds()));
         context.getSessionHandler().setHttpOnly(true);
 
         // What the container's classpath scan would hand to Vaadin's initializers, taken from Micronaut's bean index.
@@ -111,6 +112,9 @@ public final class PortalServer {
         vaadin.setAsyncSupported(true);
         vaadin.setInitOrder(1);
         vaadin.setInitParameter(InitParameters.SERVLET_PARAMETER_PRODUCTION_MODE, "true");
+        // An open tab sends heartbeats, which touch the session; without this Vaadin would keep an idle session alive
+        // for as long as the tab stays open. With it, only user interaction counts toward the idle timeout.
+        vaadin.setInitParameter(InitParameters.SERVLET_PARAMETER_CLOSE_IDLE_SESSIONS, "true");
         context.addServlet(vaadin, "/*");
         context.addServlet(new ServletHolder("health", new HealthServlet()), "/health");
         context.addServlet(new ServletHolder("prometheus", new MetricsServlet()), "/prometheus");
