@@ -102,7 +102,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         providers.addColumn(DirectoryClient.Provider::kindLabel).setHeader("类型").setAutoWidth(true);
         providers.addColumn(p -> p.place().name()).setHeader("服务地点").setFlexGrow(1);
         providers.addColumn(p -> p.slotMinutes() + " 分钟").setHeader("时段").setAutoWidth(true);
-        providers.addColumn(p -> planSummary(p.plan())).setHeader("每周排班").setFlexGrow(1);
+        providers.addColumn(p -> planSummary(p.windows())).setHeader("每周排班").setFlexGrow(1);
         providers.setAllRowsVisible(true);
         providers.asSingleSelect().addValueChangeListener(change -> showPlan(change.getValue()));
         account.setId("appointments-provider-account");
@@ -206,7 +206,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     private void showPlan(DirectoryClient.Provider provider) {
         plan.setVisible(provider != null);
         if (provider != null) {
-            weekdays.setValue(provider.plan().stream().map(DirectoryClient.Window::weekday).collect(Collectors.toSet()));
+            weekdays.setValue(provider.windows().stream().map(DirectoryClient.Window::weekday).collect(Collectors.toSet()));
         }
     }
 
@@ -237,7 +237,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
 
     /** "周一 09:00–12:00；周三 14:00–17:00" */
     static String planSummary(List<DirectoryClient.Window> windows) {
-        if (windows == null || windows.isEmpty()) {
+        if (windows.isEmpty()) {
             return "未排班";
         }
         return windows.stream().sorted(java.util.Comparator.comparingInt(DirectoryClient.Window::weekday)

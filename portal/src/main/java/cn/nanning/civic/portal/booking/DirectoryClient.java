@@ -84,7 +84,12 @@ public class DirectoryClient {
 
     @Serdeable
     public record Provider(String id, String accountId, String displayName, String kind, String kindLabel, Place place,
-                           int slotMinutes, int minNoticeMinutes, List<Window> plan) {
+                           int slotMinutes, int minNoticeMinutes, @Nullable List<Window> plan) {
+
+        /** The weekly windows; an empty plan is left out of the answer. */
+        public List<Window> windows() {
+            return plan == null ? List.of() : plan;
+        }
     }
 
     @Serdeable

@@ -1,0 +1,94 @@
+package cn.nanning.civic.e2e.portal;
+
+import cn.nanning.civic.e2e.platform.Api;
+import cn.nanning.civic.e2e.platform.Platform;
+import cn.nanning.civic.e2e.platform.ProxyData;
+import cn.nanning.civic.portal.booking.AppointmentsAdminView;
+import cn.nanning.civic.portal.booking.DirectoryClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The administrator's 预约管理 screen: a place, a lawyer registered there, a weekly plan — all through the real gateway. */
+class AppointmentsAdministrationViewTest extends PortalViewTest {
+
+    private static final Api GATEWAY = new Api(Platform.GATEWAY);
+
+    @Test
+    void anAdministratorOpensAPlaceRegistersALawyerThereAndPlansTheirWeek() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String admin = ProxyData.token("admin");
+        Api.Response account = GATEWAY.post("/api/v1/identity/staff", Map.of("username", "lawyer-" + suffix,
+                "displayName", "蒙律师" + suffix, "roles", List.of("LAWYER"), "regionCode", "450103",
+                "initialPassword", "Civic-Lawyer-" + suffix + "!"), admin);
+        assertThat(account.status()).as(account.body()).isEqualTo(201);
+        String accountId = account.json().path("id").asText();
+
+        open("admin", AppointmentsAdminView.class);
+        String placeName = "青秀区公共法律服务点 " + suffix;
+        _get(TextField.class, spec -> spec.withId("appointments-place-name")).setValue(placeName);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> placeKind = _get(ComboBox.class, spec -> spec.withId("appointments-place-kind"));
+        placeKind.setValue("LEGAL_SERVICE_POINT");
+        _get(TextField.class, spec -> spec.withId("appointments-place-region")).setValue("450103");
+        _click(_get(Button.class, spec -> spec.withId("appointments-place-add")));
+        assertThat(message()).isEqualTo("已登记服务地点。");
+        @SuppressWarnings("unchecked")
+        Grid<DirectoryClient.Place> places = _get(Grid.class, spec -> spec.withId("appointments-places"));
+        DirectoryClient.Place place = places.getGenericDataView().getItems()
+                .filter(p -> p.name().equals(placeName)).findFirst().orElseThrow();
+        assertThat(place.kindLabel()).isEqualTo("公共法律服务点");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<DirectoryClient.StaffAccount> accounts = _get(ComboBox.class, spec -> spec.withId("appointments-provider-account"));
+        accounts.setValue(accounts.getListDataView().getItems().filter(a -> a.id().equals(accountId)).findFirst().orElseThrow());
+        @SuppressWarnings("unchecked")
+        ComboBox<String> kind = _get(ComboBox.class, spec -> spec.withId("appointments-provider-kind"));
+        kind.setValue("LAWYER");
+        @SuppressWarnings("unchecked")
+        ComboBox<DirectoryClient.Place> providerPlace = _get(ComboBox.class, spec -> spec.withId("appointments-provider-place"));
+        providerPlace.setValue(providerPlace.getListDataView().getItems().filter(p -> p.id().equals(place.id())).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("appointments-provider-add")));
+        assertThat(message()).isEqualTo("已登记 蒙律师" + suffix + "，请为其设置每周排班。");
+
+        @SuppressWarnings("unchecked")
+        Grid<DirectoryClient.Provider> providers = _get(Grid.class, spec -> spec.withId("appointments-providers"));
+        DirectoryClient.Provider provider = providers.getGenericDataView().getItems()
+                .filter(p -> p.accountId().equals(accountId)).findFirst().orElseThrow();
+        assertThat(provider.windows()).isEmpty();
+        providers.select(provider);
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Integer> weekdays = _get(CheckboxGroup.class, spec -> spec.withId("appointments-plan-weekdays"));
+        weekdays.setValue(Set.of(1, 3));
+        _get(TimePicker.class, spec -> spec.withId("appointments-plan-starts")).setValue(LocalTime.of(14, 0));
+        _get(TimePicker.class, spec -> spec.withId("appointments-plan-ends")).setValue(LocalTime.of(17, 30));
+        _click(_get(Button.class, spec -> spec.withId("appointments-plan-save")));
+        assertThat(message()).isEqualTo("已保存 蒙律师" + suffix + " 的每周排班。");
+
+        JsonNode stored = GATEWAY.get("/api/v1/appointments/providers/" + provider.id(), admin).json();
+        assertThat(stored.path("place").path("id").asText()).isEqualTo(place.id());
+        assertThat(stored.path("plan").findValuesAsText("weekday")).containsExactlyInAnyOrder("1", "3");
+        assertThat(stored.path("plan").findValuesAsText("starts")).containsOnly("14:00");
+        assertThat(stored.path("plan").findValuesAsText("ends")).containsOnly("17:30");
+    }
+
+    private static String message() {
+        return _get(Paragraph.class, spec -> spec.withId("appointments-message")).getText();
+    }
+}

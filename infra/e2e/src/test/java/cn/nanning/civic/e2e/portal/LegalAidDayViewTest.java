@@ -1,0 +1,107 @@
+package cn.nanning.civic.e2e.portal;
+
+import cn.nanning.civic.e2e.platform.Api;
+import cn.nanning.civic.e2e.platform.AppointmentsData;
+import cn.nanning.civic.e2e.platform.Platform;
+import cn.nanning.civic.e2e.platform.ProxyData;
+import cn.nanning.civic.portal.booking.BookingClient;
+import cn.nanning.civic.portal.legalaid.LegalAidClient;
+import cn.nanning.civic.portal.legalaid.LegalAidView;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The lawyer's and the administrator's legal-aid screen on real bookings and applications behind the real gateway. */
+class LegalAidDayViewTest extends PortalViewTest {
+
+    private static final Api GATEWAY = new Api(Platform.GATEWAY);
+
+    @Test
+    void aCitizensConsultationShowsOnTheLawyersDayAndAttendanceWaitsForItsStart() {
+        AppointmentsData.Provider lawyer = AppointmentsData.provider("lawyer");
+        String citizen = AppointmentsData.citizen();
+        String topic = "工资被拖欠怎么办 " + UUID.randomUUID().toString().substring(0, 4);
+        JsonNode booking = AppointmentsData.bookConsultation(lawyer, citizen, topic);
+        OffsetDateTime starts = OffsetDateTime.parse(booking.path("startsAt").asText());
+
+        open("lawyer", LegalAidView.class);
+        _get(DatePicker.class, spec -> spec.withId("legal-aid-date")).setValue(starts.atZoneSameInstant(AppointmentsData.NANNING).toLocalDate());
+        @SuppressWarnings("unchecked")
+        Grid<BookingClient.Booking> agenda = _get(Grid.class, spec -> spec.withId("legal-aid-today"));
+        BookingClient.Booking row = agenda.getGenericDataView().getItems()
+                .filter(b -> b.id().equals(booking.path("id").asText())).findFirst().orElseThrow();
+        assertThat(row.topic()).isEqualTo(topic);
+        assertThat(row.statusLabel()).isNotBlank();
+
+        agenda.select(row);
+        Button attended = _get(Button.class, spec -> spec.withId("legal-aid-attended"));
+        assertThat(attended.isEnabled()).isTrue();
+        _click(attended);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("legal-aid-message")).getText())
+                .as("the engine refuses attendance before the start, in Chinese").isEqualTo("预约时间尚未开始，不能登记到场情况。");
+        assertThat(GATEWAY.get("/api/v1/appointments/bookings/" + row.id(), citizen).json().path("status").asText())
+                .isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void anAdministratorApprovesAnApplicationAndAssignsTheLawyerWhoThenSeesIt() {
+        AppointmentsData.Provider lawyer = AppointmentsData.provider("lawyer");
+        String applicant = "覃" + UUID.randomUUID().toString().substring(0, 4);
+        String applicationId = AppointmentsData.applyForLegalAid(AppointmentsData.citizen(), applicant).path("id").asText();
+
+        open("admin", LegalAidView.class);
+        @SuppressWarnings("unchecked")
+        Grid<LegalAidClient.Application> applications = _get(Grid.class, spec -> spec.withId("legal-aid-applications"));
+        LegalAidClient.Application row = find(applications, applicationId);
+        assertThat(row.applicantName()).as("names are masked").startsWith("覃").isNotEqualTo(applicant);
+        applications.select(row);
+
+        _click(_get(Button.class, spec -> spec.withId("legal-aid-approve")));
+        assertThat(message()).as("a decision needs reasons").isEqualTo("请填写决定理由。");
+        _get(TextArea.class, spec -> spec.withId("legal-aid-reasons")).setValue("请求支付劳动报酬，经济困难属实。");
+        _click(_get(Button.class, spec -> spec.withId("legal-aid-approve")));
+        assertThat(message()).startsWith("已决定给予法律援助");
+        assertThat(find(applications, applicationId).status()).isEqualTo("APPROVED");
+
+        applications.select(find(applications, applicationId));
+        @SuppressWarnings("unchecked")
+        ComboBox<LegalAidClient.Lawyer> lawyers = _get(ComboBox.class, spec -> spec.withId("legal-aid-lawyer"));
+        lawyers.setValue(lawyers.getListDataView().getItems().filter(l -> l.id().equals(lawyer.id())).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("legal-aid-assign")));
+        assertThat(message()).isEqualTo("已指派 " + lawyer.displayName() + " 承办。");
+        assertThat(ids(applications)).as("nothing left to do for the administrator").doesNotContain(applicationId);
+        JsonNode stored = GATEWAY.get("/api/v1/appointments/legal-aid/applications/" + applicationId, ProxyData.token("admin")).json();
+        assertThat(stored.path("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(stored.path("assignedLawyerName").asText()).isEqualTo(lawyer.displayName());
+
+        open("lawyer", LegalAidView.class);
+        @SuppressWarnings("unchecked")
+        Grid<LegalAidClient.Application> assigned = _get(Grid.class, spec -> spec.withId("legal-aid-applications"));
+        assertThat(ids(assigned)).contains(applicationId);
+    }
+
+    private static LegalAidClient.Application find(Grid<LegalAidClient.Application> grid, String id) {
+        return grid.getGenericDataView().getItems().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<String> ids(Grid<LegalAidClient.Application> grid) {
+        return grid.getGenericDataView().getItems().map(LegalAidClient.Application::id).toList();
+    }
+
+    private static String message() {
+        return _get(Paragraph.class, spec -> spec.withId("legal-aid-message")).getText();
+    }
+}
