@@ -10,5 +10,5 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@interface PublicView {
+public @interface PublicView {
 }

@@ -1,26 +1,90 @@
 package cn.nanning.civic.portal.council;
 
 import cn.nanning.civic.common.identity.Role;
-import cn.nanning.civic.portal.base.ComingSoon;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
-import com.vaadin.flow.component.Composite;
+import cn.nanning.civic.portal.base.SignIn;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
-/** The elders' council (老友议事会). Placeholder until its screens are built. */
+/**
+ * The convener's desk for the 老友议事会 of their area: council management (charter, representatives), topic triage,
+ * meetings, the 四议两公开 step register, and the two publications. Every rule is the services'; this view shows
+ * their Chinese explanations when they refuse.
+ */
 @Prototype
 @Route(value = "council", layout = MainLayout.class)
 @PageTitle("老友议事会 | " + PortalShell.PRODUCT)
 @Menu(title = "老友议事会", order = 50, icon = "vaadin:group")
 @RequiresRole({Role.CONVENER, Role.ADMIN})
-public final class CouncilView extends Composite<ComingSoon> {
+public final class CouncilView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String[] TABS = {"议事会", "议题分拣", "议事会议", "四议两公开登记", "决议与实施公开"};
+
+    private final CouncilClient client;
+    private final SignIn signIn;
+    private final Paragraph message = new Paragraph();
+    private final CouncilPicker picker = new CouncilPicker("council-select");
+    final TabSheet tabs = new TabSheet();
+    final CharterPanel charter;
+    final TriagePanel triage;
+    final MeetingsPanel meetings;
+    final StepRegisterPanel steps;
+    final PublicationsPanel publications;
+
+    CouncilView(CouncilClient client, SignIn signIn) {
+        this.client = client;
+        this.signIn = signIn;
+        setId("council-desk");
+        message.setId("council-message");
+        message.setVisible(false);
+        charter = new CharterPanel(client, signIn, picker::councilId, this::say);
+        triage = new TriagePanel(client, signIn, picker::councilId, this::say);
+        meetings = new MeetingsPanel(client, signIn, picker::councilId, this::say);
+        steps = new StepRegisterPanel(client, signIn, picker::councilId, this::say);
+        publications = new PublicationsPanel(client, signIn, picker::councilId, this::say);
+        tabs.setId("council-tabs");
+        tabs.setWidthFull();
+        tabs.add(TABS[0], charter);
+        tabs.add(TABS[1], triage);
+        tabs.add(TABS[2], meetings);
+        tabs.add(TABS[3], steps);
+        tabs.add(TABS[4], publications);
+        tabs.addSelectedChangeListener(change -> refresh());
+        picker.addValueChangeListener(change -> refresh());
+        add(new H2("老友议事会"), message, picker, tabs);
+    }
 
     @Override
-    protected ComingSoon initContent() {
-        return new ComingSoon("老友议事会", "届时可在此按“四议两公开”组织议题、会议、决议与公开。");
+    public void beforeEnter(BeforeEnterEvent event) {
+        picker.load(client, signIn, this::say);
+    }
+
+    /** Reloads the open tab for the chosen council. */
+    private void refresh() {
+        if (picker.councilId() == null) {
+            return;
+        }
+        switch (tabs.getSelectedIndex()) {
+            case 0 -> charter.show();
+            case 1 -> triage.show();
+            case 2 -> meetings.show();
+            case 3 -> steps.show();
+            default -> publications.show();
+        }
+    }
+
+    private void say(String text) {
+        message.setText(text);
+        message.setVisible(true);
     }
 }

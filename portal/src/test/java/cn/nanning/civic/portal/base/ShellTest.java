@@ -82,10 +82,13 @@ class ShellTest extends KaribuViewTest {
     }
 
     @Test
-    void a_capability_not_built_yet_shows_a_coming_soon_notice() {
+    void the_council_desk_opens_for_a_convener_and_is_closed_to_a_clerk() {
         signedInAs(Role.CONVENER);
         UI.getCurrent().navigate(cn.nanning.civic.portal.council.CouncilView.class);
-        assertThat(_get(ComingSoon.class).getElement().getTextRecursively()).contains("正在建设中");
+        _assertOne(cn.nanning.civic.portal.council.CouncilView.class);
+        signedInAs(Role.CLERK);
+        UI.getCurrent().navigate(cn.nanning.civic.portal.council.CouncilView.class);
+        _assertNone(cn.nanning.civic.portal.council.CouncilView.class);
     }
 
     @Test

@@ -1,0 +1,112 @@
+package cn.nanning.civic.portal.council;
+
+import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.PublicView;
+import cn.nanning.civic.portal.gateway.GatewayException;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.micronaut.context.annotation.Prototype;
+
+import java.util.List;
+
+/**
+ * A council's public page (no sign-in): charter and rules, topics with their published opinions, triage reasons,
+ * hidden topics by date and reason only, resolutions and upcoming meetings — all from the gateway's public council
+ * API. Residents' text is always set as text, never as markup.
+ */
+@Prototype
+@PublicView
+@Route("council/public")
+@PageTitle("老友议事会公开栏 | " + PortalShell.PRODUCT)
+public final class CouncilPublicPage extends VerticalLayout implements HasUrlParameter<String> {
+
+    private static final int OPINION_TOPICS = 20;
+
+    private final CouncilClient client;
+
+    CouncilPublicPage(CouncilClient client) {
+        this.client = client;
+        setId("council-public");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String councilId) {
+        removeAll();
+        CouncilClient.PublicPage page;
+        try {
+            page = client.publicPage(councilId);
+        } catch (GatewayException e) {
+            Paragraph problem = new Paragraph(e.getMessage());
+            problem.setId("council-public-message");
+            add(new H1("老友议事会公开栏"), problem);
+            return;
+        }
+        H1 title = new H1(page.name() + (page.regionName() != null ? "（" + page.regionName() + "）" : ""));
+        title.setId("council-public-name");
+        Paragraph rules = new Paragraph("表决规则：" + page.rules());
+        Paragraph charter = new Paragraph(page.charter());
+        charter.setId("council-public-charter");
+        charter.getStyle().set("white-space", "pre-wrap");
+        add(title, rules, new H4("章程"), charter, new H3("征集中与已采纳的议题"));
+        List<CouncilClient.Topic> open = page.openTopics();
+        if (open.isEmpty()) {
+            add(new Paragraph("暂无议题。"));
+        }
+        for (int i = 0; i < open.size(); i++) {
+            add(topic(open.get(i), i < OPINION_TOPICS));
+        }
+        if (!page.closedTopics().isEmpty()) {
+            add(new H3("已合并或未采纳的议题"));
+            page.closedTopics().forEach(t -> add(topic(t, false)));
+        }
+        if (!page.hiddenTopics().isEmpty()) {
+            add(new H3("已隐藏的议题"));
+            page.hiddenTopics().forEach(h -> {
+                Paragraph line = new Paragraph(Texts.time(h.hiddenAt()) + " 隐藏，理由：" + h.reason());
+                line.addClassName("public-hidden-topic");
+                add(line);
+            });
+        }
+        add(new H3("已公开的决议"));
+        if (page.resolutions().isEmpty()) {
+            add(new Paragraph("暂无已公开的决议。"));
+        }
+        page.resolutions().forEach(d -> add(new Paragraph(d.title() + " —— " + d.statusLabel() + "，实施进度 " + d.progress() + "%")));
+        if (!page.upcomingMeetings().isEmpty()) {
+            add(new H3("近期会议"));
+            page.upcomingMeetings().forEach(m -> add(new Paragraph(Texts.time(m.startsAt()) + " " + m.title() + "（" + m.place() + "）")));
+        }
+    }
+
+    private Div topic(CouncilClient.Topic t, boolean withOpinions) {
+        Div box = new Div();
+        box.addClassName("public-topic");
+        H4 heading = new H4(t.title());
+        heading.addClassName("public-topic-title");
+        Paragraph description = new Paragraph(t.description());
+        description.addClassName("public-topic-description");
+        Paragraph meta = new Paragraph(t.statusLabel() + " · " + t.sourceLabel() + " · 附议 " + t.supports() + " 人"
+                + (t.publicReason() != null ? " · 理由：" + t.publicReason() : ""));
+        box.add(heading, description, meta);
+        if (withOpinions) {
+            try {
+                for (CouncilClient.Opinion o : client.publicOpinions(t.id())) {
+                    Paragraph opinion = new Paragraph(o.content());
+                    opinion.addClassName("public-opinion");
+                    box.add(opinion);
+                }
+            } catch (GatewayException e) {
+                box.add(new Paragraph(e.getMessage()));
+            }
+        }
+        return box;
+    }
+}

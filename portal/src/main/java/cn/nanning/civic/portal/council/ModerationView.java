@@ -1,0 +1,142 @@
+package cn.nanning.civic.portal.council;
+
+import cn.nanning.civic.common.identity.Role;
+import cn.nanning.civic.portal.base.MainLayout;
+import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RequiresRole;
+import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.gateway.GatewayException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.micronaut.context.annotation.Prototype;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * 议事审核: the council's moderation queue — topics and opinions waiting for review (WeChat asked for it, or there was
+ * no openid to check with) and reported opinions. Publish, or hide with a reason the author is told.
+ */
+@Prototype
+@Route(value = "council/moderation", layout = MainLayout.class)
+@PageTitle("议事审核 | " + PortalShell.PRODUCT)
+@Menu(title = "议事审核", order = 51, icon = "vaadin:check-square-o")
+@RequiresRole({Role.CONVENER, Role.ADMIN})
+public final class ModerationView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final CouncilClient client;
+    private final SignIn signIn;
+    private final Paragraph message = new Paragraph();
+    private final CouncilPicker picker = new CouncilPicker("moderation-council");
+    final Grid<CouncilClient.QueueItem> queue = new Grid<>(CouncilClient.QueueItem.class, false);
+    private final TextField reason = new TextField("隐藏理由");
+    private final Button approve = new Button("通过并公开");
+    private final Button hide = new Button("隐藏");
+
+    ModerationView(CouncilClient client, SignIn signIn) {
+        this.client = client;
+        this.signIn = signIn;
+        setId("council-moderation");
+        message.setId("moderation-message");
+        message.setVisible(false);
+        queue.setId("moderation-queue");
+        queue.addColumn(CouncilClient.QueueItem::kindLabel).setHeader("类型").setAutoWidth(true);
+        queue.addColumn(CouncilClient.QueueItem::topicTitle).setHeader("议题").setAutoWidth(true);
+        queue.addColumn(CouncilClient.QueueItem::content).setHeader("内容").setFlexGrow(1);
+        queue.addColumn(CouncilClient.QueueItem::statusLabel).setHeader("状态").setAutoWidth(true);
+        queue.addColumn(q -> checkLabel(q.checkResult())).setHeader("送审原因").setAutoWidth(true);
+        queue.addColumn(q -> q.reports().stream().map(CouncilClient.Report::reason).collect(Collectors.joining("；")))
+                .setHeader("举报理由").setAutoWidth(true);
+        queue.addColumn(q -> Texts.time(q.createdAt())).setHeader("提交时间").setAutoWidth(true);
+        queue.setAllRowsVisible(true);
+        queue.asSingleSelect().addValueChangeListener(change -> {
+            approve.setEnabled(change.getValue() != null);
+            hide.setEnabled(change.getValue() != null);
+        });
+        reason.setId("moderation-reason");
+        reason.setWidth("30em");
+        reason.setMaxLength(200);
+        approve.setId("moderation-approve");
+        hide.setId("moderation-hide");
+        approve.setEnabled(false);
+        hide.setEnabled(false);
+        approve.addClickListener(click -> decide(true));
+        hide.addClickListener(click -> decide(false));
+        picker.addValueChangeListener(change -> reload());
+        add(new H2("议事审核"), new Paragraph("待审核的议题和意见，以及被居民举报的意见。通过后公开；隐藏须说明理由，作者将收到通知，"
+                + "隐藏的内容在任何页面都不再显示。"), message, picker, queue, new HorizontalLayout(reason, approve, hide));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        picker.load(client, signIn, this::say);
+    }
+
+    private void reload() {
+        String id = picker.councilId();
+        if (id == null) {
+            queue.setItems(List.of());
+            return;
+        }
+        try {
+            List<CouncilClient.QueueItem> items = signIn.withToken(token -> client.moderationQueue(id, token));
+            queue.setItems(items);
+            if (items.isEmpty()) {
+                say("审核队列为空。");
+            }
+        } catch (GatewayException e) {
+            queue.setItems(List.of());
+            say(e.getMessage());
+        }
+    }
+
+    private void decide(boolean publish) {
+        CouncilClient.QueueItem item = queue.asSingleSelect().getValue();
+        if (item == null) {
+            return;
+        }
+        try {
+            signIn.withToken(token -> {
+                client.moderate(item, publish, reason.getValue(), token);
+                return item;
+            });
+            reason.clear();
+            reload();
+            say(publish ? "已通过并公开，作者将收到通知。" : "已隐藏，作者将收到通知和理由。");
+        } catch (GatewayException e) {
+            say(e.getMessage());
+        }
+    }
+
+    private void say(String text) {
+        message.setText(text);
+        message.setVisible(true);
+    }
+
+    /** Why an item is in the queue, for people. */
+    static String checkLabel(String checkResult) {
+        if (checkResult == null) {
+            return "居民举报";
+        }
+        if (checkResult.startsWith("no-openid")) {
+            return "无法由微信检测（代录入或旧版登录），需人工审核";
+        }
+        if (checkResult.startsWith("wechat-unavailable")) {
+            return "微信内容安全接口暂不可用";
+        }
+        if (checkResult.startsWith("wechat:review")) {
+            return "微信内容安全建议人工复核";
+        }
+        return "wechat:pass".equals(checkResult) ? "居民举报" : checkResult;
+    }
+}

@@ -1,0 +1,160 @@
+package cn.nanning.civic.portal.council;
+
+import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.gateway.GatewayException;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * 两公开: publish the resolution once the residents' vote passed, then the implementation progress (percent, note,
+ * date) with photos until 100%. Both stay public with their history.
+ */
+final class PublicationsPanel extends VerticalLayout {
+
+    private final CouncilClient client;
+    private final SignIn signIn;
+    private final Supplier<String> council;
+    private final Consumer<String> say;
+    final ComboBox<CouncilClient.DecisionSummary> decision = new ComboBox<>("事项");
+    private final Paragraph state = new Paragraph();
+    final Grid<CouncilClient.Progress> progress = new Grid<>(CouncilClient.Progress.class, false);
+
+    PublicationsPanel(CouncilClient client, SignIn signIn, Supplier<String> council, Consumer<String> say) {
+        this.client = client;
+        this.signIn = signIn;
+        this.council = council;
+        this.say = say;
+        setId("council-publications-panel");
+        setPadding(false);
+        decision.setId("council-publication-decision");
+        decision.setItemLabelGenerator(d -> d.title() + "（" + d.statusLabel() + "）");
+        decision.setWidth("30em");
+        decision.addValueChangeListener(change -> showDecision());
+        state.setId("council-publication-state");
+
+        TextArea resolution = new TextArea("决议公开内容");
+        resolution.setId("council-resolution-content");
+        resolution.setWidthFull();
+        Button publish = new Button("公开决议", click -> run((d, token) -> client.publishResolution(d.id(), resolution.getValue(), token),
+                "决议已公开，订阅居民将收到通知。"));
+        publish.setId("council-publish-resolution");
+
+        IntegerField percent = new IntegerField("实施进度（%）");
+        percent.setId("council-progress-percent");
+        percent.setMin(0);
+        percent.setMax(100);
+        TextArea note = new TextArea("进度说明");
+        note.setId("council-progress-note");
+        note.setWidthFull();
+        DatePicker day = new DatePicker("进度日期", LocalDate.now(Texts.NANNING));
+        day.setId("council-progress-date");
+        Button report = new Button("公开实施进度", click -> {
+            if (percent.getValue() == null || note.isEmpty() || day.isEmpty()) {
+                say.accept("请填写进度、说明和日期。");
+                return;
+            }
+            run((d, token) -> client.reportProgress(d.id(), percent.getValue(), note.getValue(), day.getValue().toString(), token),
+                    "实施进度已公开。");
+        });
+        report.setId("council-report-progress");
+
+        progress.setId("council-progress");
+        progress.addColumn(CouncilClient.Progress::occurredOn).setHeader("日期").setAutoWidth(true);
+        progress.addColumn(p -> p.percent() + "%").setHeader("进度").setAutoWidth(true);
+        progress.addColumn(CouncilClient.Progress::note).setHeader("说明").setFlexGrow(1);
+        progress.addColumn(p -> p.photos().size() + " 张").setHeader("照片").setAutoWidth(true);
+        progress.setAllRowsVisible(true);
+
+        UI ui = UI.getCurrent();
+        Upload photo = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+            CouncilClient.DecisionSummary d = decision.getValue();
+            CouncilClient.Progress p = progress.asSingleSelect().getValue();
+            if (d == null || p == null) {
+                say.accept("请先在上表中选择一条实施进度，再上传照片。");
+                return;
+            }
+            try {
+                signIn.withToken(t -> client.uploadPhoto(d.id(), p.id(), metadata.fileName(), bytes, t));
+                showDecision();
+                say.accept("照片已上传，已随实施进度公开（已去除拍摄位置等信息）。");
+            } catch (GatewayException e) {
+                say.accept(e.getMessage());
+            }
+        })));
+        photo.setId("council-photo-upload");
+        photo.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
+        photo.setMaxFileSize(5 * 1024 * 1024);
+        photo.setDropLabel(new Span("上传实施现场照片（JPG 或 PNG，不超过 5 MB）"));
+        photo.addSucceededListener(event -> photo.clearFileList());
+        photo.addFileRejectedListener(event -> say.accept("文件不符合要求：仅接受 JPG 或 PNG 照片，且不超过 5 MB。"));
+
+        add(decision, state, new H4("决议公开"), resolution, publish, new H4("实施结果公开"),
+                new HorizontalLayout(percent, day), note, report, progress, photo);
+    }
+
+    /** Runs an action on the chosen decision with the staff member's token. */
+    private void run(BiFunction<CouncilClient.DecisionSummary, String, Object> action, String done) {
+        CouncilClient.DecisionSummary d = decision.getValue();
+        if (d == null) {
+            say.accept("请先选择事项。");
+            return;
+        }
+        try {
+            signIn.withToken(token -> action.apply(d, token));
+            showDecision();
+            say.accept(done);
+        } catch (GatewayException e) {
+            say.accept(e.getMessage());
+        }
+    }
+
+    void show() {
+        String id = council.get();
+        if (id == null) {
+            return;
+        }
+        try {
+            List<CouncilClient.DecisionSummary> list = signIn.withToken(t -> client.decisions(id, t));
+            decision.setItems(list);
+            progress.setItems(List.of());
+            state.setText("");
+        } catch (GatewayException e) {
+            say.accept(e.getMessage());
+        }
+    }
+
+    private void showDecision() {
+        CouncilClient.DecisionSummary d = decision.getValue();
+        if (d == null) {
+            progress.setItems(List.of());
+            state.setText("");
+            return;
+        }
+        try {
+            CouncilClient.Decision full = signIn.withToken(t -> client.decision(d.id(), t));
+            state.setText("当前：" + full.statusLabel() + (full.nextStepLabel() != null ? "，下一步：" + full.nextStepLabel() : "")
+                    + "，进度 " + full.progress() + "%");
+            progress.setItems(full.progressUpdates());
+        } catch (GatewayException e) {
+            say.accept(e.getMessage());
+        }
+    }
+}

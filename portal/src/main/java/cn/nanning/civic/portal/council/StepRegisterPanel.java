@@ -1,0 +1,192 @@
+package cn.nanning.civic.portal.council;
+
+import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.gateway.GatewayException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * 四议两公开登记: the council's major matters; for the chosen one its register (every holding of a step, failed ones
+ * included) and the form for the next voting step. The services keep the order and the quorum arithmetic.
+ */
+final class StepRegisterPanel extends VerticalLayout {
+
+    static final Map<String, String> STEPS = Map.of("PROPOSAL", "党组织提议", "COMMITTEES_DISCUSSION", "两委会商议",
+            "PARTY_REVIEW", "党员大会审议", "RESIDENTS_RESOLUTION", "村民会议（代表会议）决议");
+
+    private final CouncilClient client;
+    private final SignIn signIn;
+    private final Supplier<String> council;
+    private final Consumer<String> say;
+    final Grid<CouncilClient.DecisionSummary> decisions = new Grid<>(CouncilClient.DecisionSummary.class, false);
+    final Grid<CouncilClient.Step> register = new Grid<>(CouncilClient.Step.class, false);
+    private final ComboBox<CouncilClient.Topic> topic = new ComboBox<>("所依据的已采纳议题（可选）");
+    private final Select<String> step = new Select<>();
+    private final Paragraph next = new Paragraph();
+
+    StepRegisterPanel(CouncilClient client, SignIn signIn, Supplier<String> council, Consumer<String> say) {
+        this.client = client;
+        this.signIn = signIn;
+        this.council = council;
+        this.say = say;
+        setId("council-steps-panel");
+        setPadding(false);
+        decisions.setId("council-decisions");
+        decisions.addColumn(CouncilClient.DecisionSummary::title).setHeader("事项").setFlexGrow(1);
+        decisions.addColumn(CouncilClient.DecisionSummary::statusLabel).setHeader("状态").setAutoWidth(true);
+        decisions.addColumn(d -> Texts.orEmpty(d.nextStepLabel())).setHeader("下一步").setAutoWidth(true);
+        decisions.addColumn(d -> d.progress() + "%").setHeader("实施进度").setAutoWidth(true);
+        decisions.setAllRowsVisible(true);
+        decisions.asSingleSelect().addValueChangeListener(change -> showRegister());
+
+        register.setId("council-register");
+        register.addColumn(CouncilClient.Step::stepLabel).setHeader("步骤").setAutoWidth(true);
+        register.addColumn(CouncilClient.Step::attempt).setHeader("次数").setAutoWidth(true);
+        register.addColumn(s -> Texts.time(s.heldAt())).setHeader("时间").setAutoWidth(true);
+        register.addColumn(s -> Texts.orEmpty(s.motionSource())).setHeader("动议来源").setAutoWidth(true);
+        register.addColumn(s -> Texts.orEmpty(s.expectedAttendance())).setHeader("应到").setAutoWidth(true);
+        register.addColumn(s -> Texts.orEmpty(s.actualAttendance())).setHeader("实到").setAutoWidth(true);
+        register.addColumn(s -> s.votesFor() == null ? "" : s.votesFor() + " / " + s.votesAgainst() + " / " + s.votesAbstain())
+                .setHeader("赞成/反对/弃权").setAutoWidth(true);
+        register.addColumn(CouncilClient.Step::outcomeLabel).setHeader("结果").setAutoWidth(true);
+        register.addColumn(s -> Texts.orEmpty(s.explanation() != null ? s.explanation() : s.content())).setHeader("说明").setFlexGrow(1);
+        register.addColumn(s -> Texts.orEmpty(s.supervisorsComments())).setHeader("监督意见").setAutoWidth(true);
+        register.setAllRowsVisible(true);
+
+        TextField title = new TextField("事项名称");
+        title.setId("council-decision-title");
+        TextArea matter = new TextArea("事项内容");
+        matter.setId("council-decision-matter");
+        matter.setWidthFull();
+        topic.setId("council-decision-topic");
+        topic.setItemLabelGenerator(CouncilClient.Topic::title);
+        Button open = new Button("发起事项", click -> {
+            if (title.isEmpty() || matter.isEmpty()) {
+                say.accept("请填写事项名称和内容。");
+                return;
+            }
+            try {
+                signIn.withToken(token -> client.openDecision(council.get(), title.getValue(), matter.getValue(),
+                        topic.getValue() == null ? null : topic.getValue().id(), token));
+                title.clear();
+                matter.clear();
+                show();
+                say.accept("事项已发起，请按党组织提议、两委会商议、党员大会审议、村民会议（代表会议）决议的顺序登记。");
+            } catch (GatewayException e) {
+                say.accept(e.getMessage());
+            }
+        });
+        open.setId("council-open-decision");
+
+        next.setId("council-next-step");
+        step.setId("council-step");
+        step.setLabel("步骤");
+        step.setItems("PROPOSAL", "COMMITTEES_DISCUSSION", "PARTY_REVIEW", "RESIDENTS_RESOLUTION");
+        step.setItemLabelGenerator(STEPS::get);
+        DateTimePicker heldAt = new DateTimePicker("会议时间");
+        heldAt.setId("council-step-held-at");
+        TextField motion = new TextField("动议来源");
+        motion.setId("council-step-motion");
+        IntegerField expected = number("应到人数", "council-step-expected");
+        IntegerField actual = number("实到人数", "council-step-actual");
+        IntegerField votesFor = number("赞成", "council-step-for");
+        IntegerField against = number("反对", "council-step-against");
+        IntegerField abstain = number("弃权", "council-step-abstain");
+        TextArea supervisors = new TextArea("村务监督委员会意见");
+        supervisors.setId("council-step-supervisors");
+        supervisors.setWidthFull();
+        Button hold = new Button("登记本步骤", click -> {
+            CouncilClient.DecisionSummary d = decisions.asSingleSelect().getValue();
+            if (d == null || step.isEmpty() || heldAt.isEmpty()) {
+                say.accept("请选择事项、步骤和会议时间。");
+                return;
+            }
+            Map<String, Object> body = new HashMap<>();
+            body.put("step", step.getValue());
+            body.put("heldAt", heldAt.getValue().atZone(Texts.NANNING).toInstant().toString());
+            body.put("motionSource", motion.getValue());
+            body.put("expectedAttendance", expected.getValue());
+            body.put("actualAttendance", actual.getValue());
+            body.put("votesFor", votesFor.getValue());
+            body.put("votesAgainst", against.getValue());
+            body.put("votesAbstain", abstain.getValue());
+            body.put("supervisorsComments", supervisors.getValue());
+            try {
+                CouncilClient.Decision after = signIn.withToken(token -> client.registerStep(d.id(), body, token));
+                CouncilClient.Step last = after.register().get(after.register().size() - 1);
+                show();
+                decisions.getGenericDataView().getItems().filter(x -> x.id().equals(d.id())).findFirst().ifPresent(decisions::select);
+                say.accept("已登记：" + last.stepLabel() + "，" + last.outcomeLabel() + "。");
+            } catch (GatewayException e) {
+                say.accept(e.getMessage());
+            }
+        });
+        hold.setId("council-register-step");
+        add(new Paragraph("重大事项须依次经过党组织提议、两委会商议、党员大会审议（到会党员不少于三分之二，赞成超过到会半数）、"
+                        + "村民会议或村民代表会议决议（按章程），不能跳过；到会人数不足的表决记为无效，须重新召开。"),
+                decisions, new H4("发起新事项"), new HorizontalLayout(title, topic), matter, open,
+                new H4("步骤登记簿"), next, register, new HorizontalLayout(step, heldAt, motion),
+                new HorizontalLayout(expected, actual, votesFor, against, abstain), supervisors, hold);
+    }
+
+    private static IntegerField number(String label, String id) {
+        IntegerField field = new IntegerField(label);
+        field.setId(id);
+        field.setMin(0);
+        field.setWidth("7em");
+        return field;
+    }
+
+    void show() {
+        String id = council.get();
+        if (id == null) {
+            return;
+        }
+        try {
+            List<CouncilClient.DecisionSummary> list = signIn.withToken(token -> client.decisions(id, token));
+            decisions.setItems(list);
+            List<CouncilClient.Topic> accepted = signIn.withToken(token -> client.topics(id, "ACCEPTED", token));
+            topic.setItems(accepted);
+            register.setItems(List.of());
+            next.setText("");
+        } catch (GatewayException e) {
+            decisions.setItems(List.of());
+            say.accept(e.getMessage());
+        }
+    }
+
+    private void showRegister() {
+        CouncilClient.DecisionSummary d = decisions.asSingleSelect().getValue();
+        if (d == null) {
+            register.setItems(List.of());
+            next.setText("");
+            return;
+        }
+        try {
+            CouncilClient.Decision decision = signIn.withToken(token -> client.decision(d.id(), token));
+            register.setItems(decision.register());
+            next.setText(decision.nextStepLabel() == null ? "该事项" + decision.statusLabel() + "。" : "下一步：" + decision.nextStepLabel());
+            if (decision.nextStep() != null && STEPS.containsKey(decision.nextStep())) {
+                step.setValue(decision.nextStep());
+            }
+        } catch (GatewayException e) {
+            say.accept(e.getMessage());
+        }
+    }
+}
