@@ -167,6 +167,11 @@ public class CouncilClient {
         return gateway.call(() -> HttpRequest.GET(BASE + "/public/topics/" + topicId + "/opinions"), Argument.listOf(Opinion.class));
     }
 
+    /** The services leave empty lists out of their JSON. */
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -189,6 +194,10 @@ public class CouncilClient {
     public record Council(String id, String regionCode, @Nullable String regionName, String name, String charter, String resolutionBody,
                           String resolutionBodyLabel, Threshold quorum, Threshold majority, String rulesLabel,
                           List<Representative> representatives, List<Convener> conveners) {
+        public Council {
+            representatives = orEmpty(representatives);
+            conveners = orEmpty(conveners);
+        }
     }
 
     @Serdeable
@@ -213,6 +222,10 @@ public class CouncilClient {
     public record Meeting(String id, String title, String place, String startsAt, String endsAt, String status, String statusLabel,
                           List<AgendaItem> agenda, long registrations, List<String> representativesPresent, long residentsPresent,
                           @Nullable Integer walkIns, @Nullable String minutes) {
+        public Meeting {
+            agenda = orEmpty(agenda);
+            representativesPresent = orEmpty(representativesPresent);
+        }
     }
 
     @Serdeable
@@ -233,11 +246,18 @@ public class CouncilClient {
 
     @Serdeable
     public record Progress(String id, int percent, String note, String occurredOn, List<Photo> photos) {
+        public Progress {
+            photos = orEmpty(photos);
+        }
     }
 
     @Serdeable
     public record Decision(String id, String title, String matter, String status, String statusLabel, @Nullable String nextStep,
                            @Nullable String nextStepLabel, int progress, List<Step> register, List<Progress> progressUpdates) {
+        public Decision {
+            register = orEmpty(register);
+            progressUpdates = orEmpty(progressUpdates);
+        }
     }
 
     @Serdeable
@@ -246,7 +266,10 @@ public class CouncilClient {
 
     @Serdeable
     public record QueueItem(String kind, String kindLabel, String id, String topicId, String topicTitle, String content, String status,
-                            String statusLabel, String checkResult, List<Report> reports, String createdAt) {
+                            String statusLabel, @Nullable String checkResult, List<Report> reports, String createdAt) {
+        public QueueItem {
+            reports = orEmpty(reports);
+        }
     }
 
     @Serdeable
@@ -261,5 +284,12 @@ public class CouncilClient {
     public record PublicPage(String id, String name, @Nullable String regionName, String charter, String rules,
                              List<Topic> openTopics, List<Topic> closedTopics, List<DecisionSummary> resolutions,
                              List<Meeting> upcomingMeetings, List<HiddenTopic> hiddenTopics) {
+        public PublicPage {
+            openTopics = orEmpty(openTopics);
+            closedTopics = orEmpty(closedTopics);
+            resolutions = orEmpty(resolutions);
+            upcomingMeetings = orEmpty(upcomingMeetings);
+            hiddenTopics = orEmpty(hiddenTopics);
+        }
     }
 }

@@ -1,0 +1,118 @@
+package cn.nanning.civic.e2e.council;
+
+import cn.nanning.civic.e2e.platform.ProxyData;
+import cn.nanning.civic.e2e.portal.PortalViewTest;
+import cn.nanning.civic.portal.council.CouncilClient;
+import cn.nanning.civic.portal.council.CouncilView;
+import cn.nanning.civic.portal.council.ModerationView;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static cn.nanning.civic.e2e.council.CouncilData.GATEWAY;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The convener's council desk and moderation queue in the portal, on real councils behind the real gateway. */
+class CouncilViewsTest extends PortalViewTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theConvenerTriagesTopicsWithPublicReasons() {
+        String council = CouncilData.council();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String lamps = CouncilData.publishedTopic(council, "村口路灯维修 " + suffix, "村口路灯坏了三个月。");
+        String outOfScope = CouncilData.publishedTopic(council, "修建高速公路出口 " + suffix, "希望在村边开高速出口。");
+
+        open("convener", CouncilView.class);
+        choose("council-select", council);
+        _get(TabSheet.class, spec -> spec.withId("council-tabs")).setSelectedIndex(1);
+        Grid<CouncilClient.Topic> topics = _get(Grid.class, spec -> spec.withId("council-topics"));
+        assertThat(rows(topics)).extracting(CouncilClient.Topic::id).contains(lamps, outOfScope);
+
+        topics.select(row(topics, outOfScope));
+        _get(TextArea.class, spec -> spec.withId("council-triage-reason")).setValue("超出村级事务范围，已转交区交通部门");
+        _click(_get(Button.class, spec -> spec.withId("council-decline")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("council-message")).getText()).contains("不采纳");
+        assertThat(rows(topics)).extracting(CouncilClient.Topic::id).doesNotContain(outOfScope);
+
+        topics.select(row(topics, lamps));
+        _click(_get(Button.class, spec -> spec.withId("council-accept")));
+
+        String token = ProxyData.token("convener");
+        JsonNode declined = GATEWAY.get("/api/v1/council/topics/" + outOfScope, token).json();
+        assertThat(declined.path("status").asText()).isEqualTo("DECLINED");
+        assertThat(declined.path("publicReason").asText()).isEqualTo("超出村级事务范围，已转交区交通部门");
+        assertThat(GATEWAY.get("/api/v1/council/topics/" + lamps, token).json().path("status").asText()).isEqualTo("ACCEPTED");
+        JsonNode page = GATEWAY.get("/api/v1/council/public/councils/" + council, null).json();
+        assertThat(page.path("closedTopics").toString()).contains("超出村级事务范围，已转交区交通部门");
+
+        // A decline without a reason is refused by the services, in Chinese, and changes nothing.
+        String another = CouncilData.publishedTopic(council, "增设垃圾分类点 " + suffix, "建议在村口增设。");
+        _get(TabSheet.class, spec -> spec.withId("council-tabs")).setSelectedIndex(0);
+        _get(TabSheet.class, spec -> spec.withId("council-tabs")).setSelectedIndex(1);
+        topics = _get(Grid.class, spec -> spec.withId("council-topics"));
+        topics.select(row(topics, another));
+        _click(_get(Button.class, spec -> spec.withId("council-decline")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("council-message")).getText()).contains("理由");
+        assertThat(GATEWAY.get("/api/v1/council/topics/" + another, token).json().path("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theModeratorPublishesAClerkEnteredTopicAndHidesAnOpinionWithAReason() {
+        String council = CouncilData.council();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String clerkTopic = CouncilData.clerkTopic(council, "修缮村级活动室 " + suffix);
+        String topic = CouncilData.publishedTopic(council, "村道硬化 " + suffix, "村道雨天泥泞。");
+        String author = CouncilData.citizen();
+        String opinion = CouncilData.post("/api/v1/council/topics/" + topic + "/opinions",
+                Map.of("content", "有人在群里招人刷单，加我微信 " + suffix), author).path("id").asText();
+
+        open("convener", ModerationView.class);
+        choose("moderation-council", council);
+        Grid<CouncilClient.QueueItem> queue = _get(Grid.class, spec -> spec.withId("moderation-queue"));
+        assertThat(rows(queue)).extracting(q -> q.kind() + ":" + q.id()).contains("TOPIC:" + clerkTopic, "OPINION:" + opinion);
+
+        queue.select(rows(queue).stream().filter(q -> q.id().equals(clerkTopic)).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("moderation-approve")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("moderation-message")).getText()).contains("已通过并公开");
+
+        queue.select(rows(queue).stream().filter(q -> q.id().equals(opinion)).findFirst().orElseThrow());
+        _get(TextField.class, spec -> spec.withId("moderation-reason")).setValue("疑似广告引流");
+        _click(_get(Button.class, spec -> spec.withId("moderation-hide")));
+        assertThat(rows(queue)).extracting(CouncilClient.QueueItem::id).doesNotContain(clerkTopic, opinion);
+
+        String token = ProxyData.token("convener");
+        assertThat(GATEWAY.get("/api/v1/council/topics/" + clerkTopic, CouncilData.citizen()).json().path("moderation").asText())
+                .isEqualTo("VISIBLE");
+        assertThat(GATEWAY.get("/api/v1/council/public/topics/" + topic + "/opinions", null).body()).doesNotContain(suffix);
+        assertThat(GATEWAY.get("/api/v1/council/councils/" + council + "/moderation-queue", token).body())
+                .doesNotContain(clerkTopic).doesNotContain(opinion);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void choose(String pickerId, String councilId) {
+        ComboBox<CouncilClient.CouncilSummary> picker = _get(ComboBox.class, spec -> spec.withId(pickerId));
+        picker.setValue(picker.getListDataView().getItems().filter(c -> c.id().equals(councilId)).findFirst().orElseThrow());
+    }
+
+    private static <T> List<T> rows(Grid<T> grid) {
+        return grid.getGenericDataView().getItems().toList();
+    }
+
+    private static CouncilClient.Topic row(Grid<CouncilClient.Topic> grid, String id) {
+        return rows(grid).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+}
