@@ -87,4 +87,19 @@ class ReminderJobTest {
         assertThat(reminders(id, "HOUR_BEFORE")).isEqualTo(1);
         assertThat(reminders(id, "DAY_BEFORE")).isZero();
     }
+
+    @Test
+    void aResidentBookedAtTheCounterGetsNoWeChatReminderButTheReminderEventStillLeaves() throws Exception {
+        clock.set("2025-09-29T08:00:00+08:00");
+        Api.Provider lawyer = api.lawyer();
+        String clerk = api.tokens.staff(UUID.randomUUID().toString(), "CLERK", "450103001001");
+        String id = api.post("/api/v1/appointments/legal-aid/consultations/assisted", Map.of("providerId", lawyer.id(),
+                "startsAt", "2025-09-30T10:20:00+08:00", "residentName", "黄伯", "residentPhone", "13607710011", "consent", true), clerk)
+                .get("bookingId").toString();
+        clock.set("2025-09-29T10:30:00+08:00");
+        awaitReminders(id, "DAY_BEFORE");
+        assertThat(reminders(id, "DAY_BEFORE")).isEqualTo(1);
+        assertThat(api.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and payload like ?",
+                "%" + id + "%")).as("no WeChat account to notify").isZero();
+    }
 }

@@ -110,16 +110,25 @@ public class Bookings {
         if (caller.isStaff()) {
             throw ProblemException.forbidden("预约请由市民本人在小程序中提交。");
         }
+        return bookFor(caller.accountId(), service, command);
+    }
+
+    /**
+     * Books for a citizen key: the signed-in citizen's account, or a resident a service-point clerk books for at the
+     * counter (see the assisted package). Limits and locks apply per key.
+     */
+    @Transactional
+    public Booking bookFor(String citizen, Service service, NewBooking command) {
         Provider provider = directory.provider(command.providerId());
         if (!provider.active() || provider.kind().service() != service) {
             throw ProblemException.invalidField("providerId", "该服务人员不提供" + service.label() + "预约。");
         }
         Mode mode = command.mode() == null ? Mode.IN_PERSON : command.mode();
         SlotPlanner.Slot slot = validSlot(provider, command.startsAt());
-        lockCitizen(caller.accountId());
-        requireWithinWeeklyLimit(caller.accountId(), slot.startsAt(), null);
+        lockCitizen(citizen);
+        requireWithinWeeklyLimit(citizen, slot.startsAt(), null);
         Instant now = clock.now();
-        Booking booking = new Booking(UUID.randomUUID(), provider.id(), caller.accountId(), service, mode, slot.startsAt(),
+        Booking booking = new Booking(UUID.randomUUID(), provider.id(), citizen, service, mode, slot.startsAt(),
                 slot.endsAt(), BookingStatus.CONFIRMED, blankToNull(command.topic()), command.urgent(), null, now);
         Instant blockedUntil = slot.endsAt().plus(Duration.ofMinutes(provider.bufferMinutes()));
         // ON CONFLICT DO NOTHING also arbitrates exclusion constraints: a concurrent winner makes this insert a no-op.
@@ -129,7 +138,7 @@ public class Bookings {
                 values (?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), 'CONFIRMED', ?, ?, ?, ?) on conflict do nothing""", s -> {
             s.setObject(1, booking.id());
             s.setObject(2, provider.id());
-            s.setString(3, caller.accountId());
+            s.setString(3, citizen);
             s.setString(4, service.name());
             s.setString(5, mode.name());
             s.setTimestamp(6, Timestamp.from(slot.startsAt()));
@@ -153,7 +162,7 @@ public class Bookings {
     public Booking cancel(Caller caller, UUID id, @Nullable String reason) {
         Booking booking = find(id);
         Provider provider = directory.provider(booking.providerId());
-        boolean owner = caller.accountId().equals(booking.citizenAccountId());
+        boolean owner = caller.accountId().equals(booking.citizenAccountId()) || assists(caller, booking);
         if (!owner && !isProvider(caller, provider) && !Access.adminOver(caller, directory.place(provider.placeId()).regionCode())) {
             throw hidden(caller);
         }
@@ -274,7 +283,7 @@ public class Bookings {
         if (booking == null) {
             throw notFound();
         }
-        if (caller.accountId().equals(booking.citizenAccountId())) {
+        if (caller.accountId().equals(booking.citizenAccountId()) || assists(caller, booking)) {
             return booking;
         }
         Provider provider = directory.provider(booking.providerId());
@@ -282,6 +291,18 @@ public class Bookings {
             return booking;
         }
         throw hidden(caller);
+    }
+
+    /** Whether the caller is the service-point clerk who booked this for a resident at the counter. */
+    private boolean assists(Caller caller, Booking booking) {
+        return caller.isStaff() && jdbc.prepareStatement(
+                "select 1 from appointments.assisted_booking where booking_id = ? and clerk_account_id = ?", s -> {
+                    s.setObject(1, booking.id());
+                    s.setString(2, caller.accountId());
+                    try (ResultSet rs = s.executeQuery()) {
+                        return rs.next();
+                    }
+                });
     }
 
     @Transactional(readOnly = true)

@@ -6,7 +6,6 @@ import cn.nanning.civic.appointments.booking.Mode;
 import cn.nanning.civic.appointments.booking.Service;
 import cn.nanning.civic.appointments.booking.Times;
 import cn.nanning.civic.common.identity.Caller;
-import cn.nanning.civic.common.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -56,19 +55,8 @@ class ConsultationController {
     @Operation(summary = "Book a legal consultation slot; 409 when someone else took it first")
     HttpResponse<BookingView> book(@Body @Valid NewConsultation command, Authentication authentication) {
         var booking = bookings.book(Caller.from(authentication), Service.LEGAL_CONSULTATION, new Bookings.NewBooking(
-                command.providerId(), Times.parse("startsAt", command.startsAt()), mode(command.mode()), command.topic(), false));
+                command.providerId(), Times.parse("startsAt", command.startsAt()), Mode.parse(command.mode()), command.topic(), false));
         return HttpResponse.created(bookings.view(booking), URI.create("/api/v1/appointments/bookings/" + booking.id()));
-    }
-
-    static Mode mode(String value) {
-        if (value == null) {
-            return Mode.IN_PERSON;
-        }
-        try {
-            return Mode.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("mode", "咨询方式只能是 ONLINE（线上）或 IN_PERSON（到场）。");
-        }
     }
 
     @Serdeable

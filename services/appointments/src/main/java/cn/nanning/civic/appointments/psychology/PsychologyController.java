@@ -3,7 +3,6 @@ package cn.nanning.civic.appointments.psychology;
 import cn.nanning.civic.appointments.booking.Mode;
 import cn.nanning.civic.appointments.booking.Times;
 import cn.nanning.civic.common.identity.Caller;
-import cn.nanning.civic.common.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -49,7 +48,7 @@ class PsychologyController {
     @Operation(summary = "Book a counsellor; a risky screening marks the booking urgent and returns the crisis hotline at once; minors need guardian consent")
     HttpResponse<Psychology.PsychologyBookingView> book(@Body @Valid NewPsychologyBooking b, Authentication authentication) {
         var view = psychology.book(Caller.from(authentication), new Psychology.NewBooking(b.providerId(), Times.parse("startsAt", b.startsAt()),
-                mode(b.mode()), b.topic(), b.idNumber(), b.screening(), b.guardian()));
+                Mode.parse(b.mode()), b.topic(), b.idNumber(), b.screening(), b.guardian()));
         return HttpResponse.created(view, URI.create("/api/v1/appointments/psychology/bookings/" + view.booking().id()));
     }
 
@@ -79,17 +78,6 @@ class PsychologyController {
     HttpResponse<Void> share(@PathVariable UUID id, @Body Share body, Authentication authentication) {
         psychology.share(Caller.from(authentication), id, body.supervisorAccountId());
         return HttpResponse.noContent();
-    }
-
-    private static Mode mode(String value) {
-        if (value == null) {
-            return Mode.IN_PERSON;
-        }
-        try {
-            return Mode.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("mode", "咨询方式只能是 ONLINE（线上）或 IN_PERSON（到场）。");
-        }
     }
 
     @Serdeable

@@ -94,6 +94,11 @@ class Reminders {
             payload.put("placeName", inPerson ? d.placeName() : null);
             payload.put("regionCode", d.regionCode());
             outbox.add(Bookings.TOPIC, d.bookingId().toString(), "BookingReminderDue", "booking", payload);
+            if (d.citizen().startsWith(RESIDENT_BOOKED_AT_COUNTER)) {
+                // Booked by a service-point clerk for a resident without the mini-program: no WeChat to remind;
+                // the clerk hands the resident a slip with the time and place.
+                continue;
+            }
             String what = ("PSYCHOLOGY".equals(d.service()) ? "心理咨询" : "法律咨询") + "·" + d.providerName();
             notifications.notify(d.citizen(), "appointment-reminder", Map.of(
                     "thing1", truncate(what),
@@ -104,6 +109,9 @@ class Reminders {
         }
         return due.size();
     }
+
+    /** The citizen key of bookings a clerk made for a resident (see the assisted package). */
+    private static final String RESIDENT_BOOKED_AT_COUNTER = "resident:";
 
     /** WeChat's thing fields hold at most 20 characters. */
     private static String truncate(String text) {

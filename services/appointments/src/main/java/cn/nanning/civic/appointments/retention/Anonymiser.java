@@ -39,9 +39,9 @@ class Anonymiser {
     }
 
     /**
-     * Bookings whose time ended before the cut-off: the citizen, topic and reasons go; the psychology intake loses the
-     * ID number, guardian and screening answers; counselling notes and their shares are deleted. Kept: provider,
-     * service, mode, times, status, urgency, minor and risk flags.
+     * Bookings whose time ended before the cut-off: the citizen (or the resident a clerk booked for), topic and reasons
+     * go; the psychology intake loses the ID number, guardian and screening answers; counselling notes and their
+     * shares are deleted. Kept: provider, service, mode, times, status, urgency, minor and risk flags.
      */
     @Transactional
     public int bookings(Instant cutoff, int limit, String actor) {
@@ -58,6 +58,13 @@ class Anonymiser {
                 s.setString(2, NO_ACCOUNT);
                 s.setString(3, cipher.encrypt(PLACEHOLDER, "psychology_intake.guardian"));
                 s.setObject(4, id);
+                return s.executeUpdate();
+            });
+            jdbc.prepareStatement("""
+                    update appointments.assisted_booking set resident_name = ?, resident_phone = ? where booking_id = ?""", s -> {
+                s.setString(1, cipher.encrypt(PLACEHOLDER, "assisted_booking.resident_name"));
+                s.setString(2, cipher.encrypt("", "assisted_booking.resident_phone"));
+                s.setObject(3, id);
                 return s.executeUpdate();
             });
             jdbc.prepareStatement("""
