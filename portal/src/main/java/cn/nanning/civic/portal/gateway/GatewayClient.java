@@ -117,7 +117,15 @@ public class GatewayClient {
      * the gateway's Chinese explanation. Each domain's portal client (e.g. council, volunteers) builds on this.
      */
     public <T> T call(Supplier<MutableHttpRequest<?>> request, Argument<T> type) {
-        MutableHttpRequest<?> req = request.get().accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(Problem.MEDIA_TYPE));
+        return exchange(request.get().accept(MediaType.APPLICATION_JSON_TYPE, MediaType.of(Problem.MEDIA_TYPE)), type);
+    }
+
+    /** Downloads a file (e.g. a certificate PDF): any content type is accepted; failures still arrive as problems. */
+    public byte[] download(Supplier<MutableHttpRequest<?>> request) {
+        return exchange(request.get().accept(MediaType.ALL_TYPE), Argument.of(byte[].class));
+    }
+
+    private <T> T exchange(MutableHttpRequest<?> req, Argument<T> type) {
         try {
             HttpResponse<T> response = http.toBlocking().exchange(req, type, ERROR_BODY);
             return response.body();

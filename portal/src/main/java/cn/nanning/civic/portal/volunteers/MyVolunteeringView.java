@@ -110,7 +110,7 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
         certificates.addColumn(VolunteersClient.Certificate::issuer).setHeader("出具单位").setAutoWidth(true);
         certificates.addColumn(c -> c.issuedOn().toString()).setHeader("出具日期").setAutoWidth(true);
         certificates.addColumn(VolunteersClient.Certificate::statusLabel).setHeader("状态").setAutoWidth(true);
-        certificates.addComponentColumn(this::download).setHeader("下载").setAutoWidth(true);
+        certificates.addComponentColumn(this::download).setHeader("下载").setKey("download").setAutoWidth(true);
         certificates.setAllRowsVisible(true);
 
         content.setPadding(false);

@@ -88,8 +88,8 @@ public class VolunteersClient {
     }
 
     public byte[] certificatePdf(String number, String token) {
-        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/certificates/" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "/pdf")
-                .bearerAuth(token), Argument.of(byte[].class));
+        return gateway.download(() -> HttpRequest.GET("/api/v1/volunteers/certificates/" + URLEncoder.encode(number, StandardCharsets.UTF_8) + "/pdf")
+                .bearerAuth(token));
     }
 
     // ------------------------------------------------------------------ administrators
