@@ -1,5 +1,7 @@
 package cn.nanning.civic.e2e.platform;
 
+import cn.nanning.civic.wechat.WeChatStandIn;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +27,7 @@ public final class Platform {
     public static final String DEMO_STAFF_PASSWORD = "Civic-Admin-2025!";
 
     private static Platform instance;
+    private static WeChatStandIn weChat;
 
     private final Path root;
     private final Path logs;
@@ -44,7 +47,11 @@ public final class Platform {
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::stopAll));
                 platform.start("services", Map.of());
                 platform.start("search", Map.of());
-                platform.start("gateway", Map.of());
+                // The gateway talks to a WeChat stand-in in this JVM (same dev app id and secret as the dev stack's), so
+                // tests can read the subscribe messages that reached it; services keep the dev stack's for content checks.
+                weChat = new WeChatStandIn(WeChatStandIn.DEV_APP_ID, WeChatStandIn.DEV_APP_SECRET);
+                weChat.start(0);
+                platform.start("gateway", Map.of("WECHAT_API_HOST", weChat.baseUrl()));
                 platform.start("portal", Map.of());
                 for (String name : platform.processes.keySet()) {
                     platform.awaitHealthy(name);
@@ -55,6 +62,12 @@ public final class Platform {
             }
         }
         return instance;
+    }
+
+    /** The WeChat API stand-in the gateway calls: code2session for citizens' sign-in, subscribe messages received. */
+    public static WeChatStandIn weChat() {
+        get();
+        return weChat;
     }
 
     /** Starts one deployable with extra environment variables (replacing a running one of that name). */
