@@ -52,6 +52,7 @@ public final class VolunteersBench {
                 "civic.volunteers.reminders.enabled", false,
                 "civic.volunteers.star-notice-job.enabled", false,
                 "civic.volunteers.consultation-hours.enabled", false,
+                "civic.volunteers.search-backfill.enabled", false,
                 "datasources.default.maximum-pool-size", 24));
         try {
             int port = context.getBean(EmbeddedServer.class).getPort();
