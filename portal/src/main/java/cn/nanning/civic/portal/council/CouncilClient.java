@@ -163,6 +163,16 @@ public class CouncilClient {
         return gateway.call(() -> HttpRequest.GET(BASE + "/public/councils/" + councilId), Argument.of(PublicPage.class));
     }
 
+    /** A published decision with its register and progress timeline (photos included). */
+    public Decision publicDecision(String decisionId) {
+        return gateway.call(() -> HttpRequest.GET(BASE + "/public/decisions/" + decisionId), Argument.of(Decision.class));
+    }
+
+    /** A progress photo's bytes, from its public address (metadata already stripped by the services). */
+    public byte[] publicPhoto(Photo photo) {
+        return gateway.call(() -> HttpRequest.GET(photo.url()), Argument.of(byte[].class));
+    }
+
     public List<Opinion> publicOpinions(String topicId) {
         return gateway.call(() -> HttpRequest.GET(BASE + "/public/topics/" + topicId + "/opinions"), Argument.listOf(Opinion.class));
     }

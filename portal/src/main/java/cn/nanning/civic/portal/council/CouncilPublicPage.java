@@ -7,13 +7,18 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import io.micronaut.context.annotation.Prototype;
+
+import java.io.ByteArrayInputStream;
 
 import java.util.List;
 
@@ -79,11 +84,42 @@ public final class CouncilPublicPage extends VerticalLayout implements HasUrlPar
         if (page.resolutions().isEmpty()) {
             add(new Paragraph("暂无已公开的决议。"));
         }
-        page.resolutions().forEach(d -> add(new Paragraph(d.title() + " —— " + d.statusLabel() + "，实施进度 " + d.progress() + "%")));
+        page.resolutions().stream().limit(OPINION_TOPICS).forEach(d -> add(resolution(d)));
         if (!page.upcomingMeetings().isEmpty()) {
             add(new H3("近期会议"));
             page.upcomingMeetings().forEach(m -> add(new Paragraph(Texts.time(m.startsAt()) + " " + m.title() + "（" + m.place() + "）")));
         }
+    }
+
+    /** A published resolution: its text, then the implementation timeline with the photos of each update. */
+    private Div resolution(CouncilClient.DecisionSummary summary) {
+        Div box = new Div();
+        box.addClassName("public-resolution");
+        H4 heading = new H4(summary.title() + " —— " + summary.statusLabel() + "，实施进度 " + summary.progress() + "%");
+        box.add(heading);
+        try {
+            CouncilClient.Decision decision = client.publicDecision(summary.id());
+            decision.register().stream().filter(s -> s.content() != null).forEach(s -> {
+                Paragraph text = new Paragraph(s.stepLabel() + "：" + s.content());
+                text.getStyle().set("white-space", "pre-wrap");
+                box.add(text);
+            });
+            for (CouncilClient.Progress p : decision.progressUpdates()) {
+                box.add(new Paragraph(p.occurredOn() + " 进度 " + p.percent() + "%：" + p.note()));
+                for (CouncilClient.Photo photo : p.photos()) {
+                    Image image = new Image(DownloadHandler.fromInputStream(event -> {
+                        byte[] bytes = client.publicPhoto(photo);
+                        return new DownloadResponse(new ByteArrayInputStream(bytes), "photo", photo.contentType(), bytes.length);
+                    }).inline(), "实施现场照片");
+                    image.addClassName("public-photo");
+                    image.setMaxWidth("320px");
+                    box.add(image);
+                }
+            }
+        } catch (GatewayException e) {
+            box.add(new Paragraph(e.getMessage()));
+        }
+        return box;
     }
 
     private Div topic(CouncilClient.Topic t, boolean withOpinions) {

@@ -102,6 +102,44 @@ class CouncilViewsTest extends PortalViewTest {
                 .doesNotContain(clerkTopic).doesNotContain(opinion);
     }
 
+    @Test
+    void aProgressPhotoIsPublicWithTheResultOnThePublicCouncilPage() throws Exception {
+        String council = CouncilData.council();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String topic = CouncilData.publishedTopic(council, "村道硬化工程 " + suffix, "硬化村道 1.2 公里。");
+        String token = ProxyData.token("convener");
+        CouncilData.post("/api/v1/council/topics/" + topic + "/accept", Map.of(), token);
+        String decision = CouncilData.post("/api/v1/council/councils/" + council + "/decisions",
+                Map.of("title", "村道硬化 " + suffix, "matter", "硬化村道 1.2 公里", "topicId", topic), token).path("id").asText();
+        String held = java.time.Instant.now().minusSeconds(3600).toString();
+        for (List<Object> step : List.of(List.<Object>of("PROPOSAL", 7, 7, 7), List.<Object>of("COMMITTEES_DISCUSSION", 11, 10, 9),
+                List.<Object>of("PARTY_REVIEW", 30, 20, 15), List.<Object>of("RESIDENTS_RESOLUTION", 45, 31, 25))) {
+            int present = (Integer) step.get(2);
+            int votesFor = (Integer) step.get(3);
+            CouncilData.post("/api/v1/council/decisions/" + decision + "/register", Map.of("step", step.get(0), "heldAt", held,
+                    "motionSource", "村党支部委员会", "expectedAttendance", step.get(1), "actualAttendance", present,
+                    "votesFor", votesFor, "votesAgainst", present - votesFor, "votesAbstain", 0), token);
+        }
+        CouncilData.post("/api/v1/council/decisions/" + decision + "/resolution", Map.of("content", "同意硬化村道。"), token);
+        JsonNode progress = CouncilData.post("/api/v1/council/decisions/" + decision + "/progress",
+                Map.of("percent", 40, "note", "路基已完成", "occurredOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()),
+                token);
+        String progressId = progress.path("progressUpdates").get(0).path("id").asText();
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "jpg", jpeg);
+
+        CouncilClient client = portal.getBean(CouncilClient.class);
+        CouncilClient.Photo photo = client.uploadPhoto(decision, progressId, "现场.jpg", jpeg.toByteArray(), token);
+        byte[] served = client.publicPhoto(photo);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served)).getWidth())
+                .as("the photo comes back through the gateway's public route, without a token").isEqualTo(40);
+
+        com.vaadin.flow.component.UI.getCurrent().navigate(cn.nanning.civic.portal.council.CouncilPublicPage.class, council);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Image.class,
+                spec -> spec.withClasses("public-photo"))).as("the public page shows the progress photo").isNotEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private static void choose(String pickerId, String councilId) {
         ComboBox<CouncilClient.CouncilSummary> picker = _get(ComboBox.class, spec -> spec.withId(pickerId));
