@@ -50,8 +50,13 @@ public final class AgendaRange extends HorizontalLayout {
 
     /** "11月27日 周五 09:00–09:30" in Nanning time. */
     public static String when(BookingClient.Booking booking) {
-        OffsetDateTime starts = OffsetDateTime.parse(booking.startsAt()).atZoneSameInstant(NANNING).toOffsetDateTime();
-        OffsetDateTime ends = OffsetDateTime.parse(booking.endsAt()).atZoneSameInstant(NANNING).toOffsetDateTime();
+        return when(booking.startsAt(), booking.endsAt());
+    }
+
+    /** The same for any ISO start and end. */
+    public static String when(String startsAt, String endsAt) {
+        OffsetDateTime starts = OffsetDateTime.parse(startsAt).atZoneSameInstant(NANNING).toOffsetDateTime();
+        OffsetDateTime ends = OffsetDateTime.parse(endsAt).atZoneSameInstant(NANNING).toOffsetDateTime();
         return DAY.format(starts) + " " + starts.toLocalTime() + "–" + ends.toLocalTime();
     }
 }

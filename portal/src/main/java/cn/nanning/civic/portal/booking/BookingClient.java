@@ -40,10 +40,20 @@ public class BookingClient {
                 .bearerAuth(token), Argument.of(Booking.class));
     }
 
+    public Booking cancel(String bookingId, String reason, String token) {
+        return gateway.call(() -> HttpRequest.POST("/api/v1/appointments/bookings/" + bookingId + "/cancel", Map.of("reason", reason))
+                .bearerAuth(token), Argument.of(Booking.class));
+    }
+
     @Serdeable
     public record Booking(String id, String providerId, String service, String serviceLabel, String modeLabel,
                           String startsAt, String endsAt, String status, String statusLabel, @Nullable String topic,
-                          boolean urgent) {
+                          boolean urgent, @Nullable String citizenAccountId) {
+
+        /** Booked at a village service point by a clerk for a resident without the mini-program. */
+        public boolean bookedAtCounter() {
+            return citizenAccountId != null && citizenAccountId.startsWith("resident:");
+        }
 
         /** Attendance can be recorded for a confirmed booking only (the engine also waits for its start). */
         public boolean awaitingAttendance() {

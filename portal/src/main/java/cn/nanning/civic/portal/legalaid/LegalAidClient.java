@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public class LegalAidClient {
 
     private static final String APPLICATIONS = "/api/v1/appointments/legal-aid/applications/";
+    private static final String ASSISTED = "/api/v1/appointments/legal-aid/consultations/assisted";
 
     private final GatewayClient gateway;
 
@@ -55,6 +56,33 @@ public class LegalAidClient {
                 .toList();
     }
 
+    /** Free slots of one provider on one day. */
+    public List<Slot> slots(String providerId, java.time.LocalDate day, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/appointments/providers/" + providerId + "/slots?from=" + day + "&to=" + day)
+                .bearerAuth(token), Argument.listOf(Slot.class));
+    }
+
+    /** A clerk books a consultation for a resident at the counter (代为预约), with the resident's consent. */
+    public AssistedBooking bookForResident(String providerId, String startsAt, String mode, String topic, String residentName,
+                                           String residentPhone, boolean consent, String token) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("providerId", providerId, "startsAt", startsAt, "mode", mode,
+                "residentName", residentName, "residentPhone", residentPhone, "consent", consent));
+        if (!topic.isBlank()) {
+            body.put("topic", topic);
+        }
+        return gateway.call(() -> HttpRequest.POST(ASSISTED, body).bearerAuth(token), Argument.of(AssistedBooking.class));
+    }
+
+    /** The clerk's own assisted bookings, newest first. */
+    public List<AssistedBooking> assistedBookings(String token) {
+        return gateway.call(() -> HttpRequest.GET(ASSISTED).bearerAuth(token), Argument.listOf(AssistedBooking.class));
+    }
+
+    /** The resident behind a booking made at the counter (masked), for its lawyer. */
+    public AssistedBooking assistedBooking(String bookingId, String token) {
+        return gateway.call(() -> HttpRequest.GET(ASSISTED + "/" + bookingId).bearerAuth(token), Argument.of(AssistedBooking.class));
+    }
+
     public Completion complete(String bookingId, String token) {
         return gateway.call(() -> HttpRequest.POST("/api/v1/appointments/legal-aid/consultations/" + bookingId + "/completed", Map.of())
                 .bearerAuth(token), Argument.of(Completion.class));
@@ -68,6 +96,16 @@ public class LegalAidClient {
 
     @Serdeable
     public record Lawyer(String id, String displayName, String kindLabel) {
+    }
+
+    @Serdeable
+    public record Slot(String startsAt, String endsAt) {
+    }
+
+    @Serdeable
+    public record AssistedBooking(String bookingId, String residentName, String residentPhone, String providerName,
+                                  String startsAt, String endsAt, String status, String statusLabel, @Nullable String topic,
+                                  @Nullable String placeName) {
     }
 
     @Serdeable

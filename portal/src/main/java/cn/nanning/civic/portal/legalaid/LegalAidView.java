@@ -51,6 +51,7 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
     private final Button attended = new Button("已到场");
     private final Button noShow = new Button("未到场");
     private final Button complete = new Button("咨询完成");
+    private final Paragraph resident = new Paragraph();
     private final Grid<LegalAidClient.Application> applications = new Grid<>(LegalAidClient.Application.class, false);
     private final VerticalLayout decision = new VerticalLayout();
     private final TextArea reasons = new TextArea("决定理由 / 需补充的材料");
@@ -72,7 +73,12 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
         agenda.addColumn(b -> b.topic() == null ? "" : b.topic()).setHeader("咨询事项").setFlexGrow(1);
         agenda.addColumn(BookingClient.Booking::statusLabel).setHeader("状态").setAutoWidth(true);
         agenda.setAllRowsVisible(true);
-        agenda.asSingleSelect().addValueChangeListener(change -> enableBookingActions(change.getValue()));
+        agenda.asSingleSelect().addValueChangeListener(change -> {
+            enableBookingActions(change.getValue());
+            showResident(change.getValue());
+        });
+        resident.setId("legal-aid-resident");
+        resident.setVisible(false);
         attended.setId("legal-aid-attended");
         noShow.setId("legal-aid-no-show");
         complete.setId("legal-aid-complete");
@@ -117,7 +123,7 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
 
         add(new H2("法律援助 · 工作台"), message,
                 new H3("预约"), new Paragraph("咨询开始后可登记到场或未到场；法律咨询结束后点击“咨询完成”，志愿律师的咨询时长将计入志愿服务时长。"),
-                range, agenda, new HorizontalLayout(attended, noShow, complete),
+                range, agenda, resident, new HorizontalLayout(attended, noShow, complete),
                 new H3("法律援助申请"), new Paragraph("决定期限为完整申请之日起 7 个工作日（等待补充材料的时间不计），批准后 3 个工作日内指派；逾期的排在最前。"),
                 applications, decision);
     }
@@ -164,6 +170,21 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
         noShow.setEnabled(booking != null && booking.awaitingAttendance());
         complete.setEnabled(booking != null && "LEGAL_CONSULTATION".equals(booking.service())
                 && ("CONFIRMED".equals(booking.status()) || "ATTENDED".equals(booking.status())));
+    }
+
+    /** A resident booked at a village service point has no mini-program: show who to expect and how to reach them. */
+    private void showResident(BookingClient.Booking booking) {
+        resident.setVisible(false);
+        if (booking == null || !booking.bookedAtCounter()) {
+            return;
+        }
+        try {
+            LegalAidClient.AssistedBooking who = signIn.withToken(token -> client.assistedBooking(booking.id(), token));
+            resident.setText("服务点代约：" + who.residentName() + "，手机 " + who.residentPhone() + "（居民不会收到微信提醒）");
+            resident.setVisible(true);
+        } catch (GatewayException e) {
+            showMessage(e.getMessage());
+        }
     }
 
     private void onSelectedBooking(Function<BookingClient.Booking, ?> action, String done) {

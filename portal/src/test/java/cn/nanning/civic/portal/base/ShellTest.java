@@ -27,7 +27,7 @@ class ShellTest extends KaribuViewTest {
     @Test
     void a_clerk_sees_home_proxy_services_and_region_lookup_only() {
         signedInAs(Role.CLERK);
-        assertThat(menu()).containsSubsequence("首页", "代办服务", "代办统计与督办", "区划查询")
+        assertThat(menu()).containsSubsequence("首页", "代办服务", "代办统计与督办", "代约法律咨询", "区划查询")
                 .doesNotContain("服务点与代办员", "服务事项目录", "审计日志", "志愿服务", "法律援助");
     }
 

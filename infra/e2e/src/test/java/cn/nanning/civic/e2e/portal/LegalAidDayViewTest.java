@@ -5,15 +5,18 @@ import cn.nanning.civic.e2e.platform.AppointmentsData;
 import cn.nanning.civic.e2e.platform.Platform;
 import cn.nanning.civic.e2e.platform.ProxyData;
 import cn.nanning.civic.portal.booking.BookingClient;
+import cn.nanning.civic.portal.legalaid.AssistedBookingView;
 import cn.nanning.civic.portal.legalaid.LegalAidClient;
 import cn.nanning.civic.portal.legalaid.LegalAidView;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -91,6 +94,49 @@ class LegalAidDayViewTest extends PortalViewTest {
         @SuppressWarnings("unchecked")
         Grid<LegalAidClient.Application> assigned = _get(Grid.class, spec -> spec.withId("legal-aid-applications"));
         assertThat(ids(assigned)).contains(applicationId);
+    }
+
+    @Test
+    void aClerkBooksForAResidentAtTheCounterAndTheLawyerSeesWhoToExpect() {
+        AppointmentsData.Provider lawyer = AppointmentsData.provider("lawyer");
+        OffsetDateTime starts = AppointmentsData.firstSlotLater(lawyer, ProxyData.token("clerk"));
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        String phone = "139" + String.format("%08d", Math.floorMod(suffix.hashCode(), 100_000_000));
+
+        open("clerk", AssistedBookingView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<LegalAidClient.Lawyer> lawyers = _get(ComboBox.class, spec -> spec.withId("assisted-lawyer"));
+        lawyers.setValue(lawyers.getListDataView().getItems().filter(l -> l.id().equals(lawyer.id())).findFirst().orElseThrow());
+        _get(DatePicker.class, spec -> spec.withId("assisted-day")).setValue(starts.atZoneSameInstant(AppointmentsData.NANNING).toLocalDate());
+        @SuppressWarnings("unchecked")
+        ComboBox<LegalAidClient.Slot> slots = _get(ComboBox.class, spec -> spec.withId("assisted-slot"));
+        slots.setValue(slots.getListDataView().getItems()
+                .filter(slot -> OffsetDateTime.parse(slot.startsAt()).isEqual(starts)).findFirst().orElseThrow());
+        _get(TextArea.class, spec -> spec.withId("assisted-topic")).setValue("宅基地边界与邻居有争议");
+        _get(TextField.class, spec -> spec.withId("assisted-name")).setValue("韦" + suffix);
+        _get(TextField.class, spec -> spec.withId("assisted-phone")).setValue(phone);
+
+        _click(_get(Button.class, spec -> spec.withId("assisted-book")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("assisted-message")).getText())
+                .as("no booking without the resident's consent").contains("同意");
+        _get(Checkbox.class, spec -> spec.withId("assisted-consent")).setValue(true);
+        _click(_get(Button.class, spec -> spec.withId("assisted-book")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("assisted-message")).getText()).startsWith("已为 韦");
+        @SuppressWarnings("unchecked")
+        Grid<LegalAidClient.AssistedBooking> booked = _get(Grid.class, spec -> spec.withId("assisted-list"));
+        LegalAidClient.AssistedBooking row = booked.getGenericDataView().getItems()
+                .filter(b -> OffsetDateTime.parse(b.startsAt()).isEqual(starts) && b.providerName().equals(lawyer.displayName()))
+                .findFirst().orElseThrow();
+        assertThat(row.residentName()).startsWith("韦").doesNotContain(suffix);
+        assertThat(row.residentPhone()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+
+        open("lawyer", LegalAidView.class);
+        _get(DatePicker.class, spec -> spec.withId("legal-aid-date")).setValue(starts.atZoneSameInstant(AppointmentsData.NANNING).toLocalDate());
+        @SuppressWarnings("unchecked")
+        Grid<BookingClient.Booking> agenda = _get(Grid.class, spec -> spec.withId("legal-aid-today"));
+        agenda.select(agenda.getGenericDataView().getItems().filter(b -> b.id().equals(row.bookingId())).findFirst().orElseThrow());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("legal-aid-resident")).getText())
+                .startsWith("服务点代约：韦").contains(row.residentPhone()).doesNotContain(phone);
     }
 
     private static LegalAidClient.Application find(Grid<LegalAidClient.Application> grid, String id) {

@@ -1,0 +1,211 @@
+package cn.nanning.civic.portal.legalaid;
+
+import cn.nanning.civic.common.identity.Role;
+import cn.nanning.civic.portal.base.MainLayout;
+import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RequiresRole;
+import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.base.StaffSession;
+import cn.nanning.civic.portal.booking.AgendaRange;
+import cn.nanning.civic.portal.booking.BookingClient;
+import cn.nanning.civic.portal.gateway.GatewayException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.micronaut.context.annotation.Prototype;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * 代约法律咨询: at a village/community service point, the clerk books a free legal consultation for a resident who
+ * has no mini-program — a lawyer of the district, a free slot, the resident's name and phone with their consent —
+ * and keeps the list of what they booked (cancel on the resident's request).
+ */
+@Prototype
+@Route(value = "legal-aid/assisted", layout = MainLayout.class)
+@PageTitle("代约法律咨询 | " + PortalShell.PRODUCT)
+@Menu(title = "代约法律咨询", order = 31, icon = "vaadin:calendar-user")
+@RequiresRole({Role.CLERK})
+public final class AssistedBookingView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final Map<String, String> MODES = Map.of("IN_PERSON", "到场咨询", "ONLINE", "线上（视频/电话）");
+    private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("HH:mm", Locale.SIMPLIFIED_CHINESE);
+
+    private final LegalAidClient client;
+    private final BookingClient bookings;
+    private final SignIn signIn;
+    private final Paragraph message = new Paragraph();
+    private final ComboBox<LegalAidClient.Lawyer> lawyer = new ComboBox<>("律师");
+    private final DatePicker day = new DatePicker("日期");
+    private final ComboBox<LegalAidClient.Slot> slot = new ComboBox<>("时段");
+    private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("咨询方式");
+    private final TextArea topic = new TextArea("咨询事项");
+    private final TextField residentName = new TextField("居民姓名");
+    private final TextField residentPhone = new TextField("居民手机号码");
+    private final Checkbox consent = new Checkbox("已向居民说明，并经其同意由服务点代为预约、向律师提供姓名和手机号码");
+    private final Grid<LegalAidClient.AssistedBooking> booked = new Grid<>(LegalAidClient.AssistedBooking.class, false);
+    private final TextField cancelReason = new TextField("取消原因");
+
+    AssistedBookingView(LegalAidClient client, BookingClient bookings, SignIn signIn) {
+        this.client = client;
+        this.bookings = bookings;
+        this.signIn = signIn;
+        setId("assisted-booking");
+        message.setId("assisted-message");
+        message.setVisible(false);
+
+        lawyer.setId("assisted-lawyer");
+        lawyer.setItemLabelGenerator(l -> l.displayName() + "（" + l.kindLabel() + "）");
+        lawyer.addValueChangeListener(change -> loadSlots());
+        day.setId("assisted-day");
+        day.setLocale(Locale.SIMPLIFIED_CHINESE);
+        day.setValue(LocalDate.now(AgendaRange.NANNING));
+        day.addValueChangeListener(change -> loadSlots());
+        slot.setId("assisted-slot");
+        slot.setItemLabelGenerator(s -> clock(s.startsAt()) + "–" + clock(s.endsAt()));
+        mode.setId("assisted-mode");
+        mode.setItems("IN_PERSON", "ONLINE");
+        mode.setItemLabelGenerator(MODES::get);
+        mode.setValue("IN_PERSON");
+        topic.setId("assisted-topic");
+        topic.setMaxLength(500);
+        topic.setWidthFull();
+        residentName.setId("assisted-name");
+        residentName.setMaxLength(50);
+        residentPhone.setId("assisted-phone");
+        residentPhone.setMaxLength(11);
+        consent.setId("assisted-consent");
+        Button book = new Button("提交预约", click -> book());
+        book.setId("assisted-book");
+
+        booked.setId("assisted-list");
+        booked.addColumn(b -> AgendaRange.when(b.startsAt(), b.endsAt())).setHeader("时间").setAutoWidth(true);
+        booked.addColumn(LegalAidClient.AssistedBooking::providerName).setHeader("律师").setAutoWidth(true);
+        booked.addColumn(LegalAidClient.AssistedBooking::residentName).setHeader("居民").setAutoWidth(true);
+        booked.addColumn(LegalAidClient.AssistedBooking::residentPhone).setHeader("手机号码").setAutoWidth(true);
+        booked.addColumn(b -> b.placeName() == null ? "线上" : b.placeName()).setHeader("地点").setFlexGrow(1);
+        booked.addColumn(LegalAidClient.AssistedBooking::statusLabel).setHeader("状态").setAutoWidth(true);
+        booked.setAllRowsVisible(true);
+        cancelReason.setId("assisted-cancel-reason");
+        Button cancel = new Button("取消所选预约", click -> cancelSelected());
+        cancel.setId("assisted-cancel");
+
+        add(new H2("代约法律咨询"), message,
+                new Paragraph("为不使用小程序的居民预约免费法律咨询。请核对居民身份，说明预约信息将提供给律师，并在居民同意后提交；预约成功后请把时间、地点告知居民（居民不会收到微信提醒）。"),
+                row(lawyer, day, slot), mode, topic, row(residentName, residentPhone), consent, book,
+                new H3("我代约的咨询"), booked, row(cancelReason, cancel));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String region = StaffSession.current().map(StaffSession::regionCode).orElse(null);
+        try {
+            if (region != null && region.length() >= 6) {
+                // Lawyers of the clerk's district (县区): the public legal service network a village point belongs to.
+                List<LegalAidClient.Lawyer> lawyers = signIn.withToken(token -> client.lawyers(region.substring(0, 6), token));
+                lawyer.setItems(lawyers);
+            }
+            reloadBooked();
+        } catch (GatewayException e) {
+            showMessage(e.getMessage());
+        }
+    }
+
+    private void loadSlots() {
+        slot.clear();
+        if (lawyer.getValue() == null || day.getValue() == null) {
+            slot.setItems(List.of());
+            return;
+        }
+        try {
+            List<LegalAidClient.Slot> free = signIn.withToken(token -> client.slots(lawyer.getValue().id(), day.getValue(), token));
+            slot.setItems(free);
+            if (free.isEmpty()) {
+                showMessage("该律师当天没有可预约的时段，请选择其他日期或律师。");
+            }
+        } catch (GatewayException e) {
+            slot.setItems(List.of());
+            showMessage(e.getMessage());
+        }
+    }
+
+    private void book() {
+        if (lawyer.getValue() == null || slot.getValue() == null) {
+            showMessage("请选择律师和时段。");
+            return;
+        }
+        try {
+            LegalAidClient.AssistedBooking done = signIn.withToken(token -> client.bookForResident(lawyer.getValue().id(),
+                    slot.getValue().startsAt(), mode.getValue(), topic.getValue().strip(), residentName.getValue().strip(),
+                    residentPhone.getValue().strip(), consent.getValue(), token));
+            showMessage("已为 " + done.residentName() + " 预约 " + done.providerName() + " "
+                    + AgendaRange.when(done.startsAt(), done.endsAt()) + "，请将时间和地点告知居民。");
+            topic.clear();
+            residentName.clear();
+            residentPhone.clear();
+            consent.clear();
+            loadSlots();
+            reloadBooked();
+        } catch (GatewayException e) {
+            showMessage(e.getMessage());
+        }
+    }
+
+    private void cancelSelected() {
+        LegalAidClient.AssistedBooking selected = booked.asSingleSelect().getValue();
+        if (selected == null) {
+            showMessage("请先在列表中选择要取消的预约。");
+            return;
+        }
+        try {
+            signIn.withToken(token -> bookings.cancel(selected.bookingId(), cancelReason.getValue().strip(), token));
+            cancelReason.clear();
+            reloadBooked();
+            showMessage("已取消该预约。");
+        } catch (GatewayException e) {
+            showMessage(e.getMessage());
+        }
+    }
+
+    private void reloadBooked() {
+        List<LegalAidClient.AssistedBooking> list = signIn.withToken(client::assistedBookings);
+        booked.setItems(list);
+    }
+
+    private static String clock(String iso) {
+        return SLOT.format(OffsetDateTime.parse(iso).atZoneSameInstant(AgendaRange.NANNING));
+    }
+
+    private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
+        HorizontalLayout row = new HorizontalLayout(components);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private void showMessage(String text) {
+        message.setText(text);
+        message.setVisible(true);
+    }
+}
