@@ -1,9 +1,16 @@
 package cn.nanning.civic.search.eval;
 
+import cn.nanning.civic.search.laws.AnsweredQuestions;
+import cn.nanning.civic.search.laws.QuestionLoader;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code ./civic search-eval FILE [--k 10]}: runs every question of a law-queries JSONL file through the law search
@@ -28,7 +36,9 @@ import java.util.Locale;
  * straight to Elasticsearch), and prints recall@1/@5/@k and MRR by expected law title and by expected article, with
  * p50/p95 latency. Options: {@code --api URL} (default $SEARCH_URL or http://127.0.0.1:8082), {@code --es URL}
  * (default $ELASTICSEARCH_URL or http://127.0.0.1:9200), {@code --index NAME} (articles index for the baseline),
- * {@code --per-law N} (articles asked per law, default 5).
+ * {@code --per-law N} (articles asked per law, default 5), {@code --folds N} (cross-validation of the answered-questions
+ * expansion, see {@link #crossValidate}), {@code --questions FILE|none} (the answered questions put back afterwards;
+ * default as {@code load-laws}: $CIVIC_SEARCH_QUESTIONS_FILE in $CIVIC_DATA_DIR).
  */
 public final class SearchEval {
 
@@ -55,7 +65,9 @@ public final class SearchEval {
                    double articleR1, double articleR5, double articleRk, double articleMrr, double p50Millis, double p95Millis) {
     }
 
-    record Options(Path file, int k, String api, String elasticsearch, String articlesIndex, int perLaw) {
+    /** {@code folds} 0: the index is used as it is; 2 or more: cross-validated on FILE (see {@link #crossValidate}). */
+    record Options(Path file, int k, String api, String elasticsearch, String articlesIndex, int perLaw, int folds,
+                   Optional<Path> questions) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,7 +76,7 @@ public final class SearchEval {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: search-eval FILE [--k 10] [--api URL] [--es URL] [--index NAME] [--per-law 5]");
+            System.err.println("usage: search-eval FILE [--k 10] [--api URL] [--es URL] [--index NAME] [--per-law 5] [--folds 5] [--questions FILE|none]");
             System.exit(2);
             return;
         }
@@ -75,6 +87,8 @@ public final class SearchEval {
         Path file = null;
         int k = 10;
         int perLaw = 5;
+        int folds = 0;
+        String questions = env("CIVIC_SEARCH_QUESTIONS_FILE", AnsweredQuestions.DEFAULT_FILE);
         String api = env("SEARCH_URL", "http://127.0.0.1:8082");
         String es = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
         String index = env("CIVIC_SEARCH_LAW_ARTICLES_INDEX", "law-articles");
@@ -89,6 +103,8 @@ public final class SearchEval {
                 case "--es" -> es = args[++i];
                 case "--index" -> index = args[++i];
                 case "--per-law" -> perLaw = Integer.parseInt(args[++i]);
+                case "--folds" -> folds = Integer.parseInt(args[++i]);
+                case "--questions" -> questions = args[++i];
                 default -> {
                     if (arg.startsWith("--") || file != null) {
                         throw new IllegalArgumentException("unexpected argument " + arg);
@@ -103,11 +119,24 @@ public final class SearchEval {
         if (k < 5 || k > 50) {
             throw new IllegalArgumentException("--k must be between 5 and 50");
         }
-        return new Options(file, k, stripSlash(api), stripSlash(es), index, perLaw);
+        if (folds == 1 || folds < 0 || folds > 20) {
+            throw new IllegalArgumentException("--folds must be between 2 and 20");
+        }
+        return new Options(file, k, stripSlash(api), stripSlash(es), index, perLaw, folds,
+                AnsweredQuestions.configuredFile(env("CIVIC_DATA_DIR", "../shared/data"), questions));
     }
 
     /** Evaluates both engines and prints the table; returns the figures (search API first, baseline second). */
     static List<Figures> run(Options options, PrintStream out) throws IOException, InterruptedException {
+        if (options.folds() > 1) {
+            try (Rest5ClientTransport transport = new Rest5ClientTransport(Rest5Client.builder(URI.create(options.elasticsearch()))
+                    .setRequestConfigCallback(r -> r.setResponseTimeout(Timeout.ofMinutes(2))).build(), new JacksonJsonpMapper())) {
+                QuestionLoader loader = new QuestionLoader(new ElasticsearchClient(transport), options.articlesIndex(), out);
+                List<Figures> figures = crossValidate(options, out, loader);
+                restore(loader, options.questions(), out);
+                return figures;
+            }
+        }
         List<Question> questions = read(options.file());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Engine api = query -> searchApi(http, options, query);
@@ -122,30 +151,96 @@ public final class SearchEval {
         return List.of(ours, plain);
     }
 
-    static Figures evaluate(String name, List<Question> questions, int k, Engine engine) throws IOException, InterruptedException {
-        double[] law = new double[4];
-        double[] article = new double[4];
-        int withArticles = 0;
-        List<Long> latencies = new ArrayList<>();
-        for (Question q : questions) {
-            Ranking ranking = engine.rank(q.query());
-            latencies.add(ranking.nanos());
-            add(law, ranking.laws(), q.expectedLaws(), k);
-            if (!q.expectedArticles().isEmpty()) {
-                withArticles++;
-                add(article, ranking.articles(), q.expectedArticles(), k);
+    /**
+     * Honest figures for the answered-questions expansion on a file whose questions would otherwise find themselves:
+     * question i belongs to fold i mod N; for each fold the index holds the questions of the other folds only
+     * (written through {@link QuestionLoader}) and the fold's questions go through the search API and the baseline.
+     * Figures are summed over all folds. Afterwards {@link #restore} puts back the configured source.
+     */
+    static List<Figures> crossValidate(Options options, PrintStream out, QuestionLoader loader) throws IOException, InterruptedException {
+        List<Question> questions = read(options.file());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Engine api = query -> searchApi(http, options, query);
+        Engine baseline = query -> baseline(http, options, query);
+        Tally ours = new Tally(options.k());
+        Tally plain = new Tally(options.k());
+        int folds = options.folds();
+        for (int fold = 0; fold < folds; fold++) {
+            int held = fold;
+            out.printf(Locale.ROOT, "fold %d/%d: ", fold + 1, folds);
+            loader.apply(AnsweredQuestions.read(options.file(), i -> i % folds != held));
+            List<Question> evaluated = new ArrayList<>();
+            for (int i = held; i < questions.size(); i += folds) {
+                evaluated.add(questions.get(i));
+            }
+            for (Question q : evaluated.subList(0, Math.min(WARM_UP, evaluated.size()))) {
+                api.rank(q.query());
+                baseline.rank(q.query());
+            }
+            for (Question q : evaluated) {
+                ours.add(q, api.rank(q.query()));
+            }
+            for (Question q : evaluated) {
+                plain.add(q, baseline.rank(q.query()));
             }
         }
-        int n = Math.max(questions.size(), 1);
-        int m = Math.max(withArticles, 1);
-        latencies.sort(Comparator.naturalOrder());
-        return new Figures(name, questions.size(), withArticles, law[0] / n, law[1] / n, law[2] / n, law[3] / n,
-                article[0] / m, article[1] / m, article[2] / m, article[3] / m,
-                percentile(latencies, 0.50), percentile(latencies, 0.95));
+        List<Figures> figures = List.of(ours.figures("search API (" + folds + "-fold CV)"), plain.figures("baseline: match on text"));
+        print(out, options, figures);
+        return figures;
+    }
+
+    /** Puts back the questions production indexes (--questions; by default the source load-laws uses). */
+    private static void restore(QuestionLoader loader, Optional<Path> source, PrintStream out) throws IOException {
+        boolean readable = source.isPresent() && Files.isReadable(source.get());
+        out.printf("Restoring answered questions from %s%s: ", source.map(Path::toString).orElse("(none)"),
+                source.isPresent() && !readable ? " (not readable: none indexed)" : "");
+        loader.apply(readable ? AnsweredQuestions.read(source.get()) : AnsweredQuestions.none());
+    }
+
+    static Figures evaluate(String name, List<Question> questions, int k, Engine engine) throws IOException, InterruptedException {
+        Tally tally = new Tally(k);
+        for (Question q : questions) {
+            tally.add(q, engine.rank(q.query()));
+        }
+        return tally.figures(name);
+    }
+
+    /** Sums over questions (across folds when cross-validating), turned into averages at the end. */
+    static final class Tally {
+        private final int k;
+        private final double[] law = new double[4];
+        private final double[] article = new double[4];
+        private final List<Long> latencies = new ArrayList<>();
+        private int questions;
+        private int withArticles;
+
+        Tally(int k) {
+            this.k = k;
+        }
+
+        void add(Question q, Ranking ranking) {
+            questions++;
+            latencies.add(ranking.nanos());
+            addScores(law, ranking.laws(), q.expectedLaws(), k);
+            if (!q.expectedArticles().isEmpty()) {
+                withArticles++;
+                addScores(article, ranking.articles(), q.expectedArticles(), k);
+            }
+        }
+
+        Figures figures(String name) {
+            int n = Math.max(questions, 1);
+            int m = Math.max(withArticles, 1);
+            List<Long> sorted = new ArrayList<>(latencies);
+            sorted.sort(Comparator.naturalOrder());
+            return new Figures(name, questions, withArticles, law[0] / n, law[1] / n, law[2] / n, law[3] / n,
+                    article[0] / m, article[1] / m, article[2] / m, article[3] / m,
+                    percentile(sorted, 0.50), percentile(sorted, 0.95));
+        }
     }
 
     /** Adds recall@1, recall@5, recall@k and reciprocal rank of the first expected item to the sums. */
-    private static void add(double[] sums, List<String> ranked, List<String> expected, int k) {
+    private static void addScores(double[] sums, List<String> ranked, List<String> expected, int k) {
         if (expected.isEmpty()) {
             return;
         }

@@ -3,8 +3,13 @@ package cn.nanning.civic.search.laws;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 
 /** Creates the law indices from {@code elasticsearch/law-articles.json} and {@code elasticsearch/laws.json}. */
 final class LawIndices {
@@ -20,6 +25,25 @@ final class LawIndices {
         boolean a = create(client, articlesIndex, ARTICLES_DEFINITION);
         boolean b = create(client, lawsIndex, LAWS_DEFINITION);
         return a || b;
+    }
+
+    /**
+     * Adds the answered-questions fields to an articles index created before they existed (adding fields to a
+     * mapping is allowed; the definitions come from {@link #ARTICLES_DEFINITION}). Harmless when they are there.
+     */
+    static void ensureQuestionFields(ElasticsearchClient client, String articlesIndex) throws IOException {
+        JsonNode properties;
+        try (InputStream definition = LawIndices.class.getClassLoader().getResourceAsStream(ARTICLES_DEFINITION)) {
+            if (definition == null) {
+                throw new IOException("missing classpath resource " + ARTICLES_DEFINITION);
+            }
+            properties = new ObjectMapper().readTree(definition).path("mappings").path("properties");
+        }
+        ObjectNode added = new ObjectMapper().createObjectNode();
+        ObjectNode fields = added.putObject("properties");
+        fields.set(QuestionLoader.FIELD, properties.path(QuestionLoader.FIELD));
+        fields.set(QuestionLoader.COUNT_FIELD, properties.path(QuestionLoader.COUNT_FIELD));
+        client.indices().putMapping(m -> m.index(articlesIndex).withJson(new StringReader(added.toString())));
     }
 
     private static boolean create(ElasticsearchClient client, String name, String resource) throws IOException {

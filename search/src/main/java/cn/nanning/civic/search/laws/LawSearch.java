@@ -59,6 +59,12 @@ class LawSearch {
      */
     static final double LAW_CONTEXT = 0.3;
     static final float SYNONYM_WEIGHT = 0.6f;
+    /**
+     * Document expansion: the questions an article answered before ({@link QuestionLoader}), matched in smartcn words
+     * and cjk bigrams. Chosen by 5-fold cross-validation on law-queries-dev.jsonl (see docs/benchmarks.md).
+     */
+    static final float QUESTION_WEIGHT = 1.0f;
+    static final float QUESTION_CJK_WEIGHT = 1.0f;
     static final float CURRENT_BONUS = 3.0f;
     static final Map<String, Float> CATEGORY_BONUS = Map.of(
             "法律", 18.0f,
@@ -256,7 +262,10 @@ class LawSearch {
         return new LawSearchResults(total, articles, page, size, laws);
     }
 
-    /** The words as typed (smartcn words, cjk bigrams, the law title), or an official term for an everyday word. */
+    /**
+     * The words as typed (smartcn words, cjk bigrams), an official term for an everyday word, or the words of an
+     * earlier question the article answered.
+     */
     private Query textQuery(String text) {
         BoolQuery.Builder either = new BoolQuery.Builder().minimumShouldMatch("1")
                 .should(s -> s.match(m -> m.field("text").query(text).operator(Operator.Or)))
@@ -264,6 +273,8 @@ class LawSearch {
         for (String term : synonyms.expansions(text)) {
             either.should(s -> s.matchPhrase(m -> m.field("text").query(term).boost(SYNONYM_WEIGHT)));
         }
+        either.should(s -> s.match(m -> m.field(QuestionLoader.FIELD).query(text).boost(QUESTION_WEIGHT)));
+        either.should(s -> s.match(m -> m.field(QuestionLoader.FIELD + ".cjk").query(text).boost(QUESTION_CJK_WEIGHT)));
         return either.build()._toQuery();
     }
 

@@ -1,6 +1,8 @@
 package cn.nanning.civic.search.eval;
 
+import cn.nanning.civic.search.laws.AnsweredQuestions;
 import cn.nanning.civic.search.laws.LawSlice;
+import cn.nanning.civic.search.laws.QuestionLoader;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 @MicronautTest
@@ -89,6 +92,45 @@ class SearchEvalTest implements TestPropertyProvider {
     }
 
     @Test
+    void cross_validation_never_lets_a_question_find_itself_through_the_answered_questions() throws Exception {
+        String law = "中华人民共和国劳动合同法";
+        String lawId = LawSlice.currentLawId(elasticsearch, INDEX, law);
+        Path file = dir.resolve("faq.jsonl");
+        // Words no article uses: only the question's own entry in the expansion could find its article.
+        Files.writeString(file, String.join("\n",
+                line("喵喵喵喵", law, "第三十条", lawId),
+                line("汪汪汪汪", law, "第十九条", lawId)) + "\n", StandardCharsets.UTF_8);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+        List<SearchEval.Figures> folded = SearchEval.run(SearchEval.parse(new String[]{file.toString(), "--folds", "2",
+                "--questions", "none", "--api", server.getURL().toString(), "--es", elasticsearchUrl, "--index", INDEX}), out);
+
+        assertThat(folded.getFirst().questions()).isEqualTo(2);
+        assertThat(folded.getFirst().lawR5()).isZero();
+        assertThat(folded.getFirst().articleRk()).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("fold 1/2", "fold 2/2", "2-fold CV", "Restoring answered questions from (none)");
+
+        // Without folds, with both questions indexed, each finds its own article: the expansion works, the folds held it back.
+        QuestionLoader loader = new QuestionLoader(elasticsearch, INDEX, out);
+        loader.apply(AnsweredQuestions.read(file));
+        try {
+            SearchEval.Figures plain = SearchEval.run(SearchEval.parse(new String[]{file.toString(),
+                    "--api", server.getURL().toString(), "--es", elasticsearchUrl, "--index", INDEX}), out).getFirst();
+            assertThat(plain.lawR1()).isEqualTo(1.0);
+            assertThat(plain.articleR1()).isEqualTo(1.0);
+        } finally {
+            loader.apply(AnsweredQuestions.none());
+        }
+    }
+
+    @Test
+    void folds_must_be_at_least_two() {
+        assertThatThrownBy(() -> SearchEval.parse(new String[]{"f.jsonl", "--folds", "1"})).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SearchEval.parse(new String[]{"f.jsonl"}).folds()).isZero();
+    }
+
+    @Test
     void recall_counts_each_expected_item_found_within_the_cutoff() {
         assertThat(SearchEval.recall(List.of("a", "b", "c"), List.of("c", "x"), 2)).isZero();
         assertThat(SearchEval.recall(List.of("a", "b", "c"), List.of("c", "x"), 3)).isEqualTo(0.5);
@@ -96,7 +138,11 @@ class SearchEvalTest implements TestPropertyProvider {
     }
 
     private static String line(String query, String law, String no) {
+        return line(query, law, no, "x");
+    }
+
+    private static String line(String query, String law, String no, String lawId) {
         return "{\"query\":\"" + query + "\",\"expected_laws\":[\"" + law + "\"],\"expected_articles\":[{\"law\":\"" + law
-                + "\",\"no\":\"" + no + "\",\"law_id\":\"x\",\"text_match\":1.0}],\"source\":\"test\"}";
+                + "\",\"no\":\"" + no + "\",\"law_id\":\"" + lawId + "\",\"text_match\":1.0}],\"source\":\"test\"}";
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,6 +42,14 @@ public final class LawSlice {
         return new LawLoader(client, articlesIndex, lawsIndex(articlesIndex), new PrintStream(OutputStream.nullOutputStream()))
                 .load(dataDir().resolve(LawLoader.FILE_NAME), line -> TITLES.stream().anyMatch(line::contains),
                         law -> TITLES.contains(law.title()));
+    }
+
+    /** The id of the version in force of a title in the slice. */
+    public static String currentLawId(ElasticsearchClient client, String articlesIndex, String title) throws IOException {
+        return client.search(s -> s.index(articlesIndex).size(1)
+                        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("title.keyword").value(title)))
+                                .filter(f -> f.term(t -> t.field("status").value(LawStatus.CURRENT))))),
+                Map.class).hits().hits().getFirst().source().get("lawId").toString();
     }
 
     public static void drop(ElasticsearchClient client, String articlesIndex) throws IOException {
