@@ -87,7 +87,7 @@ class RateLimitFilter implements HttpServerFilter {
     private Object decide(RateLimitPolicy policy, String subject, HttpRequest<?> request) {
         RateLimiter.Decision decision;
         try {
-            decision = limiter.shared(policy, subject);
+            decision = READS.contains(request.getMethod()) ? limiter.sharedRead(policy, subject) : limiter.shared(policy, subject);
         } catch (RedisUnavailableException e) {
             if (policy.isFailClosed() || !READS.contains(request.getMethod())) {
                 LOG.warn("Redis unavailable; refusing {} {} (policy {} fails closed for writes)", request.getMethod(),

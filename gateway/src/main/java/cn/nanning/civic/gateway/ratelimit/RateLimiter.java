@@ -7,7 +7,10 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import jakarta.inject.Singleton;
 
@@ -31,7 +34,19 @@ class RateLimiter {
     /** Local buckets are a stop-gap; the oldest are dropped so a flood of addresses cannot fill the heap. */
     private static final int MAX_LOCAL_BUCKETS = 10_000;
 
+    /** Below this capacity a policy is strict and every request asks Redis (sign-in, phone binding, bookings). */
+    static final long SYNCED_READS_FROM_CAPACITY = 100;
+    /** How long a read bucket may run on its local share before it settles with Redis. */
+    private static final Duration READ_SYNC_INTERVAL = Duration.ofMillis(500);
+
     private final Redis redis;
+    /** Read buckets that settle with Redis in batches, per policy and subject; the least recently used are dropped. */
+    private final Map<String, BucketProxy> readBuckets = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BucketProxy> eldest) {
+            return size() > MAX_LOCAL_BUCKETS;
+        }
+    };
     private final ProxyManager<byte[]> buckets;
     private final Map<String, Bucket> localBuckets = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -56,6 +71,42 @@ class RateLimiter {
                 .build();
         ConsumptionProbe probe = redis.guarded(() -> buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1));
         return decision(policy.getCapacity(), probe, false);
+    }
+
+    /**
+     * Takes one token for a read on a generous policy (not fail-closed, capacity of at least
+     * {@value #SYNCED_READS_FROM_CAPACITY}): the same Redis bucket as {@link #shared}, but this instance settles with
+     * Redis at most every {@link #READ_SYNC_INTERVAL} or every 2% of the capacity (Bucket4j's delaying optimisation)
+     * instead of two round trips per request. An instance can so overdraw a bucket by at most that share per
+     * interval. Strict policies and writes always ask Redis.
+     */
+    Decision sharedRead(RateLimitPolicy policy, String subject) {
+        if (policy.isFailClosed() || policy.getCapacity() < SYNCED_READS_FROM_CAPACITY) {
+            return shared(policy, subject);
+        }
+        String name = KEY_PREFIX + policy.getName() + ":" + policy.shape() + ":" + subject;
+        BucketProxy bucket;
+        synchronized (readBuckets) {
+            bucket = readBuckets.computeIfAbsent(name, k -> {
+                BucketConfiguration configuration = BucketConfiguration.builder()
+                        .addLimit(bandwidth(policy.getCapacity(), policy.getPeriod()))
+                        .build();
+                long share = Math.max(1, Math.min(1_000, policy.getCapacity() / 50));
+                return buckets.builder()
+                        .withOptimization(Optimizations.delaying(new DelayParameters(share, READ_SYNC_INTERVAL)))
+                        .build(k.getBytes(StandardCharsets.UTF_8), () -> configuration);
+            });
+        }
+        try {
+            ConsumptionProbe probe = redis.guarded(() -> bucket.tryConsumeAndReturnRemaining(1));
+            return decision(policy.getCapacity(), probe, false);
+        } catch (RedisUnavailableException e) {
+            synchronized (readBuckets) {
+                // Start afresh from Redis once it is back rather than from a half-synchronised local state.
+                readBuckets.remove(name);
+            }
+            throw e;
+        }
     }
 
     /** Takes one token from this instance's own bucket, used for reads while Redis is down. */
