@@ -2,6 +2,7 @@ package cn.nanning.civic.portal.booking;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
+import cn.nanning.civic.portal.base.FormRow;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
@@ -14,8 +15,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -137,7 +136,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         Button savePlan = new Button("保存排班", click -> savePlan());
         savePlan.setId("appointments-plan-save");
         plan.add(new H3("每周排班"), new Paragraph("所选工作日按同一时段排班；保存后替换原排班，节假日与请假期间不开放预约。"),
-                weekdays, row(starts, ends, savePlan));
+                weekdays, FormRow.of(starts, ends, savePlan));
 
         overdue.setId("appointments-overdue");
         overdue.addColumn(DirectoryClient.OverdueApplication::applicantName).setHeader("申请人").setAutoWidth(true);
@@ -149,8 +148,8 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         overdue.setAllRowsVisible(true);
 
         add(new H2("预约管理"), message,
-                new H3("服务地点"), places, row(placeName, placeKind, placeRegion, placeAddress, addPlace),
-                new H3("服务人员"), providers, row(account, providerKind, providerPlace, slotMinutes, minNotice, addProvider), plan,
+                new H3("服务地点"), places, FormRow.of(placeName, placeKind, placeRegion, placeAddress, addPlace),
+                new H3("服务人员"), providers, FormRow.of(account, providerKind, providerPlace, slotMinutes, minNotice, addProvider), plan,
                 new H3("逾期的法律援助申请"), new Paragraph("超过 7 个工作日未作决定或批准后 3 个工作日未指派律师的申请。"), overdue);
     }
 
@@ -250,12 +249,6 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         return StaffSession.current().map(StaffSession::regionCode).orElse("450100");
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
-        HorizontalLayout row = new HorizontalLayout(components);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        row.setWrap(true);
-        return row;
-    }
 
     private void showMessage(String text) {
         message.setText(text);

@@ -2,6 +2,7 @@ package cn.nanning.civic.portal.legalaid;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
+import cn.nanning.civic.portal.base.FormRow;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
@@ -17,8 +18,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -113,8 +112,8 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
 
         add(new H2("代约法律咨询"), message,
                 new Paragraph("为不使用小程序的居民预约免费法律咨询。请核对居民身份，说明预约信息将提供给律师，并在居民同意后提交；预约成功后请把时间、地点告知居民（居民不会收到微信提醒）。"),
-                row(lawyer, day, slot), mode, topic, row(residentName, residentPhone), consent, book,
-                new H3("我代约的咨询"), booked, row(cancelReason, cancel));
+                FormRow.of(lawyer, day, slot), mode, topic, FormRow.of(residentName, residentPhone), consent, book,
+                new H3("我代约的咨询"), booked, FormRow.of(cancelReason, cancel));
     }
 
     @Override
@@ -197,12 +196,6 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         return SLOT.format(OffsetDateTime.parse(iso).atZoneSameInstant(AgendaRange.NANNING));
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
-        HorizontalLayout row = new HorizontalLayout(components);
-        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        row.setWrap(true);
-        return row;
-    }
 
     private void showMessage(String text) {
         message.setText(text);

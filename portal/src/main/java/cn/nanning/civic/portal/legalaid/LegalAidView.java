@@ -2,6 +2,7 @@ package cn.nanning.civic.portal.legalaid;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
+import cn.nanning.civic.portal.base.FormRow;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -117,9 +117,7 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
         lawyer.setItemLabelGenerator(l -> l.displayName() + "（" + l.kindLabel() + "）");
         Button assign = new Button("指派", click -> assignSelected());
         assign.setId("legal-aid-assign");
-        HorizontalLayout assignment = new HorizontalLayout(lawyer, assign);
-        assignment.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        decision.add(new H3("审查与指派"), reasons, new HorizontalLayout(approve, refuse, supplement), assignment);
+        decision.add(new H3("审查与指派"), reasons, new HorizontalLayout(approve, refuse, supplement), FormRow.of(lawyer, assign));
 
         add(new H2("法律援助 · 工作台"), message,
                 new H3("预约"), new Paragraph("咨询开始后可登记到场或未到场；法律咨询结束后点击“咨询完成”，志愿律师的咨询时长将计入志愿服务时长。"),
