@@ -89,6 +89,36 @@ class RegistrationController {
     record PortalLink(@Nullable String code) {
     }
 
+    @Serdeable
+    record TransferRequest(@Nullable String toRegion, @Nullable String reason) {
+    }
+
+    @Post("/me/transfers")
+    @Operation(summary = "Move my volunteer record to another village/community (hours, record and certificates stay with it)")
+    java.util.List<Volunteers.Transfer> transferMe(@Body TransferRequest body, Authentication authentication) {
+        return volunteers.transfer(Caller.from(authentication), null, body.toRegion(), body.reason());
+    }
+
+    @Get("/me/transfers")
+    @Operation(summary = "The moves of my volunteer record")
+    java.util.List<Volunteers.Transfer> myTransfers(Authentication authentication) {
+        return volunteers.transfersOf(Caller.from(authentication), null);
+    }
+
+    @Post("/{id}/transfers")
+    @Secured("ADMIN")
+    @Operation(summary = "An administrator covering the volunteer's current home moves the record to another village/community (audited)")
+    java.util.List<Volunteers.Transfer> transfer(@PathVariable UUID id, @Body TransferRequest body, Authentication authentication) {
+        return volunteers.transfer(Caller.from(authentication), id, body.toRegion(), body.reason());
+    }
+
+    @Get("/{id}/transfers")
+    @Secured("ADMIN")
+    @Operation(summary = "The moves of a volunteer's record (ADMIN covering the current home)")
+    java.util.List<Volunteers.Transfer> transfers(@PathVariable UUID id, Authentication authentication) {
+        return volunteers.transfersOf(Caller.from(authentication), id);
+    }
+
     @Get("/{id}")
     @Secured("ADMIN")
     @Operation(summary = "A volunteer's record for an admin of their home area, masked")

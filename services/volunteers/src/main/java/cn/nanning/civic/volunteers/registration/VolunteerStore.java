@@ -139,6 +139,50 @@ class VolunteerStore {
         });
     }
 
+    /** Moves the record to another village and keeps the move; false when it is not in {@code from} any more (a race). */
+    @Transactional
+    boolean transfer(UUID id, String from, String to, String reason, String actor, Instant at) {
+        int moved = jdbc.prepareStatement("update volunteers.volunteer set home_region = ? where id = ? and home_region = ?", ps -> {
+            ps.setString(1, to);
+            ps.setObject(2, id);
+            ps.setString(3, from);
+            return ps.executeUpdate();
+        });
+        if (moved == 0) {
+            return false;
+        }
+        jdbc.prepareStatement("""
+                insert into volunteers.volunteer_transfer (volunteer_id, from_region, to_region, reason, actor, occurred_at)
+                values (?, ?, ?, ?, ?, ?)""", ps -> {
+            ps.setObject(1, id);
+            ps.setString(2, from);
+            ps.setString(3, to);
+            ps.setString(4, reason);
+            ps.setString(5, actor);
+            ps.setTimestamp(6, Timestamp.from(at));
+            return ps.executeUpdate();
+        });
+        return true;
+    }
+
+    record TransferEntry(String fromRegion, String toRegion, String reason, Instant occurredAt) {
+    }
+
+    @Transactional
+    List<TransferEntry> transfers(UUID id) {
+        return jdbc.prepareStatement("""
+                select from_region, to_region, reason, occurred_at from volunteers.volunteer_transfer where volunteer_id = ? order by id""", ps -> {
+            ps.setObject(1, id);
+            List<TransferEntry> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new TransferEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return list;
+        });
+    }
+
     @Transactional
     Optional<String> regionName(String code) {
         return jdbc.prepareStatement("select name from kernel.region where code = ?", ps -> {

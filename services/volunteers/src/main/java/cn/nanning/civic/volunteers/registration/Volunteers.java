@@ -377,6 +377,72 @@ public class Volunteers {
         return rows.size();
     }
 
+    // ------------------------------------------------------------------ transfers
+
+    @io.micronaut.serde.annotation.Serdeable
+    record Transfer(String fromRegion, String fromRegionName, String toRegion, String toRegionName, String reason, Instant occurredAt) {
+    }
+
+    /**
+     * Moves a volunteer to another village/community (e.g. to another district): by the volunteer themself, or by an
+     * administrator covering their current home. Hours, service record, certificates and star level stay with the
+     * record; the move is kept, audited and published (VolunteerTransferred). From then on the new area's staff cover them.
+     */
+    @Transactional
+    List<Transfer> transfer(Caller caller, @io.micronaut.core.annotation.Nullable UUID volunteerId, String toRegion, String reason) {
+        VolunteerRow row;
+        if (volunteerId == null) {
+            row = own(caller);
+        } else {
+            row = store.byId(volunteerId).orElseThrow(() -> ProblemException.notFound("没有找到该志愿者。"));
+            if (!caller.isStaff() || !caller.has(Role.ADMIN) || !caller.covers(row.homeRegion())) {
+                throw ProblemException.forbidden("只有志愿者现所在辖区的管理员可以办理转移。");
+            }
+        }
+        if (!row.active()) {
+            throw ProblemException.conflict("consent-withdrawn", "该志愿者已撤回个人信息处理同意，不能办理转移。");
+        }
+        String to = toRegion == null ? "" : toRegion.strip();
+        if (!store.regionLevel(to).map("village"::equals).orElse(false)) {
+            throw ProblemException.invalidField("toRegion", "请选择南宁市内转入的村（社区）。");
+        }
+        if (to.equals(row.homeRegion())) {
+            throw ProblemException.invalidField("toRegion", "转入地与现所在村（社区）相同。");
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+            throw ProblemException.invalidField("reason", "请说明转移原因（不超过 200 个字），例如“迁居至西乡塘区”。");
+        }
+        Instant now = clock.now();
+        if (!store.transfer(row.id(), row.homeRegion(), to, reason.strip(), caller.accountId(), now)) {
+            throw ProblemException.conflict("transfer-conflict", "志愿者所在地刚刚发生变化，请刷新后重试。");
+        }
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.transfer", "volunteer", row.id().toString(),
+                AuditEntry.Outcome.SUCCESS, row.homeRegion() + " -> " + to));
+        outbox.add(TOPIC, row.id().toString(), "VolunteerTransferred", "volunteer",
+                new VolunteerTransferred(row.id(), row.homeRegion(), to, now));
+        return transfers(row.id());
+    }
+
+    /** The moves of the caller's own record, or (ADMIN covering the current home) of a volunteer's. */
+    @Transactional
+    List<Transfer> transfersOf(Caller caller, @io.micronaut.core.annotation.Nullable UUID volunteerId) {
+        if (volunteerId == null) {
+            return transfers(own(caller).id());
+        }
+        VolunteerRow row = store.byId(volunteerId).orElseThrow(() -> ProblemException.notFound("没有找到该志愿者。"));
+        if (!caller.isStaff() || !caller.has(Role.ADMIN) || !caller.covers(row.homeRegion())) {
+            throw ProblemException.forbidden("您无权查看该志愿者的转移记录。");
+        }
+        return transfers(row.id());
+    }
+
+    private List<Transfer> transfers(UUID id) {
+        Map<String, String> names = new HashMap<>();
+        return store.transfers(id).stream().map(t -> new Transfer(t.fromRegion(),
+                names.computeIfAbsent(t.fromRegion(), c -> store.regionName(c).orElse(c)), t.toRegion(),
+                names.computeIfAbsent(t.toRegion(), c -> store.regionName(c).orElse(c)), t.reason(), t.occurredAt())).toList();
+    }
+
     // ------------------------------------------------------------------ portal sign-in for volunteers
 
     private static final String LINK_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
