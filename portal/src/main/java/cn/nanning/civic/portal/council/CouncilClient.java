@@ -170,7 +170,7 @@ public class CouncilClient {
 
     /** A progress photo's bytes, from its public address (metadata already stripped by the services). */
     public byte[] publicPhoto(Photo photo) {
-        return gateway.call(() -> HttpRequest.GET(photo.url()), Argument.of(byte[].class));
+        return gateway.download(() -> HttpRequest.GET(photo.url()));
     }
 
     public List<Opinion> publicOpinions(String topicId) {
