@@ -63,8 +63,8 @@ class LawSearch {
      * Document expansion: the questions an article answered before ({@link QuestionLoader}), matched in smartcn words
      * and cjk bigrams. Chosen by 5-fold cross-validation on law-queries-dev.jsonl (see docs/benchmarks.md).
      */
-    static final float QUESTION_WEIGHT = 1.0f;
-    static final float QUESTION_CJK_WEIGHT = 1.0f;
+    static final float QUESTION_WEIGHT = 0.7f;
+    static final float QUESTION_CJK_WEIGHT = 0.7f;
     static final float CURRENT_BONUS = 3.0f;
     static final Map<String, Float> CATEGORY_BONUS = Map.of(
             "法律", 18.0f,
