@@ -63,7 +63,7 @@ public class SignIn {
         VaadinSession session = VaadinSession.getCurrent();
         StaffSession.current().ifPresent(staff -> {
             try {
-                gateway.signOut(staff.refreshToken());
+                gateway.signOut(staff.accessToken(), staff.refreshToken());
             } catch (GatewayException e) {
                 // The session ends regardless; the refresh token then just expires at the gateway.
                 LOG.warn("Gateway logout failed ({}); closing the session anyway", e.status());

@@ -64,8 +64,25 @@ public class GatewayClient {
                 Argument.of(TokenPair.class));
     }
 
-    public void signOut(String refreshToken) {
-        call(() -> HttpRequest.POST("/api/v1/auth/logout", new RefreshToken(refreshToken)), Argument.of(byte[].class));
+    /**
+     * Revokes the sign-in's refresh tokens. The gateway wants the caller's access token with it; when that has already
+     * expired (a session that sat idle), the refresh token first buys a fresh pair, whose logout revokes the whole family.
+     */
+    public void signOut(String accessToken, String refreshToken) {
+        try {
+            logout(accessToken, refreshToken);
+        } catch (GatewayException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            TokenPair fresh = refresh(refreshToken);
+            logout(fresh.accessToken(), fresh.refreshToken());
+        }
+    }
+
+    private void logout(String accessToken, String refreshToken) {
+        call(() -> HttpRequest.POST("/api/v1/auth/logout", new RefreshToken(refreshToken)).bearerAuth(accessToken),
+                Argument.of(byte[].class));
     }
 
     public List<Region> regionChildren(String regionCode, String accessToken) {
