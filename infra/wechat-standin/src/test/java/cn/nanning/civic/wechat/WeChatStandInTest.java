@@ -139,16 +139,18 @@ class WeChatStandInTest {
     @SuppressWarnings("unchecked")
     void contentCheckSuggestsPassRiskyOrReview() throws Exception {
         String url = "/wxa/msg_sec_check?access_token=" + token();
-        Map<String, Object> pass = post(url, "{\"content\":\"周末去社区做志愿服务\",\"version\":2,\"scene\":2}");
-        Map<String, Object> risky = post(url, "{\"content\":\"有人在村里赌博\",\"version\":2,\"scene\":2}");
-        Map<String, Object> review = post(url, "{\"content\":\"兼职刷单\",\"version\":2,\"scene\":2}");
+        Map<String, Object> pass = post(url, "{\"content\":\"周末去社区做志愿服务\",\"version\":2,\"scene\":2,\"openid\":\"o-frank\"}");
+        Map<String, Object> risky = post(url, "{\"content\":\"有人在村里赌博\",\"version\":2,\"scene\":2,\"openid\":\"o-frank\"}");
+        Map<String, Object> review = post(url, "{\"content\":\"兼职刷单\",\"version\":2,\"scene\":2,\"openid\":\"o-frank\"}");
         assertThat(((Map<String, Object>) pass.get("result")).get("suggest")).isEqualTo("pass");
         assertThat(((Map<String, Object>) risky.get("result")).get("suggest")).isEqualTo("risky");
         assertThat(((Map<String, Object>) review.get("result")).get("suggest")).isEqualTo("review");
         assertThat(post(url, "{\"content\":\"有人在村里赌博\"}").get("errcode")).isEqualTo(87014L);
         // WxJava sends the version as the string "2"; WeChat accepts that as version 2.
-        Map<String, Object> asString = post(url, "{\"content\":\"兼职刷单\",\"version\":\"2\",\"scene\":2}");
+        Map<String, Object> asString = post(url, "{\"content\":\"兼职刷单\",\"version\":\"2\",\"scene\":2,\"openid\":\"o-frank\"}");
         assertThat(((Map<String, Object>) asString.get("result")).get("suggest")).isEqualTo("review");
+        // Version 2 checks a user's text as that user: without the openid WeChat answers 40003.
+        assertThat(post(url, "{\"content\":\"兼职刷单\",\"version\":2,\"scene\":2}").get("errcode")).isEqualTo(40003L);
     }
 
     @Test
