@@ -92,6 +92,9 @@ public final class Platform {
         env.put("GATEWAY_JWKS_URL", "http://127.0.0.1:" + GATEWAY + "/.well-known/jwks.json");
         env.put("CIVIC_SEED_DEMO", "true");
         env.put("CIVIC_DEMO_STAFF_PASSWORD", DEMO_STAFF_PASSWORD);
+        // Every e2e sign-in (staff and WeChat citizens) comes from 127.0.0.1, and the login limit is per address
+        // (20 a minute): a whole suite of view tests signing in would be throttled. The limit itself is tested in gateway.
+        env.put("GATEWAY_RATE_LIMITS_LOGIN_CAPACITY", "2000");
         env.putAll(extraEnv);
         processes.put(name, builder.start());
     }
