@@ -113,9 +113,12 @@ public class Bookings {
         return bookFor(caller.accountId(), service, command);
     }
 
+    /** The citizen key of a resident a service-point clerk booked for at the counter, before the phone's blind index. */
+    public static final String COUNTER_RESIDENT_PREFIX = "resident:";
+
     /**
      * Books for a citizen key: the signed-in citizen's account, or a resident a service-point clerk books for at the
-     * counter (see the assisted package). Limits and locks apply per key.
+     * counter ({@link #COUNTER_RESIDENT_PREFIX}, see the assisted package). Limits and locks apply per key.
      */
     @Transactional
     public Booking bookFor(String citizen, Service service, NewBooking command) {

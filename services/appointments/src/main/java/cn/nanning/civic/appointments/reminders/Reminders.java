@@ -94,7 +94,7 @@ class Reminders {
             payload.put("placeName", inPerson ? d.placeName() : null);
             payload.put("regionCode", d.regionCode());
             outbox.add(Bookings.TOPIC, d.bookingId().toString(), "BookingReminderDue", "booking", payload);
-            if (d.citizen().startsWith(RESIDENT_BOOKED_AT_COUNTER)) {
+            if (d.citizen().startsWith(Bookings.COUNTER_RESIDENT_PREFIX)) {
                 // Booked by a service-point clerk for a resident without the mini-program: no WeChat to remind;
                 // the clerk hands the resident a slip with the time and place.
                 continue;
@@ -109,9 +109,6 @@ class Reminders {
         }
         return due.size();
     }
-
-    /** The citizen key of bookings a clerk made for a resident (see the assisted package). */
-    private static final String RESIDENT_BOOKED_AT_COUNTER = "resident:";
 
     /** WeChat's thing fields hold at most 20 characters. */
     private static String truncate(String text) {
