@@ -13,6 +13,9 @@ import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Signs access tokens with the current rotating key (RS256, its id in {@code kid}) and verifies them against the
  * published keys. The only signature the gateway accepts: no shared secret, no {@code alg=none}, no token without kid.
@@ -22,6 +25,11 @@ import jakarta.inject.Singleton;
 class RotatingKeySignature implements SignatureGeneratorConfiguration {
 
     private final SigningKeys keys;
+    /** By kid, with the key it was made for: a reload of the key ring brings new key objects. */
+    private final Map<String, KeyVerifier> verifiers = new ConcurrentHashMap<>();
+
+    private record KeyVerifier(RSAKey key, RSASSAVerifier verifier) {
+    }
 
     RotatingKeySignature(SigningKeys keys) {
         this.keys = keys;
@@ -52,6 +60,19 @@ class RotatingKeySignature implements SignatureGeneratorConfiguration {
             return false;
         }
         RSAKey key = keys.verificationKey(jwt.getHeader().getKeyID());
-        return key != null && jwt.verify(new RSASSAVerifier(key));
+        return key != null && jwt.verify(verifier(key));
+    }
+
+    private RSASSAVerifier verifier(RSAKey key) throws JOSEException {
+        KeyVerifier known = verifiers.get(key.getKeyID());
+        if (known == null || known.key() != key) {
+            // Converting the JWK to a Java public key for every token was measurable; keys are few and rotate slowly.
+            if (verifiers.size() > 16) {
+                verifiers.clear();
+            }
+            known = new KeyVerifier(key, new RSASSAVerifier(key));
+            verifiers.put(key.getKeyID(), known);
+        }
+        return known.verifier();
     }
 }

@@ -33,6 +33,9 @@ class TokenRefusalTest extends GatewayTest {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    RememberedTokens remembered;
+
     private static String b64(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -124,12 +127,41 @@ class TokenRefusalTest extends GatewayTest {
     @Test
     void aTokenWhoseClaimsWereEditedAfterSigningIsRefused() {
         String issued = citizenToken();
+        // Presented once as issued: the signature is checked and remembered (a citizen is then refused for role).
+        assertThat(api().get("/api/v1/admin-only/items", issued).status()).isEqualTo(403);
         String[] parts = issued.split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String promoted = claims.replace("\"CITIZEN\"", "\"ADMIN\"");
         assertThat(promoted).isNotEqualTo(claims);
 
         assertRefused(parts[0] + "." + b64(promoted) + "." + parts[2]);
+    }
+
+    @Test
+    void aRememberedTokenDoesNotLendItsSignatureToAnotherPayloadOrHeader() throws JOSEException {
+        String accepted = signWithCurrentKey(claims(inFiveMinutes()));
+        assertThat(api().get("/api/v1/admin-only/items", accepted).status()).isEqualTo(200);
+        String[] parts = accepted.split("\\.");
+        String other = signWithCurrentKey(claims(inFiveMinutes().plusSeconds(30)));
+        String[] otherParts = other.split("\\.");
+
+        assertThat(remembered.remembers(accepted)).isTrue();
+        assertRefused(otherParts[0] + "." + otherParts[1] + "." + parts[2]);
+        assertRefused(b64("{\"alg\":\"RS256\",\"kid\":\"" + keys.current().getKeyID() + "\",\"typ\":\"JWT\"}")
+                + "." + parts[1] + "." + parts[2]);
+        assertThat(api().get("/api/v1/admin-only/items", accepted).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAcceptedTokenIsRefusedOnceItExpires() throws Exception {
+        String shortLived = signWithCurrentKey(claims(Instant.now().plusSeconds(2)));
+        assertThat(remembered.remembers(shortLived)).isFalse();
+        assertThat(api().get("/api/v1/admin-only/items", shortLived).status()).isEqualTo(200);
+        assertThat(remembered.remembers(shortLived)).as("validated once, then served from memory").isTrue();
+        assertThat(api().get("/api/v1/admin-only/items", shortLived).status()).isEqualTo(200);
+
+        Thread.sleep(2_500);
+        assertRefused(shortLived);
     }
 
     @Test

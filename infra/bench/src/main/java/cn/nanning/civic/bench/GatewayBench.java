@@ -96,6 +96,12 @@ public final class GatewayBench {
                     throw new IllegalStateException(url + " answered " + probe.statusCode() + ": " + probe.body());
                 }
             }
+            if (Boolean.getBoolean("bench.hold")) {
+                // For looking at single requests by hand (curl -w, a profiler): keep everything up until interrupted.
+                System.out.printf("Holding. Token: %s%n", tokens.getFirst());
+                ways.forEach((way, url) -> System.out.printf("  %-8s %s%n", way, url));
+                Thread.sleep(Long.MAX_VALUE);
+            }
             int warmUp = Math.max(5, seconds / 2);
             System.out.printf("Load: %d clients (one citizen each), %d s warm-up per way, then %d rounds of %d s per way in turn, GET %s%n",
                     clients, warmUp, ROUNDS, Math.max(1, seconds / ROUNDS), PATH);
