@@ -90,8 +90,8 @@ class RateLimitFilter implements HttpServerFilter {
             decision = READS.contains(request.getMethod()) ? limiter.sharedRead(policy, subject) : limiter.shared(policy, subject);
         } catch (RedisUnavailableException e) {
             if (policy.isFailClosed() || !READS.contains(request.getMethod())) {
-                LOG.warn("Redis unavailable; refusing {} {} (policy {} fails closed for writes)", request.getMethod(),
-                        request.getPath(), policy.getName());
+                RequestIds.logging(request, () -> LOG.warn("Redis unavailable; refusing {} {} (policy {} fails closed for writes)",
+                        request.getMethod(), request.getPath(), policy.getName()));
                 return new Refusal(problem(request, HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable",
                         "系统安全防护组件暂时不可用，登录、预约和提交类操作暂停受理，请稍后再试。浏览查询不受影响。"));
             }
@@ -100,8 +100,9 @@ class RateLimitFilter implements HttpServerFilter {
         if (decision.allowed()) {
             return decision;
         }
-        LOG.info("Rate limit {} reached by {} on {} {}{}", policy.getName(), subject, request.getMethod(), request.getPath(),
-                decision.local() ? " (local limit, Redis down)" : "");
+        String where = decision.local() ? " (local limit, Redis down)" : "";
+        RequestIds.logging(request, () -> LOG.info("Rate limit {} reached by {} on {} {}{}", policy.getName(), subject,
+                request.getMethod(), request.getPath(), where));
         MutableHttpResponse<?> refused = problem(request, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                 "操作过于频繁，请在 " + decision.retryAfterSeconds() + " 秒后再试。");
         refused.header(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));

@@ -66,15 +66,16 @@ class ForwardingFilter implements HttpServerFilter {
         RouteDefinition route = match.get().route();
         Downstreams.Downstream downstream = downstreams.of(route);
         if (!downstream.bulkhead().tryAcquirePermission()) {
-            LOG.warn("Route {} has {} requests in flight (its bulkhead); refusing {} {}", route.getName(),
-                    route.getMaxConcurrent(), request.getMethod(), request.getPath());
+            RequestIds.logging(request, () -> LOG.warn("Route {} has {} requests in flight (its bulkhead); refusing {} {}",
+                    route.getName(), route.getMaxConcurrent(), request.getMethod(), request.getPath()));
             MutableHttpResponse<?> busy = problem(request, 503, "downstream-busy", "服务繁忙，请稍后再试。");
             busy.header(HttpHeaders.RETRY_AFTER, "1");
             return Mono.just(busy);
         }
         if (!downstream.breaker().tryAcquirePermission()) {
             downstream.bulkhead().onComplete();
-            LOG.warn("Circuit of route {} is open; refusing {} {}", route.getName(), request.getMethod(), request.getPath());
+            RequestIds.logging(request, () -> LOG.warn("Circuit of route {} is open; refusing {} {}", route.getName(),
+                    request.getMethod(), request.getPath()));
             return Mono.just(problem(request, 503, "downstream-circuit-open", "服务暂时不可用，请稍后再试。"));
         }
         // Safe methods without a body can be sent again as a fresh copy; everything else streams through once.
@@ -84,7 +85,7 @@ class ForwardingFilter implements HttpServerFilter {
                 ? () -> withForwardingHeaders(request, request.mutate().uri(uri), match.get())
                 : () -> withForwardingHeaders(request, copyWithoutBody(request, uri), match.get());
         long started = System.nanoTime();
-        return attempt(downstream, forwarded, route, retries)
+        return attempt(request, downstream, forwarded, route, retries)
                 .doOnNext(response -> {
                     long took = System.nanoTime() - started;
                     if (response.code() >= 500) {
@@ -106,8 +107,9 @@ class ForwardingFilter implements HttpServerFilter {
      * One call to the downstream, tried again up to {@code retriesLeft} times (idempotent requests only) when it could
      * not be reached, hung up without an answer, or answered 502/503/504. A discarded answer's body is released.
      */
-    private Mono<MutableHttpResponse<?>> attempt(Downstreams.Downstream downstream, Supplier<MutableHttpRequest<?>> forwarded,
-                                                 RouteDefinition route, int retriesLeft) {
+    private Mono<MutableHttpResponse<?>> attempt(HttpRequest<?> request, Downstreams.Downstream downstream,
+                                                 Supplier<MutableHttpRequest<?>> forwarded, RouteDefinition route,
+                                                 int retriesLeft) {
         MutableHttpRequest<?> sent = forwarded.get();
         Mono<MutableHttpResponse<?>> call = Mono.from(downstream.client().proxy(sent));
         if (retriesLeft == 0) {
@@ -124,9 +126,10 @@ class ForwardingFilter implements HttpServerFilter {
                         release(response);
                         outcome = new Retry("HTTP " + response.code());
                     }
-                    LOG.info("Route {}: {} {} failed ({}); trying again", route.getName(), sent.getMethod(),
-                            sent.getPath(), ((Retry) outcome).reason());
-                    return Mono.delay(RETRY_BACKOFF).then(attempt(downstream, forwarded, route, retriesLeft - 1));
+                    String reason = ((Retry) outcome).reason();
+                    RequestIds.logging(request, () -> LOG.info("Route {}: {} {} failed ({}); trying again", route.getName(),
+                            sent.getMethod(), sent.getPath(), reason));
+                    return Mono.delay(RETRY_BACKOFF).then(attempt(request, downstream, forwarded, route, retriesLeft - 1));
                 });
     }
 
@@ -188,14 +191,17 @@ class ForwardingFilter implements HttpServerFilter {
 
     private static MutableHttpResponse<?> failure(HttpRequest<?> request, RouteDefinition route, Throwable error) {
         if (error instanceof ReadTimeoutException) {
-            LOG.warn("Route {} timed out after {} for {} {}", route.getName(), route.getTimeout(), request.getMethod(), request.getPath());
+            RequestIds.logging(request, () -> LOG.warn("Route {} timed out after {} for {} {}", route.getName(),
+                    route.getTimeout(), request.getMethod(), request.getPath()));
             return problem(request, 504, "downstream-timeout", "后台服务响应超时，请稍后再试。");
         }
         if (causedBy(error, ConnectException.class)) {
-            LOG.warn("Route {} unreachable at {}: {}", route.getName(), route.getTarget(), error.getMessage());
+            RequestIds.logging(request, () -> LOG.warn("Route {} unreachable at {}: {}", route.getName(), route.getTarget(),
+                    error.getMessage()));
             return problem(request, 503, "downstream-unavailable", "服务暂时不可用，请稍后再试。");
         }
-        LOG.error("Route {} failed for {} {}", route.getName(), request.getMethod(), request.getPath(), error);
+        RequestIds.logging(request, () -> LOG.error("Route {} failed for {} {}", route.getName(), request.getMethod(),
+                request.getPath(), error));
         return problem(request, 502, "downstream-failed", "后台服务暂时无法响应，请稍后再试。");
     }
 

@@ -26,6 +26,9 @@ public class Routes {
         }
     }
 
+    private static final String MATCH_ATTRIBUTE = "civic.gateway.route";
+    private static final Object NOT_FORWARDED = new Object();
+
     private final List<Match> byPrefix;
     private final List<RouteDefinition> routes;
 
@@ -45,12 +48,21 @@ public class Routes {
         this.byPrefix = List.copyOf(prefixes);
     }
 
-    /** The route a request is forwarded along; requests the gateway serves itself (auth, health...) have none. */
+    /**
+     * The route a request is forwarded along; requests the gateway serves itself (auth, health...) have none.
+     * Several filters ask for every request, so the answer is kept on the request.
+     */
     Optional<Match> forward(HttpRequest<?> request) {
-        if (servedLocally(request)) {
+        Object known = request.getAttribute(MATCH_ATTRIBUTE).orElse(null);
+        if (known instanceof Match match) {
+            return Optional.of(match);
+        }
+        if (known == NOT_FORWARDED) {
             return Optional.empty();
         }
-        return match(request.getPath());
+        Optional<Match> found = servedLocally(request) ? Optional.empty() : match(request.getPath());
+        request.setAttribute(MATCH_ATTRIBUTE, found.isPresent() ? found.get() : NOT_FORWARDED);
+        return found;
     }
 
     /** The configured route a request is forwarded along, if any. */

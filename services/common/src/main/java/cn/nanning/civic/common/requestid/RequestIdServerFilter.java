@@ -1,6 +1,7 @@
 package cn.nanning.civic.common.requestid;
 
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -14,14 +15,27 @@ import org.slf4j.MDC;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Takes or creates the request id, puts it into the logging context and echoes it in the response. */
+/**
+ * Takes or creates the request id, puts it into the logging context (unless a {@link LoggingContextPolicy} says not
+ * to) and echoes it in the response.
+ */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestIdServerFilter implements Ordered {
+
+    @Nullable
+    private final LoggingContextPolicy loggingContext;
+
+    public RequestIdServerFilter(@Nullable LoggingContextPolicy loggingContext) {
+        this.loggingContext = loggingContext;
+    }
 
     @RequestFilter
     public void assign(HttpRequest<?> request, MutablePropagatedContext propagatedContext) {
         String id = RequestIds.takeOrCreate(request);
         request.setAttribute(RequestIds.ATTRIBUTE, id);
+        if (loggingContext != null && !loggingContext.carriesRequestId(request)) {
+            return;
+        }
         Map<String, String> mdc = new HashMap<>();
         Map<String, String> existing = MDC.getCopyOfContextMap();
         if (existing != null) {

@@ -29,6 +29,29 @@ public final class RequestIds {
         return request.getAttribute(ATTRIBUTE, String.class).orElseGet(() -> MDC.get(MDC_KEY));
     }
 
+    /**
+     * Runs a logging statement with this request's id in the logging context, for requests that do not carry it
+     * there (see {@link LoggingContextPolicy}); the context is left as it was found.
+     */
+    public static void logging(HttpRequest<?> request, Runnable statement) {
+        String id = of(request);
+        String previous = MDC.get(MDC_KEY);
+        if (id == null || id.equals(previous)) {
+            statement.run();
+            return;
+        }
+        MDC.put(MDC_KEY, id);
+        try {
+            statement.run();
+        } finally {
+            if (previous == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, previous);
+            }
+        }
+    }
+
     /** The id of the work running on this thread (a request or a message), if any. */
     public static String current() {
         return MDC.get(MDC_KEY);
