@@ -32,11 +32,6 @@ import java.util.UUID;
 public class Tokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tokens.class);
-    /**
-     * The citizen's openid for our mini-program, in citizen access tokens only: services need it to call WeChat for
-     * the citizen (msgSecCheck v2, subscribe messages). It comes only from code2session, never from a client.
-     */
-    public static final String OPENID_CLAIM = "openid";
     private static final String INVALID_REFRESH = "登录已失效，请重新登录。";
 
     private final TokenGenerator generator;
@@ -131,7 +126,7 @@ public class Tokens {
             attributes.put(Claims.NAME, principal.displayName());
         }
         if (principal.openid() != null && Claims.KIND_CITIZEN.equals(principal.kind())) {
-            attributes.put(OPENID_CLAIM, principal.openid());
+            attributes.put(Claims.OPENID, principal.openid());
         }
         int accessSeconds = (int) settings.accessTtl().toSeconds();
         String accessToken = generator.generateToken(

@@ -54,7 +54,7 @@ public class Tokens {
     public String sign(String subject, String kind, List<String> roles, String region, String openid) {
         Map<String, Object> attributes = new HashMap<>();
         if (openid != null) {
-            attributes.put(CitizenOpenId.CLAIM, openid);
+            attributes.put(Claims.OPENID, openid);
         }
         attributes.put(Claims.KIND, kind);
         attributes.put(Claims.NAME, "测试用户");
