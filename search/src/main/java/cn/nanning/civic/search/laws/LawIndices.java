@@ -46,6 +46,20 @@ final class LawIndices {
         client.indices().putMapping(m -> m.index(articlesIndex).withJson(new StringReader(added.toString())));
     }
 
+    /** Adds the {@code vector} field to an articles index created before it existed. Harmless when it is there. */
+    static void ensureVectorField(ElasticsearchClient client, String articlesIndex) throws IOException {
+        JsonNode properties;
+        try (InputStream definition = LawIndices.class.getClassLoader().getResourceAsStream(ARTICLES_DEFINITION)) {
+            if (definition == null) {
+                throw new IOException("missing classpath resource " + ARTICLES_DEFINITION);
+            }
+            properties = new ObjectMapper().readTree(definition).path("mappings").path("properties");
+        }
+        ObjectNode added = new ObjectMapper().createObjectNode();
+        added.putObject("properties").set(LawLoader.VECTOR_FIELD, properties.path(LawLoader.VECTOR_FIELD));
+        client.indices().putMapping(m -> m.index(articlesIndex).withJson(new StringReader(added.toString())));
+    }
+
     private static boolean create(ElasticsearchClient client, String name, String resource) throws IOException {
         if (client.indices().exists(e -> e.index(name)).value()) {
             return false;

@@ -2,6 +2,7 @@ package cn.nanning.civic.search.laws;
 
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.search.elastic.ElasticsearchFailures;
+import cn.nanning.civic.search.semantic.QuestionVectors;
 import cn.nanning.civic.search.synonyms.Synonyms;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -11,6 +12,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
@@ -28,6 +30,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Article-level search grouped by law. Scores are BM25 over the article text (smartcn words, cjk bigrams at a lower
@@ -65,6 +71,17 @@ class LawSearch {
      */
     static final float QUESTION_WEIGHT = 0.7f;
     static final float QUESTION_CJK_WEIGHT = 0.7f;
+    /**
+     * The semantic signal (bge-small-zh-v1.5 sentence embeddings, {@link QuestionVectors}): the {@link #KNN_K}
+     * articles nearest to the question (HNSW, {@link #KNN_CANDIDATES_FACTOR} × k candidates) join the articles found by
+     * words, and each adds SEMANTIC_WEIGHT × max(0, cosine − SEMANTIC_FLOOR) to its score (word scores of the top
+     * articles run ~35–140, cosines of the nearest ~0.55–0.75). Chosen on the dev file's cross-validated folds (see
+     * docs/benchmarks.md): a plateau around floor 0.45–0.55, weight 200–400; k 100 ranks within 0.002 of k 300.
+     */
+    static final double SEMANTIC_WEIGHT = 300;
+    static final double SEMANTIC_FLOOR = 0.5;
+    static final int KNN_K = 100;
+    static final int KNN_CANDIDATES_FACTOR = 2;
     static final float CURRENT_BONUS = 3.0f;
     static final Map<String, Float> CATEGORY_BONUS = Map.of(
             "法律", 18.0f,
@@ -76,11 +93,13 @@ class LawSearch {
     private final ElasticsearchClient client;
     private final LawSettings settings;
     private final Synonyms synonyms;
+    private final QuestionVectors vectors;
 
-    LawSearch(ElasticsearchClient client, LawSettings settings, Synonyms synonyms) {
+    LawSearch(ElasticsearchClient client, LawSettings settings, Synonyms synonyms, QuestionVectors vectors) {
         this.client = client;
         this.settings = settings;
         this.synonyms = synonyms;
+        this.vectors = vectors;
     }
 
     record Filters(@Nullable String category, @Nullable String region, @Nullable String issuer,
@@ -89,13 +108,51 @@ class LawSearch {
 
     LawSearchResults search(@Nullable String q, Filters filters, int page, int size, int perLaw) {
         String text = q == null ? "" : q.strip();
-        BoolQuery.Builder bool = new BoolQuery.Builder();
-        keyword(bool, "category", filters.category());
-        keyword(bool, "region", filters.region());
-        keyword(bool, "issuer", filters.issuer());
-        keyword(bool, "status", filters.status());
+        List<Query> filterQueries = filters(filters);
+        if (text.isEmpty()) {
+            return browse(query(text, filterQueries, false), page, size, perLaw);
+        }
+        Query words = query(text, filterQueries, false);
+        if (!vectors.ready()) {
+            return ranked(byWords(words), null, text, page, size, perLaw);
+        }
+        // The word search runs while the question is embedded and its nearest articles are looked up.
+        CompletableFuture<ResponseBody<Map>> lexical = CompletableFuture.supplyAsync(() -> byWords(words), PARALLEL);
+        ResponseBody<Map> byMeaning = vectors.embed(text).map(v -> byMeaning(nearest(v, filterQueries, KNN_K))).orElse(null);
+        ResponseBody<Map> response;
+        try {
+            response = lexical.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        return ranked(response, byMeaning, text, page, size, perLaw);
+    }
+
+    private static final Executor PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
+
+    private ResponseBody<Map> byWords(Query words) {
+        return run(() -> client.search(s -> s.index(settings.articlesIndex()).query(words)
+                .size(WINDOW).trackTotalHits(t -> t.count(TOTAL_CAP))
+                .source(src -> src.filter(f -> f.includes(RANKING_FIELDS))), Map.class));
+    }
+
+    private ResponseBody<Map> byMeaning(Query nearest) {
+        return run(() -> client.search(s -> s.index(settings.articlesIndex()).query(nearest)
+                .size(KNN_K).trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.filter(f -> f.includes(RANKING_FIELDS))), Map.class));
+    }
+
+    static List<Query> filters(Filters filters) {
+        List<Query> filterQueries = new ArrayList<>();
+        keyword(filterQueries, "category", filters.category());
+        keyword(filterQueries, "region", filters.region());
+        keyword(filterQueries, "issuer", filters.issuer());
+        keyword(filterQueries, "status", filters.status());
         if (filters.effectiveFrom() != null || filters.effectiveTo() != null) {
-            bool.filter(f -> f.range(r -> r.date(d -> {
+            filterQueries.add(Query.of(f -> f.range(r -> r.date(d -> {
                 d.field("effective");
                 if (filters.effectiveFrom() != null) {
                     d.gte(filters.effectiveFrom().toString());
@@ -104,45 +161,95 @@ class LawSearch {
                     d.lte(filters.effectiveTo().toString());
                 }
                 return d;
-            })));
+            }))));
         }
+        return filterQueries;
+    }
+
+    /**
+     * The word query: filters, the words, constant bonuses. {@code named} names the word clause "words" for tuning
+     * harnesses ({@code include_named_queries_score}).
+     */
+    Query query(String text, List<Query> filterQueries, boolean named) {
+        BoolQuery.Builder bool = new BoolQuery.Builder().filter(filterQueries);
         if (!text.isEmpty()) {
-            bool.must(textQuery(text));
+            bool.must(textQuery(text, named));
             // Constant bonuses (no scripts on the dev node): a should clause adds its boost when it matches.
             bool.should(s -> s.constantScore(c -> c.filter(f -> f.term(t -> t.field("status").value(LawStatus.CURRENT)))
                     .boost(CURRENT_BONUS)));
             CATEGORY_BONUS.forEach((category, bonus) -> bool.should(s -> s.constantScore(c -> c
                     .filter(f -> f.term(t -> t.field("category").value(category))).boost(bonus))));
         }
-        Query query = bool.build()._toQuery();
-        if (text.isEmpty()) {
-            return browse(query, page, size, perLaw);
-        }
-        return ranked(query, text, page, size, perLaw);
+        return bool.build()._toQuery();
     }
 
     /**
-     * Ranks laws by their best articles: one query fetches the best {@link #WINDOW} articles (no highlighting, small
-     * source), the service groups them by law (a law's score is its best article's score plus decayed shares of its
-     * next ones, so a law that answers with several articles rises), then a second query highlights only the articles
-     * on the page. Two cheap queries instead of collapsing with inner hits, which cost one search per law.
+     * The articles nearest to the question vector among the filtered ones (the filters go into the kNN search, so it
+     * looks for k matching articles rather than filtering k found ones away). Score (1 + cosine) / 2.
      */
-    private LawSearchResults ranked(Query query, String text, int page, int size, int perLaw) {
-        SearchResponse<Map> response = run(() -> client.search(s -> s.index(settings.articlesIndex()).query(query)
-                .size(WINDOW).trackTotalHits(t -> t.count(TOTAL_CAP))
-                .source(src -> src.filter(f -> f.includes("lawId", "title", "category", "region", "issuer", "promulgated",
-                        "effective", "status", "no", "chapter", "ordinal"))), Map.class));
+    static Query nearest(float[] vector, List<Query> filterQueries, int k) {
+        List<Float> values = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            values.add(v);
+        }
+        return Query.of(m -> m.knn(n -> n.field(LawLoader.VECTOR_FIELD).queryVector(values).k(k)
+                .numCandidates(KNN_CANDIDATES_FACTOR * k).filter(filterQueries)));
+    }
+
+    /** The constant bonuses of {@link #query} for an article found only by meaning. */
+    static double bonus(Map<?, ?> doc) {
+        double bonus = LawStatus.CURRENT.equals(doc.get("status")) ? CURRENT_BONUS : 0;
+        Float category = doc.get("category") == null ? null : CATEGORY_BONUS.get(doc.get("category").toString());
+        return bonus + (category == null ? 0 : category);
+    }
+
+    /** An article's score by meaning, added to its score by words: SEMANTIC_WEIGHT × max(0, cosine − SEMANTIC_FLOOR). */
+    static double meaning(double knnScore) {
+        double cosine = 2 * knnScore - 1;
+        return SEMANTIC_WEIGHT * Math.max(0, cosine - SEMANTIC_FLOOR);
+    }
+
+    /**
+     * Ranks laws by their best articles: the best {@link #WINDOW} articles by words and, with a question vector, the
+     * {@link #KNN_K} nearest by meaning (two searches at once; no highlighting, small source); each article
+     * scores its words (with the bonuses) plus {@link #meaning}, the best {@link #WINDOW} are kept; the service groups
+     * them by law (a law's score is its best article's score plus decayed shares of its next ones, so a law that
+     * answers with several articles rises), then a second query highlights only the articles on the page. Cheap
+     * queries instead of collapsing with inner hits, which cost one search per law.
+     */
+    private LawSearchResults ranked(@Nullable ResponseBody<Map> response, @Nullable ResponseBody<Map> byMeaning, String text,
+                                    int page, int size, int perLaw) {
         if (response == null) {
             return new LawSearchResults(0, 0, page, size, List.of());
         }
-        Map<String, RankedLaw> byLaw = new LinkedHashMap<>();
+        Map<String, RankedArticle> candidates = new LinkedHashMap<>();
         for (Hit<Map> hit : response.hits().hits()) {
-            Map<?, ?> doc = hit.source();
-            if (doc == null || doc.get("lawId") == null) {
-                continue;
+            if (hit.source() != null && hit.source().get("lawId") != null) {
+                candidates.put(hit.id(), new RankedArticle(hit.id(), hit.source(), hit.score() == null ? 0 : hit.score()));
             }
-            byLaw.computeIfAbsent(doc.get("lawId").toString(), id -> new RankedLaw(doc)).add(hit.id(), doc,
-                    hit.score() == null ? 0 : hit.score());
+        }
+        int byMeaningOnly = 0;
+        if (byMeaning != null) {
+            for (Hit<Map> hit : byMeaning.hits().hits()) {
+                if (hit.source() == null || hit.source().get("lawId") == null || hit.score() == null) {
+                    continue;
+                }
+                double added = meaning(hit.score());
+                RankedArticle known = candidates.get(hit.id());
+                if (known != null) {
+                    candidates.put(hit.id(), new RankedArticle(hit.id(), known.doc(), known.score() + added));
+                } else if (added > 0) {
+                    candidates.put(hit.id(), new RankedArticle(hit.id(), hit.source(), bonus(hit.source()) + added));
+                    byMeaningOnly++;
+                }
+            }
+        }
+        List<RankedArticle> window = new ArrayList<>(candidates.values());
+        window.sort(Comparator.comparingDouble(RankedArticle::score).reversed());
+        Map<String, RankedLaw> byLaw = new LinkedHashMap<>();
+        for (RankedArticle article : window.subList(0, Math.min(WINDOW, window.size()))) {
+            Map<?, ?> doc = article.doc();
+            byLaw.computeIfAbsent(doc.get("lawId").toString(), id -> new RankedLaw(doc)).add(article.id(), doc, article.score());
         }
         List<RankedLaw> ordered = new ArrayList<>(byLaw.values());
         ordered.sort(Comparator.comparingDouble(RankedLaw::score).reversed());
@@ -164,9 +271,12 @@ class LawSearch {
                     str(d.get("region")), str(d.get("issuer")), str(d.get("promulgated")), str(d.get("effective")),
                     str(d.get("status")), law.score(), articles));
         }
-        long articles = response.hits().total() == null ? 0 : response.hits().total().value();
+        long articles = (response.hits().total() == null ? 0 : response.hits().total().value()) + byMeaningOnly;
         return new LawSearchResults(ordered.size(), articles, page, size, laws);
     }
+
+    private static final List<String> RANKING_FIELDS = List.of("lawId", "title", "category", "region", "issuer",
+            "promulgated", "effective", "status", "no", "chapter", "ordinal");
 
     /** Highlighted snippets of the given articles only, by article id; an article without a match shows its opening. */
     @SuppressWarnings("unchecked")
@@ -266,7 +376,7 @@ class LawSearch {
      * The words as typed (smartcn words, cjk bigrams), an official term for an everyday word, or the words of an
      * earlier question the article answered.
      */
-    private Query textQuery(String text) {
+    private Query textQuery(String text, boolean named) {
         BoolQuery.Builder either = new BoolQuery.Builder().minimumShouldMatch("1")
                 .should(s -> s.match(m -> m.field("text").query(text).operator(Operator.Or)))
                 .should(s -> s.match(m -> m.field("text.cjk").query(text).boost(TEXT_CJK_WEIGHT)));
@@ -275,12 +385,15 @@ class LawSearch {
         }
         either.should(s -> s.match(m -> m.field(QuestionLoader.FIELD).query(text).boost(QUESTION_WEIGHT)));
         either.should(s -> s.match(m -> m.field(QuestionLoader.FIELD + ".cjk").query(text).boost(QUESTION_CJK_WEIGHT)));
+        if (named) {
+            either.queryName("words");
+        }
         return either.build()._toQuery();
     }
 
-    private static void keyword(BoolQuery.Builder bool, String field, @Nullable String value) {
+    private static void keyword(List<Query> filters, String field, @Nullable String value) {
         if (value != null && !value.isBlank()) {
-            bool.filter(f -> f.term(t -> t.field(field).value(FieldValue.of(value.strip()))));
+            filters.add(Query.of(f -> f.term(t -> t.field(field).value(FieldValue.of(value.strip())))));
         }
     }
 
@@ -327,7 +440,7 @@ class LawSearch {
     }
 
     /** Runs a query; a missing index reads as empty (null), an unreachable cluster as a 503 problem. */
-    private <T> SearchResponse<T> run(Call<SearchResponse<T>> call) {
+    private <R> R run(Call<R> call) {
         try {
             return call.run();
         } catch (ElasticsearchException e) {

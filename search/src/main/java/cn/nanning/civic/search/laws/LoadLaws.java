@@ -1,5 +1,7 @@
 package cn.nanning.civic.search.laws;
 
+import cn.nanning.civic.search.semantic.SentenceEmbeddings;
+import cn.nanning.civic.search.semantic.VectorCache;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
@@ -18,6 +20,12 @@ import java.util.Optional;
  * in place; {@code none} for none) on the articles they name (see {@link QuestionLoader}).
  * Options: {@code --data-dir DIR}, {@code --url URL}, {@code --articles-index NAME}, {@code --laws-index NAME},
  * {@code --questions FILE|none}, {@code --questions-only} (refresh the questions without reloading the laws).
+ * <p>
+ * Articles of national laws, judicial interpretations and the constitution also get a sentence embedding ({@link SentenceEmbeddings}); vectors are cached
+ * in {@code $CIVIC_SEARCH_VECTOR_CACHE} (default {@code ~/.cache/civic-search}, outside the repository and the shared
+ * data), so only new or changed articles are embedded again (the first run embeds ~37k articles: ~10–25 min on 2 cores).
+ * {@code --no-vectors} loads without them (lexical search only), {@code --vectors-only} adds them to articles already
+ * loaded, {@code --vector-cache DIR} moves the cache.
  */
 public final class LoadLaws {
 
@@ -31,6 +39,9 @@ public final class LoadLaws {
         String laws = env("CIVIC_SEARCH_LAWS_INDEX", "laws");
         String questions = env("CIVIC_SEARCH_QUESTIONS_FILE", AnsweredQuestions.DEFAULT_FILE);
         boolean questionsOnly = false;
+        boolean withVectors = true;
+        boolean vectorsOnly = false;
+        String vectorCache = env("CIVIC_SEARCH_VECTOR_CACHE", Path.of(System.getProperty("user.home"), ".cache", "civic-search").toString());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = args[++i];
@@ -39,14 +50,21 @@ public final class LoadLaws {
                 case "--laws-index" -> laws = args[++i];
                 case "--questions" -> questions = args[++i];
                 case "--questions-only" -> questionsOnly = true;
+                case "--no-vectors" -> withVectors = false;
+                case "--vectors-only" -> vectorsOnly = true;
+                case "--vector-cache" -> vectorCache = args[++i];
                 default -> {
                     System.err.println("usage: load-laws [--data-dir DIR] [--url URL] [--articles-index NAME] [--laws-index NAME]"
-                            + " [--questions FILE|none] [--questions-only]");
+                            + " [--questions FILE|none] [--questions-only] [--no-vectors | --vectors-only] [--vector-cache DIR]");
                     System.exit(2);
                 }
             }
         }
         Path file = Path.of(dataDir, LawLoader.FILE_NAME);
+        if (vectorsOnly && (!withVectors || questionsOnly)) {
+            System.err.println("--vectors-only cannot be combined with --no-vectors or --questions-only");
+            System.exit(2);
+        }
         if (!questionsOnly && !Files.isReadable(file)) {
             System.err.println("Cannot read " + file.toAbsolutePath() + " (set CIVIC_DATA_DIR or --data-dir)");
             System.exit(1);
@@ -61,13 +79,47 @@ public final class LoadLaws {
                 .setRequestConfigCallback(r -> r.setResponseTimeout(Timeout.ofMinutes(2)))
                 .build(), new JacksonJsonpMapper())) {
             ElasticsearchClient client = new ElasticsearchClient(transport);
+            if (vectorsOnly) {
+                try (VectorCache cache = VectorCache.open(Path.of(vectorCache))) {
+                    SentenceEmbeddings model = model(cache);
+                    if (model == null) {
+                        System.exit(1);
+                    }
+                    System.out.printf("Adding article vectors from %s into %s%n", file, url);
+                    new LawLoader(client, articles, laws, System.out, new VectorCache.Source(cache, model), true)
+                            .load(file, LawLoader::semantic);
+                }
+                return;
+            }
             if (!questionsOnly) {
                 System.out.printf("Loading %s into %s%n", file, url);
-                new LawLoader(client, articles, laws, System.out).load(file, law -> true);
+                if (withVectors) {
+                    try (VectorCache cache = VectorCache.open(Path.of(vectorCache))) {
+                        SentenceEmbeddings model = model(cache);
+                        new LawLoader(client, articles, laws, System.out,
+                                model == null ? null : new VectorCache.Source(cache, model), false).load(file, law -> true);
+                    }
+                } else {
+                    System.out.println("Without article vectors (--no-vectors): law search is lexical only until"
+                            + " load-laws --vectors-only adds them");
+                    new LawLoader(client, articles, laws, System.out).load(file, law -> true);
+                }
             }
             System.out.printf("Indexing answered questions from %s%n", questionsFile.map(Path::toString).orElse("(none)"));
             new QuestionLoader(client, articles, System.out)
                     .apply(questionsFile.isPresent() ? AnsweredQuestions.read(questionsFile.get()) : AnsweredQuestions.none());
+        }
+    }
+
+    /** The embedding model, or null (after saying why) when it cannot run here; the laws then load without vectors. */
+    private static SentenceEmbeddings model(VectorCache cache) {
+        System.out.printf("Article vectors: %s, cache %s (%,d vectors)%n", SentenceEmbeddings.MODEL_ID, cache.file(), cache.size());
+        try {
+            return SentenceEmbeddings.load();
+        } catch (RuntimeException | LinkageError e) {
+            System.out.println("Cannot load the embedding model (" + e + "); loading without article vectors,"
+                    + " so law search stays lexical");
+            return null;
         }
     }
 

@@ -66,9 +66,10 @@ class KubernetesManifestsTest {
                     "KAFKA_BOOTSTRAP_SERVERS", "REDIS_URL", "WECHAT_API_HOST", "WECHAT_APP_ID", "WECHAT_APP_SECRET",
                     "GATEWAY_JWKS_URL", "PII_KEYS", "CIVIC_DATA_DIR", "CIVIC_MATERIALS_DIR", "CIVIC_VOLUNTEERS_VERIFICATION_URL",
                     "CIVIC_APPOINTMENTS_RETENTION_DAYS"),
-            // CIVIC_SEARCH_QUESTIONS_FILE is read by the law loader run in the search container (load-laws).
+            // CIVIC_SEARCH_QUESTIONS_FILE and CIVIC_SEARCH_VECTOR_CACHE are read by the law loader run in the search
+            // container (load-laws).
             "search", Set.of("KAFKA_BOOTSTRAP_SERVERS", "ELASTICSEARCH_URL", "GATEWAY_JWKS_URL", "CIVIC_DATA_DIR",
-                    "CIVIC_SEARCH_QUESTIONS_FILE"),
+                    "CIVIC_SEARCH_QUESTIONS_FILE", "CIVIC_SEARCH_SEMANTIC_ENABLED", "CIVIC_SEARCH_VECTOR_CACHE"),
             "portal", Set.of("GATEWAY_URL"));
     /** Read by the JVM itself, not by the app's configuration. */
     private static final Set<String> JVM_ENV = Set.of("JAVA_TOOL_OPTIONS");
