@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
@@ -56,6 +57,15 @@ class DecisionController {
                                                 Authentication authentication) throws IOException {
         DecisionViews.PhotoView photo = photos.upload(Caller.from(authentication), id, progressId, file.getBytes());
         return HttpResponse.created(photo, URI.create(photo.url()));
+    }
+
+    @Delete("/decisions/{id}/progress/{progressId}/photos/{photoId}")
+    @Secured({"CONVENER", "ADMIN"})
+    @Operation(summary = "Remove a progress photo uploaded by mistake, with a reason (the same people who may upload); its file is deleted, the removal audited")
+    DecisionViews.DecisionView removePhoto(@PathVariable UUID id, @PathVariable UUID progressId, @PathVariable UUID photoId,
+                                           @Body @Valid PhotoRemoval body, Authentication authentication) {
+        photos.remove(Caller.from(authentication), id, progressId, photoId, body.reason());
+        return decisions.find(id);
     }
 
     @Post("/councils/{councilId}/decisions")
@@ -123,6 +133,10 @@ class DecisionController {
                        @NotNull(message = "请填写反对票数。") @Min(value = 0, message = "票数不能为负数。") Integer votesAgainst,
                        @NotNull(message = "请填写弃权票数。") @Min(value = 0, message = "票数不能为负数。") Integer votesAbstain,
                        @Nullable @Size(max = 2000, message = "监督意见不超过 2000 个字。") String supervisorsComments) {
+    }
+
+    @Serdeable
+    record PhotoRemoval(@NotBlank(message = "删除照片须说明理由。") @Size(max = 200, message = "理由不超过 200 个字。") String reason) {
     }
 
     @Serdeable

@@ -254,7 +254,7 @@ public class Decisions {
                     return new DecisionViews.ProgressView(progressId, rs.getInt("percent"), rs.getString("note"),
                             Db.date(rs, "occurred_on"), Db.instant(rs, "recorded_at"), db.list("""
                                     select id, content_type, width, height from council.decision_progress_photo where progress_id = ?
-                                    order by uploaded_at""", p -> new DecisionViews.PhotoView(p.getObject("id", UUID.class),
+                                    and removed_at is null order by uploaded_at""", p -> new DecisionViews.PhotoView(p.getObject("id", UUID.class),
                                     p.getString("content_type"), p.getInt("width"), p.getInt("height"),
                                     ProgressPhotos.url(r.id(), p.getObject("id", UUID.class))), progressId));
                 }, r.id());

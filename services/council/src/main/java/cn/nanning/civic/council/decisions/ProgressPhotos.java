@@ -80,7 +80,8 @@ public class ProgressPhotos {
         if (size == null) {
             throw ProblemException.badRequest("photo-damaged", "照片文件已损坏或不是真实的 JPG、PNG 图片，请重新拍摄或导出后上传。");
         }
-        if (db.count("select count(*) from council.decision_progress_photo where progress_id = ?", progressId) >= MAX_PER_UPDATE) {
+        if (db.count("select count(*) from council.decision_progress_photo where progress_id = ? and removed_at is null", progressId)
+                >= MAX_PER_UPDATE) {
             throw ProblemException.conflict("too-many-photos", "每条实施进度最多上传 " + MAX_PER_UPDATE + " 张照片。");
         }
         UUID id = UUID.randomUUID();
@@ -99,11 +100,47 @@ public class ProgressPhotos {
         return new DecisionViews.PhotoView(id, type, size[0], size[1], url(decisionId, id));
     }
 
-    /** A photo of a decision whose resolution is public; anything else is not found. */
+    /**
+     * Removes a photo uploaded by mistake (the same people who may upload): it leaves the decision's pages at once, its
+     * public address answers 404, and its encrypted file is deleted. The row stays as the record of when, by whom and
+     * why; the removal is audited and published ({@code DecisionProgressPhotoRemoved}).
+     */
+    @Transactional
+    void remove(Caller caller, UUID decisionId, UUID progressId, UUID photoId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "删除照片须说明理由。");
+        }
+        UUID councilId = db.one("select council_id from council.decision where id = ? for update", rs -> rs.getObject(1, UUID.class), decisionId)
+                .orElseThrow(() -> ProblemException.notFound("没有找到该决策事项。"));
+        Council council = councils.require(councilId);
+        councils.requireManager(caller, council, "删除实施进度照片");
+        Instant now = clock.now();
+        int removed = db.update("""
+                update council.decision_progress_photo set removed_at = ?, removed_by = ?, removed_reason = ?
+                where id = ? and decision_id = ? and progress_id = ? and removed_at is null""",
+                now, caller.accountId(), reason.strip(), photoId, decisionId, progressId);
+        if (removed == 0) {
+            throw ProblemException.notFound("没有找到该照片，可能已被删除。");
+        }
+        audit.record(new AuditEntry(caller.accountId(), Councils.roles(caller), "council.decision.photo.remove", "decision",
+                decisionId.toString(), AuditEntry.Outcome.SUCCESS, photoId + " " + reason.strip()));
+        outbox.add(Decisions.TOPIC, decisionId.toString(), "DecisionProgressPhotoRemoved", "decision",
+                Map.of("decisionId", decisionId.toString(), "councilId", councilId.toString(), "progressId", progressId.toString(),
+                        "photoId", photoId.toString(), "occurredAt", now.toString()));
+        // The file goes last: if anything above fails, the photo stays as it was; if the delete fails, all of it rolls back.
+        store.delete(photoId);
+    }
+
+    /** Whether the photo's encrypted file is still on the volume (for tests and checks). */
+    boolean stored(UUID photoId) {
+        return store.exists(photoId);
+    }
+
+    /** A photo of a decision whose resolution is public; anything else (a removed photo too) is not found. */
     @Transactional
     public Photo publicPhoto(UUID decisionId, UUID photoId) {
         String type = db.one("""
-                select p.content_type from council.decision_progress_photo p where p.id = ? and p.decision_id = ?
+                select p.content_type from council.decision_progress_photo p where p.id = ? and p.decision_id = ? and p.removed_at is null
                 and exists (select 1 from council.decision_step s where s.decision_id = p.decision_id and s.step = 'RESOLUTION_PUBLISHED')""",
                 rs -> rs.getString(1), photoId, decisionId).orElseThrow(() -> ProblemException.notFound("没有找到该照片。"));
         return new Photo(store.get(photoId), type);

@@ -2,6 +2,7 @@ package cn.nanning.civic.council.opinions;
 
 import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.council.CitizenOpenId;
+import cn.nanning.civic.council.Reports;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -49,13 +50,13 @@ class OpinionController {
 
     @Post("/opinions/{id}/reports")
     @Operation(summary = "A resident reports an opinion (once); it goes to the moderators' queue")
-    HttpResponse<OpinionViews.OpinionView> report(@PathVariable UUID id, @Body @Valid NewReport body, Authentication authentication) {
+    HttpResponse<OpinionViews.OpinionView> report(@PathVariable UUID id, @Body @Valid Reports.NewReport body, Authentication authentication) {
         return HttpResponse.created(opinions.report(Caller.from(authentication), id, body.reason()));
     }
 
     @Get("/councils/{councilId}/moderation-queue")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Opinions waiting for review and reported ones (convener or admin in scope)")
+    @Operation(summary = "Topics and opinions waiting for review and reported ones (convener or admin in scope)")
     List<OpinionViews.QueueItem> queue(@PathVariable UUID councilId, Authentication authentication) {
         return opinions.queue(Caller.from(authentication), councilId);
     }
@@ -76,10 +77,6 @@ class OpinionController {
 
     @Serdeable
     record NewOpinion(@NotBlank(message = "请填写意见内容。") @Size(max = 500, message = "意见不超过 500 个字。") String content) {
-    }
-
-    @Serdeable
-    record NewReport(@NotBlank(message = "请说明举报理由。") @Size(max = 200, message = "举报理由不超过 200 个字。") String reason) {
     }
 
     @Serdeable

@@ -1,5 +1,6 @@
 package cn.nanning.civic.council.opinions;
 
+import cn.nanning.civic.council.Reports;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -18,19 +19,15 @@ public final class OpinionViews {
     public record OpinionView(UUID id, UUID topicId, String content, String status, String statusLabel, Instant createdAt) {
     }
 
-    /** A report as moderators see it (who reported stays with us). */
-    @Serdeable
-    public record ReportView(String reason, Instant at) {
-    }
-
     /**
      * An item of the moderation queue: an opinion waiting for review or visible but reported ({@code kind} OPINION,
-     * approve/hide at /opinions/{id}/…), or a topic waiting for review ({@code kind} TOPIC, id = topicId, content = its
-     * description, approve/hide at /topics/{id}/…).
+     * approve/hide at /opinions/{id}/…), or a topic waiting for review or visible but reported ({@code kind} TOPIC,
+     * id = topicId, content = its description, approve/hide at /topics/{id}/…). Reports show reason and time, never
+     * who reported.
      */
     @Serdeable
     public record QueueItem(String kind, String kindLabel, UUID id, UUID topicId, String topicTitle, String content, String status,
-                            String statusLabel, String checkResult, List<ReportView> reports, Instant createdAt) {
+                            String statusLabel, String checkResult, List<Reports.ReportView> reports, Instant createdAt) {
     }
 
     /** Events on council.opinion.v1 (key = opinion id). */

@@ -6,6 +6,7 @@ import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.council.ContentCheck;
 import cn.nanning.civic.council.CouncilClock;
 import cn.nanning.civic.council.Db;
+import cn.nanning.civic.council.Reports;
 import cn.nanning.civic.council.councils.Council;
 import cn.nanning.civic.council.councils.Councils;
 import cn.nanning.civic.council.topics.Topics;
@@ -47,10 +48,12 @@ public class Opinions {
     private final AuditLog audit;
     private final CouncilClock clock;
     private final TransactionOperations<Connection> tx;
+    private final Reports reports;
 
     Opinions(Db db, Councils councils, Topics topics, ContentCheck contentCheck, Outbox outbox, CitizenNotifications notifications,
-             AuditLog audit, CouncilClock clock, TransactionOperations<Connection> tx) {
+             AuditLog audit, CouncilClock clock, TransactionOperations<Connection> tx, Reports reports) {
         this.tx = tx;
+        this.reports = reports;
         this.db = db;
         this.councils = councils;
         this.topics = topics;
@@ -121,38 +124,35 @@ public class Opinions {
         if (o.author().equals(caller.accountId())) {
             throw ProblemException.conflict("own-opinion", "不能举报自己的意见。");
         }
-        int inserted = db.update("""
-                insert into council.opinion_report (opinion_id, account_id, reason, created_at) values (?, ?, ?, ?) on conflict do nothing""",
-                opinionId, caller.accountId(), reason.strip(), clock.now());
-        if (inserted == 0) {
+        if (!reports.file(Reports.Kind.OPINION, opinionId, caller.accountId(), reason, clock.now())) {
             throw ProblemException.conflict("already-reported", "您已举报过该意见，管理人员会尽快处理。");
         }
         return view(o);
     }
 
     /**
-     * The council's moderation queue, oldest first: topics waiting for review, opinions waiting for review and visible
-     * opinions with unsettled reports. Opinions on a hidden topic are shown nowhere, so they are not queued either.
+     * The council's moderation queue, oldest first: topics and opinions waiting for review, and visible topics and
+     * opinions whose unsettled reports reached {@link Reports#QUEUE_THRESHOLD}. Opinions on a hidden topic are shown
+     * nowhere, so they are not queued either.
      */
     @Transactional
     List<OpinionViews.QueueItem> queue(Caller caller, UUID councilId) {
         Council council = councils.require(councilId);
         councils.requireManager(caller, council, "审核意见");
-        List<OpinionViews.QueueItem> items = new java.util.ArrayList<>(topics.awaitingReview(councilId).stream()
-                .map(t -> new OpinionViews.QueueItem("TOPIC", "议题", t.id(), t.id(), t.title(), t.description(), t.moderation(),
-                        t.moderationLabel(), checkResultOfTopic(t.id()), List.of(), t.createdAt())).toList());
+        List<OpinionViews.QueueItem> items = new java.util.ArrayList<>(topics.queued(councilId).stream()
+                .map(q -> new OpinionViews.QueueItem("TOPIC", "议题", q.topic().id(), q.topic().id(), q.topic().title(),
+                        q.topic().description(), q.topic().moderation(), q.topic().moderationLabel(), q.checkResult(), q.reports(),
+                        q.topic().createdAt())).toList());
         items.addAll(db.list(SELECT + " " + """
                  where o.council_id = ? and t.moderation = 'VISIBLE' and (o.status = 'REVIEW' or (o.status = 'VISIBLE'
-                   and exists (select 1 from council.opinion_report r where r.opinion_id = o.id and not r.settled)))
+                   and\s""" + Reports.queued(Reports.Kind.OPINION, "o.id") + """
+                ))
                  order by o.created_at limit\s""" + LIST_LIMIT, Opinions::map, councilId)
                 .stream().map(o -> new OpinionViews.QueueItem("OPINION", "意见", o.id(), o.topicId(), o.topicTitle(), o.content(),
-                        o.status().name(), o.status().label, o.checkResult(), reports(o.id()), o.createdAt())).toList());
+                        o.status().name(), o.status().label, o.checkResult(), reports.open(Reports.Kind.OPINION, o.id()), o.createdAt()))
+                .toList());
         items.sort(java.util.Comparator.comparing(OpinionViews.QueueItem::createdAt));
         return items;
-    }
-
-    private String checkResultOfTopic(UUID topicId) {
-        return db.one("select check_result from council.topic where id = ?", rs -> rs.getString(1), topicId).orElse(null);
     }
 
     /** Publishes an opinion waiting for review, or keeps a reported one visible; either way its reports are settled. */
@@ -165,7 +165,7 @@ public class Opinions {
         Instant now = clock.now();
         db.update("update council.opinion set status = 'VISIBLE', moderated_by = ?, moderated_at = ? where id = ?",
                 caller.accountId(), now, opinionId);
-        db.update("update council.opinion_report set settled = true where opinion_id = ?", opinionId);
+        reports.settle(Reports.Kind.OPINION, opinionId);
         moderated(caller, o, OpinionStatus.VISIBLE, null, now);
         if (o.status() == OpinionStatus.REVIEW) {
             notifications.notify(o.author(), TEMPLATE, Map.of("thing1", shorten(o.topicTitle()), "phrase2", "已公开",
@@ -187,7 +187,7 @@ public class Opinions {
         Instant now = clock.now();
         db.update("update council.opinion set status = 'HIDDEN', hidden_reason = ?, moderated_by = ?, moderated_at = ? where id = ?",
                 reason.strip(), caller.accountId(), now, opinionId);
-        db.update("update council.opinion_report set settled = true where opinion_id = ?", opinionId);
+        reports.settle(Reports.Kind.OPINION, opinionId);
         moderated(caller, o, OpinionStatus.HIDDEN, reason.strip(), now);
         notifications.notify(o.author(), TEMPLATE, Map.of("thing1", shorten(o.topicTitle()), "phrase2", "已隐藏",
                 "thing3", shorten("理由：" + reason.strip())), "pages/council/topic?id=" + o.topicId());
@@ -217,11 +217,6 @@ public class Opinions {
 
     private Opinion require(UUID id) {
         return db.one(SELECT + " where o.id = ?", Opinions::map, id).orElseThrow(() -> ProblemException.notFound("没有找到该意见。"));
-    }
-
-    private List<OpinionViews.ReportView> reports(UUID opinionId) {
-        return db.list("select reason, created_at from council.opinion_report where opinion_id = ? and not settled order by created_at",
-                rs -> new OpinionViews.ReportView(rs.getString("reason"), Db.instant(rs, "created_at")), opinionId);
     }
 
     /** A hidden topic's title never travels on (notices, queue): it reads as {@link Topics#HIDDEN_TITLE}. */

@@ -2,6 +2,7 @@ package cn.nanning.civic.council.topics;
 
 import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.council.CitizenOpenId;
+import cn.nanning.civic.council.Reports;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -71,7 +72,7 @@ class TopicController {
 
     @Post("/topics/{id}/approve")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Publish a topic waiting for review (convener or admin in scope); its proposer is told")
+    @Operation(summary = "Publish a topic waiting for review (its proposer is told), or keep a reported one (settles its reports); convener or admin in scope")
     TopicViews.TopicView approve(@PathVariable UUID id, Authentication authentication) {
         return topics.approve(Caller.from(authentication), id);
     }
@@ -81,6 +82,12 @@ class TopicController {
     @Operation(summary = "Hide a topic everywhere with a public reason (convener or admin in scope); its proposer is told")
     TopicViews.TopicView hide(@PathVariable UUID id, @Body @Valid HideReason body, Authentication authentication) {
         return topics.hide(Caller.from(authentication), id, body.reason());
+    }
+
+    @Post("/topics/{id}/reports")
+    @Operation(summary = "A resident reports a published topic (once, not their own); it goes to the moderators' queue and stays visible until they decide")
+    HttpResponse<TopicViews.TopicView> report(@PathVariable UUID id, @Body @Valid Reports.NewReport body, Authentication authentication) {
+        return HttpResponse.created(topics.report(Caller.from(authentication), id, body.reason()));
     }
 
     @Post("/topics/{id}/supports")

@@ -40,6 +40,11 @@ public final class TopicViews {
     record TopicModerated(UUID topicId, UUID councilId, String regionCode, String moderation, @Nullable String reason, Instant occurredAt) {
     }
 
+    /** A resident reported the topic: how many reports are open, and whether it now waits in the moderation queue. */
+    @Serdeable
+    record TopicReported(UUID topicId, UUID councilId, String regionCode, long openReports, boolean queued, Instant occurredAt) {
+    }
+
     @Serdeable
     record TopicTriaged(UUID topicId, UUID councilId, String regionCode, String status, @Nullable UUID mergedInto,
                         @Nullable String publicReason, Instant occurredAt) {

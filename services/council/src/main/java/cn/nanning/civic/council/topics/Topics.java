@@ -9,6 +9,7 @@ import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.council.ContentCheck;
 import cn.nanning.civic.council.CouncilClock;
 import cn.nanning.civic.council.Db;
+import cn.nanning.civic.council.Reports;
 import cn.nanning.civic.council.councils.Council;
 import cn.nanning.civic.council.councils.Councils;
 import cn.nanning.civic.kernel.audit.AuditEntry;
@@ -60,9 +61,11 @@ public class Topics {
     private final ContentCheck contentCheck;
     private final CitizenNotifications notifications;
     private final TransactionOperations<Connection> tx;
+    private final Reports reports;
 
     Topics(Db db, Councils councils, Outbox outbox, AuditLog audit, FieldCipher cipher, CouncilClock clock, ContentCheck contentCheck,
-           CitizenNotifications notifications, TransactionOperations<Connection> tx) {
+           CitizenNotifications notifications, TransactionOperations<Connection> tx, Reports reports) {
+        this.reports = reports;
         this.contentCheck = contentCheck;
         this.notifications = notifications;
         this.tx = tx;
@@ -155,21 +158,62 @@ public class Topics {
         return verdict.suggest() == ContentCheck.Suggest.PASS ? Moderation.VISIBLE : Moderation.REVIEW;
     }
 
-    /** Publishes a topic waiting for review; its proposer (if they proposed it themselves) is told. */
+    /**
+     * Publishes a topic waiting for review (its proposer, if they proposed it themselves, is told), or keeps a
+     * published topic that residents reported. Either way its reports are settled.
+     */
     @Transactional
     TopicViews.TopicView approve(Caller caller, UUID topicId) {
         Topic topic = requireForModeration(caller, topicId);
-        if (topic.moderation() != Moderation.REVIEW) {
+        boolean reported = topic.moderation() == Moderation.VISIBLE && reports.openCount(Reports.Kind.TOPIC, topicId) > 0;
+        if (topic.moderation() != Moderation.REVIEW && !reported) {
             throw ProblemException.conflict("topic-not-in-review", "该议题" + topic.moderation().label + "，无需审核。");
         }
         Instant now = clock.now();
         db.update("update council.topic set moderation = 'VISIBLE', moderated_by = ?, moderated_at = ? where id = ?",
                 caller.accountId(), now, topicId);
+        reports.settle(Reports.Kind.TOPIC, topicId);
+        if (reported) {
+            Council council = councils.require(topic.councilId());
+            audit.record(new AuditEntry(caller.accountId(), Councils.roles(caller), "council.topic.kept", "topic", topicId.toString(),
+                    AuditEntry.Outcome.SUCCESS, "reports dismissed"));
+            outbox.add(TOPIC, topicId.toString(), "TopicReportsDismissed", "topic",
+                    new TopicViews.TopicModerated(topicId, council.id(), council.regionCode(), Moderation.VISIBLE.name(), null, now));
+            return view(require(topicId, false));
+        }
         moderated(caller, topic, Moderation.VISIBLE, null, now);
         if (topic.proposer() != null) {
             notifications.notify(topic.proposer(), TEMPLATE, Map.of("thing1", shorten(topic.title()), "phrase2", "已公开",
                     "thing3", "您的议题已审核通过"), "pages/council/topic?id=" + topicId);
         }
+        return view(require(topicId, false));
+    }
+
+    /**
+     * A resident reports a published topic (once; not their own). With {@link Reports#QUEUE_THRESHOLD} unsettled
+     * reports it waits in the moderators' queue while staying visible, as reported opinions do. Hidden topics and those
+     * under review answer like missing ones. Others learn of it from {@code TopicReported} (no reporter, no reason).
+     */
+    @Transactional
+    TopicViews.TopicView report(Caller caller, UUID topicId, String reason) {
+        if (caller.isStaff() || !caller.has(Role.CITIZEN)) {
+            throw ProblemException.forbidden("只有居民可以举报议题；管理人员请在审核队列中处理。");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "请说明举报理由。");
+        }
+        Topic topic = requireShown(topicId);
+        if (caller.accountId().equals(topic.proposer())) {
+            throw ProblemException.conflict("own-topic", "不能举报自己提出的议题。");
+        }
+        Instant now = clock.now();
+        if (!reports.file(Reports.Kind.TOPIC, topicId, caller.accountId(), reason, now)) {
+            throw ProblemException.conflict("already-reported", "您已举报过该议题，管理人员会尽快处理。");
+        }
+        long open = reports.openCount(Reports.Kind.TOPIC, topicId);
+        Council council = councils.require(topic.councilId());
+        outbox.add(TOPIC, topicId.toString(), "TopicReported", "topic", new TopicViews.TopicReported(topicId, council.id(),
+                council.regionCode(), open, open >= Reports.QUEUE_THRESHOLD, now));
         return view(require(topicId, false));
     }
 
@@ -189,6 +233,7 @@ public class Topics {
         Instant now = clock.now();
         db.update("update council.topic set moderation = 'HIDDEN', hidden_reason = ?, moderated_by = ?, moderated_at = ? where id = ?",
                 reason.strip(), caller.accountId(), now, topicId);
+        reports.settle(Reports.Kind.TOPIC, topicId);
         moderated(caller, topic, Moderation.HIDDEN, reason.strip(), now);
         if (topic.proposer() != null) {
             String day = LocalDate.ofInstant(topic.createdAt(), CouncilClock.NANNING).format(DateTimeFormatter.ofPattern("M月d日"));
@@ -212,11 +257,20 @@ public class Topics {
         return topic;
     }
 
-    /** Topics waiting for a moderator, oldest first (the council's manager has been checked by the caller). */
+    /** A topic in the moderation queue, with why it is there: the content check's result, and unsettled reports. */
+    public record Queued(TopicViews.TopicView topic, String checkResult, List<Reports.ReportView> reports) {
+    }
+
+    /**
+     * Topics waiting for a moderator, oldest first: those under review, and published ones whose unsettled reports
+     * reached {@link Reports#QUEUE_THRESHOLD} (the council's manager has been checked by the caller).
+     */
     @Transactional
-    public List<TopicViews.TopicView> awaitingReview(UUID councilId) {
-        return db.list(SELECT + " where t.council_id = ? and t.moderation = 'REVIEW' order by t.created_at limit\s" + LIST_LIMIT,
-                Topics::map, councilId).stream().map(this::view).toList();
+    public List<Queued> queued(UUID councilId) {
+        return db.list(SELECT + " where t.council_id = ? and (t.moderation = 'REVIEW' or (t.moderation = 'VISIBLE' and "
+                        + Reports.queued(Reports.Kind.TOPIC, "t.id") + ")) order by t.created_at limit\s" + LIST_LIMIT,
+                Topics::map, councilId).stream()
+                .map(t -> new Queued(view(t), t.checkResult(), reports.open(Reports.Kind.TOPIC, t.id()))).toList();
     }
 
     /** What stays public of the council's hidden topics: when, and why. */

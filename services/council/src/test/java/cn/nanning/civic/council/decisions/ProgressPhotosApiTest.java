@@ -18,6 +18,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,93 @@ class ProgressPhotosApiTest {
         }
         assertThat(refused(() -> f.get("/api/v1/council/public/decisions/" + decisionId + "/photos/" + java.util.UUID.randomUUID(), null))
                 .getStatus().getCode()).isEqualTo(404);
+    }
+
+    private Map<String, Object> remove(String photoId, String progress, Object body, String token) {
+        return f.client.toBlocking().retrieve(HttpRequest.DELETE("/api/v1/council/decisions/" + decisionId + "/progress/" + progress
+                + "/photos/" + photoId, body).bearerAuth(token), Argument.mapOf(String.class, Object.class));
+    }
+
+    private static String idOf(Map<String, Object> photo) {
+        return photo.get("id").toString();
+    }
+
+    private static boolean fileStored(String photoId) {
+        return Files.exists(Path.of("target/council-photos", photoId + ".bin"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> photoIds(Map<String, Object> decision) {
+        return ((List<Map<String, Object>>) ((List<Map<String, Object>>) decision.get("progressUpdates")).get(0).get("photos")).stream()
+                .map(p -> p.get("id")).toList();
+    }
+
+    @Test
+    void aConvenerRemovesAPhotoUploadedByMistakeWithAReasonAndItsFileIsDeleted() throws IOException {
+        Map<String, Object> wrong = upload("IMG_0002.jpg", jpegWithExif(), s.convener());
+        Map<String, Object> right = upload("现场.png", pngWithText(), s.convener());
+        String wrongId = idOf(wrong);
+        assertThat(fileStored(wrongId)).isTrue();
+
+        Map<String, Object> after = remove(wrongId, progressId, Map.of("reason", "误传了别的村的照片"), s.convener());
+        assertThat(photoIds(after)).containsExactly(idOf(right));
+        assertThat(photoIds(f.get("/api/v1/council/public/decisions/" + decisionId, null))).containsExactly(idOf(right));
+        assertThat(photoIds(f.get("/api/v1/council/decisions/" + decisionId, f.tokens.citizen()))).containsExactly(idOf(right));
+        var gone = refused(() -> f.client.toBlocking().retrieve(HttpRequest.GET(wrong.get("url").toString()), byte[].class));
+        assertThat(gone.getStatus().getCode()).isEqualTo(404);
+        assertThat(fileStored(wrongId)).as("the encrypted bytes are deleted, not just hidden").isFalse();
+        assertThat(fileStored(idOf(right))).isTrue();
+        assertThat(f.client.toBlocking().retrieve(HttpRequest.GET(right.get("url").toString()), byte[].class)).isNotEmpty();
+
+        assertThat(f.string("select removed_reason from council.decision_progress_photo where id = ?::uuid", wrongId))
+                .isEqualTo("误传了别的村的照片");
+        assertThat(f.count("select count(*) from kernel.audit_log where action = 'council.decision.photo.remove' and target_id = ? and detail = ?",
+                decisionId, wrongId + " 误传了别的村的照片")).isEqualTo(1);
+        assertThat(f.count("""
+                select count(*) from kernel.outbox where topic = 'council.decision.v1' and event_key = ? and event_type = 'DecisionProgressPhotoRemoved'
+                and payload like ?""", decisionId, "%" + wrongId + "%")).isEqualTo(1);
+
+        var twice = refused(() -> remove(wrongId, progressId, Map.of("reason", "再删一次"), s.convener()));
+        assertThat(twice.getStatus().getCode()).isEqualTo(404);
+        assertThat(detail(twice)).contains("没有找到该照片");
+    }
+
+    @Test
+    void removingAPhotoNeedsAReasonAndTheCouncilsConvenerAndChangesNothingOtherwise() throws IOException {
+        Map<String, Object> photo = upload("现场.png", pngWithText(), s.convener());
+        String id = idOf(photo);
+        var blank = refused(() -> remove(id, progressId, Map.of("reason", " "), s.convener()));
+        assertThat(blank.getStatus().getCode()).isEqualTo(400);
+        assertThat(blank.getResponse().getBody(String.class).orElse("")).contains("删除照片须说明理由。");
+        assertThat(refused(() -> remove(id, progressId, Map.of(), s.convener())).getStatus().getCode()).isEqualTo(400);
+        var tooLong = refused(() -> remove(id, progressId, Map.of("reason", "误".repeat(201)), s.convener()));
+        assertThat(tooLong.getStatus().getCode()).isEqualTo(400);
+        assertThat(tooLong.getResponse().getBody(String.class).orElse("")).contains("理由不超过 200 个字。");
+
+        for (String stranger : List.of(f.councilElsewhere(s).convener(), f.tokens.citizen(), f.tokens.staff("CLERK", s.village()),
+                f.tokens.staff("ADMIN", f.otherDistrict(s.village())))) {
+            assertThat(refused(() -> remove(id, progressId, Map.of("reason", "不要了"), stranger)).getStatus().getCode()).isEqualTo(403);
+        }
+        var unknown = refused(() -> remove(java.util.UUID.randomUUID().toString(), progressId, Map.of("reason", "不要了"), s.convener()));
+        assertThat(unknown.getStatus().getCode()).isEqualTo(404);
+        var otherProgress = refused(() -> remove(id, java.util.UUID.randomUUID().toString(), Map.of("reason", "不要了"), s.convener()));
+        assertThat(otherProgress.getStatus().getCode()).isEqualTo(404);
+        var unknownDecision = refused(() -> f.client.toBlocking().retrieve(HttpRequest.DELETE("/api/v1/council/decisions/"
+                + java.util.UUID.randomUUID() + "/progress/" + progressId + "/photos/" + id, Map.of("reason", "不要了")).bearerAuth(s.convener()),
+                Argument.mapOf(String.class, Object.class)));
+        assertThat(unknownDecision.getStatus().getCode()).isEqualTo(404);
+        assertThat(detail(unknownDecision)).isEqualTo("没有找到该决策事项。");
+
+        assertThat(fileStored(id)).isTrue();
+        assertThat(f.client.toBlocking().retrieve(HttpRequest.GET(photo.get("url").toString()), byte[].class)).isNotEmpty();
+        assertThat(f.count("select count(*) from council.decision_progress_photo where id = ?::uuid and removed_at is null", id)).isEqualTo(1);
+        assertThat(f.count("select count(*) from kernel.audit_log where action = 'council.decision.photo.remove' and target_id = ?", decisionId))
+                .isZero();
+        assertThat(f.count("select count(*) from kernel.outbox where event_key = ? and event_type = 'DecisionProgressPhotoRemoved'", decisionId))
+                .isZero();
+        // An administrator covering the village may remove it, as they may upload.
+        remove(id, progressId, Map.of("reason", "照片模糊，重新上传"), f.tokens.staff("ADMIN", s.village().substring(0, 6)));
+        assertThat(fileStored(id)).isFalse();
     }
 
     /** A real JPEG with an APP1 EXIF segment carrying a location and a name, as phones write them. */
