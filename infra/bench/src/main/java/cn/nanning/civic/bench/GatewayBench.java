@@ -54,7 +54,13 @@ public final class GatewayBench {
     }
 
     record Result(String way, long requests, long failures, double seconds, double throughput, double p50Ms,
-                  double p90Ms, double p99Ms, double maxMs) {
+                  double p90Ms, double p99Ms, double maxMs, double proxyCpuMsPerRequest, double benchCpuMsPerRequest) {
+    }
+
+    /** CPU time spent during a way's measured rounds: by its proxy process (none for direct) and by this JVM. */
+    private static final class CpuSpent {
+        double proxyMs;
+        double benchMs;
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,6 +78,9 @@ public final class GatewayBench {
             weChat.start(0);
             processes.add(startGateway(gatewayPort, servicesPort, weChat.baseUrl()));
             services = BenchSupport.startServices(Map.of(
+                    // Without a broker here, services' Kafka consumers would spin reconnecting and their CPU would be
+                    // charged to every request of the slower ways.
+                    "kafka.enabled", false,
                     "micronaut.server.port", servicesPort,
                     "micronaut.security.token.jwt.signatures.jwks.gateway.url",
                     "http://127.0.0.1:" + gatewayPort + "/.well-known/jwks.json"));
@@ -102,7 +111,8 @@ public final class GatewayBench {
                 ways.forEach((way, url) -> System.out.printf("  %-8s %s%n", way, url));
                 Thread.sleep(Long.MAX_VALUE);
             }
-            int warmUp = Math.max(5, seconds / 2);
+            // The gateway's JIT needs longer than services' (a deeper pipeline): a short warm-up measured the compiler.
+            int warmUp = Math.max(10, seconds);
             System.out.printf("Load: %d clients (one citizen each), %d s warm-up per way, then %d rounds of %d s per way in turn, GET %s%n",
                     clients, warmUp, ROUNDS, Math.max(1, seconds / ROUNDS), PATH);
             for (Map.Entry<String, String> way : ways.entrySet()) {
@@ -110,18 +120,27 @@ public final class GatewayBench {
             }
             // Rounds in turn, so a change in background load on the machine hits every way alike.
             Map<String, List<Sample>> measured = new LinkedHashMap<>();
+            Map<String, CpuSpent> cpu = new LinkedHashMap<>();
+            Map<String, ProcessHandle> proxies = Map.of("gateway", processes.get(0).toHandle(), "nginx", processes.get(1).toHandle());
             for (int round = 0; round < ROUNDS; round++) {
                 for (Map.Entry<String, String> way : ways.entrySet()) {
+                    ProcessHandle proxy = proxies.get(way.getKey());
+                    double proxyBefore = proxy == null ? 0 : cpuMillis(proxy);
+                    double benchBefore = ownCpuMillis();
                     measured.computeIfAbsent(way.getKey(), k -> new ArrayList<>()).add(load(way.getValue(), tokens, Math.max(1, seconds / ROUNDS)));
+                    CpuSpent spent = cpu.computeIfAbsent(way.getKey(), k -> new CpuSpent());
+                    spent.proxyMs += proxy == null ? 0 : cpuMillis(proxy) - proxyBefore;
+                    spent.benchMs += ownCpuMillis() - benchBefore;
                 }
             }
             List<Result> results = new ArrayList<>();
             for (Map.Entry<String, List<Sample>> way : measured.entrySet()) {
-                Result result = summary(way.getKey(), way.getValue());
+                Result result = summary(way.getKey(), way.getValue(), cpu.get(way.getKey()));
                 results.add(result);
-                System.out.printf(Locale.ROOT, "  %-8s %9.0f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d requests, %d failed)%n",
+                System.out.printf(Locale.ROOT, "  %-8s %9.0f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  (%d requests, %d failed)"
+                                + "  CPU per request: proxy %.3f ms, services + load generator %.3f ms%n",
                         result.way(), result.throughput(), result.p50Ms(), result.p90Ms(), result.p99Ms(), result.maxMs(),
-                        result.requests(), result.failures());
+                        result.requests(), result.failures(), result.proxyCpuMsPerRequest(), result.benchCpuMsPerRequest());
             }
             report(results, clients, seconds);
         } finally {
@@ -200,12 +219,43 @@ public final class GatewayBench {
         return new Sample(all, Arrays.stream(failures).sum(), elapsed);
     }
 
-    private static Result summary(String way, List<Sample> samples) {
+    private static Result summary(String way, List<Sample> samples, CpuSpent cpu) {
         long[] all = samples.stream().map(Sample::nanos).flatMapToLong(Arrays::stream).sorted().toArray();
         double seconds = samples.stream().mapToDouble(Sample::seconds).sum();
         long failures = samples.stream().mapToLong(Sample::failures).sum();
+        double perRequest = Math.max(1, all.length);
         return new Result(way, all.length, failures, seconds, all.length / seconds,
-                percentile(all, 0.50), percentile(all, 0.90), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+                percentile(all, 0.50), percentile(all, 0.90), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+                cpu.proxyMs / perRequest, cpu.benchMs / perRequest);
+    }
+
+    /**
+     * CPU time (ms) a process and its descendants (nginx's workers) have used so far, from /proc: unlike throughput,
+     * it barely moves with whatever else runs on the machine, so it is the figure to compare changes by.
+     */
+    private static double cpuMillis(ProcessHandle process) {
+        long ticks = clockTicks(process.pid());
+        for (ProcessHandle child : process.descendants().toList()) {
+            ticks += clockTicks(child.pid());
+        }
+        return ticks * 10.0; // USER_HZ is 100 on Linux
+    }
+
+    private static long clockTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // Fields after the command name (which may hold spaces): state is field 3, utime 14 and stime 15.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** CPU time (ms) of this JVM: the services under test and the load generator. */
+    private static double ownCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e6;
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -226,7 +276,8 @@ public final class GatewayBench {
     private static Process startGateway(int port, int servicesPort, String weChatUrl) throws IOException {
         String classpath = "gateway/target/classes:" + Files.readString(Path.of("gateway/target/runtime-classpath.txt")).strip();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                // Rate limiting stays on (a Redis round trip per request); the bench subject just never reaches the limit.
+                // Rate limiting stays on (the shared Redis bucket, settled in batches for generous read policies); the
+                // bench's subjects just never reach the limit.
                 "-Dgateway.rate-limits.default.capacity=1000000000",
                 // The bench signs one citizen in per client, all from 127.0.0.1.
                 "-Dgateway.rate-limits.login.capacity=1000000",
@@ -319,14 +370,17 @@ public final class GatewayBench {
         System.out.printf(Locale.ROOT, "Gateway keeps %.0f%% of direct throughput (goal ≥ 70%%) and adds %.2f ms at p50 (goal < 2 ms): %s%n",
                 keptByGateway * 100, addedByGateway, keptByGateway >= 0.70 && addedByGateway < 2 ? "goal met" : "goal MISSED");
         System.out.printf(Locale.ROOT, "nginx keeps %.0f%% of direct throughput and adds %.2f ms at p50%n", keptByNginx * 100, addedByNginx);
+        System.out.printf(Locale.ROOT, "CPU per request: the gateway process %.3f ms, nginx %.3f ms; services + load generator %.3f ms direct%n",
+                gateway.proxyCpuMsPerRequest(), nginx.proxyCpuMsPerRequest(), direct.benchCpuMsPerRequest());
         StringBuilder json = new StringBuilder();
         json.append(String.format(Locale.ROOT, "{\"date\":\"%s\",\"path\":\"%s\",\"clients\":%d,\"seconds\":%d,\"cores\":%d,\"ways\":[",
                 LocalDate.now(), PATH, clients, seconds, Runtime.getRuntime().availableProcessors()));
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
             json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"way\":\"%s\",\"requests\":%d,\"failures\":%d,\"seconds\":%.2f,\"throughput\":%.1f,\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f}",
-                    r.way(), r.requests(), r.failures(), r.seconds(), r.throughput(), r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs()));
+                    "{\"way\":\"%s\",\"requests\":%d,\"failures\":%d,\"seconds\":%.2f,\"throughput\":%.1f,\"p50Ms\":%.3f,\"p90Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,\"proxyCpuMsPerRequest\":%.3f,\"benchCpuMsPerRequest\":%.3f}",
+                    r.way(), r.requests(), r.failures(), r.seconds(), r.throughput(), r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(),
+                    r.proxyCpuMsPerRequest(), r.benchCpuMsPerRequest()));
         }
         json.append(String.format(Locale.ROOT,
                 "],\"gatewayThroughputRatio\":%.3f,\"gatewayAddedP50Ms\":%.3f,\"nginxThroughputRatio\":%.3f,\"nginxAddedP50Ms\":%.3f,\"goalMet\":%s}",
