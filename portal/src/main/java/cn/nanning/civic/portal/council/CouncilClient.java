@@ -137,6 +137,12 @@ public class CouncilClient {
                 Argument.of(Photo.class));
     }
 
+    /** Removes a progress photo uploaded by mistake, with a reason (its file is deleted; the removal is audited). */
+    public Decision removePhoto(String decisionId, String progressId, String photoId, String reason, String token) {
+        return gateway.call(() -> HttpRequest.DELETE(BASE + "/decisions/" + decisionId + "/progress/" + progressId + "/photos/" + photoId,
+                Map.of("reason", reason)).bearerAuth(token), Argument.of(Decision.class));
+    }
+
     // ---------------------------------------------------------------- moderation
 
     public List<QueueItem> moderationQueue(String councilId, String token) {
@@ -144,7 +150,7 @@ public class CouncilClient {
                 Argument.listOf(QueueItem.class));
     }
 
-    /** Publishes (approve) or hides (hide, with a reason) a queued topic or opinion. */
+    /** Publishes (approve; for a reported one: keeps it) or hides (hide, with a reason) a queued topic or opinion. */
     public void moderate(QueueItem item, boolean approve, @Nullable String reason, String token) {
         String path = BASE + ("TOPIC".equals(item.kind()) ? "/topics/" : "/opinions/") + item.id() + (approve ? "/approve" : "/hide");
         Map<String, Object> body = approve ? Map.of() : Map.of("reason", reason == null ? "" : reason);

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * 议事审核: the council's moderation queue — topics and opinions waiting for review (WeChat asked for it, or there was
- * no openid to check with) and reported opinions. Publish, or hide with a reason the author is told.
+ * no openid to check with) and topics and opinions residents reported. Publish (a reported item: keep it), or hide with
+ * a reason the author is told.
  */
 @Prototype
 @Route(value = "council/moderation", layout = MainLayout.class)
@@ -54,7 +55,7 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
         queue.addColumn(CouncilClient.QueueItem::topicTitle).setHeader("议题").setAutoWidth(true);
         queue.addColumn(CouncilClient.QueueItem::content).setHeader("内容").setFlexGrow(1);
         queue.addColumn(CouncilClient.QueueItem::statusLabel).setHeader("状态").setAutoWidth(true);
-        queue.addColumn(q -> checkLabel(q.checkResult())).setHeader("送审原因").setAutoWidth(true);
+        queue.addColumn(ModerationView::why).setHeader("送审原因").setAutoWidth(true);
         queue.addColumn(q -> q.reports().stream().map(CouncilClient.Report::reason).collect(Collectors.joining("；")))
                 .setHeader("举报理由").setAutoWidth(true);
         queue.addColumn(q -> Texts.time(q.createdAt())).setHeader("提交时间").setAutoWidth(true);
@@ -73,8 +74,8 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
         approve.addClickListener(click -> decide(true));
         hide.addClickListener(click -> decide(false));
         picker.addValueChangeListener(change -> reload());
-        add(new H2("议事审核"), new Paragraph("待审核的议题和意见，以及被居民举报的意见。通过后公开；隐藏须说明理由，作者将收到通知，"
-                + "隐藏的内容在任何页面都不再显示。"), message, picker, queue, new HorizontalLayout(reason, approve, hide));
+        add(new H2("议事审核"), new Paragraph("待审核的议题和意见，以及被居民举报的议题和意见。通过后公开（被举报的保留公开）；"
+                + "隐藏须说明理由，作者将收到通知，隐藏的内容在任何页面都不再显示。"), message, picker, queue, new HorizontalLayout(reason, approve, hide));
     }
 
     @Override
@@ -112,7 +113,8 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
             });
             reason.clear();
             reload();
-            say(publish ? "已通过并公开，作者将收到通知。" : "已隐藏，作者将收到通知和理由。");
+            say(!publish ? "已隐藏，作者将收到通知和理由。"
+                    : "VISIBLE".equals(item.status()) ? "已保留公开，相关举报已处理。" : "已通过并公开，作者将收到通知。");
         } catch (GatewayException e) {
             say(e.getMessage());
         }
@@ -121,6 +123,11 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
     private void say(String text) {
         message.setText(text);
         message.setVisible(true);
+    }
+
+    /** Why an item is in the queue: a published item is there because residents reported it. */
+    static String why(CouncilClient.QueueItem item) {
+        return "VISIBLE".equals(item.status()) && !item.reports().isEmpty() ? "居民举报" : checkLabel(item.checkResult());
     }
 
     /** Why an item is in the queue, for people. */

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
@@ -36,6 +37,11 @@ final class PublicationsPanel extends VerticalLayout {
     final ComboBox<CouncilClient.DecisionSummary> decision = new ComboBox<>("事项");
     private final Paragraph state = new Paragraph();
     final Grid<CouncilClient.Progress> progress = new Grid<>(CouncilClient.Progress.class, false);
+    final Grid<CouncilClient.Photo> photos = new Grid<>(CouncilClient.Photo.class, false);
+    final Button deletePhoto = new Button("删除");
+    final Dialog deleteDialog = new Dialog();
+    final TextArea deleteReason = new TextArea("删除理由");
+    private final Paragraph deleteMessage = new Paragraph();
 
     PublicationsPanel(CouncilClient client, SignIn signIn, Supplier<String> council, Consumer<String> say) {
         this.client = client;
@@ -82,6 +88,24 @@ final class PublicationsPanel extends VerticalLayout {
         progress.addColumn(CouncilClient.Progress::note).setHeader("说明").setFlexGrow(1);
         progress.addColumn(p -> p.photos().size() + " 张").setHeader("照片").setAutoWidth(true);
         progress.setAllRowsVisible(true);
+        progress.asSingleSelect().addValueChangeListener(change -> photos.setItems(change.getValue() == null ? List.of()
+                : change.getValue().photos()));
+
+        photos.setId("council-photos");
+        photos.addColumn(p -> p.width() + " × " + p.height()).setHeader("尺寸").setAutoWidth(true);
+        photos.addColumn(p -> "image/png".equals(p.contentType()) ? "PNG" : "JPG").setHeader("格式").setAutoWidth(true);
+        photos.addColumn(CouncilClient.Photo::url).setHeader("公开地址").setFlexGrow(1);
+        photos.setAllRowsVisible(true);
+        photos.asSingleSelect().addValueChangeListener(change -> deletePhoto.setEnabled(change.getValue() != null));
+        deletePhoto.setId("council-photo-delete");
+        deletePhoto.setEnabled(false);
+        deletePhoto.addClickListener(click -> {
+            deleteReason.clear();
+            deleteMessage.setText("");
+            deleteMessage.setVisible(false);
+            deleteDialog.open();
+        });
+        buildDeleteDialog();
 
         UI ui = UI.getCurrent();
         Upload photo = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
@@ -107,7 +131,50 @@ final class PublicationsPanel extends VerticalLayout {
         photo.addFileRejectedListener(event -> say.accept("文件不符合要求：仅接受 JPG 或 PNG 照片，且不超过 5 MB。"));
 
         add(decision, state, new H4("决议公开"), resolution, publish, new H4("实施结果公开"),
-                new HorizontalLayout(percent, day), note, report, progress, photo);
+                new HorizontalLayout(percent, day), note, report, progress, photo, new H4("所选进度的照片"), photos, deletePhoto);
+    }
+
+    /** Asks why a photo is removed (required, shown in the audit record) before it goes for good. */
+    private void buildDeleteDialog() {
+        deleteDialog.setId("council-photo-delete-dialog");
+        deleteDialog.setHeaderTitle("删除实施进度照片");
+        deleteReason.setId("council-photo-delete-reason");
+        deleteReason.setMaxLength(200);
+        deleteReason.setWidth("28em");
+        deleteReason.setPlaceholder("例如：误传了其他事项的照片");
+        deleteMessage.setId("council-photo-delete-message");
+        deleteMessage.setVisible(false);
+        Button confirm = new Button("删除", click -> removeSelectedPhoto());
+        confirm.setId("council-photo-delete-confirm");
+        Button cancel = new Button("取消", click -> deleteDialog.close());
+        cancel.setId("council-photo-delete-cancel");
+        deleteDialog.add(new VerticalLayout(new Paragraph("删除后照片将从公开页面撤下，原文件一并删除，无法恢复。"), deleteReason,
+                deleteMessage, new HorizontalLayout(cancel, confirm)));
+    }
+
+    private void removeSelectedPhoto() {
+        CouncilClient.DecisionSummary d = decision.getValue();
+        CouncilClient.Progress p = progress.asSingleSelect().getValue();
+        CouncilClient.Photo chosen = photos.asSingleSelect().getValue();
+        if (d == null || p == null || chosen == null) {
+            deleteDialog.close();
+            say.accept("请先选择要删除的照片。");
+            return;
+        }
+        if (deleteReason.getValue() == null || deleteReason.getValue().isBlank()) {
+            deleteMessage.setText("请说明删除理由。");
+            deleteMessage.setVisible(true);
+            return;
+        }
+        try {
+            signIn.withToken(t -> client.removePhoto(d.id(), p.id(), chosen.id(), deleteReason.getValue().strip(), t));
+            deleteDialog.close();
+            showDecision();
+            say.accept("照片已删除，公开页面不再显示。");
+        } catch (GatewayException e) {
+            deleteMessage.setText(e.getMessage());
+            deleteMessage.setVisible(true);
+        }
     }
 
     /** Runs an action on the chosen decision with the staff member's token. */

@@ -5,7 +5,11 @@ import cn.nanning.civic.portal.base.HomeView;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -16,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +56,7 @@ class CouncilViewTest extends KaribuViewTest {
                 "说明", "监督意见");
         tabs.setSelectedIndex(4);
         assertThat(headers("council-progress")).containsExactly("日期", "进度", "说明", "照片");
+        assertThat(headers("council-photos")).containsExactly("尺寸", "格式", "公开地址");
     }
 
     @Test
@@ -69,6 +76,71 @@ class CouncilViewTest extends KaribuViewTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("moderation-message")).getText()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
         assertThat(ModerationView.checkLabel("no-openid:moderation")).contains("人工审核");
         assertThat(ModerationView.checkLabel("wechat:review:20008")).isEqualTo("微信内容安全建议人工复核");
+    }
+
+    @Test
+    void a_reported_topic_shows_in_the_moderation_queue_next_to_reported_opinions() {
+        open(ModerationView.class);
+        @SuppressWarnings("unchecked")
+        Grid<CouncilClient.QueueItem> queue = _get(Grid.class, spec -> spec.withId("moderation-queue"));
+        queue.setItems(List.of(
+                new CouncilClient.QueueItem("TOPIC", "议题", "t1", "t1", "某某家门口的停车位", "请大家议一议。", "VISIBLE", "已公开",
+                        "no-openid:moderation", List.of(new CouncilClient.Report("针对个人", "2025-05-01T02:00:00Z")), "2025-05-01T01:00:00Z"),
+                new CouncilClient.QueueItem("OPINION", "意见", "o1", "t2", "村口路灯维修", "灌水", "VISIBLE", "已公开", "wechat:pass",
+                        List.of(new CouncilClient.Report("广告", "2025-05-01T03:00:00Z")), "2025-05-01T01:30:00Z"),
+                new CouncilClient.QueueItem("TOPIC", "议题", "t3", "t3", "修缮活动室", "屋顶漏水", "REVIEW", "待审核",
+                        "no-openid:moderation", null, "2025-05-01T04:00:00Z")));
+        assertThat(GridKt._getFormattedRow(queue, 0)).containsSubsequence("议题", "某某家门口的停车位", "请大家议一议。", "已公开", "居民举报", "针对个人");
+        assertThat(GridKt._getFormattedRow(queue, 1)).containsSubsequence("意见", "村口路灯维修", "灌水", "已公开", "居民举报", "广告");
+        assertThat(GridKt._getFormattedRow(queue, 2)).contains("待审核").anySatisfy(cell -> assertThat(cell).contains("人工审核"));
+        assertThat(_get(Paragraph.class, spec -> spec.withText("待审核的议题和意见，以及被居民举报的议题和意见。通过后公开（被举报的保留公开）；"
+                + "隐藏须说明理由，作者将收到通知，隐藏的内容在任何页面都不再显示。"))).isNotNull();
+    }
+
+    @Test
+    void a_convener_removes_a_progress_photo_only_with_a_reason_given_in_a_dialog() {
+        open(CouncilView.class);
+        _get(TabSheet.class, spec -> spec.withId("council-tabs")).setSelectedIndex(4);
+        PublicationsPanel panel = _get(PublicationsPanel.class);
+        CouncilClient.DecisionSummary decision = new CouncilClient.DecisionSummary("d1", "村道硬化工程", "IMPLEMENTING", "实施中", null, null, 40,
+                "2025-05-01T01:00:00Z");
+        panel.decision.setItems(List.of(decision));
+        panel.decision.setValue(decision);
+        CouncilClient.Photo wrong = new CouncilClient.Photo("p1", "image/jpeg", 64, 32, "/api/v1/council/public/decisions/d1/photos/p1");
+        CouncilClient.Photo right = new CouncilClient.Photo("p2", "image/png", 32, 48, "/api/v1/council/public/decisions/d1/photos/p2");
+        CouncilClient.Progress update = new CouncilClient.Progress("g1", 40, "路基已完成", "2025-05-01", List.of(wrong, right));
+        panel.progress.setItems(List.of(update));
+
+        Button delete = _get(Button.class, spec -> spec.withId("council-photo-delete"));
+        assertThat(delete.getText()).isEqualTo("删除");
+        assertThat(delete.isEnabled()).as("no photo chosen yet").isFalse();
+        panel.progress.asSingleSelect().setValue(update);
+        assertThat(headers("council-photos")).containsExactly("尺寸", "格式", "公开地址");
+        assertThat(GridKt._size(panel.photos)).isEqualTo(2);
+        assertThat(GridKt._getFormattedRow(panel.photos, 0)).containsExactly("64 × 32", "JPG", wrong.url());
+        panel.photos.asSingleSelect().setValue(wrong);
+        assertThat(delete.isEnabled()).isTrue();
+
+        _click(delete);
+        MockVaadin.clientRoundtrip();
+        Dialog dialog = panel.deleteDialog;
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("删除实施进度照片");
+        TextArea reason = _get(dialog, TextArea.class, spec -> spec.withId("council-photo-delete-reason"));
+        assertThat(reason.getLabel()).isEqualTo("删除理由");
+        Button confirm = _get(dialog, Button.class, spec -> spec.withId("council-photo-delete-confirm"));
+        assertThat(confirm.getText()).isEqualTo("删除");
+        _click(confirm);
+        Paragraph dialogMessage = _get(dialog, Paragraph.class, spec -> spec.withId("council-photo-delete-message"));
+        assertThat(dialogMessage.getText()).isEqualTo("请说明删除理由。");
+        assertThat(dialog.isOpened()).as("nothing is sent without a reason").isTrue();
+
+        _setValue(reason, "误传了别的村的照片");
+        _click(confirm);
+        assertThat(dialogMessage.getText()).as("the gateway is down in this test").isEqualTo("暂时无法连接服务平台，请稍后再试。");
+        assertThat(dialog.isOpened()).isTrue();
+        _click(_get(dialog, Button.class, spec -> spec.withId("council-photo-delete-cancel")));
+        assertThat(dialog.isOpened()).isFalse();
     }
 
     @Test

@@ -131,11 +131,6 @@ public class ProgressPhotos {
         store.delete(photoId);
     }
 
-    /** Whether the photo's encrypted file is still on the volume (for tests and checks). */
-    boolean stored(UUID photoId) {
-        return store.exists(photoId);
-    }
-
     /** A photo of a decision whose resolution is public; anything else (a removed photo too) is not found. */
     @Transactional
     public Photo publicPhoto(UUID decisionId, UUID photoId) {
