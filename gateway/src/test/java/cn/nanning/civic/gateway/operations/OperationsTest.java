@@ -28,6 +28,13 @@ class OperationsTest extends GatewayTest {
     }
 
     @Test
+    void forwardedRequestsAreTimedOnceByTheServerNotAgainByTheProxyClient() {
+        assertThat(api().get("/api/v1/echo/items", citizenToken()).status()).isEqualTo(200);
+        Api.Response metrics = api().get("/prometheus", null);
+        assertThat(metrics.body()).contains("http_server_requests").doesNotContain("http_client_requests");
+    }
+
+    @Test
     void theGatewayServesItsOwnOpenApiDocumentAndSwaggerUi() {
         Api.Response spec = api().get("/swagger/civic-gateway.yml", null);
         assertThat(spec.status()).isEqualTo(200);
