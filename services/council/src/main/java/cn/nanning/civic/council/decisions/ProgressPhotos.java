@@ -13,8 +13,12 @@ import cn.nanning.civic.kernel.documents.DocumentTypes;
 import cn.nanning.civic.kernel.documents.EncryptedFileStore;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -22,6 +26,7 @@ import javax.imageio.stream.ImageInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -39,15 +44,19 @@ public class ProgressPhotos {
     static final int MAX_PER_UPDATE = 9;
     private static final int MAX_SIDE = 12000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressPhotos.class);
+
     private final Db db;
     private final Councils councils;
     private final AuditLog audit;
     private final Outbox outbox;
     private final CouncilClock clock;
     private final EncryptedFileStore store;
+    private final TransactionOperations<Connection> transactions;
     private final long maxBytes;
 
     ProgressPhotos(Db db, Councils councils, AuditLog audit, Outbox outbox, CouncilClock clock, FieldCipher cipher,
+                   TransactionOperations<Connection> transactions,
                    @Value("${civic.council.photos-dir:.civic/materials/council-photos}") String directory,
                    @Value("${civic.council.max-photo-bytes:5242880}") long maxBytes) {
         this.db = db;
@@ -56,6 +65,7 @@ public class ProgressPhotos {
         this.outbox = outbox;
         this.clock = clock;
         this.store = new EncryptedFileStore(cipher, Path.of(directory), "council-progress-photo");
+        this.transactions = transactions;
         this.maxBytes = maxBytes;
     }
 
@@ -127,8 +137,18 @@ public class ProgressPhotos {
         outbox.add(Decisions.TOPIC, decisionId.toString(), "DecisionProgressPhotoRemoved", "decision",
                 Map.of("decisionId", decisionId.toString(), "councilId", councilId.toString(), "progressId", progressId.toString(),
                         "photoId", photoId.toString(), "occurredAt", now.toString()));
-        // The file goes last: if anything above fails, the photo stays as it was; if the delete fails, all of it rolls back.
-        store.delete(photoId);
+        // The file goes once the removal is committed: a failed commit leaves the photo exactly as it was, never a live
+        // row without its file. Should the delete itself fail, the row already hides the (encrypted) bytes; it is logged.
+        transactions.findTransactionStatus().orElseThrow().registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    store.delete(photoId);
+                } catch (RuntimeException e) {
+                    LOG.error("Removed progress photo {}: its encrypted file could not be deleted; delete it by hand", photoId, e);
+                }
+            }
+        });
     }
 
     /** A photo of a decision whose resolution is public; anything else (a removed photo too) is not found. */
