@@ -1,11 +1,8 @@
 package cn.nanning.civic.council.opinions;
 
 import cn.nanning.civic.council.CouncilFixture;
-import cn.nanning.civic.wechat.WeChatStandIn;
+import cn.nanning.civic.council.WeChatStandInTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,23 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers risky for 赌博, review for 刷单, pass otherwise); moderation hides content from every list.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpinionsApiTest implements TestPropertyProvider {
+class OpinionsApiTest extends WeChatStandInTest {
 
     /** Its own stand-in (the current code, on a free port), so the test does not depend on the shared one's version. */
-    private static final WeChatStandIn WECHAT = new WeChatStandIn(WeChatStandIn.DEV_APP_ID, WeChatStandIn.DEV_APP_SECRET);
-
-    @Override
-    public Map<String, String> getProperties() {
-        int port = WECHAT.start(0);
-        return Map.of("civic.wechat.api-host", "http://127.0.0.1:" + port);
-    }
-
-    @AfterAll
-    void stopWeChat() {
-        WECHAT.close();
-    }
-
     @Inject
     CouncilFixture f;
 

@@ -1,15 +1,13 @@
 package cn.nanning.civic.council.topics;
 
 import cn.nanning.civic.council.CouncilFixture;
+import cn.nanning.civic.council.WeChatStandInTest;
 import cn.nanning.civic.council.Tokens;
 import cn.nanning.civic.wechat.WeChatStandIn;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,21 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moderation queue without one, and a hidden topic disappears from every place that showed it.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TopicModerationApiTest implements TestPropertyProvider {
-
-    private static final WeChatStandIn WECHAT = new WeChatStandIn(WeChatStandIn.DEV_APP_ID, WeChatStandIn.DEV_APP_SECRET);
-
-    @Override
-    public Map<String, String> getProperties() {
-        int port = WECHAT.start(0);
-        return Map.of("civic.wechat.api-host", "http://127.0.0.1:" + port);
-    }
-
-    @AfterAll
-    void stopWeChat() {
-        WECHAT.close();
-    }
+class TopicModerationApiTest extends WeChatStandInTest {
 
     @Inject
     CouncilFixture f;
