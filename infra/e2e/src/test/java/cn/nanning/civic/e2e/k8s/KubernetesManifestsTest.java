@@ -532,6 +532,11 @@ class KubernetesManifestsTest {
             assertThat(Yaml2.at(c, "resources", "requests", "memory")).as(Resources.name(d) + " memory is guaranteed")
                     .isEqualTo(Yaml2.at(c, "resources", "limits", "memory"));
         }
+        // Search also holds the sentence-embedding model (~370 MB outside the heap): its own patch must win over
+        // the one shared by the APIs, which comes first.
+        assertThat(quantity(Yaml2.at(mainContainer(find(resources, "Deployment", "search")), "resources", "limits", "memory")))
+                .as("search memory limit leaves room for the embedding model")
+                .isGreaterThan(quantity(Yaml2.at(mainContainer(find(resources, "Deployment", "gateway")), "resources", "limits", "memory")));
     }
 
     @Test
