@@ -32,6 +32,16 @@ final class LawIndices {
      * mapping is allowed; the definitions come from {@link #ARTICLES_DEFINITION}). Harmless when they are there.
      */
     static void ensureQuestionFields(ElasticsearchClient client, String articlesIndex) throws IOException {
+        ensureArticleFields(client, articlesIndex, QuestionLoader.FIELD, QuestionLoader.COUNT_FIELD);
+    }
+
+    /** Adds the {@code vector} field to an articles index created before it existed. Harmless when it is there. */
+    static void ensureVectorField(ElasticsearchClient client, String articlesIndex) throws IOException {
+        ensureArticleFields(client, articlesIndex, LawLoader.VECTOR_FIELD);
+    }
+
+    /** Puts the named fields, as {@link #ARTICLES_DEFINITION} defines them, into an existing articles index's mapping. */
+    private static void ensureArticleFields(ElasticsearchClient client, String articlesIndex, String... names) throws IOException {
         JsonNode properties;
         try (InputStream definition = LawIndices.class.getClassLoader().getResourceAsStream(ARTICLES_DEFINITION)) {
             if (definition == null) {
@@ -41,22 +51,9 @@ final class LawIndices {
         }
         ObjectNode added = new ObjectMapper().createObjectNode();
         ObjectNode fields = added.putObject("properties");
-        fields.set(QuestionLoader.FIELD, properties.path(QuestionLoader.FIELD));
-        fields.set(QuestionLoader.COUNT_FIELD, properties.path(QuestionLoader.COUNT_FIELD));
-        client.indices().putMapping(m -> m.index(articlesIndex).withJson(new StringReader(added.toString())));
-    }
-
-    /** Adds the {@code vector} field to an articles index created before it existed. Harmless when it is there. */
-    static void ensureVectorField(ElasticsearchClient client, String articlesIndex) throws IOException {
-        JsonNode properties;
-        try (InputStream definition = LawIndices.class.getClassLoader().getResourceAsStream(ARTICLES_DEFINITION)) {
-            if (definition == null) {
-                throw new IOException("missing classpath resource " + ARTICLES_DEFINITION);
-            }
-            properties = new ObjectMapper().readTree(definition).path("mappings").path("properties");
+        for (String name : names) {
+            fields.set(name, properties.path(name));
         }
-        ObjectNode added = new ObjectMapper().createObjectNode();
-        added.putObject("properties").set(LawLoader.VECTOR_FIELD, properties.path(LawLoader.VECTOR_FIELD));
         client.indices().putMapping(m -> m.index(articlesIndex).withJson(new StringReader(added.toString())));
     }
 
