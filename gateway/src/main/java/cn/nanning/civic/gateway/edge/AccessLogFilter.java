@@ -15,7 +15,6 @@ import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.util.Queue;
 import java.util.regex.Pattern;
@@ -69,19 +68,10 @@ class AccessLogFilter implements Ordered {
                 return;
             }
             long micros = (System.nanoTime() - started) / 1_000;
-            String previous = MDC.get(RequestIds.MDC_KEY);
-            MDC.put(RequestIds.MDC_KEY, requestId == null ? "" : requestId);
-            try {
-                ACCESS.info("requestId={} method={} path={} route={} status={} latencyMs={} subject={} client={}",
-                        requestId, method, path, route, status,
-                        String.format("%d.%03d", micros / 1000, micros % 1000), subject, client);
-            } finally {
-                if (previous == null) {
-                    MDC.remove(RequestIds.MDC_KEY);
-                } else {
-                    MDC.put(RequestIds.MDC_KEY, previous);
-                }
-            }
+            RequestIds.logging(requestId == null ? "" : requestId, () -> ACCESS.info(
+                    "requestId={} method={} path={} route={} status={} latencyMs={} subject={} client={}",
+                    requestId, method, path, route, status, String.format("%d.%03d", micros / 1000, micros % 1000),
+                    subject, client));
         }
     }
 

@@ -11,7 +11,6 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * One access-log line per request: method, path, status, latency, subject, under the request id. Never the query
@@ -37,18 +36,8 @@ public class AccessLogFilter implements Ordered {
         }
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
         String subject = request.getUserPrincipal(Authentication.class).map(Authentication::getName).orElse("-");
-        String previous = MDC.get(RequestIds.MDC_KEY);
-        MDC.put(RequestIds.MDC_KEY, RequestIds.of(request));
-        try {
-            LOG.info("{} {} {} {}ms subject={}", request.getMethod(), path, response.code(),
-                    (System.nanoTime() - started) / 1_000_000, subject);
-        } finally {
-            if (previous == null) {
-                MDC.remove(RequestIds.MDC_KEY);
-            } else {
-                MDC.put(RequestIds.MDC_KEY, previous);
-            }
-        }
+        RequestIds.logging(request, () -> LOG.info("{} {} {} {}ms subject={}", request.getMethod(), path, response.code(),
+                (System.nanoTime() - started) / 1_000_000, subject));
     }
 
     @Override

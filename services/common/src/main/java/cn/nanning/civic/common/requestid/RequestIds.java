@@ -34,7 +34,11 @@ public final class RequestIds {
      * there (see {@link LoggingContextPolicy}); the context is left as it was found.
      */
     public static void logging(HttpRequest<?> request, Runnable statement) {
-        String id = of(request);
+        logging(of(request), statement);
+    }
+
+    /** Runs a logging statement with the given request id in the logging context, leaving the context as found. */
+    public static void logging(String id, Runnable statement) {
         String previous = MDC.get(MDC_KEY);
         if (id == null || id.equals(previous)) {
             statement.run();
