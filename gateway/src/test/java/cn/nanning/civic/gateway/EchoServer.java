@@ -62,6 +62,11 @@ public final class EchoServer {
                 send(exchange, 200, "application/yaml", "openapi: 3.0.1\ninfo:\n  title: echo\n  version: v1\npaths: {}\n");
                 return;
             }
+            if (path.endsWith("/download") || path.endsWith("/download-with-length")) {
+                sendDownload(exchange, Integer.parseInt(exchange.getRequestURI().getRawQuery().replace("bytes=", "")),
+                        path.endsWith("/download-with-length"));
+                return;
+            }
             if (path.endsWith("/sleep")) {
                 try {
                     Thread.sleep(3000);
@@ -78,9 +83,42 @@ public final class EchoServer {
             echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
             echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
             echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+            echo.put("host", exchange.getRequestHeaders().getFirst("Host"));
+            echo.put("bodyBytes", Integer.toString(received.length));
+            echo.put("bodySha256", sha256(received));
             int status = path.endsWith("/teapot") ? 418 : 200;
             exchange.getResponseHeaders().set("X-Echo", "yes");
             send(exchange, status, "application/json", json(echo));
+        }
+    }
+
+    /** The bytes of {@code downloadBytes(size)} in pieces, as a file download is: with a length, or chunked. */
+    private static void sendDownload(HttpExchange exchange, int size, boolean withLength) throws IOException {
+        byte[] bytes = downloadBytes(size);
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, withLength ? size : 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int from = 0; from < bytes.length; from += 8192) {
+                out.write(bytes, from, Math.min(8192, bytes.length - from));
+                out.flush();
+            }
+        }
+    }
+
+    /** Deterministic bytes of every value, so a shifted, dropped or repeated piece shows. */
+    public static byte[] downloadBytes(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + i / 251);
+        }
+        return bytes;
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -4,81 +4,78 @@ import cn.nanning.civic.common.problem.Problem;
 import cn.nanning.civic.common.problem.ProblemTitles;
 import cn.nanning.civic.common.requestid.RequestIds;
 import cn.nanning.civic.gateway.redis.RedisUnavailableException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
-import jakarta.inject.Named;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Applies the request's rate-limit policy after the security filter (so the subject is the signed-in account when
  * there is one) and before forwarding. While Redis is down, writes and fail-closed policies are refused with 503;
  * other reads are limited per instance.
  */
-@Filter(Filter.MATCH_ALL_PATTERN)
-class RateLimitFilter implements HttpServerFilter {
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class RateLimitFilter implements Ordered {
 
     static final String LIMIT = "X-RateLimit-Limit";
     static final String REMAINING = "X-RateLimit-Remaining";
+    private static final String DECISION = "civic.gateway.rate-limit";
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
 
     private final RateLimitPolicies policies;
     private final RateLimiter limiter;
     private final ClientAddresses clients;
-    /** Jedis blocks, so Redis round trips run off the event loop. */
-    private final Scheduler blocking;
 
-    RateLimitFilter(RateLimitPolicies policies, RateLimiter limiter, ClientAddresses clients,
-                    @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    RateLimitFilter(RateLimitPolicies policies, RateLimiter limiter, ClientAddresses clients) {
         this.policies = policies;
         this.limiter = limiter;
         this.clients = clients;
-        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
-    @Override
-    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+    /** Takes a token for the request, or refuses it. Jedis blocks, so this runs off the event loop. */
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    HttpResponse<?> limit(HttpRequest<?> request) {
         if (request.getMethod() == HttpMethod.OPTIONS) {
-            return chain.proceed(request);
+            return null;
         }
         Optional<RateLimitPolicy> found = policies.of(request);
         if (found.isEmpty()) {
-            return chain.proceed(request);
+            return null;
         }
-        RateLimitPolicy policy = found.get();
-        String subject = subject(request);
-        return Mono.fromCallable(() -> decide(policy, subject, request))
-                .subscribeOn(blocking)
-                .flatMap(outcome -> {
-                    if (outcome instanceof Refusal refusal) {
-                        return Mono.just(refusal.response());
-                    }
-                    RateLimiter.Decision decision = (RateLimiter.Decision) outcome;
-                    return Mono.from(chain.proceed(request)).map(response -> {
-                        response.header(LIMIT, Long.toString(decision.limit()));
-                        response.header(REMAINING, Long.toString(decision.remaining()));
-                        return response;
-                    });
-                });
+        Object outcome = decide(found.get(), subject(request), request);
+        if (outcome instanceof Refusal refusal) {
+            return refusal.response();
+        }
+        request.setAttribute(DECISION, outcome);
+        return null;
+    }
+
+    /** Tells the caller what is left of its bucket. */
+    @ResponseFilter
+    void tellRemaining(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        request.getAttribute(DECISION, RateLimiter.Decision.class).ifPresent(decision -> {
+            response.header(LIMIT, Long.toString(decision.limit()));
+            response.header(REMAINING, Long.toString(decision.remaining()));
+        });
     }
 
     private record Refusal(MutableHttpResponse<?> response) {

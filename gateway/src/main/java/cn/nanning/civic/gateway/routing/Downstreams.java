@@ -6,7 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micronaut.context.BeanContext;
 import io.micronaut.http.client.LoadBalancer;
-import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.RawHttpClient;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import jakarta.inject.Singleton;
 
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 class Downstreams {
 
-    record Downstream(ProxyHttpClient client, CircuitBreaker breaker, Bulkhead bulkhead) {
+    record Downstream(RawHttpClient client, CircuitBreaker breaker, Bulkhead bulkhead) {
     }
 
     private final BeanContext beans;
@@ -43,9 +43,9 @@ class Downstreams {
         configuration.setConnectTimeout(route.getTimeout().compareTo(Duration.ofSeconds(3)) < 0 ? route.getTimeout() : Duration.ofSeconds(3));
         // Redirects belong to the caller (the browser or mini-program), not to the gateway.
         configuration.setFollowRedirects(false);
-        ProxyHttpClient client;
+        RawHttpClient client;
         try {
-            client = beans.createBean(ProxyHttpClient.class, LoadBalancer.fixed(route.getTarget().toURL()), configuration);
+            client = beans.createBean(RawHttpClient.class, LoadBalancer.fixed(route.getTarget().toURL()), configuration);
         } catch (MalformedURLException e) {
             throw new IllegalStateException("gateway.routes." + route.getName() + ".target is not a URL", e);
         }

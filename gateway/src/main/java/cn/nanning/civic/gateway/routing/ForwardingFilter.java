@@ -3,18 +3,25 @@ package cn.nanning.civic.gateway.routing;
 import cn.nanning.civic.common.problem.Problem;
 import cn.nanning.civic.common.problem.ProblemTitles;
 import cn.nanning.civic.common.requestid.RequestIds;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.ByteBodyHttpResponse;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.body.AvailableByteBody;
+import io.micronaut.http.body.ByteBody;
+import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.client.exceptions.ResponseClosedException;
 import io.netty.handler.codec.PrematureChannelClosureException;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -39,8 +46,8 @@ import java.util.concurrent.TimeUnit;
  * (at most {@code max-concurrent} requests in flight, then 503 at once) and circuit breaker; safe methods are tried
  * again ({@code retries}) when the downstream was unreachable or answered 502/503/504, other methods never.
  */
-@Filter(Filter.MATCH_ALL_PATTERN)
-class ForwardingFilter implements HttpServerFilter {
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class ForwardingFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForwardingFilter.class);
 
@@ -57,11 +64,12 @@ class ForwardingFilter implements HttpServerFilter {
         this.downstreams = downstreams;
     }
 
-    @Override
-    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+    /** The downstream's answer for a request on a route; other requests go on to the gateway's own endpoints. */
+    @RequestFilter
+    Publisher<MutableHttpResponse<?>> forward(HttpRequest<?> request, FilterContinuation<Publisher<MutableHttpResponse<?>>> gateway) {
         Optional<Routes.Match> match = routes.forward(request);
         if (match.isEmpty()) {
-            return chain.proceed(request);
+            return gateway.proceed();
         }
         RouteDefinition route = match.get().route();
         Downstreams.Downstream downstream = downstreams.of(route);
@@ -84,8 +92,10 @@ class ForwardingFilter implements HttpServerFilter {
         Supplier<MutableHttpRequest<?>> forwarded = retries == 0
                 ? () -> withForwardingHeaders(request, request.mutate().uri(uri), match.get())
                 : () -> withForwardingHeaders(request, copyWithoutBody(request, uri), match.get());
+        // The body's bytes go on as they arrive, unparsed; a request tried again has none.
+        CloseableByteBody body = retries == 0 && request instanceof ServerHttpRequest<?> received ? received.byteBody().move() : null;
         long started = System.nanoTime();
-        return attempt(request, downstream, forwarded, route, retries)
+        return attempt(request, downstream, forwarded, body, route, retries)
                 .doOnNext(response -> {
                     long took = System.nanoTime() - started;
                     if (response.code() >= 500) {
@@ -108,10 +118,10 @@ class ForwardingFilter implements HttpServerFilter {
      * not be reached, hung up without an answer, or answered 502/503/504. A discarded answer's body is released.
      */
     private Mono<MutableHttpResponse<?>> attempt(HttpRequest<?> request, Downstreams.Downstream downstream,
-                                                 Supplier<MutableHttpRequest<?>> forwarded, RouteDefinition route,
-                                                 int retriesLeft) {
+                                                 Supplier<MutableHttpRequest<?>> forwarded, CloseableByteBody body,
+                                                 RouteDefinition route, int retriesLeft) {
         MutableHttpRequest<?> sent = forwarded.get();
-        Mono<MutableHttpResponse<?>> call = Mono.from(downstream.client().proxy(sent));
+        Mono<MutableHttpResponse<?>> call = Mono.from(downstream.client().exchange(sent, body, null)).map(answer -> relayed(request, answer));
         if (retriesLeft == 0) {
             return call;
         }
@@ -129,11 +139,33 @@ class ForwardingFilter implements HttpServerFilter {
                     String reason = ((Retry) outcome).reason();
                     RequestIds.logging(request, () -> LOG.info("Route {}: {} {} failed ({}); trying again", route.getName(),
                             sent.getMethod(), sent.getPath(), reason));
-                    return Mono.delay(RETRY_BACKOFF).then(attempt(request, downstream, forwarded, route, retriesLeft - 1));
+                    return Mono.delay(RETRY_BACKOFF).then(attempt(request, downstream, forwarded, null, route, retriesLeft - 1));
                 });
     }
 
     private record Retry(String reason) {
+    }
+
+    /**
+     * The downstream's answer as the gateway's own: its status, headers and body bytes. An answer that had fully
+     * arrived with its headers (most API answers) is written as it is, nothing decoded or encoded again. A longer one
+     * streams on piece by piece as it arrives, with the caller's back-pressure and its length kept (a download's
+     * Content-Length); it is handed over to the caller's connection through a publisher, as passing the client's
+     * streaming body to the server directly stalls in this Micronaut version.
+     */
+    private static MutableHttpResponse<?> relayed(HttpRequest<?> request, HttpResponse<?> answer) {
+        MutableHttpResponse<Object> response = HttpResponse.status(answer.code(), answer.reason());
+        MutableHttpHeaders headers = response.getHeaders();
+        answer.getHeaders().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
+        if (answer instanceof ByteBodyHttpResponse<?> bytes) {
+            ByteBody body = bytes.byteBody();
+            if (body instanceof AvailableByteBody || !(request instanceof ServerHttpRequest<?> received)) {
+                response.body(body.move());
+            } else {
+                response.body(received.byteBodyFactory().adapt(body.toReadBufferPublisher(), body.expectedLength()));
+            }
+        }
+        return response;
     }
 
     private static MutableHttpRequest<?> withForwardingHeaders(HttpRequest<?> request, MutableHttpRequest<?> forwarded,
@@ -146,6 +178,8 @@ class ForwardingFilter implements HttpServerFilter {
         String chainSoFar = request.getHeaders().get("X-Forwarded-For");
         forwarded.header("X-Forwarded-For", chainSoFar == null ? client : chainSoFar + ", " + client);
         forwarded.header("X-Forwarded-Prefix", match.prefix());
+        // The client names the downstream's host itself; the caller's Host named the gateway.
+        forwarded.getHeaders().remove(HttpHeaders.HOST);
         return forwarded;
     }
 

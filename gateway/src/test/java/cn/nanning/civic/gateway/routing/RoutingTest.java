@@ -1,19 +1,27 @@
 package cn.nanning.civic.gateway.routing;
 
 import cn.nanning.civic.gateway.Api;
+import cn.nanning.civic.gateway.EchoServer;
 import cn.nanning.civic.gateway.GatewayTest;
 import cn.nanning.civic.gateway.TestEnvironment;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
 class RoutingTest extends GatewayTest {
+
+    @Inject
+    EmbeddedServer server;
 
     @Test
     void forwardsMethodBodyQueryAuthorizationAndRequestIdAndStripsThePrefix() {
@@ -143,6 +151,41 @@ class RoutingTest extends GatewayTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.get("detail")).isEqualTo("后台服务响应超时，请稍后再试。");
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2500);
+    }
+
+    @Test
+    void theDownstreamIsAddressedByItsOwnHostNotTheGateways() {
+        Api.Response response = api().get("/api/v1/echo/x", citizenToken());
+        assertThat(response.get("host")).isEqualTo(TestEnvironment.echo().baseUrl().replace("http://", ""));
+    }
+
+    @Test
+    void aLargeUploadAndALargeChunkedDownloadPassThroughByteForByte() throws Exception {
+        String token = citizenToken();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String gateway = "http://127.0.0.1:" + server.getPort();
+        // Under the echo route's 1 MB body limit, over Netty's default 64 KB aggregation pieces.
+        byte[] upload = EchoServer.downloadBytes(900_000);
+
+        java.net.http.HttpResponse<String> uploaded = http.send(java.net.http.HttpRequest.newBuilder(URI.create(gateway + "/api/v1/echo/files"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(upload)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<byte[]> downloaded = http.send(java.net.http.HttpRequest.newBuilder(URI.create(gateway + "/api/v1/echo/download?bytes=3000000"))
+                .header("Authorization", "Bearer " + token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        java.net.http.HttpResponse<byte[]> sized = http.send(java.net.http.HttpRequest.newBuilder(URI.create(gateway + "/api/v1/echo/download-with-length?bytes=2500000"))
+                .header("Authorization", "Bearer " + token).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        Map<String, Object> echo = json.readValue(uploaded.body(), io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+        assertThat(echo.get("bodyBytes")).isEqualTo("900000");
+        assertThat(echo.get("bodySha256")).isEqualTo(EchoServer.sha256(upload));
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(downloaded.body()).hasSize(3_000_000);
+        assertThat(EchoServer.sha256(downloaded.body())).isEqualTo(EchoServer.sha256(EchoServer.downloadBytes(3_000_000)));
+        assertThat(sized.statusCode()).isEqualTo(200);
+        assertThat(sized.headers().firstValue("Content-Length")).hasValue("2500000");
+        assertThat(EchoServer.sha256(sized.body())).isEqualTo(EchoServer.sha256(EchoServer.downloadBytes(2_500_000)));
     }
 
     @Test
