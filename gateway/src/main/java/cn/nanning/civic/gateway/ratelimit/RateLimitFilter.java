@@ -4,7 +4,6 @@ import cn.nanning.civic.common.problem.Problem;
 import cn.nanning.civic.common.problem.ProblemTitles;
 import cn.nanning.civic.common.requestid.RequestIds;
 import cn.nanning.civic.gateway.redis.RedisUnavailableException;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -15,15 +14,21 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Named;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Applies the request's rate-limit policy after the security filter (so the subject is the signed-in account when
@@ -42,31 +47,48 @@ class RateLimitFilter implements Ordered {
     private final RateLimitPolicies policies;
     private final RateLimiter limiter;
     private final ClientAddresses clients;
+    /** Jedis blocks, so Redis round trips run off the event loop. */
+    private final Scheduler blocking;
 
-    RateLimitFilter(RateLimitPolicies policies, RateLimiter limiter, ClientAddresses clients) {
+    RateLimitFilter(RateLimitPolicies policies, RateLimiter limiter, ClientAddresses clients,
+                    @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.policies = policies;
         this.limiter = limiter;
         this.clients = clients;
+        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
-    /** Takes a token for the request, or refuses it. Jedis blocks, so this runs off the event loop. */
+    /**
+     * Takes a token for the request and lets it go on, or refuses it. A read served from this instance's lease goes on
+     * at once on the event loop; anything that needs Redis goes on once Redis has answered, off the event loop.
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    HttpResponse<?> limit(HttpRequest<?> request) {
+    Publisher<MutableHttpResponse<?>> limit(HttpRequest<?> request, FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
         if (request.getMethod() == HttpMethod.OPTIONS) {
-            return null;
+            return next.proceed();
         }
         Optional<RateLimitPolicy> found = policies.of(request);
         if (found.isEmpty()) {
-            return null;
+            return next.proceed();
         }
-        Object outcome = decide(found.get(), subject(request), request);
-        if (outcome instanceof Refusal refusal) {
-            return refusal.response();
+        RateLimitPolicy policy = found.get();
+        String subject = subject(request);
+        if (READS.contains(request.getMethod())) {
+            Optional<RateLimiter.Decision> leased = limiter.leasedRead(policy, subject);
+            if (leased.isPresent()) {
+                request.setAttribute(DECISION, leased.get());
+                return next.proceed();
+            }
         }
-        request.setAttribute(DECISION, outcome);
-        return null;
+        return Mono.fromCallable(() -> decide(policy, subject, request))
+                .subscribeOn(blocking)
+                .flatMap(outcome -> {
+                    if (outcome instanceof Refusal refusal) {
+                        return Mono.just(refusal.response());
+                    }
+                    request.setAttribute(DECISION, outcome);
+                    return Mono.from(next.proceed());
+                });
     }
 
     /** Tells the caller what is left of its bucket. */

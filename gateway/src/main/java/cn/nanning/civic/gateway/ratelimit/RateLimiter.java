@@ -9,8 +9,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import jakarta.inject.Singleton;
 
@@ -18,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Token buckets per policy and subject. The shared buckets live in Redis (Bucket4j compare-and-swap over Jedis), so
- * every gateway instance draws from the same bucket; the local ones exist only while Redis is unreachable.
+ * every gateway instance draws from the same bucket; reads on generous policies are served from tokens leased from
+ * it in batches. The local buckets exist only while Redis is unreachable.
  */
 @Singleton
 class RateLimiter {
@@ -35,15 +35,16 @@ class RateLimiter {
     private static final int MAX_LOCAL_BUCKETS = 10_000;
 
     /** Below this capacity a policy is strict and every request asks Redis (sign-in, phone binding, bookings). */
-    static final long SYNCED_READS_FROM_CAPACITY = 100;
-    /** How long a read bucket may run on its local share before it settles with Redis. */
-    private static final Duration READ_SYNC_INTERVAL = Duration.ofMillis(500);
+    static final long LEASED_READS_FROM_CAPACITY = 100;
 
     private final Redis redis;
-    /** Read buckets that settle with Redis in batches, per policy and subject; the least recently used are dropped. */
-    private final Map<String, BucketProxy> readBuckets = new LinkedHashMap<>(256, 0.75f, true) {
+    /**
+     * Tokens this instance has taken from shared buckets ahead of use, per policy and subject, to hand out without a
+     * round trip to Redis; the least recently used are dropped (their tokens are lost, never handed out twice).
+     */
+    private final Map<String, Lease> leases = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, BucketProxy> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Lease> eldest) {
             return size() > MAX_LOCAL_BUCKETS;
         }
     };
@@ -55,6 +56,17 @@ class RateLimiter {
         }
     };
 
+    /** Tokens already taken from a shared bucket; {@code remainingInRedis} is what the bucket held after the taking. */
+    private static final class Lease {
+        long tokens;
+        long remainingInRedis;
+
+        Lease(long tokens, long remainingInRedis) {
+            this.tokens = tokens;
+            this.remainingInRedis = remainingInRedis;
+        }
+    }
+
     RateLimiter(Redis redis) {
         this.redis = redis;
         this.buckets = Bucket4jJedis.casBasedBuilder(redis.client())
@@ -65,48 +77,75 @@ class RateLimiter {
 
     /** Takes one token from the shared bucket; throws {@link RedisUnavailableException} when Redis cannot answer. */
     Decision shared(RateLimitPolicy policy, String subject) {
-        byte[] key = (KEY_PREFIX + policy.getName() + ":" + policy.shape() + ":" + subject).getBytes(StandardCharsets.UTF_8);
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(bandwidth(policy.getCapacity(), policy.getPeriod()))
-                .build();
-        ConsumptionProbe probe = redis.guarded(() -> buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1));
+        ConsumptionProbe probe = redis.guarded(() -> bucket(policy, subject).tryConsumeAndReturnRemaining(1));
         return decision(policy.getCapacity(), probe, false);
     }
 
     /**
-     * Takes one token for a read on a generous policy (not fail-closed, capacity of at least
-     * {@value #SYNCED_READS_FROM_CAPACITY}): the same Redis bucket as {@link #shared}, but this instance settles with
-     * Redis at most every {@link #READ_SYNC_INTERVAL} or every 2% of the capacity (Bucket4j's delaying optimisation)
-     * instead of two round trips per request. An instance can so overdraw a bucket by at most that share per
-     * interval. Strict policies and writes always ask Redis.
+     * Whether reads on this policy are served from leases: generous policies only (capacity of at least
+     * {@value #LEASED_READS_FROM_CAPACITY}, not fail-closed). Strict policies and writes always ask Redis.
+     */
+    static boolean leasesReads(RateLimitPolicy policy) {
+        return !policy.isFailClosed() && policy.getCapacity() >= LEASED_READS_FROM_CAPACITY;
+    }
+
+    /**
+     * A token for a read from this instance's lease on the subject's bucket, without waiting for anything (no Redis):
+     * empty when the policy does not lease or the lease is used up, and {@link #sharedRead} must be asked.
+     */
+    Optional<Decision> leasedRead(RateLimitPolicy policy, String subject) {
+        if (!leasesReads(policy)) {
+            return Optional.empty();
+        }
+        synchronized (leases) {
+            Lease lease = leases.get(key(policy, subject));
+            if (lease == null || lease.tokens == 0) {
+                return Optional.empty();
+            }
+            lease.tokens--;
+            return Optional.of(new Decision(true, policy.getCapacity(), lease.remainingInRedis + lease.tokens, 0, false));
+        }
+    }
+
+    /**
+     * Takes a token for a read. On a generous policy it takes a lease of 2% of the capacity (at most 1,000 tokens) from
+     * the shared bucket in the same round trip, which {@link #leasedRead} then hands out without asking Redis.
+     * Leased tokens are gone from the shared bucket, so all instances together never let more through than the
+     * bucket holds; a subject can at most burst by one lease above the capacity after a pause. With less than a lease
+     * left in the bucket, reads take one token at a time.
      */
     Decision sharedRead(RateLimitPolicy policy, String subject) {
-        if (policy.isFailClosed() || policy.getCapacity() < SYNCED_READS_FROM_CAPACITY) {
+        if (!leasesReads(policy)) {
             return shared(policy, subject);
         }
-        String name = KEY_PREFIX + policy.getName() + ":" + policy.shape() + ":" + subject;
-        BucketProxy bucket;
-        synchronized (readBuckets) {
-            bucket = readBuckets.computeIfAbsent(name, k -> {
-                BucketConfiguration configuration = BucketConfiguration.builder()
-                        .addLimit(bandwidth(policy.getCapacity(), policy.getPeriod()))
-                        .build();
-                long share = Math.max(1, Math.min(1_000, policy.getCapacity() / 50));
-                return buckets.builder()
-                        .withOptimization(Optimizations.delaying(new DelayParameters(share, READ_SYNC_INTERVAL)))
-                        .build(k.getBytes(StandardCharsets.UTF_8), () -> configuration);
-            });
+        long size = Math.max(1, Math.min(1_000, policy.getCapacity() / 50));
+        ConsumptionProbe probe = redis.guarded(() -> bucket(policy, subject).tryConsumeAndReturnRemaining(size));
+        if (!probe.isConsumed()) {
+            return shared(policy, subject);
         }
-        try {
-            ConsumptionProbe probe = redis.guarded(() -> bucket.tryConsumeAndReturnRemaining(1));
-            return decision(policy.getCapacity(), probe, false);
-        } catch (RedisUnavailableException e) {
-            synchronized (readBuckets) {
-                // Start afresh from Redis once it is back rather than from a half-synchronised local state.
-                readBuckets.remove(name);
+        long leased = size - 1;
+        synchronized (leases) {
+            // Two requests may have taken a lease at once: the tokens of both are kept.
+            Lease lease = leases.get(key(policy, subject));
+            if (lease == null) {
+                leases.put(key(policy, subject), new Lease(leased, probe.getRemainingTokens()));
+            } else {
+                lease.tokens += leased;
+                lease.remainingInRedis = probe.getRemainingTokens();
             }
-            throw e;
         }
+        return new Decision(true, policy.getCapacity(), probe.getRemainingTokens() + leased, 0, false);
+    }
+
+    private BucketProxy bucket(RateLimitPolicy policy, String subject) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(bandwidth(policy.getCapacity(), policy.getPeriod()))
+                .build();
+        return buckets.builder().build(key(policy, subject).getBytes(StandardCharsets.UTF_8), () -> configuration);
+    }
+
+    private static String key(RateLimitPolicy policy, String subject) {
+        return KEY_PREFIX + policy.getName() + ":" + policy.shape() + ":" + subject;
     }
 
     /** Takes one token from this instance's own bucket, used for reads while Redis is down. */
