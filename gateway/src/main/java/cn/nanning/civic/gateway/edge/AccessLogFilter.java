@@ -70,9 +70,14 @@ class AccessLogFilter implements Ordered {
             long micros = (System.nanoTime() - started) / 1_000;
             RequestIds.logging(requestId == null ? "" : requestId, () -> ACCESS.info(
                     "requestId={} method={} path={} route={} status={} latencyMs={} subject={} client={}",
-                    requestId, method, path, route, status, String.format("%d.%03d", micros / 1000, micros % 1000),
-                    subject, client));
+                    requestId, method, path, route, status, millis(micros), subject, client));
         }
+    }
+
+    /** Microseconds as milliseconds with three decimals, e.g. 1.042 (String.format cost 2% of a forwarded request). */
+    static String millis(long micros) {
+        long fraction = micros % 1000;
+        return (micros / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 
     /** Opens the request's entry: before anything else may refuse it, so refusals are logged too. */

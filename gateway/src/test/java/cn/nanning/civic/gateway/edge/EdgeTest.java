@@ -151,4 +151,14 @@ class EdgeTest extends GatewayTest {
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
         assertThat(actual.header("Access-Control-Allow-Origin")).isNull();
     }
+
+    @Test
+    void latenciesAreWrittenAsMillisecondsWithThreeDecimals() {
+        assertThat(AccessLogFilter.millis(0)).isEqualTo("0.000");
+        assertThat(AccessLogFilter.millis(5)).isEqualTo("0.005");
+        assertThat(AccessLogFilter.millis(42)).isEqualTo("0.042");
+        assertThat(AccessLogFilter.millis(1_042)).isEqualTo("1.042");
+        assertThat(AccessLogFilter.millis(12_340)).isEqualTo("12.340");
+        assertThat(AccessLogFilter.millis(3_600_000_001L)).isEqualTo("3600000.001");
+    }
 }

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,22 @@ class TokenRefusalTest extends GatewayTest {
     @Test
     void aWellSignedTokenIsAcceptedSoTheRefusalsBelowAreAboutWhatEachBreaks() throws JOSEException {
         assertThat(api().get("/api/v1/admin-only/items", signWithCurrentKey(claims(inFiveMinutes()))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheBearerSchemeCarriesAToken() throws JOSEException {
+        String token = signWithCurrentKey(claims(inFiveMinutes()));
+        int before = TestEnvironment.echo().requests();
+
+        Api.Response lowerCase = api().send(HttpRequest.GET("/api/v1/admin-only/items").header("Authorization", "bearer " + token), null);
+        Api.Response basic = api().send(HttpRequest.GET("/api/v1/admin-only/items").header("Authorization", "Basic " + token), null);
+        Api.Response bare = api().send(HttpRequest.GET("/api/v1/admin-only/items").header("Authorization", token), null);
+
+        // The scheme name is case-insensitive (RFC 9110); another scheme, or none, is no token at all.
+        assertThat(lowerCase.status()).as(lowerCase.body()).isEqualTo(200);
+        assertThat(basic.status()).isEqualTo(401);
+        assertThat(bare.status()).isEqualTo(401);
+        assertThat(TestEnvironment.echo().requests()).isEqualTo(before + 1);
     }
 
     @Test
