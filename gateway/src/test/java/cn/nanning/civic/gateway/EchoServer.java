@@ -82,7 +82,9 @@ public final class EchoServer {
             echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
             echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
             echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
-            echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+            // Every X-Forwarded-For header the downstream got, as one list: a second header would show.
+            java.util.List<String> forwardedFor = exchange.getRequestHeaders().get("X-Forwarded-For");
+            echo.put("forwardedFor", forwardedFor == null ? null : String.join(" | ", forwardedFor));
             echo.put("host", exchange.getRequestHeaders().getFirst("Host"));
             echo.put("bodyBytes", Integer.toString(received.length));
             echo.put("bodySha256", sha256(received));

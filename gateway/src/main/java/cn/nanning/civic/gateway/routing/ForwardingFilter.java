@@ -89,13 +89,14 @@ class ForwardingFilter implements Ordered {
         // Safe methods without a body can be sent again as a fresh copy; everything else streams through once.
         int retries = IDEMPOTENT.contains(request.getMethod()) && bodiless(request) ? route.getRetries() : 0;
         URI uri = downstreamUri(route.getTarget(), match.get().downstreamPath(request.getPath()), request.getUri().getRawQuery());
-        Supplier<MutableHttpRequest<?>> forwarded = retries == 0
-                ? () -> withForwardingHeaders(request, request.mutate().uri(uri), match.get())
-                : () -> withForwardingHeaders(request, copyWithoutBody(request, uri), match.get());
+        Forwarding forwarding = Forwarding.of(request, match.get());
+        // The first try is the received request itself, re-addressed; a try again (bodiless by then) is a fresh copy.
+        MutableHttpRequest<?> first = forwarding.applyTo(request.mutate().uri(uri));
+        Supplier<MutableHttpRequest<?>> again = () -> forwarding.applyTo(copyWithoutBody(request, uri));
         // The body's bytes go on as they arrive, unparsed; a request tried again has none.
         CloseableByteBody body = retries == 0 && request instanceof ServerHttpRequest<?> received ? received.byteBody().move() : null;
         long started = System.nanoTime();
-        return attempt(request, downstream, forwarded, body, route, retries)
+        return attempt(request, downstream, first, again, body, route, retries)
                 .doOnNext(response -> {
                     long took = System.nanoTime() - started;
                     if (response.code() >= 500) {
@@ -118,9 +119,8 @@ class ForwardingFilter implements Ordered {
      * not be reached, hung up without an answer, or answered 502/503/504. A discarded answer's body is released.
      */
     private Mono<MutableHttpResponse<?>> attempt(HttpRequest<?> request, Downstreams.Downstream downstream,
-                                                 Supplier<MutableHttpRequest<?>> forwarded, CloseableByteBody body,
-                                                 RouteDefinition route, int retriesLeft) {
-        MutableHttpRequest<?> sent = forwarded.get();
+                                                 MutableHttpRequest<?> sent, Supplier<MutableHttpRequest<?>> again,
+                                                 CloseableByteBody body, RouteDefinition route, int retriesLeft) {
         Mono<MutableHttpResponse<?>> call = Mono.from(downstream.client().exchange(sent, body, null)).map(answer -> relayed(request, answer));
         if (retriesLeft == 0) {
             return call;
@@ -139,7 +139,8 @@ class ForwardingFilter implements Ordered {
                     String reason = ((Retry) outcome).reason();
                     RequestIds.logging(request, () -> LOG.info("Route {}: {} {} failed ({}); trying again", route.getName(),
                             sent.getMethod(), sent.getPath(), reason));
-                    return Mono.delay(RETRY_BACKOFF).then(attempt(request, downstream, forwarded, null, route, retriesLeft - 1));
+                    return Mono.delay(RETRY_BACKOFF).then(Mono.defer(() -> attempt(request, downstream, again.get(), again, null, route,
+                            retriesLeft - 1)));
                 });
     }
 
@@ -168,19 +169,31 @@ class ForwardingFilter implements Ordered {
         return response;
     }
 
-    private static MutableHttpRequest<?> withForwardingHeaders(HttpRequest<?> request, MutableHttpRequest<?> forwarded,
-                                                              Routes.Match match) {
-        String requestId = RequestIds.of(request);
-        if (requestId != null) {
-            forwarded.header(RequestIds.HEADER, requestId);
+    /**
+     * The headers a forwarded request carries: the request id, the caller's address appended to the X-Forwarded-For
+     * chain, and the prefix the caller used. Worked out once from the received request, then set (never added) on each
+     * try, so a downstream gets one X-Forwarded-For with the caller in it once, however often the request is sent.
+     */
+    private record Forwarding(String requestId, String forwardedFor, String prefix) {
+
+        static Forwarding of(HttpRequest<?> request, Routes.Match match) {
+            String client = request.getRemoteAddress().getAddress().getHostAddress();
+            String chainSoFar = request.getHeaders().get("X-Forwarded-For");
+            return new Forwarding(RequestIds.of(request), chainSoFar == null ? client : chainSoFar + ", " + client,
+                    match.prefix());
         }
-        String client = request.getRemoteAddress().getAddress().getHostAddress();
-        String chainSoFar = request.getHeaders().get("X-Forwarded-For");
-        forwarded.header("X-Forwarded-For", chainSoFar == null ? client : chainSoFar + ", " + client);
-        forwarded.header("X-Forwarded-Prefix", match.prefix());
-        // The client names the downstream's host itself; the caller's Host named the gateway.
-        forwarded.getHeaders().remove(HttpHeaders.HOST);
-        return forwarded;
+
+        MutableHttpRequest<?> applyTo(MutableHttpRequest<?> forwarded) {
+            MutableHttpHeaders headers = forwarded.getHeaders();
+            if (requestId != null) {
+                headers.set(RequestIds.HEADER, requestId);
+            }
+            headers.set("X-Forwarded-For", forwardedFor);
+            headers.set("X-Forwarded-Prefix", prefix);
+            // The client names the downstream's host itself; the caller's Host named the gateway.
+            headers.remove(HttpHeaders.HOST);
+            return forwarded;
+        }
     }
 
     private static boolean bodiless(HttpRequest<?> request) {

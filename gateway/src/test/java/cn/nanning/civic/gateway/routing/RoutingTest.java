@@ -154,6 +154,22 @@ class RoutingTest extends GatewayTest {
     }
 
     @Test
+    void theCallersAddressIsAppendedToTheForwardedForChainInOneHeaderOnFirstTriesAndRetries() {
+        String token = citizenToken();
+
+        Api.Response put = api().send(HttpRequest.PUT("/api/v1/echo/x", "{}").contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("X-Forwarded-For", "203.0.113.7"), token);
+        Api.Response get = api().send(HttpRequest.GET("/api/v1/echo/y").header("X-Forwarded-For", "203.0.113.8"), token);
+        Api.Response retried = api().send(HttpRequest.GET("/api/v1/echo/z/unavailable-once")
+                .header("X-Forwarded-For", "203.0.113.9"), token);
+
+        assertThat(put.get("forwardedFor")).isEqualTo("203.0.113.7, 127.0.0.1");
+        assertThat(get.get("forwardedFor")).isEqualTo("203.0.113.8, 127.0.0.1");
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.get("forwardedFor")).isEqualTo("203.0.113.9, 127.0.0.1");
+    }
+
+    @Test
     void theDownstreamIsAddressedByItsOwnHostNotTheGateways() {
         Api.Response response = api().get("/api/v1/echo/x", citizenToken());
         assertThat(response.get("host")).isEqualTo(TestEnvironment.echo().baseUrl().replace("http://", ""));
