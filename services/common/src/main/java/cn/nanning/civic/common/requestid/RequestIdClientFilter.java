@@ -4,8 +4,11 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.annotation.ClientFilter;
 import io.micronaut.http.annotation.RequestFilter;
 
-/** Forwards the current request id on every outgoing call made with a Micronaut HTTP client. */
-@ClientFilter(ClientFilter.MATCH_ALL_PATTERN)
+/**
+ * Forwards the current request id on every outgoing call made with a Micronaut HTTP client. No path pattern: a client
+ * filter without one applies to every call without matching each call's path against it.
+ */
+@ClientFilter
 public class RequestIdClientFilter {
 
     @RequestFilter
