@@ -32,29 +32,24 @@ class RateLimitTest extends GatewayTest {
         p.put("gateway.rate-limits.login.period", "1m");
         p.put("gateway.rate-limits.generous.capacity", "100");
         p.put("gateway.rate-limits.generous.period", "1h");
-        p.put("gateway.routes.generous.path-prefix", "/api/v1/generous");
-        p.put("gateway.routes.generous.target", TestEnvironment.echo().baseUrl());
-        p.put("gateway.routes.generous.strip-prefix", "true");
-        p.put("gateway.routes.generous.rate-limit", "generous");
         p.put("gateway.rate-limits.roomy.capacity", "1000");
         p.put("gateway.rate-limits.roomy.period", "1h");
-        p.put("gateway.routes.roomy.path-prefix", "/api/v1/roomy");
-        p.put("gateway.routes.roomy.target", TestEnvironment.echo().baseUrl());
-        p.put("gateway.routes.roomy.strip-prefix", "true");
-        p.put("gateway.routes.roomy.rate-limit", "roomy");
         p.put("gateway.rate-limits.tight.capacity", "3");
         p.put("gateway.rate-limits.tight.period", "1h");
-        String echo = TestEnvironment.echo().baseUrl();
-        p.put("gateway.routes.limited.path-prefix", "/api/v1/limited");
-        p.put("gateway.routes.limited.target", echo);
-        p.put("gateway.routes.limited.strip-prefix", "true");
+        echoRoute(p, "generous", "generous");
+        echoRoute(p, "roomy", "roomy");
+        echoRoute(p, "limited", "tight");
         p.put("gateway.routes.limited.authenticated", "true");
-        p.put("gateway.routes.limited.rate-limit", "tight");
-        p.put("gateway.routes.limited-public.path-prefix", "/api/v1/limited-public");
-        p.put("gateway.routes.limited-public.target", echo);
-        p.put("gateway.routes.limited-public.strip-prefix", "true");
-        p.put("gateway.routes.limited-public.rate-limit", "tight");
+        echoRoute(p, "limited-public", "tight");
         return p;
+    }
+
+    /** A route {@code /api/v1/<name>} to the echo downstream under the given rate-limit policy. */
+    private static void echoRoute(Map<String, String> p, String name, String policy) {
+        p.put("gateway.routes." + name + ".path-prefix", "/api/v1/" + name);
+        p.put("gateway.routes." + name + ".target", TestEnvironment.echo().baseUrl());
+        p.put("gateway.routes." + name + ".strip-prefix", "true");
+        p.put("gateway.routes." + name + ".rate-limit", policy);
     }
 
     private static String newAddress() {
