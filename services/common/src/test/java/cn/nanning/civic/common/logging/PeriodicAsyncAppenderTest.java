@@ -1,4 +1,4 @@
-package cn.nanning.civic.gateway.logging;
+package cn.nanning.civic.common.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

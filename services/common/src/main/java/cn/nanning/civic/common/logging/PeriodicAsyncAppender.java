@@ -1,4 +1,4 @@
-package cn.nanning.civic.gateway.logging;
+package cn.nanning.civic.common.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
@@ -17,8 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Hands log events to the attached appenders (standard output) on a thread of its own, which collects what has
  * queued up every {@code drainIntervalMillis} (default 50) instead of being woken for each event, as logback's
- * AsyncAppender is. Under load the gateway logs an access line per request; waking the writer thread for each was
- * about 15% of its CPU per forwarded request. Like AsyncAppender the caller never writes to the output itself, so a
+ * AsyncAppender is. Every deployable logs an access line per request; waking the writer thread for each was about 15%
+ * of the gateway's CPU per forwarded request. Like AsyncAppender the caller never writes to the output itself, so a
  * stalled stdout cannot stall an event loop; unlike it, a line waits up to one interval before it is written.
  *
  * <p>Nothing is dropped: when {@code queueSize} events are waiting, the caller wakes the thread and waits for room.
