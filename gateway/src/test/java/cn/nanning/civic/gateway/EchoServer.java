@@ -62,6 +62,10 @@ public final class EchoServer {
                 send(exchange, 200, "application/yaml", "openapi: 3.0.1\ninfo:\n  title: echo\n  version: v1\npaths: {}\n");
                 return;
             }
+            if (path.endsWith("/no-content")) {
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             if (path.endsWith("/download") || path.endsWith("/download-with-length")) {
                 sendDownload(exchange, Integer.parseInt(exchange.getRequestURI().getRawQuery().replace("bytes=", "")),
                         path.endsWith("/download-with-length"));
@@ -86,6 +90,7 @@ public final class EchoServer {
             java.util.List<String> forwardedFor = exchange.getRequestHeaders().get("X-Forwarded-For");
             echo.put("forwardedFor", forwardedFor == null ? null : String.join(" | ", forwardedFor));
             echo.put("host", exchange.getRequestHeaders().getFirst("Host"));
+            echo.put("connection", exchange.getRequestHeaders().getFirst("Connection"));
             echo.put("bodyBytes", Integer.toString(received.length));
             echo.put("bodySha256", sha256(received));
             int status = path.endsWith("/teapot") ? 418 : 200;

@@ -90,13 +90,13 @@ class ForwardingFilter implements Ordered {
         int retries = IDEMPOTENT.contains(request.getMethod()) && bodiless(request) ? route.getRetries() : 0;
         URI uri = downstreamUri(route.getTarget(), match.get().downstreamPath(request.getPath()), request.getUri().getRawQuery());
         Forwarding forwarding = Forwarding.of(request, match.get());
-        // The first try is the received request itself, re-addressed; a try again (bodiless by then) is a fresh copy.
-        MutableHttpRequest<?> first = forwarding.applyTo(request.mutate().uri(uri));
-        Supplier<MutableHttpRequest<?>> again = () -> forwarding.applyTo(copyWithoutBody(request, uri));
+        // Each try is a copy: the client sets its own Connection header on what it sends, and the received request's
+        // headers decide how the caller's connection is answered.
+        Supplier<MutableHttpRequest<?>> copy = () -> forwarding.applyTo(copyHeaders(request, uri));
         // The body's bytes go on as they arrive, unparsed; a request tried again has none.
         CloseableByteBody body = retries == 0 && request instanceof ServerHttpRequest<?> received ? received.byteBody().move() : null;
         long started = System.nanoTime();
-        return attempt(request, downstream, first, again, body, route, retries)
+        return attempt(request, downstream, copy.get(), copy, body, route, retries)
                 .doOnNext(response -> {
                     long took = System.nanoTime() - started;
                     if (response.code() >= 500) {
@@ -121,20 +121,23 @@ class ForwardingFilter implements Ordered {
     private Mono<MutableHttpResponse<?>> attempt(HttpRequest<?> request, Downstreams.Downstream downstream,
                                                  MutableHttpRequest<?> sent, Supplier<MutableHttpRequest<?>> again,
                                                  CloseableByteBody body, RouteDefinition route, int retriesLeft) {
-        Mono<MutableHttpResponse<?>> call = Mono.from(downstream.client().exchange(sent, body, null)).map(answer -> relayed(request, answer));
+        Mono<HttpResponse<?>> call = Mono.from(downstream.client().exchange(sent, body, null));
         if (retriesLeft == 0) {
-            return call;
+            return call.map(answer -> relayed(request, answer));
         }
         return call
-                .<Object>map(response -> response)
+                .<Object>map(answer -> {
+                    if (!RETRY_STATUSES.contains(answer.code())) {
+                        return relayed(request, answer);
+                    }
+                    // Not passed on: its body (and the downstream connection it holds) is given back now.
+                    discard(answer);
+                    return new Retry("HTTP " + answer.code());
+                })
                 .onErrorResume(ForwardingFilter::retryable, error -> Mono.just(new Retry(error.toString())))
                 .flatMap(outcome -> {
                     if (outcome instanceof MutableHttpResponse<?> response) {
-                        if (!RETRY_STATUSES.contains(response.code())) {
-                            return Mono.just(response);
-                        }
-                        release(response);
-                        outcome = new Retry("HTTP " + response.code());
+                        return Mono.just(response);
                     }
                     String reason = ((Retry) outcome).reason();
                     RequestIds.logging(request, () -> LOG.info("Route {}: {} {} failed ({}); trying again", route.getName(),
@@ -160,7 +163,10 @@ class ForwardingFilter implements Ordered {
         answer.getHeaders().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
         if (answer instanceof ByteBodyHttpResponse<?> bytes) {
             ByteBody body = bytes.byteBody();
-            if (body instanceof AvailableByteBody || !(request instanceof ServerHttpRequest<?> received)) {
+            if (body.expectedLength().orElse(-1) == 0) {
+                // No body (204, 304, an empty 201 or redirect): none is set, so the server adds no Content-Type.
+                bytes.close();
+            } else if (body instanceof AvailableByteBody || !(request instanceof ServerHttpRequest<?> received)) {
                 response.body(body.move());
             } else {
                 response.body(received.byteBodyFactory().adapt(body.toReadBufferPublisher(), body.expectedLength()));
@@ -200,10 +206,22 @@ class ForwardingFilter implements Ordered {
         return request.getContentLength() <= 0 && !request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
-    /** A new request with the same method and headers: the received one's (empty) body can be claimed only once. */
-    private static MutableHttpRequest<?> copyWithoutBody(HttpRequest<?> request, URI uri) {
-        MutableHttpRequest<?> copy = HttpRequest.create(request.getMethod(), uri.toString());
-        request.getHeaders().forEach((name, values) -> values.forEach(value -> copy.getHeaders().add(name, value)));
+    /**
+     * Headers that describe one connection, not the request (RFC 9110 7.6.1): the gateway's connection to the
+     * downstream has its own.
+     */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
+            "upgrade", "proxy-authorization", "proxy-authenticate");
+
+    /** A new request with the received one's method and end-to-end headers, addressed to the downstream. */
+    private static MutableHttpRequest<?> copyHeaders(HttpRequest<?> request, URI uri) {
+        MutableHttpRequest<?> copy = HttpRequest.create(request.getMethod(), "/").uri(uri);
+        MutableHttpHeaders headers = copy.getHeaders();
+        request.getHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> headers.add(name, value));
+            }
+        });
         return copy;
     }
 
@@ -213,8 +231,8 @@ class ForwardingFilter implements Ordered {
                 || causedBy(error, ClosedChannelException.class) || causedBy(error, PrematureChannelClosureException.class);
     }
 
-    private static void release(MutableHttpResponse<?> response) {
-        if (response instanceof Closeable closeable) {
+    private static void discard(HttpResponse<?> answer) {
+        if (answer instanceof Closeable closeable) {
             try {
                 closeable.close();
             } catch (IOException | RuntimeException e) {

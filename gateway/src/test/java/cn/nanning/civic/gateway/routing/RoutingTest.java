@@ -170,6 +170,30 @@ class RoutingTest extends GatewayTest {
     }
 
     @Test
+    void anAnswerWithoutABodyGetsNoContentTypeMadeUp() {
+        Api.Response response = api().send(HttpRequest.DELETE("/api/v1/echo/items/7/no-content"), citizenToken());
+
+        assertThat(response.status()).isEqualTo(204);
+        assertThat(response.header("Content-Type")).isNull();
+    }
+
+    @Test
+    void aCallersConnectionCloseIsHonouredAndNotPassedToTheDownstream() throws Exception {
+        String token = citizenToken();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /api/v1/echo/x HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+            // Read to the end: only a connection the gateway closes ends; one kept open would time out here.
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+            assertThat(answer).doesNotContain("\"connection\":\"close\"");
+        }
+    }
+
+    @Test
     void theDownstreamIsAddressedByItsOwnHostNotTheGateways() {
         Api.Response response = api().get("/api/v1/echo/x", citizenToken());
         assertThat(response.get("host")).isEqualTo(TestEnvironment.echo().baseUrl().replace("http://", ""));

@@ -41,7 +41,7 @@ class CitizenSignInTest {
         assertThat(townships.json().get(0).path("parentCode").asText()).isEqualTo("450103");
         assertThat(townships.body()).contains("街道");
         assertThat(townships.requestId()).isEqualTo(requestId);
-        assertThat(platform.log("services")).contains(requestId);
+        assertThat(platform.logOnceItContains("services", requestId)).contains(requestId);
     }
 
     @Test

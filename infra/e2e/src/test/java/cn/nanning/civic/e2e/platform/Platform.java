@@ -142,6 +142,20 @@ public final class Platform {
         return Files.readString(logFile(name));
     }
 
+    /**
+     * The process's log once it contains {@code text}, waiting up to 5 s: deployables write their lines from a queue
+     * drained every 50 ms, not as they are logged. Returns the log as it is at the deadline otherwise.
+     */
+    public String logOnceItContains(String name, String text) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String log = log(name);
+        while (!log.contains(text) && System.nanoTime() < deadline) {
+            sleep(50);
+            log = log(name);
+        }
+        return log;
+    }
+
     private void stopAll() {
         processes.values().forEach(Process::destroy);
         processes.values().forEach(p -> {

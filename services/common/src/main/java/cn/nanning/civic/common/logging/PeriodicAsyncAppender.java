@@ -22,11 +22,15 @@ import java.util.concurrent.locks.LockSupport;
  * stalled stdout cannot stall an event loop; unlike it, a line waits up to one interval before it is written.
  *
  * <p>Nothing is dropped: when {@code queueSize} events are waiting, the caller wakes the thread and waits for room.
- * Stopping (logback's shutdown hook, the context's stop) writes out what is queued.
+ * Stopping writes out what is queued. When the JVM exits, a shutdown hook of this appender keeps writing out what
+ * comes until the log has been quiet for {@value #QUIET_MILLIS} ms (at most {@value #EXIT_WAIT_MILLIS} ms): other
+ * shutdown hooks, the application's among them, still log while they run, so logging is not stopped under them.
  */
 public class PeriodicAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent> implements AppenderAttachable<ILoggingEvent> {
 
     private static final int BATCH = 1024;
+    static final long QUIET_MILLIS = 200;
+    static final long EXIT_WAIT_MILLIS = 5_000;
 
     private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
     private int queueSize = 8192;
@@ -34,6 +38,9 @@ public class PeriodicAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEv
     private BlockingQueue<ILoggingEvent> queue;
     private volatile boolean draining;
     private Thread drainer;
+    private Thread atExit;
+    /** One batch at a time, in order, whichever thread drains. */
+    private final Object drainLock = new Object();
 
     public void setQueueSize(int queueSize) {
         this.queueSize = queueSize;
@@ -58,6 +65,8 @@ public class PeriodicAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEv
         drainer = new Thread(this::drainEveryInterval, "log-drainer-" + getName());
         drainer.setDaemon(true);
         drainer.start();
+        atExit = new Thread(this::drainUntilQuiet, "log-drainer-" + getName() + "-at-exit");
+        Runtime.getRuntime().addShutdownHook(atExit);
         super.start();
     }
 
@@ -88,12 +97,33 @@ public class PeriodicAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEv
         drain(batch);
     }
 
-    private void drain(List<ILoggingEvent> batch) {
-        while (queue.drainTo(batch, BATCH) > 0) {
-            for (ILoggingEvent event : batch) {
-                appenders.appendLoopOnAppenders(event);
+    /** Writes out what is queued; how many events that was. */
+    private int drain(List<ILoggingEvent> batch) {
+        int written = 0;
+        synchronized (drainLock) {
+            while (queue.drainTo(batch, BATCH) > 0) {
+                for (ILoggingEvent event : batch) {
+                    appenders.appendLoopOnAppenders(event);
+                }
+                written += batch.size();
+                batch.clear();
             }
-            batch.clear();
+        }
+        return written;
+    }
+
+    /** At JVM exit: writes out what comes until nothing has for {@link #QUIET_MILLIS}, or {@link #EXIT_WAIT_MILLIS}. */
+    void drainUntilQuiet() {
+        List<ILoggingEvent> batch = new ArrayList<>(BATCH);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_WAIT_MILLIS);
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            if (drain(batch) > 0) {
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
 
@@ -109,6 +139,13 @@ public class PeriodicAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEv
             drainer.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // An event appended while this appender was being stopped may have come after the drainer's last batch.
+        drain(new ArrayList<>());
+        try {
+            Runtime.getRuntime().removeShutdownHook(atExit);
+        } catch (IllegalStateException exiting) {
+            // Stopped from a shutdown hook: the at-exit hook is running or has run.
         }
         appenders.detachAndStopAllAppenders();
     }

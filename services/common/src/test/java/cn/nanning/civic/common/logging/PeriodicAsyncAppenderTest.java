@@ -91,4 +91,29 @@ class PeriodicAsyncAppenderTest {
 
         assertThat(messages()).containsExactly("first", "last");
     }
+
+    @Test
+    void atExitLinesKeepBeingWrittenWhileOthersStillLogAndTheHookEndsOnceItIsQuiet() throws InterruptedException {
+        // The drainer would not come round within the test: only the at-exit drain writes.
+        start(1000, 60_000);
+        Thread stillLogging = new Thread(() -> {
+            for (int i = 0; i < 10; i++) {
+                log("shutting down " + i);
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        stillLogging.start();
+
+        long started = System.nanoTime();
+        appender.drainUntilQuiet();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        stillLogging.join();
+
+        assertThat(messages()).hasSize(10).first().isEqualTo("shutting down 0");
+        assertThat(tookMillis).isBetween(270L + PeriodicAsyncAppender.QUIET_MILLIS - 50, PeriodicAsyncAppender.EXIT_WAIT_MILLIS);
+    }
 }
