@@ -77,7 +77,7 @@ class RateLimiter {
 
     /** Takes one token from the shared bucket; throws {@link RedisUnavailableException} when Redis cannot answer. */
     Decision shared(RateLimitPolicy policy, String subject) {
-        ConsumptionProbe probe = redis.guarded(() -> bucket(policy, subject).tryConsumeAndReturnRemaining(1));
+        ConsumptionProbe probe = redis.guarded(() -> bucket(policy, key(policy, subject)).tryConsumeAndReturnRemaining(1));
         return decision(policy.getCapacity(), probe, false);
     }
 
@@ -111,7 +111,7 @@ class RateLimiter {
      * Takes a token for a read. On a generous policy it takes a lease of 2% of the capacity (at most 1,000 tokens) from
      * the shared bucket in the same round trip, which {@link #leasedRead} then hands out without asking Redis.
      * Leased tokens are gone from the shared bucket, so all instances together never let more through than the
-     * bucket holds; a subject can at most burst by one lease above the capacity after a pause. With less than a lease
+     * bucket holds; after a pause a subject can burst above the capacity by at most one lease per instance. With less than a lease
      * left in the bucket, reads take one token at a time.
      */
     Decision sharedRead(RateLimitPolicy policy, String subject) {
@@ -119,29 +119,28 @@ class RateLimiter {
             return shared(policy, subject);
         }
         long size = Math.max(1, Math.min(1_000, policy.getCapacity() / 50));
-        ConsumptionProbe probe = redis.guarded(() -> bucket(policy, subject).tryConsumeAndReturnRemaining(size));
+        String key = key(policy, subject);
+        ConsumptionProbe probe = redis.guarded(() -> bucket(policy, key).tryConsumeAndReturnRemaining(size));
         if (!probe.isConsumed()) {
             return shared(policy, subject);
         }
         long leased = size - 1;
         synchronized (leases) {
             // Two requests may have taken a lease at once: the tokens of both are kept.
-            Lease lease = leases.get(key(policy, subject));
-            if (lease == null) {
-                leases.put(key(policy, subject), new Lease(leased, probe.getRemainingTokens()));
-            } else {
-                lease.tokens += leased;
-                lease.remainingInRedis = probe.getRemainingTokens();
-            }
+            leases.merge(key, new Lease(leased, probe.getRemainingTokens()), (held, fresh) -> {
+                held.tokens += fresh.tokens;
+                held.remainingInRedis = fresh.remainingInRedis;
+                return held;
+            });
         }
         return new Decision(true, policy.getCapacity(), probe.getRemainingTokens() + leased, 0, false);
     }
 
-    private BucketProxy bucket(RateLimitPolicy policy, String subject) {
+    private BucketProxy bucket(RateLimitPolicy policy, String key) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth(policy.getCapacity(), policy.getPeriod()))
                 .build();
-        return buckets.builder().build(key(policy, subject).getBytes(StandardCharsets.UTF_8), () -> configuration);
+        return buckets.builder().build(key.getBytes(StandardCharsets.UTF_8), () -> configuration);
     }
 
     private static String key(RateLimitPolicy policy, String subject) {

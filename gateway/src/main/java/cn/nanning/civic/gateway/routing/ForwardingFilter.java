@@ -96,7 +96,7 @@ class ForwardingFilter implements Ordered {
         // The body's bytes go on as they arrive, unparsed; a request tried again has none.
         CloseableByteBody body = retries == 0 && request instanceof ServerHttpRequest<?> received ? received.byteBody().move() : null;
         long started = System.nanoTime();
-        return attempt(request, downstream, copy.get(), copy, body, route, retries)
+        return attempt(request, downstream, copy, body, route, retries)
                 .doOnNext(response -> {
                     long took = System.nanoTime() - started;
                     if (response.code() >= 500) {
@@ -119,8 +119,9 @@ class ForwardingFilter implements Ordered {
      * not be reached, hung up without an answer, or answered 502/503/504. A discarded answer's body is released.
      */
     private Mono<MutableHttpResponse<?>> attempt(HttpRequest<?> request, Downstreams.Downstream downstream,
-                                                 MutableHttpRequest<?> sent, Supplier<MutableHttpRequest<?>> again,
-                                                 CloseableByteBody body, RouteDefinition route, int retriesLeft) {
+                                                 Supplier<MutableHttpRequest<?>> copy, CloseableByteBody body,
+                                                 RouteDefinition route, int retriesLeft) {
+        MutableHttpRequest<?> sent = copy.get();
         Mono<HttpResponse<?>> call = Mono.from(downstream.client().exchange(sent, body, null));
         if (retriesLeft == 0) {
             return call.map(answer -> relayed(request, answer));
@@ -142,8 +143,7 @@ class ForwardingFilter implements Ordered {
                     String reason = ((Retry) outcome).reason();
                     RequestIds.logging(request, () -> LOG.info("Route {}: {} {} failed ({}); trying again", route.getName(),
                             sent.getMethod(), sent.getPath(), reason));
-                    return Mono.delay(RETRY_BACKOFF).then(Mono.defer(() -> attempt(request, downstream, again.get(), again, null, route,
-                            retriesLeft - 1)));
+                    return Mono.delay(RETRY_BACKOFF).then(Mono.defer(() -> attempt(request, downstream, copy, null, route, retriesLeft - 1)));
                 });
     }
 

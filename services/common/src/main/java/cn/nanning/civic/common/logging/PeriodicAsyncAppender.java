@@ -39,8 +39,8 @@ public class PeriodicAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEv
     private volatile boolean draining;
     private Thread drainer;
     private Thread atExit;
-    /** One batch at a time, in order, whichever thread drains. */
-    private final Object drainLock = new Object();
+    /** The events being written; one batch at a time, in order, whichever thread drains (its lock). */
+    private final List<ILoggingEvent> batch = new ArrayList<>(BATCH);
 
     public void setQueueSize(int queueSize) {
         this.queueSize = queueSize;
@@ -88,19 +88,18 @@ public class PeriodicAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEv
     }
 
     private void drainEveryInterval() {
-        List<ILoggingEvent> batch = new ArrayList<>(BATCH);
         long interval = TimeUnit.MILLISECONDS.toNanos(drainIntervalMillis);
         while (draining) {
             LockSupport.parkNanos(this, interval);
-            drain(batch);
+            drain();
         }
-        drain(batch);
+        drain();
     }
 
     /** Writes out what is queued; how many events that was. */
-    private int drain(List<ILoggingEvent> batch) {
+    private int drain() {
         int written = 0;
-        synchronized (drainLock) {
+        synchronized (batch) {
             while (queue.drainTo(batch, BATCH) > 0) {
                 for (ILoggingEvent event : batch) {
                     appenders.appendLoopOnAppenders(event);
@@ -114,11 +113,10 @@ public class PeriodicAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEv
 
     /** At JVM exit: writes out what comes until nothing has for {@link #QUIET_MILLIS}, or {@link #EXIT_WAIT_MILLIS}. */
     void drainUntilQuiet() {
-        List<ILoggingEvent> batch = new ArrayList<>(BATCH);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_WAIT_MILLIS);
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            if (drain(batch) > 0) {
+            if (drain() > 0) {
                 quietSince = System.nanoTime();
             } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
                 return;
@@ -141,7 +139,7 @@ public class PeriodicAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEv
             Thread.currentThread().interrupt();
         }
         // An event appended while this appender was being stopped may have come after the drainer's last batch.
-        drain(new ArrayList<>());
+        drain();
         try {
             Runtime.getRuntime().removeShutdownHook(atExit);
         } catch (IllegalStateException exiting) {
