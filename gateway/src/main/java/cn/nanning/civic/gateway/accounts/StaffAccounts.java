@@ -185,6 +185,12 @@ public class StaffAccounts {
         return accounts.findByUsernameIgnoringCase(username).isPresent();
     }
 
+    /** The account a username names, enabled or not; for auditing attempts on it. */
+    @Transactional
+    public Optional<UUID> accountIdOf(String username) {
+        return accounts.findByUsernameIgnoringCase(username.strip()).map(StaffAccount::id);
+    }
+
     @Transactional
     public void disable(UUID accountId) {
         accounts.disable(accountId);

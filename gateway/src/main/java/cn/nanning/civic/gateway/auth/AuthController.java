@@ -20,6 +20,7 @@ import cn.nanning.civic.gateway.tokens.Principal;
 import cn.nanning.civic.gateway.tokens.Tokens;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -130,7 +131,9 @@ class AuthController {
         try {
             Optional<Duration> locked = lockout.lockedFor(username);
             if (locked.isPresent()) {
-                record(AuditLog.UNKNOWN_ACTOR, null, AuditLog.SIGN_IN, AuditLog.FAILURE, from, "locked");
+                // The targeted account is named (an unknown name stays unknown), so the audit shows whom the attempt was on.
+                String target = staff.accountIdOf(username).map(UUID::toString).orElse(AuditLog.UNKNOWN_ACTOR);
+                record(target, null, AuditLog.SIGN_IN, AuditLog.FAILURE, from, "locked");
                 throw locked(locked.get());
             }
             StaffAccounts.Verification verification = staff.verify(username, request.password());
@@ -297,7 +300,8 @@ class AuthController {
     private static ProblemException locked(Duration remaining) {
         long minutes = Math.max(1, (remaining.toSeconds() + 59) / 60);
         return new ProblemException(HttpStatus.LOCKED, "account-locked", "账号已临时锁定",
-                "连续登录失败次数过多，账号已临时锁定，请在 " + minutes + " 分钟后再试，或联系管理员。");
+                "连续登录失败次数过多，账号已临时锁定，请在 " + minutes + " 分钟后再试，或联系管理员。")
+                .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, remaining.toSeconds())));
     }
 
     private static UUID accountId(Authentication authentication) {

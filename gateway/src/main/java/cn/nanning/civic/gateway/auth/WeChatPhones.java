@@ -1,8 +1,8 @@
 package cn.nanning.civic.gateway.auth;
 
-import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
 import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.common.wechat.WeChatClient;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import me.chanjar.weixin.common.error.WxErrorException;
@@ -26,10 +26,10 @@ class WeChatPhones {
     private static final Pattern MAINLAND_MOBILE = Pattern.compile("1[3-9][0-9]{9}");
     private static final Logger LOG = LoggerFactory.getLogger(WeChatPhones.class);
 
-    private final WxMaService weChat;
+    private final WeChatClient weChat;
     private final WeChatSettings settings;
 
-    WeChatPhones(WxMaService weChat, WeChatSettings settings) {
+    WeChatPhones(WeChatClient weChat, WeChatSettings settings) {
         this.weChat = weChat;
         this.settings = settings;
     }
@@ -38,7 +38,7 @@ class WeChatPhones {
     String phoneNumber(String code) {
         WxMaPhoneNumberInfo info;
         try {
-            info = weChat.getUserService().getPhoneNumber(code);
+            info = weChat.call(w -> w.getUserService().getPhoneNumber(code));
         } catch (WxErrorException e) {
             int errcode = e.getError() != null ? e.getError().getErrorCode() : -1;
             if (REFUSED_CODE.contains(errcode)) {
@@ -50,6 +50,9 @@ class WeChatPhones {
                         "微信手机号授权过于频繁，请稍后再试。");
             }
             LOG.error("WeChat phone-number API failed with errcode {}", errcode);
+            throw unavailable();
+        } catch (WeChatClient.Unavailable e) {
+            LOG.error("WeChat phone-number API unavailable: {}", e.getMessage());
             throw unavailable();
         } catch (RuntimeException e) {
             // Connection refused, timeouts, unreadable answers: the SDK wraps them in runtime exceptions.

@@ -1,8 +1,8 @@
 package cn.nanning.civic.gateway.auth;
 
-import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.common.wechat.WeChatClient;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import me.chanjar.weixin.common.error.WxErrorException;
@@ -19,9 +19,9 @@ class WeChatSessions {
     private static final Set<Integer> REFUSED_CODE = Set.of(40029, 40163, 40226, 45011);
     private static final Logger LOG = LoggerFactory.getLogger(WeChatSessions.class);
 
-    private final WxMaService weChat;
+    private final WeChatClient weChat;
 
-    WeChatSessions(WxMaService weChat) {
+    WeChatSessions(WeChatClient weChat) {
         this.weChat = weChat;
     }
 
@@ -30,7 +30,7 @@ class WeChatSessions {
 
     WeChatUser exchange(String code) {
         try {
-            WxMaJscode2SessionResult session = weChat.getUserService().getSessionInfo(code);
+            WxMaJscode2SessionResult session = weChat.call(w -> w.getUserService().getSessionInfo(code));
             if (session.getOpenid() == null || session.getOpenid().isBlank()) {
                 throw unavailable();
             }
@@ -42,6 +42,9 @@ class WeChatSessions {
                         "微信登录凭证无效或已使用，请重新进入小程序登录。");
             }
             LOG.error("WeChat code2session failed with errcode {}: {}", code2, e.getError() != null ? e.getError().getErrorMsg() : e.getMessage());
+            throw unavailable();
+        } catch (WeChatClient.Unavailable e) {
+            LOG.error("WeChat code2session unavailable: {}", e.getMessage());
             throw unavailable();
         } catch (RuntimeException e) {
             if (e instanceof ProblemException problem) {

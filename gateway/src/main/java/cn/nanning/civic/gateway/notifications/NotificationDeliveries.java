@@ -1,6 +1,6 @@
 package cn.nanning.civic.gateway.notifications;
 
-import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.nanning.civic.common.wechat.WeChatClient;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
@@ -31,10 +31,10 @@ class NotificationDeliveries {
     private static final int USER_REFUSED = 43101;
 
     private final JdbcOperations jdbc;
-    private final WxMaService weChat;
+    private final WeChatClient weChat;
     private final Map<String, String> templates;
 
-    NotificationDeliveries(JdbcOperations jdbc, WxMaService weChat,
+    NotificationDeliveries(JdbcOperations jdbc, WeChatClient weChat,
                            @Property(name = "civic.wechat.templates") Map<String, String> templates) {
         this.jdbc = jdbc;
         this.weChat = weChat;
@@ -43,7 +43,7 @@ class NotificationDeliveries {
 
     /** @return what happened, also stored: SENT, REFUSED, NO_ACCOUNT, NO_TEMPLATE or DUPLICATE */
     @Transactional
-    public String deliver(UUID eventId, CitizenNotification notification) throws WxErrorException {
+    public String deliver(UUID eventId, CitizenNotification notification) throws WxErrorException, WeChatClient.Unavailable {
         String templateId = templates.get(notification.template());
         UUID account = UUID.fromString(notification.accountId());
         Optional<String> openid = openid(account);
@@ -62,7 +62,10 @@ class NotificationDeliveries {
                 .build();
         notification.data().forEach((name, value) -> message.addData(new WxMaSubscribeMessage.MsgData(name, value)));
         try {
-            weChat.getMsgService().sendSubscribeMsg(message);
+            weChat.call(w -> {
+                w.getMsgService().sendSubscribeMsg(message);
+                return null;
+            });
             return outcome;
         } catch (WxErrorException e) {
             if (e.getError() != null && e.getError().getErrorCode() == USER_REFUSED) {

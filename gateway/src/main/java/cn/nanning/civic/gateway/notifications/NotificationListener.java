@@ -1,5 +1,6 @@
 package cn.nanning.civic.gateway.notifications;
 
+import cn.nanning.civic.common.wechat.WeChatClient;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -37,7 +38,7 @@ class NotificationListener {
      * so it cannot hold up every notification behind it.
      */
     @Topic("notifications.citizen.v1")
-    void receive(String value) throws WxErrorException {
+    void receive(String value) throws WxErrorException, WeChatClient.Unavailable {
         UUID eventId;
         CitizenNotification notification;
         try {

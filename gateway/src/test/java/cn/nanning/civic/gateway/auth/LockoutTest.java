@@ -27,6 +27,9 @@ class LockoutTest extends GatewayTest {
     @Inject
     StaffAccounts staff;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(TestEnvironment.properties());
@@ -65,6 +68,29 @@ class LockoutTest extends GatewayTest {
         assertThat(third.get("detail")).contains("连续登录失败次数过多");
         assertThat(right.status()).isEqualTo(423);
         assertThat(right.body()).doesNotContain("accessToken");
+    }
+
+    @Test
+    void signInAttemptsOnALockedAccountAreAuditedAgainstThatAccountAndTheAnswerSaysWhenToRetry() throws Exception {
+        String username = newClerk();
+        UUID account = staff.accountIdOf(username).orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            login(username, "wrong-password-000" + i);
+        }
+
+        Api.Response attempt = login(username, PASSWORD);
+
+        assertThat(attempt.status()).isEqualTo(423);
+        assertThat(Long.parseLong(attempt.header("Retry-After"))).isBetween(1L, 3L);
+        try (var connection = dataSource.getConnection();
+             var query = connection.prepareStatement("select actor, target_id from identity.audit_log "
+                     + "where action = 'SIGN_IN' and outcome = 'FAILURE' and detail = 'locked' and actor = ?")) {
+            query.setString(1, account.toString());
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).as("the locked attempt is audited against the targeted account").isTrue();
+                assertThat(rows.getString("target_id")).isEqualTo(account.toString());
+            }
+        }
     }
 
     @Test

@@ -62,6 +62,9 @@ public final class WeChatStandIn implements AutoCloseable {
     private final AtomicLong messageIds = new AtomicLong(1_000_000L);
     private HttpServer server;
     private ExecutorService executor;
+    /** For fault tests: every answer waits this long, or WeChat's "system busy" (-1) is the answer. */
+    private volatile java.time.Duration delay = java.time.Duration.ZERO;
+    private volatile boolean busy;
 
     public WeChatStandIn(String appId, String appSecret) {
         if (appId == null || appId.isBlank() || appSecret == null || appSecret.isBlank()) {
@@ -157,6 +160,16 @@ public final class WeChatStandIn implements AutoCloseable {
     }
 
     /** Makes every issued access token invalid, as when WeChat rotates them; clients must fetch a new one. */
+    /** Every answer from now on waits {@code delay} first, as a slow WeChat would (zero to stop). */
+    public void slowDown(java.time.Duration delay) {
+        this.delay = delay;
+    }
+
+    /** Every call from now on is answered with WeChat's "system busy" (errcode -1), or normally again. */
+    public void answerBusy(boolean busy) {
+        this.busy = busy;
+    }
+
     public void expireAccessTokens() {
         accessTokens.clear();
         stableToken = null;
@@ -189,9 +202,18 @@ public final class WeChatStandIn implements AutoCloseable {
             String method = exchange.getRequestMethod();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             String body = readBody(exchange.getRequestBody());
+            java.time.Duration wait = delay;
+            if (!wait.isZero()) {
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             Reply reply;
             try {
-                reply = switch (method + " " + path) {
+                reply = busy ? Reply.ok(error(-1, "system error")) : switch (method + " " + path) {
                     case "GET /cgi-bin/token" -> token(query);
                     case "POST /cgi-bin/stable_token" -> stableToken(Json.parseObject(body));
                     case "GET /sns/jscode2session" -> codeToSession(query);

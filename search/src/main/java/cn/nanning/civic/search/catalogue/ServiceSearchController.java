@@ -1,5 +1,6 @@
 package cn.nanning.civic.search.catalogue;
 
+import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.search.laws.LawTitleSuggestions;
 import io.micronaut.core.annotation.Nullable;
@@ -43,15 +44,7 @@ class ServiceSearchController {
             @Parameter(description = "只看可代办（true）或不可代办（false）的事项") @Nullable @QueryValue Boolean proxyAllowed,
             @Parameter(description = "页码，从 0 开始") @QueryValue(defaultValue = "0") int page,
             @Parameter(description = "每页条数，1–50") @QueryValue(defaultValue = "10") int size) {
-        if (page < 0) {
-            throw ProblemException.invalidField("page", "页码不能小于 0。");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ProblemException.invalidField("size", "每页条数须在 1 到 " + MAX_SIZE + " 之间。");
-        }
-        if ((long) (page + 1) * size > MAX_WINDOW) {
-            throw ProblemException.invalidField("page", "最多只能翻看前 " + MAX_WINDOW + " 条结果，请缩小检索范围。");
-        }
+        Paging.offset(page, size, MAX_SIZE, MAX_WINDOW);
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.invalidField("q", "关键词不能超过 " + MAX_QUERY_LENGTH + " 个字。");
         }

@@ -223,6 +223,14 @@ class ServiceSearchTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_page_beyond_the_integer_range_is_a_400_not_an_overflow() {
+        HttpClientResponseException refused = refused(Map.of("q", "社保", "page", String.valueOf(Integer.MAX_VALUE), "size", "50"));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("最多只能翻看前").contains("\"field\":\"page\"");
+    }
+
+    @Test
     void search_is_public_and_health_details_need_a_token_signed_with_our_secret() throws Exception {
         HttpResponse<String> anonymous = http.toBlocking().exchange(
                 HttpRequest.GET(uri("/api/v1/search/services", Map.of("q", "社保"))), String.class);

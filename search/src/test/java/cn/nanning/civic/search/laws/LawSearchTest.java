@@ -111,6 +111,15 @@ class LawSearchTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_page_beyond_the_integer_range_is_a_400_not_an_overflow() {
+        HttpClientResponseException refused = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> search(Map.of("q", "劳动者", "page", String.valueOf(Integer.MAX_VALUE), "size", "10")));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(refused.getResponse().getBody(String.class).orElseThrow()).contains("最多只能翻看前");
+    }
+
+    @Test
     void loading_the_same_laws_again_does_not_duplicate_them() throws Exception {
         Map<String, Object> before = search(Map.of("q", "劳动合同"));
 

@@ -1,10 +1,8 @@
 package cn.nanning.civic.council;
 
-import cn.binarywang.wx.miniapp.api.WxMaService;
-import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
+import cn.nanning.civic.common.wechat.WeChatClient;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
-import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import me.chanjar.weixin.common.error.WxErrorException;
@@ -48,21 +46,14 @@ public class ContentCheck {
     }
 
     private final List<String> blockedWords;
-    private final WxMaService weChat;
+    private final WeChatClient weChat;
 
     ContentCheck(@Value("${civic.wechat.api-host:`http://127.0.0.1:8090`}") String apiHost,
                  @Value("${civic.wechat.app-id:wx5a1ce0dec0de4501}") String appId,
-                 @Value("${civic.wechat.app-secret:dev-only-wechat-app-secret-4501}") String appSecret) {
+                 @Value("${civic.wechat.app-secret:dev-only-wechat-app-secret-4501}") String appSecret,
+                 @Value("${civic.wechat.time-limit:3s}") java.time.Duration timeLimit) {
         this.blockedWords = loadWords();
-        WxMaDefaultConfigImpl config = new WxMaDefaultConfigImpl();
-        config.setAppid(appId);
-        config.setSecret(appSecret);
-        config.setApiHostUrl(apiHost.endsWith("/") ? apiHost.substring(0, apiHost.length() - 1) : apiHost);
-        // The stable token may be shared by the gateway and the services without invalidating each other's.
-        config.useStableAccessToken(true);
-        WxMaServiceImpl service = new WxMaServiceImpl();
-        service.setWxMaConfig(config);
-        this.weChat = service;
+        this.weChat = new WeChatClient(apiHost, appId, appSecret, timeLimit);
     }
 
     /**
@@ -81,8 +72,8 @@ public class ContentCheck {
             return new Verdict(Suggest.REVIEW, NO_OPENID, null);
         }
         try {
-            WxMaMsgSecCheckCheckResponse answer = weChat.getSecurityService().checkMessage(WxMaMsgSecCheckCheckRequest.builder()
-                    .version("2").openid(openid).scene(scene).content(content).build());
+            WxMaMsgSecCheckCheckResponse answer = weChat.call(w -> w.getSecurityService().checkMessage(WxMaMsgSecCheckCheckRequest.builder()
+                    .version("2").openid(openid).scene(scene).content(content).build()));
             String suggest = answer.getResult() == null ? null : answer.getResult().getSuggest();
             String label = answer.getResult() == null ? null : answer.getResult().getLabel();
             if ("pass".equals(suggest)) {
@@ -98,8 +89,8 @@ public class ContentCheck {
             }
             LOG.warn("WeChat content check failed ({}); the text goes to the moderation queue", e.getError());
             return new Verdict(Suggest.REVIEW, "wechat-unavailable", null);
-        } catch (RuntimeException e) {
-            LOG.warn("WeChat content check unreachable; the text goes to the moderation queue", e);
+        } catch (WeChatClient.Unavailable | RuntimeException e) {
+            LOG.warn("WeChat content check unreachable; the text goes to the moderation queue: {}", e.toString());
             return new Verdict(Suggest.REVIEW, "wechat-unavailable", null);
         }
     }

@@ -2,7 +2,9 @@ package cn.nanning.civic.common.problem;
 
 import io.micronaut.http.HttpStatus;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fault or refusal that must reach the caller as problem+json. {@code detail} is shown to end users,
@@ -15,6 +17,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final String detail;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(HttpStatus status, String type, String title, String detail) {
         this(status, type, title, detail, List.of());
@@ -56,6 +59,17 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unavailable(String type, String detail) {
         return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, type, null, detail);
+    }
+
+    /** Adds a response header to the problem, e.g. {@code Retry-After} on a 423 or 429. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Response headers that go with the problem. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public HttpStatus status() {

@@ -24,6 +24,8 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
                 request.getPath(),
                 RequestIds.of(request),
                 e.errors().isEmpty() ? null : e.errors());
-        return HttpResponse.<Problem>status(e.status()).contentType(Problem.MEDIA_TYPE).body(problem);
+        var response = HttpResponse.<Problem>status(e.status()).contentType(Problem.MEDIA_TYPE).body(problem);
+        e.headers().forEach(response::header);
+        return response;
     }
 }

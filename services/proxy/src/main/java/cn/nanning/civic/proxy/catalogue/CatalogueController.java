@@ -78,9 +78,7 @@ class CatalogueController {
     @Get
     @Operation(summary = "Catalogue items, page by page")
     Page<CatalogueItem> list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw cn.nanning.civic.common.problem.ProblemException.invalidField("size", "分页参数不正确：页码从 0 开始，每页 1 到 100 条。");
-        }
+        cn.nanning.civic.common.paging.Paging.offset(page, size, MAX_PAGE_SIZE);
         return items.findByRetiredFalse(Pageable.from(page, size, Sort.of(Sort.Order.asc("code"))));
     }
 }

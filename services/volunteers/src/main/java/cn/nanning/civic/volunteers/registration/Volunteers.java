@@ -332,8 +332,8 @@ public class Volunteers {
                 throw ProblemException.invalidField("idNumber", "请输入完整的 18 位身份证号码，或按页面显示的格式输入（如 4501**********1234）。");
             }
         }
-        int p = page == null || page < 0 ? 0 : page;
-        List<VolunteerRow> rows = store.search(prefix, nameIdx, idIdx, maskedIdx, SEARCH_LIMIT, p * SEARCH_LIMIT);
+        int offset = cn.nanning.civic.common.paging.Paging.offset(page == null ? 0 : page, SEARCH_LIMIT, SEARCH_LIMIT);
+        List<VolunteerRow> rows = store.search(prefix, nameIdx, idIdx, maskedIdx, SEARCH_LIMIT, offset);
         List<String> used = new java.util.ArrayList<>();
         if (nameIdx != null) {
             used.add("name");

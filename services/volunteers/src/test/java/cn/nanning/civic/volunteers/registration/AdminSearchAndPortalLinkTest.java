@@ -98,6 +98,16 @@ class AdminSearchAndPortalLinkTest {
     }
 
     @Test
+    void aPageBeyondTheIntegerRangeIsA400NotAnOverflow() {
+        var person = f.volunteer();
+        String village = village(person);
+        var refused = refused(() -> search("region=" + village + "&page=" + Integer.MAX_VALUE, f.tokens.staff("ADMIN", village.substring(0, 6))));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(400);
+        assertThat(detail(refused)).contains("最多只能翻看前");
+    }
+
+    @Test
     void theVolunteerLinksTheirPortalAccountWithAOneTimeCodeFromTheMiniProgram() {
         var person = f.volunteer();
         String portalAccount = UUID.randomUUID().toString();
