@@ -348,9 +348,9 @@ public class Bookings {
         return caller.isStaff() && caller.accountId().equals(provider.accountId());
     }
 
-    /** Citizens get the same answer for someone else's booking as for a missing one; staff are told they lack the right. */
+    /** Someone else's booking gets the same answer as a missing one, for citizens and staff alike. */
     public static ProblemException hidden(Caller caller) {
-        return caller.isStaff() ? ProblemException.forbidden("您无权查看或处理该预约。") : notFound();
+        return notFound();
     }
 
     private static ProblemException notFound() {

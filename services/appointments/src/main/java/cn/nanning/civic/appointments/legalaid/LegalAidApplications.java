@@ -326,7 +326,7 @@ class LegalAidApplications {
             throw notFound();
         }
         if (!isAdminOver(caller, app)) {
-            throw ProblemException.forbidden("该申请不在您的管理范围内。");
+            throw notFound();
         }
         return app;
     }
@@ -339,8 +339,9 @@ class LegalAidApplications {
         return caller.isStaff() && caller.has(Role.LAWYER) && caller.accountId().equals(app.assignedAccountId());
     }
 
+    /** Someone else's application gets the same answer as a missing one, for citizens and staff alike. */
     private static ProblemException hidden(Caller caller) {
-        return caller.isStaff() ? ProblemException.forbidden("您无权查看或处理该法律援助申请。") : notFound();
+        return notFound();
     }
 
     private static ProblemException notFound() {

@@ -176,10 +176,7 @@ public class Requests {
     @Transactional
     public RequestView followUp(Caller caller, UUID id, int satisfaction, String comment) {
         ProxyRequest request = find(id);
-        boolean owner = caller.accountId().equals(request.citizenAccountId());
-        if (!owner) {
-            access.requireWorkOn(caller, points.find(request.pointId()));
-        }
+        requireVisible(caller, request);
         transition(request, RequestStatus.FOLLOWED_UP);
         if (satisfaction < 1 || satisfaction > 5) {
             throw ProblemException.invalidField("satisfaction", "满意度请在 1 到 5 之间选择。");
@@ -196,7 +193,7 @@ public class Requests {
     @Transactional
     public Referral refer(Caller caller, UUID id, String target, String reason) {
         ProxyRequest request = find(id);
-        access.requireWorkOn(caller, points.find(request.pointId()));
+        requireWorkedOnBy(caller, request);
         if (!"LEGAL_AID".equals(target) && !"MEDIATION".equals(target)) {
             throw ProblemException.invalidField("target", "只能转介到法律援助（LEGAL_AID）或人民调解（MEDIATION）。");
         }
@@ -240,10 +237,27 @@ public class Requests {
     /** Refuses unless the caller is the resident who asked or staff working on the request's point. */
     @Transactional(readOnly = true)
     public void requireAccess(Caller caller, UUID id) {
-        ProxyRequest request = find(id);
+        requireVisible(caller, find(id));
+    }
+
+    /**
+     * The resident who asked, or staff working on the request's point. Anyone else is told the request does not
+     * exist, exactly as for an id that is not there: the answer must not reveal that someone else's request exists.
+     */
+    private void requireVisible(Caller caller, ProxyRequest request) {
         if (!caller.accountId().equals(request.citizenAccountId())) {
-            access.requireWorkOn(caller, points.find(request.pointId()));
+            requireWorkedOnBy(caller, request);
         }
+    }
+
+    private void requireWorkedOnBy(Caller caller, ProxyRequest request) {
+        if (!access.mayWorkOn(caller, points.find(request.pointId()))) {
+            throw notFound();
+        }
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("代办事项不存在。");
     }
 
     /** The workbench: a clerk's own points, or a supervisor's whole area. */
@@ -270,12 +284,12 @@ public class Requests {
     }
 
     private ProxyRequest find(UUID id) {
-        return requests.findById(id).orElseThrow(() -> ProblemException.notFound("代办事项不存在。"));
+        return requests.findById(id).orElseThrow(Requests::notFound);
     }
 
     private ProxyRequest forStaff(Caller caller, UUID id) {
         ProxyRequest request = find(id);
-        access.requireWorkOn(caller, points.find(request.pointId()));
+        requireWorkedOnBy(caller, request);
         if (!requests.findByParentIdOrderByCreatedAt(id).isEmpty()) {
             throw ProblemException.conflict("bundle-request", "打包快办事项请分别受理和办理其中的各个子事项。");
         }

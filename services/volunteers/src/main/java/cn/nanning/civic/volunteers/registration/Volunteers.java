@@ -161,7 +161,8 @@ public class Volunteers {
     VolunteerView forStaff(Caller caller, UUID id) {
         VolunteerRow row = store.byId(id).orElseThrow(() -> ProblemException.notFound("没有找到该志愿者。"));
         if (!caller.has(Role.ADMIN) || !caller.covers(row.homeRegion())) {
-            throw ProblemException.forbidden("您无权查看该志愿者的信息。");
+            // The same answer as for a missing record: nothing tells an outsider that this volunteer exists.
+            throw ProblemException.notFound("没有找到该志愿者。");
         }
         return view(row, false);
     }
@@ -178,7 +179,7 @@ public class Volunteers {
         if (!caller.has(Role.ADMIN) || !caller.covers(row.homeRegion())) {
             audit.record(new AuditEntry(caller.accountId(), roles(caller), "volunteers.id-number.reveal", "volunteer",
                     id.toString(), AuditEntry.Outcome.DENIED, null));
-            throw ProblemException.forbidden("您无权查看该志愿者的完整身份证号码。");
+            throw ProblemException.notFound("没有找到该志愿者。");
         }
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalidField("reason", "查看完整身份证号码须说明用途。");
