@@ -8,7 +8,7 @@ import java.util.Set;
  * Removes what a public photo must not carry: camera, time and GPS data (EXIF), XMP and IPTC blocks, comments and PNG
  * text chunks. Works on the file's structure without re-encoding, so the picture is untouched; a file whose structure
  * does not parse is refused as damaged (returns null). JPEG keeps JFIF (APP0), the colour profile (APP2) and Adobe
- * (APP14) segments; the EXIF orientation goes with EXIF, so a photo taken sideways shows as stored.
+ * (APP14) segments. The EXIF orientation goes with EXIF, so {@link PhotoOrientation} turns the pixels upright first.
  */
 final class PhotoMetadata {
 

@@ -85,7 +85,9 @@ public class ProgressPhotos {
         if (!type.startsWith("image/")) {
             throw ProblemException.badRequest("photo-type", "实施进度照片只能是 JPG 或 PNG 图片；该文件的内容不是图片。");
         }
-        byte[] clean = PhotoMetadata.strip(content, type);
+        // Turn a phone's sideways-stored photo upright first: stripping drops the EXIF orientation that said how.
+        byte[] upright = "image/jpeg".equals(type) ? PhotoOrientation.upright(content) : content;
+        byte[] clean = upright == null ? null : PhotoMetadata.strip(upright, type);
         int[] size = clean == null ? null : dimensions(clean);
         if (size == null) {
             throw ProblemException.badRequest("photo-damaged", "照片文件已损坏或不是真实的 JPG、PNG 图片，请重新拍摄或导出后上传。");

@@ -95,6 +95,73 @@ class ProgressPhotosApiTest {
     }
 
     @Test
+    void aPhonePhotoStoredSidewaysWithAnExifOrientationIsPublishedUprightAndWithoutMetadata() throws IOException {
+        // 40 × 20 as the sensor saw it, left half red and right half blue; orientation 6 says "turn 90° clockwise".
+        Map<String, Object> photo = upload("IMG_0003.jpg", sidewaysJpeg(6), s.convener());
+
+        assertThat(photo.get("width")).isEqualTo(20);
+        assertThat(photo.get("height")).isEqualTo(40);
+        byte[] bytes = f.client.toBlocking().retrieve(HttpRequest.GET(photo.get("url").toString()), byte[].class);
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("GPS 22.8170N");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertThat(image.getWidth()).isEqualTo(20);
+        assertThat(image.getHeight()).isEqualTo(40);
+        // Turned clockwise, the left (red) half is on top and the right (blue) half at the bottom.
+        assertThat(red(image.getRGB(10, 5))).isGreaterThan(180);
+        assertThat(blue(image.getRGB(10, 5))).isLessThan(80);
+        assertThat(blue(image.getRGB(10, 35))).isGreaterThan(180);
+        assertThat(red(image.getRGB(10, 35))).isLessThan(80);
+    }
+
+    private static int red(int rgb) {
+        return (rgb >> 16) & 0xFF;
+    }
+
+    private static int blue(int rgb) {
+        return rgb & 0xFF;
+    }
+
+    /** A JPEG with a real EXIF block (TIFF structure, as phones write it) holding an orientation and a location note. */
+    private static byte[] sidewaysJpeg(int orientation) throws IOException {
+        BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 40; x++) {
+                image.setRGB(x, y, x < 20 ? 0xFF0000 : 0x0000FF);
+            }
+        }
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", plain);
+        byte[] jpeg = plain.toByteArray();
+        byte[] note = "GPS 22.8170N 108.3665E\0".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        // Big-endian TIFF header, IFD0 at offset 8 with two entries: Orientation (SHORT) and ImageDescription (ASCII).
+        tiff.write(new byte[]{'M', 'M', 0, 42, 0, 0, 0, 8});
+        tiff.write(new byte[]{0, 2});
+        tiff.write(new byte[]{0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0});
+        int noteOffset = 8 + 2 + 2 * 12 + 4;
+        tiff.write(new byte[]{0x01, 0x0E, 0, 2, 0, 0, (byte) (note.length >> 8), (byte) note.length,
+                0, 0, (byte) (noteOffset >> 8), (byte) noteOffset});
+        tiff.write(new byte[]{0, 0, 0, 0});
+        tiff.write(note);
+        byte[] payload = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.toByteArray());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write((payload.length + 2) >> 8);
+        out.write((payload.length + 2) & 0xFF);
+        out.write(payload);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
     void aPngsTextChunksAreStripped() throws IOException {
         String url = upload("现场.png", pngWithText(), s.convener()).get("url").toString();
         byte[] bytes = f.client.toBlocking().retrieve(HttpRequest.GET(url), byte[].class);
