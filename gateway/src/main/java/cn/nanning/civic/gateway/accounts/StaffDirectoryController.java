@@ -111,20 +111,23 @@ class StaffDirectoryController {
         StaffAccount account = managed(admin, id);
         Set<Role> roles = grantable(command.roles());
         directory.updateRoles(id, names(roles));
+        // Tokens name the roles they were issued with: end the sign-ins, so the new roles count from the next one.
+        int revoked = tokens.revokeAll(id);
         audit.record(new AuditLog.Entry(admin.accountId(), "ADMIN", ROLE_CHANGE, "staff_account", id.toString(),
-                AuditLog.SUCCESS, clients.of(http), "from=" + account.roles() + " to=" + names(roles)));
+                AuditLog.SUCCESS, clients.of(http), "from=" + account.roles() + " to=" + names(roles) + " revoked=" + revoked));
         return view(directory.findById(id).orElseThrow());
     }
 
     @Post("/{id}/disable")
     @Transactional
-    @Operation(summary = "停用账号", description = "停用后该账号无法登录，已签发的令牌在续期时失效。")
+    @Operation(summary = "停用账号", description = "停用后该账号无法登录，已签发的令牌在数秒内全部失效。")
     StaffMember disable(@PathVariable UUID id, Authentication authentication, HttpRequest<?> http) {
         Caller admin = Caller.from(authentication);
         managed(admin, id);
         directory.updateEnabled(id, false);
+        int revoked = tokens.revokeAll(id);
         audit.record(new AuditLog.Entry(admin.accountId(), "ADMIN", STAFF_DISABLE, "staff_account", id.toString(),
-                AuditLog.SUCCESS, clients.of(http), null));
+                AuditLog.SUCCESS, clients.of(http), "revoked=" + revoked));
         return view(directory.findById(id).orElseThrow());
     }
 

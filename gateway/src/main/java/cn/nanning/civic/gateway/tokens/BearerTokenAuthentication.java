@@ -1,5 +1,7 @@
 package cn.nanning.civic.gateway.tokens;
 
+import cn.nanning.civic.common.identity.Claims;
+import cn.nanning.civic.common.identity.RevokedSessions;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.OrderUtil;
@@ -34,8 +36,10 @@ class BearerTokenAuthentication implements AuthenticationFetcher<HttpRequest<?>>
     private static final String SCHEME = "Bearer ";
 
     private final List<TokenValidator<HttpRequest<?>>> validators;
+    private final RevokedSessions revoked;
 
-    BearerTokenAuthentication(List<TokenValidator<HttpRequest<?>>> validators) {
+    BearerTokenAuthentication(List<TokenValidator<HttpRequest<?>>> validators, RevokedSessions revoked) {
+        this.revoked = revoked;
         List<TokenValidator<HttpRequest<?>>> ordered = new ArrayList<>(validators);
         OrderUtil.sort(ordered);
         this.validators = List.copyOf(ordered);
@@ -50,7 +54,14 @@ class BearerTokenAuthentication implements AuthenticationFetcher<HttpRequest<?>>
         return Flux.fromIterable(validators)
                 .concatMap(validator -> validator.validateToken(token, request))
                 .next()
+                // Remembered tokens skip the JWT checks, so a revoked sign-in is refused here for every token.
+                .filter(authentication -> !revoked(authentication))
                 .doOnNext(authentication -> request.setAttribute(SecurityFilter.TOKEN, token));
+    }
+
+    private boolean revoked(Authentication authentication) {
+        Object session = authentication.getAttributes().get(Claims.SESSION);
+        return session != null && revoked.isRevoked(session.toString());
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header (the scheme in any case), or null. */

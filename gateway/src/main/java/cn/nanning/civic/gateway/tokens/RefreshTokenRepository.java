@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,10 @@ interface RefreshTokenRepository extends CrudRepository<RefreshToken, UUID> {
 
     @Query("UPDATE identity.refresh_token SET revoked_at = :at WHERE family_id = :familyId AND revoked_at IS NULL")
     int revokeFamily(UUID familyId, Instant at);
+
+    /** The sign-ins of the account that still hold a usable refresh token, i.e. may hold unexpired access tokens. */
+    @Query("SELECT DISTINCT family_id FROM identity.refresh_token WHERE account_id = :accountId AND revoked_at IS NULL")
+    List<UUID> activeFamilies(UUID accountId);
 
     @Query("UPDATE identity.refresh_token SET revoked_at = :at WHERE account_id = :accountId AND revoked_at IS NULL")
     int revokeAccount(UUID accountId, Instant at);

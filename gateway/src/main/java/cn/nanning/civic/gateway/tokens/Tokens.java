@@ -39,12 +39,14 @@ public class Tokens {
     private final PrincipalSource principals;
     private final TokenSettings settings;
     private final AuditLog audit;
+    private final SharedRevokedSessions revokedSessions;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
     Tokens(TokenGenerator generator, RefreshTokenRepository refreshTokens, PrincipalSource principals, TokenSettings settings,
-           AuditLog audit) {
+           AuditLog audit, SharedRevokedSessions revokedSessions) {
         this.audit = audit;
+        this.revokedSessions = revokedSessions;
         this.generator = generator;
         this.refreshTokens = refreshTokens;
         this.principals = principals;
@@ -69,7 +71,7 @@ public class Tokens {
         String actor = stored.accountId().toString();
         if (stored.revokedAt() != null) {
             if (stored.rotated()) {
-                int revoked = refreshTokens.revokeFamily(stored.familyId(), now);
+                int revoked = revokeSession(stored.familyId(), now);
                 LOG.warn("Rotated refresh token of account {} used again; revoked {} tokens of its sign-in", stored.accountId(), revoked);
                 audited(actor, AuditLog.TOKEN_REVOKE, AuditLog.SUCCESS, clientAddress, "rotated-token-reused; sign-in revoked");
             }
@@ -82,7 +84,7 @@ public class Tokens {
         }
         Principal principal = principals.reload(stored.accountId(), stored.kind()).orElse(null);
         if (principal == null) {
-            refreshTokens.revokeFamily(stored.familyId(), now);
+            revokeSession(stored.familyId(), now);
             audited(actor, AuditLog.TOKEN_REFRESH, AuditLog.FAILURE, clientAddress, "account-disabled-or-gone");
             throw ProblemException.unauthorized("账号不存在或已停用，请联系管理员。");
         }
@@ -93,9 +95,13 @@ public class Tokens {
         return issued;
     }
 
-    /** Ends every sign-in of the account (after a password change, for instance). */
+    /**
+     * Ends every sign-in of the account (after a password change, a disabled account or a role change, for instance):
+     * its refresh tokens stop working and its access tokens are refused everywhere within seconds.
+     */
     @Transactional
     public int revokeAll(UUID accountId) {
+        revokedSessions.revoke(refreshTokens.activeFamilies(accountId).stream().map(UUID::toString).toList());
         return refreshTokens.revokeAccount(accountId, clock.instant());
     }
 
@@ -106,7 +112,13 @@ public class Tokens {
         if (stored.isEmpty() || !stored.get().accountId().equals(accountId)) {
             return false;
         }
-        return refreshTokens.revokeFamily(stored.get().familyId(), clock.instant()) > 0;
+        return revokeSession(stored.get().familyId(), clock.instant()) > 0;
+    }
+
+    /** Ends one sign-in: its refresh tokens and, everywhere within seconds, its access tokens. */
+    private int revokeSession(UUID familyId, Instant at) {
+        revokedSessions.revoke(java.util.List.of(familyId.toString()));
+        return refreshTokens.revokeFamily(familyId, at);
     }
 
     private void audited(String actor, String action, String outcome, @Nullable String clientAddress, String detail) {
@@ -119,6 +131,7 @@ public class Tokens {
         Instant now = clock.instant();
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(Claims.KIND, principal.kind());
+        attributes.put(Claims.SESSION, familyId.toString());
         if (principal.regionCode() != null) {
             attributes.put(Claims.REGION, principal.regionCode());
         }

@@ -90,6 +90,7 @@ public final class Platform {
         env.put("PORTAL_URL", "http://127.0.0.1:" + PORTAL);
         env.put("GATEWAY_URL", "http://127.0.0.1:" + GATEWAY);
         env.put("GATEWAY_JWKS_URL", "http://127.0.0.1:" + GATEWAY + "/.well-known/jwks.json");
+        env.put("GATEWAY_REVOKED_SESSIONS_URL", "http://127.0.0.1:" + GATEWAY + "/.well-known/revoked-sessions");
         env.put("CIVIC_SEED_DEMO", "true");
         env.put("CIVIC_DEMO_STAFF_PASSWORD", DEMO_STAFF_PASSWORD);
         // Every e2e sign-in (staff and WeChat citizens) comes from 127.0.0.1, and the login limit is per address

@@ -11,6 +11,11 @@ public final class Claims {
      * the citizen (msgSecCheck v2, subscribe messages). It comes only from code2session, never from a client.
      */
     public static final String OPENID = "openid";
+    /**
+     * The sign-in (session) an access token belongs to: every token of one sign-in carries the same id, so a logout,
+     * a disabled account or a detected refresh-token reuse can refuse them all at once ({@link RevokedSessions}).
+     */
+    public static final String SESSION = "sid";
 
     public static final String KIND_CITIZEN = "citizen";
     public static final String KIND_STAFF = "staff";
