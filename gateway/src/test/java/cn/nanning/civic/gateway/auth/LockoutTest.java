@@ -27,8 +27,11 @@ class LockoutTest extends GatewayTest {
     @Inject
     StaffAccounts staff;
 
-    @Inject
-    javax.sql.DataSource dataSource;
+    @io.micronaut.context.annotation.Value("${datasources.default.url}")
+    String databaseUrl;
+
+    @io.micronaut.context.annotation.Value("${datasources.default.username}")
+    String databaseUser;
 
     @Override
     public Map<String, String> getProperties() {
@@ -82,7 +85,7 @@ class LockoutTest extends GatewayTest {
 
         assertThat(attempt.status()).isEqualTo(423);
         assertThat(Long.parseLong(attempt.header("Retry-After"))).isBetween(1L, 3L);
-        try (var connection = dataSource.getConnection();
+        try (var connection = java.sql.DriverManager.getConnection(databaseUrl, databaseUser, "");
              var query = connection.prepareStatement("select actor, target_id from identity.audit_log "
                      + "where action = 'SIGN_IN' and outcome = 'FAILURE' and detail = 'locked' and actor = ?")) {
             query.setString(1, account.toString());

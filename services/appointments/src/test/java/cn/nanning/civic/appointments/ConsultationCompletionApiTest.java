@@ -95,7 +95,7 @@ class ConsultationCompletionApiTest {
         Api.Provider other = api.lawyer();
         String id = book(lawyer, "IN_PERSON");
         clock.set("2025-09-30T10:00:00+08:00");
-        refused(403, () -> api.post(CONSULTATIONS + "/" + id + "/completed", Map.of(), other.token()));
+        refused(404, () -> api.post(CONSULTATIONS + "/" + id + "/completed", Map.of(), other.token()));
         refused(403, () -> api.post(CONSULTATIONS + "/" + id + "/completed", Map.of(), api.tokens.citizen()));
         Map<String, Object> backwards = new HashMap<>();
         backwards.put("startedAt", "2025-09-30T09:30:00+08:00");

@@ -153,7 +153,7 @@ class LegalAidApplicationApiTest {
         assertThat(api.list(PATH + "/workbench", admin)).as("approved, waiting for a lawyer").extracting(a -> a.get("id")).contains(id);
         Api.Provider lawyer = api.lawyer();
         Api.Provider otherLawyer = api.lawyer();
-        refused(403, () -> api.get(PATH + "/" + id, lawyer.token()));
+        refused(404, () -> api.get(PATH + "/" + id, lawyer.token()));
         Map<?, ?> assigned = api.post(PATH + "/" + id + "/assignment", Map.of("providerId", lawyer.id()), admin);
         assertThat(assigned.get("status")).isEqualTo("ASSIGNED");
         assertThat(assigned.get("assignedLawyerName")).isEqualTo("王律师");
@@ -205,8 +205,8 @@ class LegalAidApplicationApiTest {
         assertThat(forbidden.get("detail")).isEqualTo(missing.get("detail"));
         refused(404, () -> api.post(PATH + "/" + id + "/supplement", Map.of("note", "x"), stranger));
         String otherAdmin = admin("450105");
-        refused(403, () -> api.get(PATH + "/" + id, otherAdmin));
-        refused(403, () -> api.post(PATH + "/" + id + "/decision", Map.of("approve", true, "reasons", "x"), otherAdmin));
+        refused(404, () -> api.get(PATH + "/" + id, otherAdmin));
+        refused(404, () -> api.post(PATH + "/" + id + "/decision", Map.of("approve", true, "reasons", "x"), otherAdmin));
         refused(403, () -> api.post(PATH + "/" + id + "/decision", Map.of("approve", true, "reasons", "x"), citizen));
         refused(403, () -> api.post(PATH, body(TestIds.bornOn("19900101")), admin(Api.DISTRICT)));
         assertThat(api.list(PATH + "/mine", stranger)).isEmpty();
@@ -219,7 +219,7 @@ class LegalAidApplicationApiTest {
         String idNumber = TestIds.bornOn("19770505");
         String id = api.post(PATH, body(idNumber), api.tokens.citizen()).get("id").toString();
         assertThat(api.get(PATH + "/" + id + "/id-number", admin(Api.DISTRICT)).get("idNumber")).isEqualTo(idNumber);
-        refused(403, () -> api.get(PATH + "/" + id + "/id-number", admin("450105")));
+        refused(404, () -> api.get(PATH + "/" + id + "/id-number", admin("450105")));
         assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and action = 'legal-aid.application.read-id-number' and outcome = 'SUCCESS'", id))
                 .isEqualTo(1);
         assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and outcome = 'DENIED'", id)).isEqualTo(1);

@@ -77,8 +77,6 @@ public final class WeChatClient implements AutoCloseable {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10))
                 .permittedNumberOfCallsInHalfOpenState(2)
-                // WeChat's refusals of a bad code are answers, not faults: they do not open the breaker.
-                .ignoreExceptions(WxErrorException.class)
                 .build());
     }
 
@@ -105,8 +103,10 @@ public final class WeChatClient implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof WxErrorException refused) {
+                // WeChat's refusals (a bad code, an unsubscribed user) are answers, not faults; "busy" is a fault.
                 if (busy(refused)) {
-                    breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), refused);
+                    breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(),
+                            new IllegalStateException("WeChat busy", refused));
                 } else {
                     breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
                 }

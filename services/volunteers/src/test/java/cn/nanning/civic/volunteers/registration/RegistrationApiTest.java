@@ -237,9 +237,9 @@ class RegistrationApiTest {
         String otherDistrict = f.string("select code from kernel.region where level = 'district' and code <> ? order by random() limit 1",
                 village.substring(0, 6));
         for (String token : List.of(f.volunteer().token(), f.tokens.staff("ORGANIZER", village.substring(0, 6)), f.tokens.staff("ADMIN", otherDistrict))) {
-            assertThat(refused(() -> f.get("/api/v1/volunteers/" + person.volunteerId(), token, Map.class)).getStatus().getCode()).isEqualTo(403);
+            assertThat(refused(() -> f.get("/api/v1/volunteers/" + person.volunteerId(), token, Map.class)).getStatus().getCode()).isEqualTo(404);
             assertThat(refused(() -> f.get("/api/v1/volunteers/" + person.volunteerId() + "/id-number?reason=x", token, Map.class))
-                    .getStatus().getCode()).isEqualTo(403);
+                    .getStatus().getCode()).isEqualTo(404);
         }
         assertThat(f.count("select count(*) from kernel.audit_log where action = 'volunteers.id-number.reveal' and target_id = ? and outcome = 'DENIED'",
                 person.volunteerId())).isEqualTo(3);
