@@ -25,6 +25,8 @@ import java.util.Map;
 @Requires(property = "civic.pii.keys")
 public class FieldCipher {
 
+    /** The development key of the deployables' defaults; public, so never used outside development. */
+    static final String DEV_KEY = "ZGV2LW9ubHktcGlpLWtleS0wMTIzNDU2Nzg5YWJjZGU=";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -49,10 +51,29 @@ public class FieldCipher {
             keys.put(entry.substring(0, colon).strip(), new SecretKeySpec(key, "AES"));
         }
         currentKeyId = keys.keySet().iterator().next();
-        byte[] index = properties.indexKey() != null
-                ? Base64.getDecoder().decode(properties.indexKey().strip())
-                : keys.get(currentKeyId).getEncoded();
-        indexKey = new SecretKeySpec(index, "HmacSHA256");
+        indexKey = new SecretKeySpec(indexKey(properties), "HmacSHA256");
+    }
+
+    /**
+     * The blind-index key is its own key, never the current encryption key: blind indexes are stored, so they must
+     * stay the same when {@code PII_KEYS} rotates, or every lookup by ID number, name or phone silently finds nothing.
+     * Only where the public development key is configured may it be left out; it then equals that key's bytes, which
+     * is what development data was indexed with.
+     */
+    private byte[] indexKey(PiiProperties properties) {
+        if (properties.indexKey() != null && !properties.indexKey().isBlank()) {
+            byte[] key = Base64.getDecoder().decode(properties.indexKey().strip());
+            if (key.length < 32) {
+                throw new IllegalStateException("PII_INDEX_KEY must be at least 32 bytes (base64)");
+            }
+            return key;
+        }
+        byte[] dev = Base64.getDecoder().decode(DEV_KEY);
+        if (keys.values().stream().anyMatch(k -> java.util.Arrays.equals(k.getEncoded(), dev))) {
+            return dev;
+        }
+        throw new IllegalStateException("PII_INDEX_KEY (civic.pii.index-key) must be set outside development: a base64 key"
+                + " of 32 bytes, kept unchanged when PII_KEYS rotates");
     }
 
     public String encrypt(String plaintext, String column) {

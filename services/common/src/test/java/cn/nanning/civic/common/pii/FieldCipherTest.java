@@ -12,7 +12,9 @@ class FieldCipherTest {
     private static final String K1 = "k1:ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=";
     private static final String K2 = "k2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
-    private final FieldCipher cipher = new FieldCipher(new PiiProperties(List.of(K2, K1), null));
+    private static final String INDEX = "aW5kZXgta2V5LWZvci10ZXN0cy1vbmx5LTMyLWJ5dGVzISE=";
+
+    private final FieldCipher cipher = new FieldCipher(new PiiProperties(List.of(K2, K1), INDEX));
 
     @Test
     void aValueRoundTripsAndIsNotStoredInPlainText() {
@@ -34,9 +36,32 @@ class FieldCipherTest {
 
     @Test
     void valuesWrittenWithAnOlderKeyStillDecryptAfterRotation() {
-        FieldCipher old = new FieldCipher(new PiiProperties(List.of(K1), null));
+        FieldCipher old = new FieldCipher(new PiiProperties(List.of(K1), INDEX));
         String stored = old.encrypt("张三", "name");
         assertThat(cipher.decrypt(stored, "name")).isEqualTo("张三");
+    }
+
+    @Test
+    void rotatingTheEncryptionKeyKeepsEveryBlindIndexSoLookupsStillFindTheirRows() {
+        FieldCipher beforeRotation = new FieldCipher(new PiiProperties(List.of(K1), INDEX));
+        FieldCipher afterRotation = cipher; // K2 now encrypts, K1 still decrypts, the index key is unchanged
+
+        for (String purpose : List.of("volunteer.id_number", "volunteer.name", "assisted_booking.resident_phone")) {
+            assertThat(afterRotation.blindIndex("450103199001011234", purpose))
+                    .isEqualTo(beforeRotation.blindIndex("450103199001011234", purpose));
+        }
+        assertThat(afterRotation.encrypt("x", "c")).startsWith("k2:");
+    }
+
+    @Test
+    void theIndexKeyIsRequiredOutsideDevelopmentAndNeverTheEncryptionKey() {
+        assertThatThrownBy(() -> new FieldCipher(new PiiProperties(List.of(K2, K1), null)))
+                .hasMessageContaining("PII_INDEX_KEY");
+        assertThatThrownBy(() -> new FieldCipher(new PiiProperties(List.of(K1), " ")))
+                .hasMessageContaining("PII_INDEX_KEY");
+        FieldCipher dev = new FieldCipher(new PiiProperties(List.of("k1:" + FieldCipher.DEV_KEY), null));
+        FieldCipher devRotated = new FieldCipher(new PiiProperties(List.of(K2, "k1:" + FieldCipher.DEV_KEY), null));
+        assertThat(devRotated.blindIndex("13812345678", "phone")).isEqualTo(dev.blindIndex("13812345678", "phone"));
     }
 
     @Test
