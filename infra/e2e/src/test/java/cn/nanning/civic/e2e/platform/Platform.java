@@ -32,6 +32,7 @@ public final class Platform {
     private final Path root;
     private final Path logs;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Platform(Path root) throws IOException {
         this.root = root;
@@ -72,7 +73,16 @@ public final class Platform {
 
     /** Starts one deployable with extra environment variables (replacing a running one of that name). */
     public void start(String name, Map<String, String> extraEnv) throws IOException {
-        Deployable d = Deployable.named(name);
+        startInstance(name, name, Deployable.named(name).port(), extraEnv);
+    }
+
+    /**
+     * Starts another instance of a deployable under its own name and port, e.g. a second services process; it is
+     * stopped with the others, or earlier with {@link #kill(String)}.
+     */
+    public void startInstance(String name, String deployable, int port, Map<String, String> extraEnv) throws IOException {
+        Deployable d = Deployable.named(deployable);
+        ports.put(name, port);
         Path module = root.resolve(d.module());
         String classpath = module.resolve("target/classes") + ":" + Files.readString(module.resolve("target/runtime-classpath.txt")).strip();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -83,8 +93,8 @@ public final class Platform {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
         Map<String, String> env = builder.environment();
         env.putAll(TestStack.environment());
-        env.put("MICRONAUT_SERVER_PORT", String.valueOf(d.port()));
-        env.put("PORTAL_PORT", String.valueOf(d.port()));
+        env.put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        env.put("PORTAL_PORT", String.valueOf(port));
         env.put("SERVICES_URL", "http://127.0.0.1:" + SERVICES);
         env.put("SEARCH_URL", "http://127.0.0.1:" + SEARCH);
         env.put("PORTAL_URL", "http://127.0.0.1:" + PORTAL);
@@ -110,7 +120,7 @@ public final class Platform {
     }
 
     public void awaitHealthy(String name) {
-        Deployable d = Deployable.named(name);
+        int port = ports.getOrDefault(name, 0);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plusSeconds(150);
         while (Instant.now().isBefore(deadline)) {
@@ -119,7 +129,7 @@ public final class Platform {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile(name));
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.port() + "/health"))
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

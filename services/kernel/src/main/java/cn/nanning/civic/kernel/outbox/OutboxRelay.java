@@ -20,6 +20,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * Publishes committed outbox rows to Kafka in order, then marks them published. A crash between the send
  * and the mark re-sends the event after restart (at-least-once); consumers de-duplicate by event id.
+ *
+ * <p>Every services instance runs a relay, but only one relays at a time: a batch starts by taking a transaction-scoped
+ * advisory lock, and an instance that does not get it waits for its next tick. Two relays publishing neighbouring
+ * batches in parallel (what {@code skip locked} allowed) would let an aggregate's later event overtake an earlier one.
+ * When the active instance dies, PostgreSQL drops its lock with its connection and the next tick of another instance
+ * takes over; its unmarked batch is published again (duplicates, which consumers ignore by event id, never gaps).
  */
 @Singleton
 @Requires(property = "civic.outbox.relay.enabled", notEquals = "false")
@@ -27,6 +33,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    /** The advisory lock of the outbox relay ("civic" in ASCII); no other code takes it. */
+    static final long RELAY_LOCK = 0x6369766963L;
 
     private final OutboxRepository repository;
     private final Producer<String, String> producer;
@@ -50,6 +58,9 @@ public class OutboxRelay {
     /** Publishes one batch; returns how many rows it published. */
     @Transactional
     public int relayBatch() {
+        if (!repository.tryRelayLock(RELAY_LOCK)) {
+            return 0; // another instance is relaying
+        }
         List<OutboxEvent> batch = repository.lockNextBatch(BATCH);
         int published = 0;
         for (OutboxEvent event : batch) {

@@ -11,10 +11,17 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface OutboxRepository extends CrudRepository<OutboxEvent, Long> {
 
-    /** The oldest unpublished events, locked so that a second relay instance takes other rows. */
+    /**
+     * Whether this transaction may relay: one PostgreSQL advisory lock, held until the transaction ends (and released
+     * by the server when the holder's connection dies, so a crashed instance hands over at once).
+     */
+    @Query(value = "select pg_try_advisory_xact_lock(:key)", nativeQuery = true)
+    boolean tryRelayLock(long key);
+
+    /** The oldest unpublished events, in order. Only the holder of the relay lock reads them. */
     @Query(value = """
             select * from kernel.outbox where published_at is null
-            order by seq limit :limit for update skip locked""", nativeQuery = true)
+            order by seq limit :limit for update""", nativeQuery = true)
     List<OutboxEvent> lockNextBatch(int limit);
 
     @Query(value = "update kernel.outbox set published_at = :publishedAt where seq = :seq", nativeQuery = true)
