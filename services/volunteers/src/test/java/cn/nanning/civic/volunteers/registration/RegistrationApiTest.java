@@ -236,11 +236,18 @@ class RegistrationApiTest {
         String village = f.string("select home_region from volunteers.volunteer where id = ?::uuid", person.volunteerId());
         String otherDistrict = f.string("select code from kernel.region where level = 'district' and code <> ? order by random() limit 1",
                 village.substring(0, 6));
+        String missing = java.util.UUID.randomUUID().toString();
         for (String token : List.of(f.volunteer().token(), f.tokens.staff("ORGANIZER", village.substring(0, 6)), f.tokens.staff("ADMIN", otherDistrict))) {
-            assertThat(refused(() -> f.get("/api/v1/volunteers/" + person.volunteerId(), token, Map.class)).getStatus().getCode()).isEqualTo(404);
-            assertThat(refused(() -> f.get("/api/v1/volunteers/" + person.volunteerId() + "/id-number?reason=x", token, Map.class))
-                    .getStatus().getCode()).isEqualTo(404);
+            // Someone else's record answers exactly as a record that does not exist: nothing reveals that it does.
+            for (String path : List.of("", "/id-number?reason=x")) {
+                var foreign = refused(() -> f.get("/api/v1/volunteers/" + person.volunteerId() + path, token, Map.class));
+                var absent = refused(() -> f.get("/api/v1/volunteers/" + missing + path, token, Map.class));
+                assertThat(foreign.getStatus().getCode()).isIn(403, 404).isEqualTo(absent.getStatus().getCode());
+                assertThat(detail(foreign)).isEqualTo(detail(absent));
+            }
         }
+        assertThat(refused(() -> f.get("/api/v1/volunteers/" + person.volunteerId(), f.tokens.staff("ADMIN", otherDistrict), Map.class))
+                .getStatus().getCode()).isEqualTo(404);
         assertThat(f.count("select count(*) from kernel.audit_log where action = 'volunteers.id-number.reveal' and target_id = ? and outcome = 'DENIED'",
                 person.volunteerId())).isEqualTo(3);
         Map<?, ?> forAdmin = f.get("/api/v1/volunteers/" + person.volunteerId(), f.tokens.staff("ADMIN", village.substring(0, 9)), Map.class);
