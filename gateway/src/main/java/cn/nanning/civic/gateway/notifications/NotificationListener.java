@@ -1,5 +1,6 @@
 package cn.nanning.civic.gateway.notifications;
 
+import cn.nanning.civic.common.kafka.DeadLetters;
 import cn.nanning.civic.common.wechat.WeChatClient;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
@@ -10,6 +11,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import me.chanjar.weixin.common.error.WxErrorException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,19 +28,22 @@ class NotificationListener {
 
     private final NotificationDeliveries deliveries;
     private final JsonMapper json;
+    private final DeadLetters deadLetters;
 
-    NotificationListener(NotificationDeliveries deliveries, JsonMapper json) {
+    NotificationListener(NotificationDeliveries deliveries, JsonMapper json, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.deliveries = deliveries;
         this.json = json;
     }
 
     /**
-     * Retries (with back-off) only what may succeed later: WeChat or the database being unavailable. A record that can
-     * never be delivered — not JSON, no event id, an account id that is not one of ours — is logged and passed over,
-     * so it cannot hold up every notification behind it.
+     * Retries (with back-off) what may succeed later: WeChat or the database being unavailable; what still fails after
+     * the retries goes to the dead-letter topic. A record that can never be delivered — not JSON, no event id, an
+     * account id that is not one of ours — goes there at once, so it cannot hold up every notification behind it.
      */
     @Topic("notifications.citizen.v1")
-    void receive(String value) throws WxErrorException, WeChatClient.Unavailable {
+    void receive(ConsumerRecord<String, String> record) throws WxErrorException, WeChatClient.Unavailable {
+        String value = record.value();
         UUID eventId;
         CitizenNotification notification;
         try {
@@ -50,7 +55,7 @@ class NotificationListener {
                 throw new IllegalArgumentException("no template or data");
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("Skipping a notification that can never be delivered: {}", e.getMessage());
+            deadLetters.send(record, "gateway-notifier", "undeliverable: " + e.getMessage());
             return;
         }
         deliveries.deliver(eventId, notification);

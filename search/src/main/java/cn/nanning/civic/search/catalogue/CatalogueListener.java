@@ -1,5 +1,6 @@
 package cn.nanning.civic.search.catalogue;
 
+import cn.nanning.civic.common.kafka.DeadLetters;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -22,7 +23,7 @@ import java.nio.charset.StandardCharsets;
  * The offset is committed after each record only once Elasticsearch took it. While Elasticsearch is unavailable the
  * listener throws {@link IndexUnavailableException}; micronaut-kafka then seeks back to the same record and pauses the
  * partition for the retry delay, without limit, so no record is ever skipped and the index catches up when the node
- * returns. Records that can never succeed (not JSON, no version, unknown type) are logged and passed over.
+ * returns. Records that can never succeed (not JSON, no version) go to the dead-letter topic (DeadLetters).
  */
 @KafkaListener(groupId = "${civic.search.catalogue.consumer-group:search-catalogue}",
         offsetReset = OffsetReset.EARLIEST,
@@ -36,8 +37,10 @@ class CatalogueListener {
 
     private final CatalogueIndexer indexer;
     private final JsonMapper json;
+    private final DeadLetters deadLetters;
 
-    CatalogueListener(CatalogueIndexer indexer, JsonMapper json) {
+    CatalogueListener(CatalogueIndexer indexer, JsonMapper json, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.indexer = indexer;
         this.json = json;
     }
@@ -49,13 +52,13 @@ class CatalogueListener {
         try {
             event = record.value() == null ? null : json.readValue(record.value(), CatalogueEvent.class);
         } catch (IOException e) {
-            LOG.error("Skipping unreadable catalogue event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            deadLetters.send(record, "search-catalogue", "unreadable: " + e.getMessage());
             return;
         }
         CatalogueEvent.Item item = event == null ? null : event.item();
         String code = item != null && item.code() != null ? item.code() : record.key();
         if (item == null || code == null || item.version() == null) {
-            LOG.error("Skipping catalogue event {} at offset {}: no item code or version", event == null ? null : event.eventId(), record.offset());
+            deadLetters.send(record, "search-catalogue", "incomplete: no item code or version");
             return;
         }
         String updatedAt = item.updatedAtText() != null ? item.updatedAtText() : CatalogueEvent.isoInstant(event.occurredAt());

@@ -1,5 +1,6 @@
 package cn.nanning.civic.appointments.referrals;
 
+import cn.nanning.civic.common.kafka.DeadLetters;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -31,8 +32,10 @@ class ReferralListener {
 
     private final Referrals referrals;
     private final JsonMapper json;
+    private final DeadLetters deadLetters;
 
-    ReferralListener(Referrals referrals, JsonMapper json) {
+    ReferralListener(Referrals referrals, JsonMapper json, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.referrals = referrals;
         this.json = json;
     }
@@ -43,12 +46,12 @@ class ReferralListener {
         try {
             event = json.readValue(record.value(), ProxyReferralEvent.class);
         } catch (IOException | RuntimeException e) {
-            LOG.error("Skipping unreadable referral event at offset {}: {}", record.offset(), e.getMessage());
+            deadLetters.send(record, "appointments-referrals", "unreadable: " + e.getMessage());
             return;
         }
         if (event.eventId() == null || event.referral() == null || event.referral().requestId() == null
                 || event.referral().regionCode() == null || event.referral().target() == null) {
-            LOG.error("Skipping incomplete referral event at offset {}", record.offset());
+            deadLetters.send(record, "appointments-referrals", "incomplete: no event id, request, region or target");
             return;
         }
         ProxyReferralEvent.Body body = event.referral();

@@ -1,5 +1,6 @@
 package cn.nanning.civic.proxy.requests;
 
+import cn.nanning.civic.common.kafka.DeadLetters;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -28,8 +29,10 @@ class ReferralProgressListener {
 
     private final ReferralProgress progress;
     private final JsonMapper json;
+    private final DeadLetters deadLetters;
 
-    ReferralProgressListener(ReferralProgress progress, JsonMapper json) {
+    ReferralProgressListener(ReferralProgress progress, JsonMapper json, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.progress = progress;
         this.json = json;
     }
@@ -40,7 +43,7 @@ class ReferralProgressListener {
         try {
             event = json.readValue(record.value(), Event.class);
         } catch (IOException | RuntimeException e) {
-            LOG.error("Skipping unreadable referral progress at offset {}: {}", record.offset(), e.getMessage());
+            deadLetters.send(record, "proxy-referral-progress", "unreadable: " + e.getMessage());
             return;
         }
         Event.Body body = event.referral();

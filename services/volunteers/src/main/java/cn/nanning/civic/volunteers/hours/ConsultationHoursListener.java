@@ -1,5 +1,6 @@
 package cn.nanning.civic.volunteers.hours;
 
+import cn.nanning.civic.common.kafka.DeadLetters;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
@@ -30,8 +31,10 @@ class ConsultationHoursListener {
 
     private final ConsultationHours hours;
     private final JsonMapper json;
+    private final DeadLetters deadLetters;
 
-    ConsultationHoursListener(ConsultationHours hours, JsonMapper json) {
+    ConsultationHoursListener(ConsultationHours hours, JsonMapper json, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.hours = hours;
         this.json = json;
     }
@@ -42,7 +45,7 @@ class ConsultationHoursListener {
         try {
             c = parse(json.readValue(record.value(), JsonNode.class));
         } catch (IOException | RuntimeException e) {
-            LOG.error("Skipping unreadable consultation event at offset {}: {}", record.offset(), e.getMessage());
+            deadLetters.send(record, "volunteers-consultation-hours", "unreadable: " + e.getMessage());
             return;
         }
         if (c != null) {
