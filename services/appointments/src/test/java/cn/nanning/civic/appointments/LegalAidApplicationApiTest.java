@@ -160,7 +160,7 @@ class LegalAidApplicationApiTest {
         assertThat(api.get(PATH + "/" + id, lawyer.token()).get("id")).isEqualTo(id);
         assertThat(api.list(PATH + "/workbench", lawyer.token())).extracting(a -> a.get("id")).containsExactly(id);
         assertThat(api.list(PATH + "/workbench", admin)).as("nothing left for the administrator").extracting(a -> a.get("id")).doesNotContain(id);
-        refused(403, () -> api.get(PATH + "/" + id, otherLawyer.token()));
+        refused(404, () -> api.get(PATH + "/" + id, otherLawyer.token()));
         assertThat(api.get(PATH + "/" + id, citizen).get("statusLabel")).isEqualTo("已指派法律援助人员");
         assertThat(api.count("select count(*) from kernel.outbox where event_key = ? and event_type in ('LegalAidDecided', 'LegalAidLawyerAssigned')", id))
                 .isEqualTo(2);
