@@ -57,12 +57,14 @@ class KubernetesManifestsTest {
     /** The configuration each deployable reads (docs/architecture.md "Configuration keys"). */
     private static final Map<String, Set<String>> ENV = Map.of(
             "gateway", Set.of("DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD",
+                    "CIVIC_SCHEMA_OWNER_USERNAME", "CIVIC_SCHEMA_OWNER_PASSWORD",
                     "REDIS_URL", "WECHAT_API_HOST", "WECHAT_APP_ID", "WECHAT_APP_SECRET", "PII_KEYS", "PII_INDEX_KEY",
                     "SERVICES_URL", "SEARCH_URL", "PORTAL_URL", "KAFKA_BOOTSTRAP_SERVERS", "CIVIC_CORS_ORIGINS", "GATEWAY_TRUSTED_PROXIES",
                     "WECHAT_TEMPLATE_PROXY_STATUS", "WECHAT_TEMPLATE_VOLUNTEER_ACTIVITY", "WECHAT_TEMPLATE_APPOINTMENT_REMINDER",
                     "WECHAT_TEMPLATE_APPOINTMENT_WAITLIST_OFFER", "WECHAT_TEMPLATE_COUNCIL_OPINION",
                     "WECHAT_TEMPLATE_COUNCIL_PUBLICATION"),
             "services", Set.of("DATASOURCES_DEFAULT_URL", "DATASOURCES_DEFAULT_USERNAME", "DATASOURCES_DEFAULT_PASSWORD",
+                    "CIVIC_SCHEMA_OWNER_USERNAME", "CIVIC_SCHEMA_OWNER_PASSWORD",
                     "KAFKA_BOOTSTRAP_SERVERS", "REDIS_URL", "WECHAT_API_HOST", "WECHAT_APP_ID", "WECHAT_APP_SECRET",
                     "GATEWAY_JWKS_URL", "GATEWAY_REVOKED_SESSIONS_URL", "PII_KEYS", "PII_INDEX_KEY", "CIVIC_DATA_DIR", "CIVIC_MATERIALS_DIR", "CIVIC_VOLUNTEERS_VERIFICATION_URL",
                     "CIVIC_APPOINTMENTS_RETENTION_DAYS"),
@@ -75,7 +77,7 @@ class KubernetesManifestsTest {
     private static final Set<String> JVM_ENV = Set.of("JAVA_TOOL_OPTIONS");
 
     private static final Set<String> SECRET_KEYS =
-            Set.of("PII_KEYS", "PII_INDEX_KEY", "WECHAT_APP_SECRET", "DATASOURCES_DEFAULT_PASSWORD");
+            Set.of("PII_KEYS", "PII_INDEX_KEY", "WECHAT_APP_SECRET", "DATASOURCES_DEFAULT_PASSWORD", "CIVIC_SCHEMA_OWNER_PASSWORD");
 
     private static final Map<String, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
 
