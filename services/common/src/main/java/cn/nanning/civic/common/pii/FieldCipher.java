@@ -76,6 +76,11 @@ public class FieldCipher {
                 + " of 32 bytes, kept unchanged when PII_KEYS rotates");
     }
 
+    /** The id of the key new values are encrypted with (the first of {@code PII_KEYS}). */
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
     public String encrypt(String plaintext, String column) {
         if (plaintext == null) {
             return null;
