@@ -1,0 +1,15 @@
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/unit/**/*.test.js'],
+    },
+    {
+      displayName: 'journeys',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/journeys/**/*.test.js'],
+
+    },
+  ],
+};
