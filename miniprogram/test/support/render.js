@@ -7,6 +7,22 @@ const simulate = require('miniprogram-simulate');
 
 const ROOT = path.join(__dirname, '..', '..', 'src');
 
+/**
+ * simulate runs a page's or component's JS with require(), which under jest runs a file once per test file: a
+ * component used by a second page would then never call Component() again and render nothing. Run the file's source
+ * afresh each time instead; what it requires (api, store…) still comes from jest's registry, shared with the test.
+ */
+const fs = require('fs');
+require('miniprogram-simulate/src/utils').runJs = (filePath) => {
+  const file = filePath.endsWith('.js') ? filePath : `${filePath}.js`;
+  const source = fs.readFileSync(file, 'utf8');
+  const dir = path.dirname(file);
+  const local = (p) => require(p.startsWith('.') ? path.resolve(dir, p) : p);
+  const mod = { exports: {} };
+  // eslint-disable-next-line no-new-func
+  new Function('require', 'module', 'exports', '__filename', '__dirname', source)(local, mod, mod.exports, file, dir);
+};
+
 /** Lets pending promises and timers (the fake wx answers on a 0 ms timer) run until the page is quiet. */
 async function settle(rounds = 30) {
   for (let i = 0; i < rounds; i++) {
