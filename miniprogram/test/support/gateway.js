@@ -3,20 +3,27 @@
  * would in the portal. Citizens never go through here: their calls are the pages' own, through the wx harness.
  */
 const GATEWAY = (process.env.GATEWAY_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const { send } = require('./http');
 const PASSWORD = process.env.CIVIC_DEMO_STAFF_PASSWORD || 'Civic-Admin-2025!';
 const QINGXIU = '450103';
 
+/** A file part for multipart uploads: { file: { name, type, content } } */
 async function call(method, path, body, token, headers = {}) {
-  const res = await fetch(GATEWAY + '/api/v1' + path, {
-    method,
-    headers: {
-      ...(body !== undefined && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
+  const h = { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers };
+  let payload = null;
+  if (body && body.file && Buffer.isBuffer(body.file.content)) {
+    const boundary = `----setup${Date.now().toString(16)}`;
+    payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(body.file.name)}"\r\nContent-Type: ${body.file.type}\r\n\r\n`),
+      body.file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    h['Content-Type'] = `multipart/form-data; boundary=${boundary}`;
+  } else if (body !== undefined) {
+    payload = Buffer.from(JSON.stringify(body));
+    h['Content-Type'] = 'application/json';
+  }
+  if (payload) h['Content-Length'] = payload.length;
+  const res = await send(GATEWAY + '/api/v1' + path, method, h, payload);
+  const text = res.body.toString('utf8');
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = text; }
   return { status: res.status, json };

@@ -99,9 +99,8 @@ async function publishDecision(councilId, topicId, title) {
   await ok('POST', `/council/decisions/${decision.id}/resolution`, { content: `同意${title}，由村委会组织实施，资金从村集体经济收益中列支。` }, convener);
   const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
   const progress = await ok('POST', `/council/decisions/${decision.id}/progress`, { percent: 40, note: '基础施工已完成，器材已到货。', occurredOn: today }, convener);
-  const form = new FormData();
-  form.append('file', new Blob([png(64, 48, [30, 120, 60])], { type: 'image/png' }), '施工现场.png');
-  await ok('POST', `/council/decisions/${decision.id}/progress/${progress.progressUpdates[0].id}/photos`, form, convener);
+  await ok('POST', `/council/decisions/${decision.id}/progress/${progress.progressUpdates[0].id}/photos`,
+    { file: { name: 'site.png', type: 'image/png', content: png(64, 48, [30, 120, 60]) } }, convener);
   return decision;
 }
 

@@ -11,8 +11,17 @@ function createWx({ transport, envVersion = 'develop' } = {}) {
     modal: [], requestSubscribeMessage: [], scanCode: [], login: 0, requests: [] };
   const device = { scanResult: null, chosenFiles: [], phoneCode: null, subscribeAnswer: null, modalConfirm: true, loginUser: 'citizen' };
   let loginNonce = 0;
+  const nav = [];
+  const pending = { n: 0 };
+  const track = (options, kind) => {
+    pending.n++;
+    const done = (fn) => (...args) => { pending.n--; return fn && fn(...args); };
+    return { ...options, success: done(options.success), fail: done(options.fail) };
+  };
   const wx = {
     __calls: calls,
+    __navOrder: nav,
+    get __pending() { return pending.n; },
     __device: device,
     __storage: storage,
     getAccountInfoSync: () => ({ miniProgram: { envVersion, appId: 'touristappid', version: '' } }),
@@ -28,21 +37,21 @@ function createWx({ transport, envVersion = 'develop' } = {}) {
     },
     request: (options) => {
       calls.requests.push({ method: options.method || 'GET', url: options.url, data: options.data, header: options.header });
-      transport.request(options);
+      transport.request(track(options));
     },
     uploadFile: (options) => {
       calls.requests.push({ method: 'UPLOAD', url: options.url, filePath: options.filePath, header: options.header });
-      transport.uploadFile(options);
+      transport.uploadFile(track(options));
     },
     downloadFile: (options) => {
       calls.requests.push({ method: 'DOWNLOAD', url: options.url, header: options.header });
-      transport.downloadFile(options);
+      transport.downloadFile(track(options));
     },
     openDocument: ({ filePath, fileType, success }) => { calls.openDocument.push({ filePath, fileType }); success && success({}); },
-    navigateTo: ({ url }) => { calls.navigateTo.push(url); },
-    redirectTo: ({ url }) => { calls.redirectTo.push(url); },
-    switchTab: ({ url }) => { calls.switchTab.push(url); },
-    reLaunch: ({ url }) => { calls.switchTab.push(url); },
+    navigateTo: ({ url }) => { calls.navigateTo.push(url); nav.push(['n', url]); },
+    redirectTo: ({ url }) => { calls.redirectTo.push(url); nav.push(['r', url]); },
+    switchTab: ({ url }) => { calls.switchTab.push(url); nav.push(['s', url]); },
+    reLaunch: ({ url }) => { calls.switchTab.push(url); nav.push(['s', url]); },
     navigateBack: (o) => { calls.navigateBack.push((o && o.delta) || 1); },
     makePhoneCall: ({ phoneNumber, success }) => { calls.makePhoneCall.push(phoneNumber); success && success({}); },
     showToast: ({ title }) => { calls.toast.push(title); },
@@ -70,6 +79,8 @@ function createWx({ transport, envVersion = 'develop' } = {}) {
       for (const id of tmplIds) answer[id] = device.subscribeAnswer || 'accept';
       setTimeout(() => success(answer), 0);
     },
+    previewImage: () => {},
+    pageScrollTo: () => {},
     getSystemInfoSync: () => ({ windowWidth: 375, pixelRatio: 2, platform: 'devtools' }),
   };
   return wx;
