@@ -23,4 +23,13 @@ const activity = (o = {}) => ({ id: 'ac1', title: '社区义诊引导', descript
   plannedMinutes: 120, capacity: 10, confirmed: 3, remaining: 7, requiredSkills: [], suitableForMinors: false, status: 'PUBLISHED', ...o });
 const village = { code: '450103002001', name: '新兴苑社区居委会', path: '青秀区 中山街道 新兴苑社区居委会' };
 
-module.exports = { soon, place, provider, counsellor, slot, day, booking, application, request, point, item, activity, village };
+/** A valid ID number (GB 11643 check character) of someone born on yyyymmdd. */
+function id(yyyymmdd) {
+  const first17 = `450103${yyyymmdd}001`;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * w[i];
+  return first17 + '10X98765432'[sum % 11];
+}
+
+module.exports = { id, soon, place, provider, counsellor, slot, day, booking, application, request, point, item, activity, village };
