@@ -6,6 +6,11 @@ module.exports = {
       testMatch: ['<rootDir>/test/unit/**/*.test.js'],
     },
     {
+      displayName: 'screenshots',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/screenshots/**/*.shots.js'],
+    },
+    {
       displayName: 'journeys',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/journeys/**/*.test.js'],

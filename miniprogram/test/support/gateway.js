@@ -30,7 +30,13 @@ async function call(method, path, body, token, headers = {}) {
 }
 
 async function ok(method, path, body, token) {
-  const r = await call(method, path, body, token);
+  let r = await call(method, path, body, token);
+  for (let i = 0; r.status === 429 && i < 10; i++) {
+    // Set-up runs many sign-ins from one address; wait as the gateway asks (Retry-After is in the detail too).
+    const wait = Number((/(\d+) 秒/.exec((r.json && r.json.detail) || '') || [])[1] || 2);
+    await new Promise((res) => setTimeout(res, wait * 1000 + 200));
+    r = await call(method, path, body, token);
+  }
   if (r.status < 200 || r.status >= 300) {
     throw new Error(`${method} ${path} answered ${r.status}: ${JSON.stringify(r.json)}`);
   }

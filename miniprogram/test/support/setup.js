@@ -134,6 +134,8 @@ async function volunteer(homeRegion, name = '韦建华') {
 
 /** A team at the station led by a volunteer registered for it. */
 async function team(stationId, homeRegion, name) {
+  const existing = (await ok('GET', `/volunteers/teams?station=${stationId}`, undefined, await staff('admin'))).find((t) => t.name === name);
+  if (existing) return { team: existing, leader: null };
   const leader = await volunteer(homeRegion);
   const t = await ok('POST', '/volunteers/teams', { stationId, name, type: 'PING_AN', leaderVolunteerId: leader.volunteer.id }, await staff('admin'));
   return { team: t, leader };

@@ -46,14 +46,14 @@ describe('components', () => {
   test('back-bar goes back when there is a page to return to, and home otherwise', async () => {
     const { calls } = installWx();
     const c = await openComponent('components/back-bar/index', { title: '预约详情' });
-    expect(c.text()).toBe('‹ 返回预约详情首页');
+    expect(c.text()).toBe('‹ 返回回首页');
     global.__currentPages = [{ route: 'pages/home/index' }, { route: 'pages/appointments/detail' }];
     await c.tap('返回');
     expect(calls.navigateBack).toEqual([1]);
     global.__currentPages = [{ route: 'pages/appointments/detail' }];
     await c.tap('返回');
     expect(calls.switchTab).toEqual(['/pages/home/index']);
-    await c.tap('首页');
+    await c.tap('回首页');
     expect(calls.switchTab).toEqual(['/pages/home/index', '/pages/home/index']);
   });
 });

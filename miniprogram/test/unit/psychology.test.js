@@ -9,7 +9,7 @@ describe('心理咨询', () => {
     await page.instance.answer({ currentTarget: { dataset: { key: 'p8', value: 2 } } });
     await page.settle();
     const text = page.text();
-    expect(text.startsWith('‹ 返回心理咨询首页全国心理援助热线 12356')).toBe(true);
+    expect(text.startsWith('‹ 返回回首页全国心理援助热线 12356')).toBe(true);
     expect(calls.requests).toHaveLength(0);
     await page.tap('立即拨打 12356');
     expect(calls.makePhoneCall).toEqual(['12356']);

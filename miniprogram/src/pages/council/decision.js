@@ -19,7 +19,7 @@ page({
       const resolution = ((d.register || []).find((s) => s.content) || {}).content || '';
       this.setData({
         loaded: true,
-        d: { title: d.title, matter: d.matter, status: d.statusLabel, percent: d.progress },
+        d: { title: d.title, matter: d.matter !== d.title ? d.matter : '', status: d.statusLabel, percent: d.progress },
         steps: steps.filter((s) => !s.content || s.votes),
         resolution,
         progress: (d.progressUpdates || []).map((p) => ({ id: p.id, percent: p.percent, note: p.note, when: fmt.date(p.occurredOn),
