@@ -59,6 +59,10 @@ describe('志愿者', () => {
     expect(page.text()).toContain('名额：共 10 人，剩余 7 人');
     await page.tap('我要报名');
     expect(page.text()).toContain('报名成功，请按时参加。');
+    device.scanResult = 'civic-checkin:11111111-2222-4333-8444-123456789012:654321';
+    await page.tap('扫码签到');
+    expect(page.text()).toContain('这是其他活动的签到码');
+    expect(device.sentCode).toBeUndefined();
     device.scanResult = 'civic-checkin:ac1:482913';
     await page.tap('扫码签到');
     expect(device.sentCode).toBe('482913');

@@ -4,12 +4,16 @@ const api = require('../../api/index');
 const fmt = require('../../utils/format');
 
 /**
- * What the activity's QR code holds: the organiser's 6-digit check code, alone or inside a text/link
- * (e.g. "civic-checkin:<activity>:<code>"). The API has no QR payload of its own (API-GAPS.md).
+ * What the activity's QR code holds: "civic-checkin:<activityId>:<code>", or the organiser's 6-digit check code alone
+ * or inside other text. The API has no QR payload of its own (API-GAPS.md).
+ * @returns {{code: string, activityId: string}}
  */
 function codeFrom(scanned) {
-  const m = /(?:^|\D)(\d{6})(?:\D|$)/.exec(String(scanned || ''));
-  return m ? m[1] : '';
+  const text = String(scanned || '').trim();
+  const full = /^civic-checkin:([0-9a-fA-F-]{36}):(\d{6})$/.exec(text);
+  if (full) return { activityId: full[1], code: full[2] };
+  const groups = text.match(/(?<!\d)\d{6}(?!\d)/g);
+  return { activityId: '', code: groups ? groups[groups.length - 1] : '' };
 }
 
 page({
@@ -58,9 +62,13 @@ page({
         wx.scanCode({ onlyFromCamera: true, scanType: ['qrCode'], success: (r) => resolve(r.result), fail: () => resolve(null) });
       });
       if (scanned === null) return;
-      const code = codeFrom(scanned);
+      const { code, activityId } = codeFrom(scanned);
       if (!code) {
         this.setData({ actionError: '没有识别到签到码，请扫描组织方出示的活动签到二维码。' });
+        return;
+      }
+      if (activityId && activityId !== this.id) {
+        this.setData({ actionError: '这是其他活动的签到码，请扫描本活动现场的二维码。' });
         return;
       }
       const att = await this.act('actionError', () => api.post(`/volunteers/activities/${this.id}/${action}`, { code }));
