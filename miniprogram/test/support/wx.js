@@ -80,6 +80,7 @@ function createWx({ transport, envVersion = 'develop' } = {}) {
       setTimeout(() => success(answer), 0);
     },
     previewImage: () => {},
+    setNavigationBarTitle: ({ title }) => { calls.title = title; },
     pageScrollTo: () => {},
     getSystemInfoSync: () => ({ windowWidth: 375, pixelRatio: 2, platform: 'devtools' }),
   };

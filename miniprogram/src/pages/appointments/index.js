@@ -16,6 +16,7 @@ page({
     onLoad(query) {
       const kind = query && query.kind === 'COUNSELLOR' ? 'COUNSELLOR' : 'LAWYER';
       this.setData({ kind, ...KINDS[kind] });
+      wx.setNavigationBarTitle({ title: KINDS[kind].title });
       return this.load();
     },
     async load() {
