@@ -333,9 +333,7 @@ public final class SearchEval {
                     reduced.put(e.id(), new KnowledgeEntry(e.id(), e.topic(), kept, e.articles(), e.answer(), e.nextStep()));
                 }
             }
-            for (KnowledgeEntry e : reduced.values()) {
-                store.put(e, "search-eval");
-            }
+            store.putAll(List.copyOf(reduced.values()), "search-eval");
             java.util.Set<String> heldOut = new java.util.HashSet<>();
             held.forEach(q -> heldOut.add(q.query()));
             // The answered-questions field holds the knowledge base's phrasings too: without the held-out ones.
@@ -348,9 +346,7 @@ public final class SearchEval {
                 ours.add(q, api.rank(q.query()));
                 plain.add(q, baseline.rank(q.query()));
             }
-            for (String id : reduced.keySet()) {
-                store.remove(id);
-            }
+            store.removeAll(List.copyOf(reduced.keySet()));
             awaitPhrasings(http, options, probe.id(), entries.stream().filter(e -> e.id().equals(probe.id())).findFirst().orElseThrow().questions().size());
         }
         List<Figures> figures = List.of(ours.figures("search API (" + folds + "-fold CV)"), plain.figures("baseline: match on text"));

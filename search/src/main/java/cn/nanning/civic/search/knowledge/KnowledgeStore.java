@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +31,8 @@ import java.util.Map;
 public class KnowledgeStore {
 
     static final String MAPPING = """
-            {"mappings":{"dynamic":"strict","properties":{
+            {"settings":{"number_of_shards":1,"auto_expand_replicas":"0-1"},
+             "mappings":{"dynamic":"strict","properties":{
               "id":{"type":"keyword"},"topic":{"type":"keyword"},"retired":{"type":"boolean"},
               "updatedAt":{"type":"date"},"updatedBy":{"type":"keyword"},
               "entry":{"type":"object","enabled":false}}}}""";
@@ -59,7 +62,40 @@ public class KnowledgeStore {
         write(id, null, true, by);
     }
 
-    private void write(String id, KnowledgeEntry entry, boolean retired, String by) {
+    /** Many entries in one request (evaluation runs write a fold's entries at once). */
+    public void putAll(List<KnowledgeEntry> entries, String by) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> operations = new ArrayList<>();
+        for (KnowledgeEntry entry : entries) {
+            Map<String, Object> doc = document(entry.id(), entry, false, by);
+            operations.add(BulkOperation.of(op -> op.index(i -> i.index(settings.index()).id(entry.id()).document(doc))));
+        }
+        bulk(operations);
+    }
+
+    /** Removes many administrators' documents in one request. */
+    public void removeAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        bulk(ids.stream().map(id -> BulkOperation.of(op -> op.delete(d -> d.index(settings.index()).id(id)))).toList());
+    }
+
+    private void bulk(List<BulkOperation> operations) {
+        run(() -> {
+            ensureIndex();
+            BulkResponse response = client.bulk(b -> b.operations(operations).refresh(Refresh.WaitFor));
+            if (response.errors()) {
+                throw new IOException("writing knowledge-base entries failed: " + response.items().stream()
+                        .filter(i -> i.error() != null).map(i -> i.id() + " " + i.error().reason()).limit(3).toList());
+            }
+            return null;
+        });
+    }
+
+    private static Map<String, Object> document(String id, KnowledgeEntry entry, boolean retired, String by) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", id);
         doc.put("topic", entry == null ? null : entry.topic());
@@ -67,6 +103,11 @@ public class KnowledgeStore {
         doc.put("updatedAt", Instant.now().toString());
         doc.put("updatedBy", by);
         doc.put("entry", entry == null ? null : JSON.convertValue(entry, Map.class));
+        return doc;
+    }
+
+    private void write(String id, KnowledgeEntry entry, boolean retired, String by) {
+        Map<String, Object> doc = document(id, entry, retired, by);
         run(() -> {
             ensureIndex();
             client.index(i -> i.index(settings.index()).id(id).document(doc).refresh(Refresh.WaitFor));
