@@ -248,8 +248,9 @@ public final class SearchEval {
     /** Puts back the questions production indexes (--questions, by default the source load-laws uses, and the knowledge base). */
     private static void restore(QuestionLoader loader, Optional<Path> source, AnsweredQuestions knowledge, PrintStream out) throws IOException {
         boolean readable = source.isPresent() && Files.isReadable(source.get());
-        out.printf("Restoring answered questions from %s%s and the knowledge base: ", source.map(Path::toString).orElse("(none)"),
-                source.isPresent() && !readable ? " (not readable: none indexed)" : "");
+        out.printf("Restoring answered questions from %s%s%s: ", source.map(Path::toString).orElse("(none)"),
+                source.isPresent() && !readable ? " (not readable: none indexed)" : "",
+                knowledge.byArticle().isEmpty() ? "" : " and the knowledge base");
         loader.apply((readable ? AnsweredQuestions.read(source.get()) : AnsweredQuestions.none()).and(knowledge));
     }
 
