@@ -93,6 +93,27 @@ describe('问法律·找服务', () => {
     expect(page.text()).toContain('申请法律援助');
   });
 
+  test('a question the knowledge base knows shows its plain answer and its own next step first', async () => {
+    const answered = { ...laws, answers: [{ id: 'labour-probation-dismissal', topic: 'dismissal', topicLabel: '辞退与补偿',
+      question: '试用期公司说辞退就辞退吗', answer: '试用期内用人单位也不能随意辞退，须证明您不符合录用条件并说明理由。',
+      nextStep: { kind: 'LEGAL_AID', label: '申请法律援助', catalogueItem: null, caseType: 'LABOUR' },
+      articles: [{ lawId: 'L9', title: '中华人民共和国劳动合同法', no: '第二十一条' }], score: 0.97 }] };
+    const { calls } = installWx([
+      { path: /^\/search\/services\?/, body: services },
+      { path: /^\/search\/laws\?/, body: answered },
+    ]);
+    const page = await openPage('pages/search/index', { q: encodeURIComponent('试用期说辞退就辞退吗') });
+
+    expect(page.text()).toContain('简单回答');
+    expect(page.text()).toContain('试用期内用人单位也不能随意辞退');
+    expect(page.text()).toContain('依据：中华人民共和国劳动合同法第二十一条');
+    expect(page.data.steps[0]).toEqual(expect.objectContaining({ title: '申请法律援助', url: '/pages/legalaid/apply?caseType=LABOUR' }));
+    expect(page.data.steps.filter((s) => s.url.startsWith('/pages/legalaid/apply'))).toHaveLength(1);
+    expect(page.text()).not.toMatch(/LEGAL_AID|LABOUR|labour-probation/);
+    await page.tap('申请法律援助');
+    expect(calls.navigateTo[0]).toBe('/pages/legalaid/apply?caseType=LABOUR');
+  });
+
   test('an article opened from a link (no search before) is found again; an unknown one says so', async () => {
     store.take('search.laws');
     installWx([{ path: /^\/search\/laws\?/, body: laws }, { path: '/search/laws/L1/services', body: { services: [] } }]);

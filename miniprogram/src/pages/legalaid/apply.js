@@ -20,6 +20,11 @@ page({
     error: '',
   },
   methods: {
+    onLoad(query) {
+      // Coming from a law-search answer: its matter type is chosen already (the citizen can still change it).
+      const type = query && query.caseType;
+      if (type && CASE_TYPES.some((c) => c.code === type)) this.setData({ caseType: type });
+    },
     onInput(e) { this.setData({ [e.currentTarget.dataset.field]: e.detail.value }); },
     pickCase(e) { this.setData({ caseType: e.currentTarget.dataset.code }); },
     pickBasis(e) { this.setData({ basis: e.currentTarget.dataset.basis }); },

@@ -14,6 +14,7 @@ page({
     searched: false,
     services: /** @type {any[]} */ ([]),
     laws: /** @type {any[]} */ ([]),
+    answer: /** @type {any} */ (null),
     steps: /** @type {any[]} */ ([]),
     error: '',
   },
@@ -69,12 +70,18 @@ page({
         }
       }
       store.put('search.laws', lawRows);
+      // A question close to one the knowledge base knows comes with a plain answer and its next step: shown first.
+      const known = (laws.answers || [])[0];
+      const first = known ? next.fromAnswer(known.nextStep) : null;
+      const steps = next.forAnswer(hits).filter((s) => !first || s.url.split('?')[0] !== first.url.split('?')[0]);
       this.setData({
+        answer: known ? { question: known.question, text: known.answer,
+          basis: (known.articles || []).map((a) => `${a.title || ''}${a.no || ''}`).filter(Boolean).join('、') } : null,
         searched: true,
         services: hits.map((h) => ({ code: h.code, name: h.name, department: h.department, proxyAllowed: h.proxyAllowed,
           url: `/pages/proxy/item?code=${h.code}`, tag: h.proxyAllowed ? '可代办' : '' })),
         laws: lawRows.map(({ law, article, ...row }) => row),
-        steps: next.forAnswer(hits),
+        steps: first ? [first, ...steps] : steps,
       });
     },
   },
