@@ -20,12 +20,12 @@ public enum Unit {
         return label;
     }
 
-    /** The value as people read it: 92.3%, 1.25‰, 35, 3 天. */
+    /** The value as people read it: 92.3%, 1.25‰, 118,864, 3 天. */
     public String format(BigDecimal value) {
         return switch (this) {
             case PERCENT -> value.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
             case PERMILLE -> value.movePointRight(3).setScale(2, RoundingMode.HALF_UP).toPlainString() + "‰";
-            case COUNT -> value.setScale(0, RoundingMode.HALF_UP).toPlainString();
+            case COUNT -> String.format(java.util.Locale.ROOT, "%,d", value.setScale(0, RoundingMode.HALF_UP).longValueExact());
             case DAYS -> value.stripTrailingZeros().toPlainString() + " 天";
         };
     }
