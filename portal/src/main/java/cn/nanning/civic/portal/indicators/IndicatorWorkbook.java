@@ -132,7 +132,7 @@ class IndicatorWorkbook {
                 }
                 int column = 2 + i;
                 ranking.itemsOrEmpty().stream().filter(item -> item.region().code().equals(child.code())).findFirst().ifPresent(item ->
-                        text(row, column, item.valueText() + (item.value() == null ? "" : "（" + item.statusLabel() + "）"), null));
+                        text(row, column, item.valueText() + (judged(item.status()) ? "（" + item.statusLabel() + "）" : ""), null));
             }
         }
         sheet.createFreezePane(2, 1);
@@ -170,6 +170,11 @@ class IndicatorWorkbook {
         }
         text(sheet.createRow(r + 1), 0, "每月的数值为该月最后一次计算的结果；平台开始统计之前的月份没有数据，不补录。", null);
         sheet.createFreezePane(1, 1);
+    }
+
+    /** Statuses against a target; monitored values, missing ones and those that do not apply need no words added. */
+    private static boolean judged(String status) {
+        return "MET".equals(status) || "NEAR".equals(status) || "BEHIND".equals(status);
     }
 
     private static String pathText(IndicatorsClient.Board b) {

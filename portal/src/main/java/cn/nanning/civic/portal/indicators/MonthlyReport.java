@@ -95,7 +95,7 @@ class MonthlyReport {
             w.text(9, columns[0], w.y, w.fit(v.planNo(), 9, 60), INK);
             w.text(9, columns[1], w.y, w.fit(v.name(), 9, 206), INK);
             w.text(9, columns[2], w.y, w.fit(v.valueText(), 9, 70), INK);
-            w.text(9, columns[3], w.y, w.fit(v.targetText(), 9, 72), INK);
+            w.text(9, columns[3], w.y, w.fit(v.target() == null && v.targetText().startsWith("—") ? "—" : v.targetText(), 9, 72), INK);
             w.text(9, columns[4], w.y, w.fit(v.statusLabel(), 9, 75), Color.decode(Presentation.colour(v.status())));
             w.y -= 18;
         }
