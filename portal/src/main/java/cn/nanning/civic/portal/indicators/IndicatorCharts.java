@@ -89,6 +89,12 @@ final class IndicatorCharts extends VerticalLayout {
 
     void show(IndicatorsClient.IndicatorValue indicator, IndicatorsClient.RegionRef region,
               @Nullable IndicatorsClient.Ranking ranking, @Nullable IndicatorsClient.Trend trend) {
+        show(indicator, region, ranking, trend, "本区划没有下级区划，无排名。");
+    }
+
+    /** As above; {@code withoutRanking} says why there is no ranking when {@code ranking} is null. */
+    void show(IndicatorsClient.IndicatorValue indicator, IndicatorsClient.RegionRef region,
+              @Nullable IndicatorsClient.Ranking ranking, @Nullable IndicatorsClient.Trend trend, String withoutRanking) {
         title.setText(region.name() + "：" + indicator.name() + "（" + Presentation.plan(indicator.planNo()) + "）");
         description.setText((indicator.description() == null ? "" : indicator.description()) + "。目标：" + indicator.targetText()
                 + (indicator.source() == null ? "" : "；数据来源：" + indicator.source()) + "。");
@@ -98,7 +104,7 @@ final class IndicatorCharts extends VerticalLayout {
         rankingDetails.setVisible(!items.isEmpty());
         boolean bars = items.stream().anyMatch(r -> r.value() != null);
         if (ranking == null || items.isEmpty()) {
-            rankingNote.setText(ranking != null && ranking.note() != null ? ranking.note() : "本区划没有下级区划，无排名。");
+            rankingNote.setText(ranking != null && ranking.note() != null ? ranking.note() : withoutRanking);
             rankingChart.setVisible(false);
         } else if (!bars) {
             rankingNote.setText(ranking.note() != null ? ranking.note() : "下级区划暂无该指标的数值，见下表。");

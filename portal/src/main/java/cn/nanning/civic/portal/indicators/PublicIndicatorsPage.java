@@ -114,7 +114,7 @@ public final class PublicIndicatorsPage extends VerticalLayout implements Before
         boolean cityLevel = "city".equals(board.region().level());
         IndicatorsClient.Ranking ranking = cityLevel ? call(() -> client.ranking(indicator, null, null)) : null;
         IndicatorsClient.Trend trend = call(() -> client.trend(indicator, region, null));
-        charts.show(chosen, board.region(), ranking, trend);
+        charts.show(chosen, board.region(), ranking, trend, "公开汇总只比较各县（市、区）；乡镇（街道）和村（社区）的数据请工作人员登录后查看。");
     }
 
     private <T> T call(Supplier<T> action) {
