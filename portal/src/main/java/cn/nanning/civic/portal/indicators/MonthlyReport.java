@@ -2,13 +2,7 @@ package cn.nanning.civic.portal.indicators;
 
 import jakarta.inject.Singleton;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -19,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -38,9 +30,9 @@ class MonthlyReport {
             Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
             Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"));
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
-    private static final float MARGIN = 50;
-    private static final Color INK = new Color(0x21, 0x21, 0x21);
-    private static final Color GREY = new Color(0x75, 0x75, 0x75);
+    private static final float MARGIN = ReportPages.MARGIN;
+    private static final Color INK = ReportPages.INK;
+    private static final Color GREY = ReportPages.GREY;
 
     private final Path font = FONTS.stream().filter(Files::isReadable).findFirst().orElse(null);
 
@@ -54,7 +46,7 @@ class MonthlyReport {
             throw new IllegalStateException("no CJK font installed (fonts-droid-fallback)");
         }
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Writer w = new Writer(doc, PDType0Font.load(doc, font.toFile()));
+            ReportPages w = new ReportPages(doc, PDType0Font.load(doc, font.toFile()));
             summary(w, data, month);
             for (IndicatorsClient.IndicatorValue v : data.board().indicatorsOrEmpty()) {
                 indicatorPage(w, data, v);
@@ -69,7 +61,7 @@ class MonthlyReport {
         }
     }
 
-    private void summary(Writer w, ReportData data, YearMonth month) throws IOException {
+    private void summary(ReportPages w, ReportData data, YearMonth month) throws IOException {
         IndicatorsClient.Board b = data.board();
         w.newPage();
         w.text(20, MARGIN, w.y, "南宁市规划指标月度报告", INK);
@@ -102,7 +94,7 @@ class MonthlyReport {
         w.rule(w.y + 8);
     }
 
-    private void indicatorPage(Writer w, ReportData data, IndicatorsClient.IndicatorValue v) throws IOException {
+    private void indicatorPage(ReportPages w, ReportData data, IndicatorsClient.IndicatorValue v) throws IOException {
         w.newPage();
         w.text(15, MARGIN, w.y, v.name(), INK);
         w.y -= 20;
@@ -137,7 +129,7 @@ class MonthlyReport {
     }
 
     /** Child regions as horizontal bars, where to act first on top, the target as a dashed line. */
-    private void bars(Writer w, IndicatorsClient.Ranking ranking) throws IOException {
+    private void bars(ReportPages w, IndicatorsClient.Ranking ranking) throws IOException {
         String unit = ranking.indicator().unit();
         List<IndicatorsClient.RankedRegion> valued = ranking.itemsOrEmpty().stream().filter(r -> r.value() != null).toList();
         w.text(11, MARGIN, w.y, "下级区划排名（需优先关注的在前；虚线为目标）", INK);
@@ -175,7 +167,7 @@ class MonthlyReport {
     }
 
     /** The monthly values as a line over the months, the target as a dashed line. */
-    private void line(Writer w, IndicatorsClient.Trend trend) throws IOException {
+    private void line(ReportPages w, IndicatorsClient.Trend trend) throws IOException {
         if (w.y < MARGIN + 190) {
             w.newPage();
         }
@@ -230,169 +222,5 @@ class MonthlyReport {
     private static String pathText(IndicatorsClient.Board b) {
         return b.pathOrEmpty().isEmpty() ? b.region().name()
                 : b.pathOrEmpty().stream().map(IndicatorsClient.RegionRef::name).collect(Collectors.joining(" › "));
-    }
-
-    /**
-     * Writes pages top-down. Text goes out in runs: ASCII in Helvetica (the CJK fallback fonts lack Latin glyphs),
-     * everything else in the CJK font, or in Helvetica where only it has the glyph (‰, …); what neither has is left out.
-     */
-    private static final class Writer {
-        private static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-
-        private record Run(PDFont font, String text) {
-        }
-
-        private final PDDocument doc;
-        private final PDFont cjk;
-        private final Map<Integer, PDFont> fontFor = new HashMap<>();
-        private PDPageContentStream s;
-        private int pages;
-        float y;
-
-        Writer(PDDocument doc, PDFont cjk) {
-            this.doc = doc;
-            this.cjk = cjk;
-        }
-
-        void newPage() throws IOException {
-            if (s != null) {
-                s.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            s = new PDPageContentStream(doc, page);
-            pages++;
-            y = page.getMediaBox().getHeight() - MARGIN;
-            text(8, page.getMediaBox().getWidth() - MARGIN - 40, MARGIN / 2, "第 " + pages + " 页", GREY);
-        }
-
-        void finish() throws IOException {
-            if (s != null) {
-                s.close();
-                s = null;
-            }
-        }
-
-        void text(float size, float x, float at, String text, Color colour) throws IOException {
-            List<Run> runs = runs(text);
-            if (runs.isEmpty()) {
-                return;
-            }
-            s.beginText();
-            s.setNonStrokingColor(colour);
-            s.newLineAtOffset(x, at);
-            for (Run run : runs) {
-                s.setFont(run.font(), size);
-                s.showText(run.text());
-            }
-            s.endText();
-        }
-
-        /** Text wrapped to the page width, moving down line by line. */
-        void wrapped(float size, String text, Color colour) throws IOException {
-            float max = PDRectangle.A4.getWidth() - 2 * MARGIN;
-            StringBuilder line = new StringBuilder();
-            for (int cp : text.codePoints().toArray()) {
-                String next = line + new String(Character.toChars(cp));
-                if (width(next, size) > max && !line.isEmpty()) {
-                    text(size, MARGIN, y, line.toString(), colour);
-                    y -= size + 5;
-                    line.setLength(0);
-                }
-                line.appendCodePoint(cp);
-            }
-            if (!line.isEmpty()) {
-                text(size, MARGIN, y, line.toString(), colour);
-                y -= size + 5;
-            }
-        }
-
-        /** The text cut (with “…”) to fit the width. */
-        String fit(String text, float size, float max) throws IOException {
-            if (width(text, size) <= max) {
-                return text;
-            }
-            StringBuilder cut = new StringBuilder();
-            for (int cp : text.codePoints().toArray()) {
-                if (width(cut + new String(Character.toChars(cp)) + "…", size) > max) {
-                    break;
-                }
-                cut.appendCodePoint(cp);
-            }
-            return cut + "…";
-        }
-
-        void box(float x, float bottom, float w, float h, Color colour) throws IOException {
-            s.setNonStrokingColor(colour);
-            s.addRect(x, bottom, w, h);
-            s.fill();
-        }
-
-        void line(float x1, float y1, float x2, float y2, Color colour, boolean dashed) throws IOException {
-            s.setStrokingColor(colour);
-            s.setLineWidth(dashed ? 1.2f : 0.8f);
-            s.setLineDashPattern(dashed ? new float[]{4, 3} : new float[]{}, 0);
-            s.moveTo(x1, y1);
-            s.lineTo(x2, y2);
-            s.stroke();
-            s.setLineDashPattern(new float[]{}, 0);
-        }
-
-        void rule(float at) throws IOException {
-            line(MARGIN, at, PDRectangle.A4.getWidth() - MARGIN, at, GREY, false);
-        }
-
-        private float width(String text, float size) throws IOException {
-            float width = 0;
-            for (Run run : runs(text)) {
-                width += run.font().getStringWidth(run.text()) / 1000 * size;
-            }
-            return width;
-        }
-
-        private List<Run> runs(String given) {
-            // The CJK fallback font and Helvetica both lack “≥”; the words say the same.
-            String text = given.replace("≥ ", "不低于").replace("≥", "不低于");
-            List<Run> runs = new java.util.ArrayList<>();
-            PDFont current = null;
-            StringBuilder part = new StringBuilder();
-            for (int cp : text.codePoints().toArray()) {
-                PDFont font = fontFor.computeIfAbsent(cp, this::choose);
-                if (font == NONE) {
-                    continue;
-                }
-                if (font != current && !part.isEmpty()) {
-                    runs.add(new Run(current, part.toString()));
-                    part.setLength(0);
-                }
-                current = font;
-                part.appendCodePoint(cp);
-            }
-            if (!part.isEmpty()) {
-                runs.add(new Run(current, part.toString()));
-            }
-            return runs;
-        }
-
-        private static final PDFont NONE = new PDType1Font(Standard14Fonts.FontName.SYMBOL);
-
-        private PDFont choose(int cp) {
-            if (cp < 0x80) {
-                return LATIN;
-            }
-            if (encodes(cjk, cp)) {
-                return cjk;
-            }
-            return encodes(LATIN, cp) ? LATIN : NONE;
-        }
-
-        private static boolean encodes(PDFont font, int cp) {
-            try {
-                font.encode(new String(Character.toChars(cp)));
-                return true;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            }
-        }
     }
 }
