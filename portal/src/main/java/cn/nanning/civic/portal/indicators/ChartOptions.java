@@ -51,7 +51,8 @@ class ChartOptions {
         }
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
-        option.put("aria", Map.of("enabled", true));
+        // ECharts' own aria description would replace the summary on the element (and reads bar items poorly): off.
+        option.put("aria", Map.of("enabled", false));
         option.put("grid", Map.of("left", 16, "right", 150, "top", 36, "bottom", 24, "containLabel", true));
         option.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
         Map<String, Object> xAxis = new LinkedHashMap<>();
@@ -121,7 +122,8 @@ class ChartOptions {
         yAxis.put("max", top(unit, trend.pointsOrEmpty().stream().map(p -> Presentation.chartValue(unit, p.value())).toList(), target));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
-        option.put("aria", Map.of("enabled", true));
+        // ECharts' own aria description would replace the summary on the element (and reads bar items poorly): off.
+        option.put("aria", Map.of("enabled", false));
         option.put("grid", Map.of("left", 16, "right", 60, "top", 36, "bottom", 24, "containLabel", true));
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("xAxis", Map.of("type", "category", "data", months, "boundaryGap", months.size() < 2));
