@@ -6,6 +6,7 @@ import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,7 +26,6 @@ import io.micronaut.context.annotation.Prototype;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -40,7 +40,6 @@ import java.util.List;
 public final class AuditLogView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(NANNING);
 
     private final AuditClient audit;
     private final SignIn signIn;
@@ -75,7 +74,7 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         message.setId("audit-message");
         message.setVisible(false);
         grid.setId("audit-grid");
-        grid.addColumn(r -> TIME.format(r.occurredAt())).setHeader("时间").setAutoWidth(true);
+        grid.addColumn(r -> Times.minute(r.occurredAt())).setHeader("时间").setAutoWidth(true);
         grid.addColumn(AuditClient.Row::actor).setHeader("账号").setAutoWidth(true);
         grid.addColumn(r -> r.actorRoles() == null ? "" : r.actorRoles()).setHeader("角色").setAutoWidth(true);
         grid.addColumn(AuditClient.Row::action).setHeader("操作").setAutoWidth(true);

@@ -8,6 +8,7 @@ import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -142,8 +143,8 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         overdue.addColumn(DirectoryClient.OverdueApplication::applicantName).setHeader("申请人").setAutoWidth(true);
         overdue.addColumn(DirectoryClient.OverdueApplication::caseTypeLabel).setHeader("案件类型").setAutoWidth(true);
         overdue.addColumn(DirectoryClient.OverdueApplication::statusLabel).setHeader("状态").setAutoWidth(true);
-        overdue.addColumn(DirectoryClient.OverdueApplication::submittedOn).setHeader("受理日期").setAutoWidth(true);
-        overdue.addColumn(a -> a.assignmentDue() != null ? "指派期限 " + a.assignmentDue() : "决定期限 " + a.decisionDue())
+        overdue.addColumn(a -> Times.day(a.submittedOn())).setHeader("受理日期").setAutoWidth(true);
+        overdue.addColumn(a -> a.assignmentDue() != null ? "指派期限 " + Times.day(a.assignmentDue()) : "决定期限 " + Times.day(a.decisionDue()))
                 .setHeader("期限").setAutoWidth(true);
         overdue.setAllRowsVisible(true);
 

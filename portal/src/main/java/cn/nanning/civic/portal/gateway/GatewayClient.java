@@ -145,7 +145,14 @@ public class GatewayClient {
     private <T> T exchange(MutableHttpRequest<?> req, Argument<T> type) {
         try {
             HttpResponse<T> response = http.toBlocking().exchange(req, type, ERROR_BODY);
-            return response.body();
+            T body = response.body();
+            if (body == null && List.class.equals(type.getType())) {
+                // An empty answer where a list was expected reads as an empty list, never as null.
+                @SuppressWarnings("unchecked")
+                T none = (T) List.of();
+                return none;
+            }
+            return body;
         } catch (HttpClientResponseException e) {
             throw fromProblem(req, e);
         } catch (HttpClientException e) {
@@ -208,5 +215,8 @@ public class GatewayClient {
 
     @Serdeable
     record CataloguePage(List<CatalogueEntry> content) {
+        CataloguePage {
+            content = Missing.orEmpty(content);
+        }
     }
 }

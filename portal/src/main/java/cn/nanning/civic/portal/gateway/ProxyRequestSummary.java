@@ -22,8 +22,13 @@ public record ProxyRequestSummary(
         @Nullable LocalDate forwardDue,
         boolean overdue,
         @Nullable String office,
-        @Nullable List<Material> materials,
-        @Nullable List<Step> timeline) {
+        List<Material> materials,
+        List<Step> timeline) {
+
+    public ProxyRequestSummary {
+        materials = Missing.orEmpty(materials);
+        timeline = Missing.orEmpty(timeline);
+    }
 
     @Serdeable
     public record Material(String name, boolean ticked) {

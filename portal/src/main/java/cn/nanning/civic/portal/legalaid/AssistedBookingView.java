@@ -10,6 +10,7 @@ import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.booking.AgendaRange;
 import cn.nanning.civic.portal.booking.BookingClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -30,8 +31,6 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +48,6 @@ import java.util.Map;
 public final class AssistedBookingView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Map<String, String> MODES = Map.of("IN_PERSON", "到场咨询", "ONLINE", "线上（视频/电话）");
-    private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("HH:mm", Locale.SIMPLIFIED_CHINESE);
 
     private final LegalAidClient client;
     private final BookingClient bookings;
@@ -193,7 +191,7 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
     }
 
     private static String clock(String iso) {
-        return SLOT.format(OffsetDateTime.parse(iso).atZoneSameInstant(AgendaRange.NANNING));
+        return Times.clock(iso);
     }
 
 

@@ -10,6 +10,7 @@ import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.booking.AgendaRange;
 import cn.nanning.civic.portal.booking.BookingClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -93,7 +94,7 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
         applications.addColumn(LegalAidClient.Application::applicantName).setHeader("申请人").setAutoWidth(true);
         applications.addColumn(LegalAidClient.Application::caseTypeLabel).setHeader("案件类型").setAutoWidth(true);
         applications.addColumn(LegalAidClient.Application::statusLabel).setHeader("状态").setAutoWidth(true);
-        applications.addColumn(LegalAidClient.Application::submittedOn).setHeader("受理日期").setAutoWidth(true);
+        applications.addColumn(a -> Times.day(a.submittedOn())).setHeader("受理日期").setAutoWidth(true);
         applications.addColumn(LegalAidView::clock).setHeader("决定/指派期限").setAutoWidth(true);
         applications.addColumn(a -> a.assignedLawyerName() == null ? "" : a.assignedLawyerName()).setHeader("承办律师").setAutoWidth(true);
         applications.addColumn(a -> a.overdue() ? "已逾期" : "").setHeader("提醒").setAutoWidth(true);
@@ -255,10 +256,10 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
     /** The day that matters now: the assignment day once approved, otherwise the decision day. */
     static String clock(LegalAidClient.Application a) {
         if ("APPROVED".equals(a.status()) && a.assignmentDue() != null) {
-            return "指派期限 " + a.assignmentDue();
+            return "指派期限 " + Times.day(a.assignmentDue());
         }
         if ("UNDER_REVIEW".equals(a.status()) || "SUPPLEMENT_REQUESTED".equals(a.status())) {
-            return a.clockPaused() ? "待补充材料（计时暂停）" : "决定期限 " + a.decisionDue();
+            return a.clockPaused() ? "待补充材料（计时暂停）" : "决定期限 " + Times.day(a.decisionDue());
         }
         return "";
     }

@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.proxy;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.Missing;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -108,10 +109,11 @@ public class ProxyClient {
 
     @Serdeable
     public record Point(String id, String regionCode, String name, @Nullable String address, @Nullable String phone,
-                        boolean active, List<String> itemCodes, @Nullable List<Staff> staff) {
+                        boolean active, List<String> itemCodes, List<Staff> staff) {
 
-        public List<Staff> staffOrEmpty() {
-            return staff == null ? List.of() : staff;
+        public Point {
+            itemCodes = Missing.orEmpty(itemCodes);
+            staff = Missing.orEmpty(staff);
         }
     }
 
@@ -126,11 +128,17 @@ public class ProxyClient {
     @Serdeable
     public record StaffMember(String id, String username, String displayName, List<String> roles, String regionCode,
                               boolean enabled, boolean secondFactorEnrolled) {
+        public StaffMember {
+            roles = Missing.orEmpty(roles);
+        }
     }
 
     @Serdeable
     public record AreaStatistics(String regionCode, long villages, long villagesAbleToProxy, double proxyCoverage,
                                  long activePoints, Map<String, Long> requestsByStatus, @Nullable Double medianHoursToDelivery,
                                  @Nullable Double onTimeForwardingShare, @Nullable Double averageSatisfaction) {
+        public AreaStatistics {
+            requestsByStatus = Missing.orEmpty(requestsByStatus);
+        }
     }
 }

@@ -8,6 +8,7 @@ import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.CatalogueEntry;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Times;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -39,8 +40,6 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +54,6 @@ import java.util.Map;
 @RequiresRole({Role.CLERK, Role.ADMIN})
 public final class ProxyServicesView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final GatewayClient gateway;
     private final ProxyClient proxy;
@@ -198,17 +196,14 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
             return;
         }
         detail.add(new H3(request.itemName() + "（" + request.statusLabel() + "）"));
-        if (request.timeline() != null) {
-            request.timeline().forEach(step -> detail.add(new Paragraph(
-                    TIME.format(step.occurredAt()) + "  " + step.statusLabel() + (step.note() != null ? "：" + step.note() : ""))));
-        }
+        request.timeline().forEach(step -> detail.add(new Paragraph(
+                Times.minute(step.occurredAt()) + "  " + step.statusLabel() + (step.note() != null ? "：" + step.note() : ""))));
         detail.add(materials(request));
         switch (request.status()) {
             case "AUTHORISED" -> {
                 CheckboxGroup<String> checklist = new CheckboxGroup<>("材料清单（请逐项核对）");
                 checklist.setId("proxy-checklist");
-                List<String> names = request.materials() == null ? List.of()
-                        : request.materials().stream().map(ProxyRequestSummary.Material::name).toList();
+                List<String> names = request.materials().stream().map(ProxyRequestSummary.Material::name).toList();
                 checklist.setItems(names);
                 Button accept = new Button("受理并出具回执", click -> step(request, "accept", Map.of("materials", List.copyOf(checklist.getValue()))));
                 accept.setId("proxy-accept");

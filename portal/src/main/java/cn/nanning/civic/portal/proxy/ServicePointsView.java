@@ -120,7 +120,7 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
         detail.add(new H3(point.name()));
         detail.add(new Paragraph("可代办：" + point.itemCodes().stream().map(code -> itemNames.getOrDefault(code, code))
                 .collect(Collectors.joining("、"))));
-        for (ProxyClient.Staff staff : point.staffOrEmpty()) {
+        for (ProxyClient.Staff staff : point.staff()) {
             Button release = new Button("解除", click -> act(() -> signIn.withToken(token -> {
                 proxy.release(point.id(), staff.accountId(), token);
                 return null;
@@ -225,7 +225,7 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
     }
 
     private String names(ProxyClient.Point point, String role) {
-        return point.staffOrEmpty().stream().filter(s -> s.role().equals(role)).map(s -> displayName(s.accountId()))
+        return point.staff().stream().filter(s -> s.role().equals(role)).map(s -> displayName(s.accountId()))
                 .collect(Collectors.joining("、"));
     }
 

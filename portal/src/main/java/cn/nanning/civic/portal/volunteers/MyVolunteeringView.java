@@ -6,6 +6,7 @@ import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,8 +29,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import io.micronaut.context.annotation.Prototype;
 
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +48,6 @@ import java.util.UUID;
 @RequiresRole(Role.VOLUNTEER)
 public final class MyVolunteeringView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final VolunteersClient client;
     private final SignIn signIn;
@@ -97,7 +95,7 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
 
         hoursSummary.setId("my-hours-summary");
         ledger.setId("my-hours");
-        ledger.addColumn(e -> WHEN.format(e.recordedAt())).setHeader("记录时间").setAutoWidth(true);
+        ledger.addColumn(e -> Times.minute(e.recordedAt())).setHeader("记录时间").setAutoWidth(true);
         ledger.addColumn(e -> e.activityTitle() != null ? e.activityTitle() : "").setHeader("服务内容").setFlexGrow(1);
         ledger.addColumn(e -> hours(e.minutes())).setHeader("时长（小时）").setAutoWidth(true);
         ledger.addColumn(e -> "CORRECTION".equals(e.kind()) ? "更正：" + (e.reason() == null ? "" : e.reason()) : "确认")
@@ -106,9 +104,9 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
 
         certificates.setId("my-certificates");
         certificates.addColumn(VolunteersClient.Certificate::number).setHeader("证明编号").setAutoWidth(true);
-        certificates.addColumn(c -> c.totalHours().toPlainString()).setHeader("累计服务时长（小时）").setAutoWidth(true);
+        certificates.addColumn(c -> c.totalHours() == null ? "" : c.totalHours().toPlainString()).setHeader("累计服务时长（小时）").setAutoWidth(true);
         certificates.addColumn(VolunteersClient.Certificate::issuer).setHeader("出具单位").setAutoWidth(true);
-        certificates.addColumn(c -> c.issuedOn().toString()).setHeader("出具日期").setAutoWidth(true);
+        certificates.addColumn(c -> Times.day(c.issuedOn())).setHeader("出具日期").setAutoWidth(true);
         certificates.addColumn(VolunteersClient.Certificate::statusLabel).setHeader("状态").setAutoWidth(true);
         certificates.addComponentColumn(this::download).setHeader("下载").setKey("download").setAutoWidth(true);
         certificates.setAllRowsVisible(true);
@@ -157,7 +155,7 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
         lines.add("姓名：" + (me.realName() != null ? me.realName() : "（已撤回同意）"));
         lines.add("身份证号：" + (me.idNumber() != null ? me.idNumber() : "—"));
         lines.add("手机号：" + (me.phone() != null ? me.phone() : "—"));
-        lines.add("所在村（社区）：" + me.homeRegion());
+        lines.add("所在村（社区）：" + (me.homeRegion() == null ? "—" : me.homeRegion()));
         lines.add("技能：" + (me.skills().isEmpty() ? "—" : String.join("、", me.skills())));
         lines.add("档案状态：" + me.statusLabel());
         for (int i = 0; i < lines.size(); i++) {
@@ -175,15 +173,15 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
             VolunteersClient.ActivityDetail a = details.computeIfAbsent(s.activityId(),
                     id -> signIn.withToken(token -> client.activity(id, token)));
             String status = s.statusLabel() + (s.waitlistNo() != null ? "（候补第 " + s.waitlistNo() + " 位）" : "");
-            rows.add(new Row(a.id(), a.title(), WHEN.format(a.startsAt()), a.place(), status));
+            rows.add(new Row(a.id(), a.title(), Times.minute(a.startsAt()), a.place(), status));
         }
         activities.setItems(rows);
     }
 
     private void showHours() {
         VolunteersClient.MyHours h = signIn.withToken(client::myHours);
-        StringBuilder text = new StringBuilder("已确认服务时长 ").append(h.confirmedHours().toPlainString()).append(" 小时，")
-                .append(h.starLabel());
+        StringBuilder text = new StringBuilder("已确认服务时长 ").append((h.confirmedHours() == null ? "0" : h.confirmedHours().toPlainString())).append(" 小时，")
+                .append(h.starLabel() == null ? "" : h.starLabel());
         if (h.starsUnderNotice() > h.stars()) {
             text.append("（").append(h.starsUnderNotice()).append(" 星级正在公示）");
         }

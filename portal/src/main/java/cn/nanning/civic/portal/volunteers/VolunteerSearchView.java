@@ -7,6 +7,7 @@ import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,8 +26,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -41,7 +40,6 @@ import java.util.List;
 @RequiresRole(Role.ADMIN)
 public final class VolunteerSearchView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final VolunteersClient client;
     private final SignIn signIn;
@@ -78,9 +76,9 @@ public final class VolunteerSearchView extends VerticalLayout implements BeforeE
         results.addColumn(m -> m.maskedName() != null ? m.maskedName() : "（已撤回同意）").setHeader("姓名").setAutoWidth(true);
         results.addColumn(m -> m.maskedIdNumber() != null ? m.maskedIdNumber() : "—").setHeader("身份证号").setAutoWidth(true);
         results.addColumn(m -> m.maskedPhone() != null ? m.maskedPhone() : "—").setHeader("手机号").setAutoWidth(true);
-        results.addColumn(VolunteersClient.Match::homeRegionName).setHeader("所在村（社区）").setFlexGrow(1);
+        results.addColumn(m -> m.homeRegionName() != null ? m.homeRegionName() : "").setHeader("所在村（社区）").setFlexGrow(1);
         results.addColumn(VolunteersClient.Match::statusLabel).setHeader("状态").setAutoWidth(true);
-        results.addColumn(m -> DAY.format(m.registeredAt())).setHeader("注册日期").setAutoWidth(true);
+        results.addColumn(m -> Times.day(m.registeredAt())).setHeader("注册日期").setAutoWidth(true);
         results.setAllRowsVisible(true);
         results.asSingleSelect().addValueChangeListener(e -> revealed.setText(""));
 

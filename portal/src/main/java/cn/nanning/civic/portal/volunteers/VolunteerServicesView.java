@@ -7,6 +7,7 @@ import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -26,8 +27,6 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,7 +41,6 @@ import java.util.Locale;
 @RequiresRole({Role.ORGANIZER, Role.ADMIN})
 public final class VolunteerServicesView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final VolunteersClient client;
     private final SignIn signIn;
@@ -67,7 +65,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
 
         activities.setId("volunteer-activities");
         activities.addColumn(VolunteersClient.Activity::title).setHeader("活动").setFlexGrow(1);
-        activities.addColumn(a -> WHEN.format(a.startsAt())).setHeader("开始时间").setAutoWidth(true);
+        activities.addColumn(a -> Times.minute(a.startsAt())).setHeader("开始时间").setAutoWidth(true);
         activities.addColumn(VolunteersClient.Activity::place).setHeader("地点").setAutoWidth(true);
         activities.addColumn(a -> a.confirmed() + " / " + a.capacity()).setHeader("已报名 / 名额").setAutoWidth(true);
         activities.addColumn(a -> "CANCELLED".equals(a.status()) ? "已取消" : "已发布").setHeader("状态").setAutoWidth(true);
@@ -78,13 +76,13 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         signups.addColumn(s -> s.volunteerName() != null ? s.volunteerName() : "").setHeader("志愿者").setAutoWidth(true);
         signups.addColumn(VolunteersClient.Signup::statusLabel).setHeader("报名状态").setAutoWidth(true);
         signups.addColumn(s -> s.waitlistNo() != null ? String.valueOf(s.waitlistNo()) : "").setHeader("候补序号").setAutoWidth(true);
-        signups.addColumn(s -> WHEN.format(s.signedUpAt())).setHeader("报名时间").setAutoWidth(true);
+        signups.addColumn(s -> Times.minute(s.signedUpAt())).setHeader("报名时间").setAutoWidth(true);
         signups.setAllRowsVisible(true);
 
         attendance.setId("volunteer-attendance");
         attendance.addColumn(a -> a.volunteerName() != null ? a.volunteerName() : "").setHeader("志愿者").setAutoWidth(true);
-        attendance.addColumn(a -> WHEN.format(a.checkInAt())).setHeader("签到").setAutoWidth(true);
-        attendance.addColumn(a -> a.checkOutAt() != null ? WHEN.format(a.checkOutAt()) : "未签退").setHeader("签退").setAutoWidth(true);
+        attendance.addColumn(a -> Times.minute(a.checkInAt())).setHeader("签到").setAutoWidth(true);
+        attendance.addColumn(a -> a.checkOutAt() != null ? Times.minute(a.checkOutAt()) : "未签退").setHeader("签退").setAutoWidth(true);
         attendance.addColumn(a -> a.attendedMinutes() != null ? a.attendedMinutes() + " 分钟" : "").setHeader("在岗时长").setAutoWidth(true);
         attendance.addColumn(a -> a.qualifies() == null ? "" : a.qualifies() ? "达标" : "未达 " + a.requiredMinutes() + " 分钟")
                 .setHeader("是否达标").setAutoWidth(true);
@@ -119,7 +117,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
                 : String.format(Locale.ROOT, "%.1f%%（目标 %d 人）", f.targetProgress().doubleValue() * 100, f.targetVolunteers()))
                 .setHeader("20% 目标完成度").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::active90d).setHeader("近 90 天活跃").setAutoWidth(true);
-        statistics.addColumn(f -> f.confirmedHours().toPlainString()).setHeader("服务时长（小时）").setAutoWidth(true);
+        statistics.addColumn(f -> hours(f.confirmedHours())).setHeader("服务时长（小时）").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::stations).setHeader("服务站").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::pingAnTeams).setHeader("平安建设队伍").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::patrolTeams).setHeader("巡防队").setAutoWidth(true);
@@ -202,9 +200,14 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         try {
             VolunteersClient.RegionStatistics s = signIn.withToken(token -> client.statistics(region.getValue().strip(), token));
             VolunteersClient.Figures t = s.total();
+            if (t == null) {
+                summary.setText("该区域暂无志愿服务统计。");
+                statistics.setItems(List.of());
+                return;
+            }
             summary.setText(String.format(Locale.ROOT, "%s：注册志愿者 %d 人（占常住人口 %s，目标 20%%），近 90 天活跃 %d 人，服务时长 %s 小时；"
                             + "服务站 %d 个，覆盖 %d / %d 个乡镇（街道）；平安建设队伍 %d 支，巡防队 %d 支。", t.name(), t.registered(),
-                    share(t.registeredShare()), t.active90d(), t.confirmedHours().toPlainString(), t.stations(), t.townshipsWithStation(),
+                    share(t.registeredShare()), t.active90d(), hours(t.confirmedHours()), t.stations(), t.townshipsWithStation(),
                     t.townships(), t.pingAnTeams(), t.patrolTeams()));
             statistics.setItems(s.children());
         } catch (GatewayException e) {
@@ -212,6 +215,10 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
             statistics.setItems(List.of());
             fail(e);
         }
+    }
+
+    private static String hours(BigDecimal hours) {
+        return hours == null ? "0" : hours.toPlainString();
     }
 
     private static String share(BigDecimal share) {

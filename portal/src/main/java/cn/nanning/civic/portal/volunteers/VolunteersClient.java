@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.volunteers;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.Missing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -120,6 +121,9 @@ public class VolunteersClient {
     public record Profile(UUID id, String status, String statusLabel, @Nullable String realName, @Nullable String idNumber,
                           @Nullable String phone, @Nullable java.time.LocalDate birthDate, @Nullable String sex, @Nullable Integer age,
                           boolean minor, String homeRegion, List<String> skills, @Nullable String availability, Instant registeredAt) {
+        public Profile {
+            skills = Missing.orEmpty(skills);
+        }
     }
 
     @Serdeable
@@ -141,6 +145,10 @@ public class VolunteersClient {
     @Serdeable
     public record MyHours(BigDecimal confirmedHours, int stars, String starLabel, int starsUnderNotice, @Nullable Integer nextStarAtHours,
                           List<MyLedgerEntry> ledger, long unconfirmedMinutes, List<Claim> unconfirmedClaims) {
+        public MyHours {
+            ledger = Missing.orEmpty(ledger);
+            unconfirmedClaims = Missing.orEmpty(unconfirmedClaims);
+        }
     }
 
     @Serdeable
@@ -186,5 +194,8 @@ public class VolunteersClient {
 
     @Serdeable
     public record RegionStatistics(Figures total, List<Figures> children, @Nullable Instant asOf) {
+        public RegionStatistics {
+            children = Missing.orEmpty(children);
+        }
     }
 }

@@ -54,9 +54,9 @@ class LegalAidViewTest extends KaribuViewTest {
         var review = new LegalAidClient.Application("a", "UNDER_REVIEW", "审查中", "黄**", "劳动争议", "2025-09-29", "2025-10-14", false, null, false, null, null);
         var paused = new LegalAidClient.Application("b", "SUPPLEMENT_REQUESTED", "待补充材料", "黄**", "劳动争议", "2025-09-29", "2025-10-14", true, null, false, null, null);
         var approved = new LegalAidClient.Application("c", "APPROVED", "决定给予法律援助", "黄**", "劳动争议", "2025-09-29", "2025-10-14", false, "2025-10-17", true, null, "王律师");
-        assertThat(LegalAidView.clock(review)).isEqualTo("决定期限 2025-10-14");
+        assertThat(LegalAidView.clock(review)).isEqualTo("决定期限 2025年10月14日");
         assertThat(LegalAidView.clock(paused)).isEqualTo("待补充材料（计时暂停）");
-        assertThat(LegalAidView.clock(approved)).isEqualTo("指派期限 2025-10-17");
+        assertThat(LegalAidView.clock(approved)).isEqualTo("指派期限 2025年10月17日");
     }
 
     private static Grid<?> grid(String id) {

@@ -65,6 +65,28 @@ class ProxyAdministrationViewTest extends PortalViewTest {
     }
 
     @Test
+    void aServicePointOpenedWithoutItemsKeepsThePointsPageWorking() {
+        String village = secondVillageOf("450103");
+        open("admin", ServicePointsView.class);
+        _get(TextField.class, spec -> spec.withId("open-village")).setValue(village);
+        _click(_get(Button.class, spec -> spec.withId("open-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("points-message")).getText()).matches("服务点已设立。|.*已设有服务点。");
+
+        @SuppressWarnings("unchecked")
+        Grid<ProxyClient.Point> grid = _get(Grid.class, spec -> spec.withId("points-grid"));
+        _get(TextField.class, spec -> spec.withId("points-area")).setValue("450103");
+        _click(_get(Button.class, spec -> spec.withId("points-show")));
+        ProxyClient.Point bare = grid.getGenericDataView().getItems().filter(p -> p.regionCode().equals(village)).findFirst().orElseThrow();
+        assertThat(bare.itemCodes()).isNotNull();
+        grid.select(bare);
+        assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("points-detail"))
+                .getElement().getTextRecursively()).contains(bare.name());
+        // Opening the page again (a reload) still works with the bare point in the area.
+        open("admin", ServicePointsView.class);
+        assertThat(grid(ServicePointsView.class)).isNotEmpty();
+    }
+
+    @Test
     void theOverviewShowsTheDistrictsFiguresAsTheStatisticsApiCountsThem() {
         ProxyData.point();
         open("clerk", ProxyOverviewView.class);
@@ -102,6 +124,17 @@ class ProxyAdministrationViewTest extends PortalViewTest {
         Grid<ProxyRequestSummary> grid = _get(Grid.class, spec -> spec.withId("proxy-grid"));
         List<ProxyRequestSummary> rows = grid.getGenericDataView().getItems().toList();
         assertThat(rows).extracting(ProxyRequestSummary::residentPhone).contains("138****1234");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ProxyClient.Point> grid(Class<?> view) {
+        return ((Grid<ProxyClient.Point>) _get(Grid.class, spec -> spec.withId("points-grid"))).getGenericDataView().getItems().toList();
+    }
+
+    private static String secondVillageOf(String district) {
+        String token = ProxyData.token("admin");
+        String township = GATEWAY.get("/api/v1/regions/" + district + "/children", token).json().get(0).path("code").asText();
+        return GATEWAY.get("/api/v1/regions/" + township + "/children", token).json().get(1).path("code").asText();
     }
 
     private static String text(String id) {
