@@ -61,7 +61,7 @@ class ProxyAdministrationViewTest extends PortalViewTest {
         JsonNode point = GATEWAY.get("/api/v1/proxy/points/" + pointId, ProxyData.token("admin")).json();
         assertThat(point.path("staff").findValuesAsText("accountId")).contains(created.id());
         ProxyClient.Point row = grid.getGenericDataView().getItems().filter(p -> p.id().equals(pointId)).findFirst().orElseThrow();
-        assertThat(row.staffOrEmpty()).extracting(ProxyClient.Staff::accountId).contains(created.id());
+        assertThat(row.staff()).extracting(ProxyClient.Staff::accountId).contains(created.id());
     }
 
     @Test
