@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.audit;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
@@ -47,7 +48,7 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
     private final TextField actor = new TextField("账号编号");
     private final TextField action = new TextField("操作");
     private final TextField requestId = new TextField("请求编号");
-    private final DatePicker since = new DatePicker("起始日期");
+    private final DatePicker since = Widgets.datePicker("起始日期");
     private final Paragraph message = new Paragraph();
     private final Grid<AuditClient.Row> grid = new Grid<>(AuditClient.Row.class, false);
 

@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.booking;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -18,12 +19,11 @@ public final class AgendaRange extends HorizontalLayout {
 
     public static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
 
-    private final DatePicker day = new DatePicker("日期");
+    private final DatePicker day = Widgets.datePicker("日期");
     private final Checkbox week = new Checkbox("显示 7 天");
 
     public AgendaRange(String idPrefix, Runnable reload) {
         day.setId(idPrefix + "-date");
-        day.setLocale(Locale.SIMPLIFIED_CHINESE);
         day.setValue(LocalDate.now(NANNING));
         week.setId(idPrefix + "-week");
         day.addValueChangeListener(change -> {

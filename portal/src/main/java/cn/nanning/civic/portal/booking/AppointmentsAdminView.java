@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.booking;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.FormRow;
@@ -71,8 +72,8 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     private final IntegerField minNotice = new IntegerField("最短提前预约（分钟）");
     private final VerticalLayout plan = new VerticalLayout();
     private final CheckboxGroup<Integer> weekdays = new CheckboxGroup<>("工作日");
-    private final TimePicker starts = new TimePicker("开始");
-    private final TimePicker ends = new TimePicker("结束");
+    private final TimePicker starts = Widgets.timePicker("开始");
+    private final TimePicker ends = Widgets.timePicker("结束");
     private final Grid<DirectoryClient.OverdueApplication> overdue = new Grid<>(DirectoryClient.OverdueApplication.class, false);
 
     AppointmentsAdminView(DirectoryClient directory, SignIn signIn) {

@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.council;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import com.vaadin.flow.component.button.Button;
@@ -53,9 +54,9 @@ final class CharterPanel extends VerticalLayout {
         name.setId("council-rep-name");
         TextField duty = new TextField("职务（可选）");
         duty.setId("council-rep-duty");
-        DatePicker start = new DatePicker("任期开始");
+        DatePicker start = Widgets.datePicker("任期开始");
         start.setId("council-rep-start");
-        DatePicker end = new DatePicker("任期结束");
+        DatePicker end = Widgets.datePicker("任期结束");
         end.setId("council-rep-end");
         Button add = new Button("登记代表", click -> {
             if (name.isEmpty() || start.isEmpty() || end.isEmpty()) {

@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.council;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import com.vaadin.flow.component.button.Button;
@@ -54,9 +55,9 @@ final class MeetingsPanel extends VerticalLayout {
         title.setId("council-meeting-title");
         TextField place = new TextField("地点");
         place.setId("council-meeting-place");
-        DateTimePicker start = new DateTimePicker("开始时间");
+        DateTimePicker start = Widgets.dateTimePicker("开始时间");
         start.setId("council-meeting-start");
-        DateTimePicker end = new DateTimePicker("结束时间");
+        DateTimePicker end = Widgets.dateTimePicker("结束时间");
         end.setId("council-meeting-end");
         agenda.setId("council-meeting-agenda");
         agenda.setItemLabelGenerator(CouncilClient.Topic::title);

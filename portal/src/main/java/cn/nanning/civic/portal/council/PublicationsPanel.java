@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.council;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import com.vaadin.flow.component.UI;
@@ -70,7 +71,8 @@ final class PublicationsPanel extends VerticalLayout {
         TextArea note = new TextArea("进度说明");
         note.setId("council-progress-note");
         note.setWidthFull();
-        DatePicker day = new DatePicker("进度日期", LocalDate.now(Texts.NANNING));
+        DatePicker day = Widgets.datePicker("进度日期");
+        day.setValue(LocalDate.now(Texts.NANNING));
         day.setId("council-progress-date");
         Button report = new Button("公开实施进度", click -> {
             if (percent.getValue() == null || note.isEmpty() || day.isEmpty()) {
@@ -108,7 +110,7 @@ final class PublicationsPanel extends VerticalLayout {
         buildDeleteDialog();
 
         UI ui = UI.getCurrent();
-        Upload photo = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+        Upload photo = Widgets.upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
             CouncilClient.DecisionSummary d = decision.getValue();
             CouncilClient.Progress p = progress.asSingleSelect().getValue();
             if (d == null || p == null) {
@@ -122,11 +124,10 @@ final class PublicationsPanel extends VerticalLayout {
             } catch (GatewayException e) {
                 say.accept(e.getMessage());
             }
-        })));
+        })), "上传实施现场照片（JPG 或 PNG，不超过 5 MB）");
         photo.setId("council-photo-upload");
         photo.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
         photo.setMaxFileSize(5 * 1024 * 1024);
-        photo.setDropLabel(new Span("上传实施现场照片（JPG 或 PNG，不超过 5 MB）"));
         photo.addSucceededListener(event -> photo.clearFileList());
         photo.addFileRejectedListener(event -> say.accept("文件不符合要求：仅接受 JPG 或 PNG 照片，且不超过 5 MB。"));
 

@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.council;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import com.vaadin.flow.component.button.Button;
@@ -99,7 +100,7 @@ final class StepRegisterPanel extends VerticalLayout {
         step.setLabel("步骤");
         step.setItems("PROPOSAL", "COMMITTEES_DISCUSSION", "PARTY_REVIEW", "RESIDENTS_RESOLUTION");
         step.setItemLabelGenerator(STEPS::get);
-        DateTimePicker heldAt = new DateTimePicker("会议时间");
+        DateTimePicker heldAt = Widgets.dateTimePicker("会议时间");
         heldAt.setId("council-step-held-at");
         TextField motion = new TextField("动议来源");
         motion.setId("council-step-motion");

@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.legalaid;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.FormRow;
@@ -54,7 +55,7 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
     private final SignIn signIn;
     private final Paragraph message = new Paragraph();
     private final ComboBox<LegalAidClient.Lawyer> lawyer = new ComboBox<>("律师");
-    private final DatePicker day = new DatePicker("日期");
+    private final DatePicker day = Widgets.datePicker("日期");
     private final ComboBox<LegalAidClient.Slot> slot = new ComboBox<>("时段");
     private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("咨询方式");
     private final TextArea topic = new TextArea("咨询事项");
@@ -76,7 +77,6 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         lawyer.setItemLabelGenerator(l -> l.displayName() + "（" + l.kindLabel() + "）");
         lawyer.addValueChangeListener(change -> loadSlots());
         day.setId("assisted-day");
-        day.setLocale(Locale.SIMPLIFIED_CHINESE);
         day.setValue(LocalDate.now(AgendaRange.NANNING));
         day.addValueChangeListener(change -> loadSlots());
         slot.setId("assisted-slot");

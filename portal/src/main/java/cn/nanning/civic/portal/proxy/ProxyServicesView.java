@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.proxy;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
@@ -264,7 +265,7 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
             box.add(link);
         }
         UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+        Upload upload = Widgets.upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
             try {
                 signIn.withToken(token -> proxy.uploadMaterial(request.id(), metadata.fileName(), bytes, token));
                 showMessage("材料已上传。");
@@ -272,11 +273,10 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
             } catch (GatewayException e) {
                 showMessage(e.getMessage());
             }
-        })));
+        })), "上传材料扫描件（JPG、PNG 或 PDF，不超过 10 MB）");
         upload.setId("proxy-upload");
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "application/pdf", ".jpg", ".jpeg", ".png", ".pdf");
         upload.setMaxFileSize(10 * 1024 * 1024);
-        upload.setDropLabel(new Span("上传材料扫描件（JPG、PNG 或 PDF，不超过 10 MB）"));
         // The browser reports the finished upload through this listener's round trip, which also brings the new list.
         upload.addSucceededListener(event -> upload.clearFileList());
         upload.addFileRejectedListener(event -> showMessage("文件不符合要求：仅接受 JPG、PNG 或 PDF，且不超过 10 MB。"));
