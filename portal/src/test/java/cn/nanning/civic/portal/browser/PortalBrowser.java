@@ -114,7 +114,7 @@ public final class PortalBrowser implements AutoCloseable {
     }
 
     /** Opens a path, waits for the view and for Vaadin to settle. */
-    public PortalBrowser open(String path) {
+    public PortalBrowser visit(String path) {
         return go(path).idle();
     }
 

@@ -48,7 +48,7 @@ class LanguageBrowserTest {
             assertThat(paths).isNotEmpty();
             List<String> english = new ArrayList<>();
             for (String path : paths) {
-                browser.open("/" + path);
+                browser.visit("/" + path);
                 collect(english, path, browser.visibleText());
                 collect(english, path + " (calendars)", browser.calendarsText());
                 if (selectFirstRow(browser, "proxy-grid")) {
