@@ -153,7 +153,8 @@ public final class PortalBrowser implements AutoCloseable {
         StringBuilder all = new StringBuilder();
         org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
         Number count = (Number) js.executeScript("return document.querySelectorAll('vaadin-date-picker').length;");
-        for (int i = 0; i < count.intValue(); i++) {
+        for (int n = 0; n < count.intValue(); n++) {
+            final int i = n;
             Boolean opened = (Boolean) js.executeScript("""
                     const picker = document.querySelectorAll('vaadin-date-picker')[arguments[0]];
                     if (!picker || picker.getClientRects().length === 0 || picker.disabled || picker.readonly) return false;
