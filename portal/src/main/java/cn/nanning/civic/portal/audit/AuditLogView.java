@@ -1,13 +1,15 @@
 package cn.nanning.civic.portal.audit;
 
-import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -49,7 +51,7 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
     private final TextField action = new TextField("操作");
     private final TextField requestId = new TextField("请求编号");
     private final DatePicker since = Widgets.datePicker("起始日期");
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("audit-message");
     private final Grid<AuditClient.Row> grid = new Grid<>(AuditClient.Row.class, false);
 
     AuditLogView(AuditClient audit, SignIn signIn) {
@@ -67,13 +69,13 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         requestId.setId("audit-request");
         since.setId("audit-since");
         since.setHelperText("默认近 30 天");
-        Button search = new Button("查询", click -> search());
-        search.setId("audit-search");
+        Button search = Actions.primary("查询", "audit-search", message, () -> {
+            search();
+            return null;
+        });
         HorizontalLayout filters = new HorizontalLayout(trail, actor, action, requestId, since, search);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        message.setId("audit-message");
-        message.setVisible(false);
         grid.setId("audit-grid");
         grid.addColumn(r -> Times.minute(r.occurredAt())).setHeader("时间").setAutoWidth(true);
         grid.addColumn(AuditClient.Row::actor).setHeader("账号").setAutoWidth(true);
@@ -99,12 +101,14 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
             List<AuditClient.Row> rows = signIn.withToken(token -> audit.search(trail.getValue(), actor.getValue(),
                     action.getValue(), requestId.getValue(), from == null ? null : from.atStartOfDay(NANNING).toInstant(), token));
             grid.setItems(rows);
-            message.setText("没有符合条件的审计记录。");
-            message.setVisible(rows.isEmpty());
+            if (rows.isEmpty()) {
+                message.note("没有符合条件的审计记录。");
+            } else {
+                message.note("共 " + rows.size() + " 条记录（最新的在前，每次最多 200 条）。");
+            }
         } catch (GatewayException e) {
             grid.setItems(List.of());
-            message.setText(e.getMessage());
-            message.setVisible(true);
+            message.failed(e.getMessage());
         }
     }
 

@@ -1,15 +1,18 @@
 package cn.nanning.civic.portal.booking;
 
-import cn.nanning.civic.portal.ui.Widgets;
 import cn.nanning.civic.common.identity.Role;
-import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.FormRow;
+import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -35,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -58,7 +60,10 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
 
     private final DirectoryClient directory;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("appointments-message");
+    private final Outcome placeOutcome = new Outcome("appointments-place-outcome");
+    private final Outcome providerOutcome = new Outcome("appointments-provider-outcome");
+    private final Outcome planOutcome = new Outcome("appointments-plan-outcome");
     private final Grid<DirectoryClient.Place> places = new Grid<>(DirectoryClient.Place.class, false);
     private final TextField placeName = new TextField("地点名称");
     private final ComboBox<String> placeKind = new ComboBox<>("类型");
@@ -80,8 +85,6 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         this.directory = directory;
         this.signIn = signIn;
         setId("appointments-admin");
-        message.setId("appointments-message");
-        message.setVisible(false);
 
         places.setId("appointments-places");
         places.addColumn(DirectoryClient.Place::name).setHeader("地点").setFlexGrow(1);
@@ -95,13 +98,12 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         placeKind.setItemLabelGenerator(PLACE_KINDS::get);
         placeRegion.setId("appointments-place-region");
         placeAddress.setId("appointments-place-address");
-        Button addPlace = new Button("登记地点", click -> createPlace());
-        addPlace.setId("appointments-place-add");
+        Button addPlace = Actions.primary("登记地点", "appointments-place-add", placeOutcome, this::createPlace);
 
         providers.setId("appointments-providers");
         providers.addColumn(DirectoryClient.Provider::displayName).setHeader("姓名").setAutoWidth(true);
         providers.addColumn(DirectoryClient.Provider::kindLabel).setHeader("类型").setAutoWidth(true);
-        providers.addColumn(p -> p.place().name()).setHeader("服务地点").setFlexGrow(1);
+        providers.addColumn(p -> p.place() == null ? "" : p.place().name()).setHeader("服务地点").setFlexGrow(1);
         providers.addColumn(p -> p.slotMinutes() + " 分钟").setHeader("时段").setAutoWidth(true);
         providers.addColumn(p -> planSummary(p.windows())).setHeader("每周排班").setFlexGrow(1);
         providers.setAllRowsVisible(true);
@@ -120,8 +122,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         minNotice.setId("appointments-provider-notice");
         minNotice.setValue(120);
         minNotice.setMin(0);
-        Button addProvider = new Button("登记服务人员", click -> createProvider());
-        addProvider.setId("appointments-provider-add");
+        Button addProvider = Actions.primary("登记服务人员", "appointments-provider-add", providerOutcome, this::createProvider);
 
         plan.setId("appointments-plan");
         plan.setPadding(false);
@@ -135,10 +136,9 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         ends.setId("appointments-plan-ends");
         ends.setStep(Duration.ofMinutes(30));
         ends.setValue(LocalTime.of(12, 0));
-        Button savePlan = new Button("保存排班", click -> savePlan());
-        savePlan.setId("appointments-plan-save");
+        Button savePlan = Actions.primary("保存排班", "appointments-plan-save", planOutcome, this::savePlan);
         plan.add(new H3("每周排班"), new Paragraph("所选工作日按同一时段排班；保存后替换原排班，节假日与请假期间不开放预约。"),
-                weekdays, FormRow.of(starts, ends, savePlan));
+                weekdays, Actions.row(starts, ends, savePlan, planOutcome));
 
         overdue.setId("appointments-overdue");
         overdue.addColumn(DirectoryClient.OverdueApplication::applicantName).setHeader("申请人").setAutoWidth(true);
@@ -150,8 +150,9 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         overdue.setAllRowsVisible(true);
 
         add(new H2("预约管理"), message,
-                new H3("服务地点"), places, FormRow.of(placeName, placeKind, placeRegion, placeAddress, addPlace),
-                new H3("服务人员"), providers, FormRow.of(account, providerKind, providerPlace, slotMinutes, minNotice, addProvider), plan,
+                new H3("服务地点"), places, FormRow.of(placeName, placeKind, placeRegion, placeAddress), Actions.row(addPlace, placeOutcome),
+                new H3("服务人员"), providers, FormRow.of(account, providerKind, providerPlace, slotMinutes, minNotice),
+                Actions.row(addProvider, providerOutcome), plan,
                 new H3("逾期的法律援助申请"), new Paragraph("超过 7 个工作日未作决定或批准后 3 个工作日未指派律师的申请。"), overdue);
     }
 
@@ -177,63 +178,53 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
             List<DirectoryClient.OverdueApplication> late = signIn.withToken(directory::overdueApplications);
             overdue.setItems(late);
         } catch (GatewayException e) {
-            showMessage(e.getMessage());
+            message.failed(e.getMessage());
         }
     }
 
-    private void createPlace() {
+    private String createPlace() {
         if (placeName.isEmpty() || placeKind.isEmpty() || placeRegion.isEmpty()) {
-            showMessage("请填写地点名称、类型和区划代码。");
-            return;
+            throw new Refusal("请填写地点名称、类型和区划。");
         }
-        if (act(() -> signIn.withToken(token -> directory.createPlace(placeName.getValue().strip(), placeKind.getValue(),
-                placeRegion.getValue().strip(), placeAddress.getValue(), token)), "已登记服务地点。")) {
-            placeName.clear();
-            placeAddress.clear();
-        }
+        DirectoryClient.Place place = signIn.withToken(token -> directory.createPlace(placeName.getValue().strip(), placeKind.getValue(),
+                placeRegion.getValue().strip(), placeAddress.getValue(), token));
+        placeName.clear();
+        placeAddress.clear();
+        reload();
+        return "已登记服务地点“" + place.name() + "”。";
     }
 
-    private void createProvider() {
+    private String createProvider() {
         DirectoryClient.StaffAccount staff = account.getValue();
         if (staff == null || providerKind.isEmpty() || providerPlace.isEmpty() || slotMinutes.isEmpty() || minNotice.isEmpty()) {
-            showMessage("请选择工作人员账号、服务人员类型和服务地点，并填写时段与提前预约时间。");
-            return;
+            throw new Refusal("请选择工作人员账号、服务人员类型和服务地点，并填写时段与提前预约时间。");
         }
-        act(() -> signIn.withToken(token -> directory.createProvider(staff.id(), staff.displayName(), providerKind.getValue(),
-                providerPlace.getValue().id(), slotMinutes.getValue(), minNotice.getValue(), token)),
-                "已登记 " + staff.displayName() + "，请为其设置每周排班。");
+        signIn.withToken(token -> directory.createProvider(staff.id(), staff.displayName(), providerKind.getValue(),
+                providerPlace.getValue().id(), slotMinutes.getValue(), minNotice.getValue(), token));
+        reload();
+        return "已登记 " + staff.displayName() + "，请在上表中选择其所在行，设置每周排班。";
     }
 
     private void showPlan(DirectoryClient.Provider provider) {
         plan.setVisible(provider != null);
+        planOutcome.clear();
         if (provider != null) {
             weekdays.setValue(provider.windows().stream().map(DirectoryClient.Window::weekday).collect(Collectors.toSet()));
         }
     }
 
-    private void savePlan() {
+    private String savePlan() {
         DirectoryClient.Provider provider = providers.asSingleSelect().getValue();
         Set<Integer> days = new TreeSet<>(weekdays.getValue());
         if (provider == null || days.isEmpty() || starts.isEmpty() || ends.isEmpty() || !starts.getValue().isBefore(ends.getValue())) {
-            showMessage("请选择工作日，并确保开始时间早于结束时间。");
-            return;
+            throw new Refusal("请选择工作日，并确保开始时间早于结束时间。");
         }
         List<DirectoryClient.Window> windows = days.stream()
                 .map(day -> new DirectoryClient.Window(day, starts.getValue().toString(), ends.getValue().toString())).toList();
-        act(() -> signIn.withToken(token -> directory.replacePlan(provider.id(), windows, token)),
-                "已保存 " + provider.displayName() + " 的每周排班。");
-    }
-
-    private boolean act(Supplier<?> call, String done) {
-        try {
-            call.get();
-            reload();
-            showMessage(done);
-            return true;
-        } catch (GatewayException e) {
-            showMessage(e.getMessage());
-            return false;
-        }
+        signIn.withToken(token -> directory.replacePlan(provider.id(), windows, token));
+        reload();
+        providers.getGenericDataView().getItems().filter(p -> p.id().equals(provider.id())).findFirst().ifPresent(providers::select);
+        return "已保存 " + provider.displayName() + " 的每周排班。";
     }
 
     /** "周一 09:00–12:00；周三 14:00–17:00" */
@@ -252,8 +243,4 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     }
 
 
-    private void showMessage(String text) {
-        message.setText(text);
-        message.setVisible(true);
-    }
 }

@@ -33,6 +33,11 @@ public class LegalAidClient {
                 Argument.listOf(Application.class));
     }
 
+    /** One application with everything the decider or the assigned lawyer reads (personal data masked). */
+    public Application application(String applicationId, String token) {
+        return gateway.call(() -> HttpRequest.GET(APPLICATIONS + applicationId).bearerAuth(token), Argument.of(Application.class));
+    }
+
     public Application decide(String applicationId, boolean approve, String reasons, String token) {
         return gateway.call(() -> HttpRequest.POST(APPLICATIONS + applicationId + "/decision",
                 Map.of("approve", approve, "reasons", reasons)).bearerAuth(token), Argument.of(Application.class));

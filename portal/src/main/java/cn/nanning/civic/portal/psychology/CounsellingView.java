@@ -9,12 +9,16 @@ import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.booking.AgendaRange;
 import cn.nanning.civic.portal.booking.BookingClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -37,17 +41,19 @@ import java.util.function.Function;
 @Route(value = "counselling", layout = MainLayout.class)
 @PageTitle("心理咨询 | " + PortalShell.PRODUCT)
 @Menu(title = "心理咨询", order = 40, icon = "vaadin:user-heart")
-@RequiresRole({Role.COUNSELLOR, Role.ADMIN})
+@RequiresRole(Role.COUNSELLOR)
 public final class CounsellingView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CounsellingClient client;
     private final BookingClient bookings;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("counselling-message");
+    private final Outcome agendaOutcome = new Outcome("counselling-agenda-outcome");
+    private final Outcome noteOutcome = new Outcome("counselling-note-outcome");
     private final AgendaRange range;
     private final Grid<BookingClient.Booking> today = new Grid<>(BookingClient.Booking.class, false);
-    private final Button attended = new Button("已到场");
-    private final Button noShow = new Button("未到场");
+    private final Button attended;
+    private final Button noShow;
     private final VerticalLayout notes = new VerticalLayout();
     private final Grid<CounsellingClient.Note> noteList = new Grid<>(CounsellingClient.Note.class, false);
     private final TextArea noteText = new TextArea("新增咨询记录");
@@ -58,8 +64,6 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
         this.signIn = signIn;
         this.range = new AgendaRange("counselling", this::reload);
         setId("counselling-day");
-        message.setId("counselling-message");
-        message.setVisible(false);
         today.setId("counselling-today");
         today.addColumn(b -> b.urgent() ? "紧急" : "").setHeader("筛查提示").setAutoWidth(true);
         today.addColumn(AgendaRange::when).setHeader("时间").setAutoWidth(true);
@@ -67,35 +71,38 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
         today.addColumn(BookingClient.Booking::statusLabel).setHeader("状态").setAutoWidth(true);
         today.setPartNameGenerator(b -> b.urgent() ? "urgent" : null);
         today.setAllRowsVisible(true);
+        attended = Actions.button("已到场", "counselling-attended", agendaOutcome, () -> recordAttendance(b ->
+                signIn.withToken(token -> bookings.attended(b.id(), token)), "已登记到场。"));
+        noShow = Actions.button("未到场", "counselling-no-show", agendaOutcome, () -> recordAttendance(b ->
+                signIn.withToken(token -> bookings.noShow(b.id(), token)), "已登记未到场（爽约）。"));
         today.asSingleSelect().addValueChangeListener(change -> {
+            agendaOutcome.clear();
+            noteOutcome.clear();
             showNotes(change.getValue());
             attended.setEnabled(change.getValue() != null && change.getValue().awaitingAttendance());
             noShow.setEnabled(change.getValue() != null && change.getValue().awaitingAttendance());
         });
-        attended.setId("counselling-attended");
         attended.setEnabled(false);
-        attended.addClickListener(click -> recordAttendance(b -> signIn.withToken(token -> bookings.attended(b.id(), token)), "已登记到场。"));
-        noShow.setId("counselling-no-show");
         noShow.setEnabled(false);
-        noShow.addClickListener(click -> recordAttendance(b -> signIn.withToken(token -> bookings.noShow(b.id(), token)), "已登记未到场（爽约）。"));
 
         notes.setId("counselling-notes");
         notes.setPadding(false);
         notes.setVisible(false);
         noteList.setId("counselling-note-list");
-        noteList.addColumn(CounsellingClient.Note::createdAt).setHeader("记录时间").setAutoWidth(true);
+        noteList.addColumn(n -> Times.minute(n.createdAt())).setHeader("记录时间").setAutoWidth(true);
         noteList.addColumn(CounsellingClient.Note::text).setHeader("内容").setFlexGrow(1);
         noteList.setAllRowsVisible(true);
+        noteList.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         noteText.setId("counselling-note-text");
         noteText.setMaxLength(5000);
         noteText.setWidthFull();
-        Button save = new Button("保存记录", click -> saveNote());
-        save.setId("counselling-note-save");
-        notes.add(new H3("咨询记录（加密保存，仅本人及您共享的督导可见，每次查看均留痕）"), noteList, noteText, save);
+        Button save = Actions.primary("保存记录", "counselling-note-save", noteOutcome, this::saveNote);
+        notes.add(new H3("咨询记录（加密保存，仅本人及您共享的督导可见，每次查看均留痕）"), noteList, noteText,
+                Actions.row(save, noteOutcome));
 
         add(new H2("心理咨询 · 今日工作"), message,
                 new Paragraph("筛查提示为“紧急”的来访者（如 PHQ-9 第 9 题有风险作答）排在最前，请优先联系。"),
-                range, today, new HorizontalLayout(attended, noShow), notes);
+                range, today, Actions.row(attended, noShow, agendaOutcome), notes);
     }
 
     @Override
@@ -111,7 +118,7 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
                     .toList());
         } catch (GatewayException e) {
             today.setItems(List.of());
-            showMessage(e.getMessage());
+            message.failed(e.getMessage());
         }
     }
 
@@ -127,42 +134,28 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
             noteList.setItems(list);
         } catch (GatewayException e) {
             notes.setVisible(false);
-            showMessage(e.getMessage());
+            message.failed(e.getMessage());
         }
     }
 
-    private void saveNote() {
+    private String saveNote() {
         BookingClient.Booking booking = today.asSingleSelect().getValue();
         if (booking == null || noteText.getValue().isBlank()) {
-            showMessage("请先选择来访者并填写记录内容。");
-            return;
+            throw new Refusal("请先选择来访者并填写记录内容。");
         }
-        try {
-            signIn.withToken(token -> client.write(booking.id(), noteText.getValue().strip(), token));
-            noteText.clear();
-            showNotes(booking);
-            showMessage("咨询记录已保存。");
-        } catch (GatewayException e) {
-            showMessage(e.getMessage());
-        }
+        signIn.withToken(token -> client.write(booking.id(), noteText.getValue().strip(), token));
+        noteText.clear();
+        showNotes(booking);
+        return "咨询记录已保存。";
     }
 
-    private void recordAttendance(Function<BookingClient.Booking, ?> action, String done) {
+    private String recordAttendance(Function<BookingClient.Booking, ?> action, String done) {
         BookingClient.Booking booking = today.asSingleSelect().getValue();
         if (booking == null) {
-            return;
+            throw new Refusal("请先在上表中选择一个预约。");
         }
-        try {
-            action.apply(booking);
-            reload();
-            showMessage(done);
-        } catch (GatewayException e) {
-            showMessage(e.getMessage());
-        }
-    }
-
-    private void showMessage(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        action.apply(booking);
+        reload();
+        return done;
     }
 }

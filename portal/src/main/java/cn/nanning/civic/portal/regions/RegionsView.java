@@ -7,6 +7,7 @@ import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.gateway.Region;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -39,7 +40,7 @@ public final class RegionsView extends VerticalLayout implements BeforeEnterObse
     private final GatewayClient gateway;
     private final SignIn signIn;
     private final Paragraph where = new Paragraph();
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("region-message");
     private final Grid<Region> grid = new Grid<>(Region.class, false);
     private final Button up = new Button("返回上级");
     private final Deque<String> path = new ArrayDeque<>();
@@ -49,8 +50,6 @@ public final class RegionsView extends VerticalLayout implements BeforeEnterObse
         this.signIn = signIn;
         setId("regions");
         where.setId("region-scope");
-        message.setId("region-message");
-        message.setVisible(false);
         grid.setId("region-grid");
         grid.addColumn(Region::code).setHeader("区划代码").setAutoWidth(true);
         grid.addColumn(Region::name).setHeader("名称").setFlexGrow(1);
@@ -88,12 +87,14 @@ public final class RegionsView extends VerticalLayout implements BeforeEnterObse
         try {
             List<Region> children = signIn.withToken(token -> gateway.regionChildren(code, token));
             grid.setItems(children);
-            message.setVisible(children.isEmpty());
-            message.setText("该区划下没有下级区划。");
+            if (children.isEmpty()) {
+                message.note("该区划下没有下级区划。");
+            } else {
+                message.clear();
+            }
         } catch (GatewayException e) {
             grid.setItems(List.of());
-            message.setText(e.getMessage());
-            message.setVisible(true);
+            message.failed(e.getMessage());
         }
     }
 }

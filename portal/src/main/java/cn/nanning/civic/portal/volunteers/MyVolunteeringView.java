@@ -6,16 +6,17 @@ import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -51,7 +52,8 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
 
     private final VolunteersClient client;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("my-volunteering-message");
+    final Outcome linkOutcome = new Outcome("portal-link-outcome");
     private final VerticalLayout link = new VerticalLayout();
     private final TextField code = new TextField("关联码");
     private final VerticalLayout content = new VerticalLayout();
@@ -69,17 +71,12 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
         this.client = client;
         this.signIn = signIn;
         setId("my-volunteering");
-        message.setId("my-volunteering-message");
-        message.setVisible(false);
 
         code.setId("portal-link-code");
         code.setMaxLength(12);
         code.setHelperText("在微信小程序“我的志愿者档案”中获取，10 分钟内有效，只能使用一次");
-        Button linkButton = new Button("关联我的志愿者档案", click -> linkRecord());
-        linkButton.setId("portal-link");
-        linkButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout linkRow = new HorizontalLayout(code, linkButton);
-        linkRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Button linkButton = Actions.primary("关联我的志愿者档案", "portal-link", linkOutcome, this::linkRecord);
+        HorizontalLayout linkRow = Actions.row(code, linkButton, linkOutcome);
         link.setId("portal-link-form");
         link.setPadding(false);
         link.add(new Paragraph("您的门户账号尚未关联志愿者档案。请在微信小程序中获取关联码，并在下方输入。"), linkRow);
@@ -131,9 +128,9 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
             link.setVisible(unlinked);
             content.setVisible(!unlinked);
             if (unlinked) {
-                message.setVisible(false);
+                message.clear();
             } else {
-                say(e.getMessage());
+                message.failed(e.getMessage());
             }
             return;
         }
@@ -145,7 +142,7 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
             showHours();
             certificates.setItems(signIn.withToken(client::myCertificates));
         } catch (GatewayException e) {
-            say(e.getMessage());
+            message.failed(e.getMessage());
         }
     }
 
@@ -209,28 +206,20 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
         return anchor;
     }
 
-    private void linkRecord() {
+    private String linkRecord() {
         String value = code.getValue().strip();
         if (value.isEmpty()) {
-            say("请输入小程序中显示的关联码。");
-            return;
+            throw new Refusal("请输入小程序中显示的关联码。");
         }
-        try {
-            signIn.withToken(token -> client.link(value, token));
-            code.clear();
-            show();
-            say("已关联您的志愿者档案。");
-        } catch (GatewayException e) {
-            say(e.getMessage());
-        }
+        signIn.withToken(token -> client.link(value, token));
+        code.clear();
+        show();
+        message.succeeded("已关联您的志愿者档案。");
+        return null;
     }
 
     private static String hours(int minutes) {
         return java.math.BigDecimal.valueOf(minutes).divide(java.math.BigDecimal.valueOf(60), 1, java.math.RoundingMode.DOWN).toPlainString();
     }
 
-    private void say(String text) {
-        message.setText(text);
-        message.setVisible(true);
-    }
 }

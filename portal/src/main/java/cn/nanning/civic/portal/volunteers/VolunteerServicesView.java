@@ -7,6 +7,9 @@ import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -14,7 +17,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -44,7 +46,10 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
 
     private final VolunteersClient client;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("volunteers-message");
+    private final Outcome hoursOutcome = new Outcome("volunteers-hours-outcome");
+    private final Outcome correctionOutcome = new Outcome("volunteers-correction-outcome");
+    private final Outcome statisticsOutcome = new Outcome("statistics-outcome");
     private final Grid<VolunteersClient.Activity> activities = new Grid<>(VolunteersClient.Activity.class, false);
     private final Grid<VolunteersClient.Signup> signups = new Grid<>(VolunteersClient.Signup.class, false);
     private final Grid<VolunteersClient.Attendance> attendance = new Grid<>(VolunteersClient.Attendance.class, false);
@@ -60,8 +65,6 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         this.client = client;
         this.signIn = signIn;
         setId("volunteers");
-        message.setId("volunteers-message");
-        message.setVisible(false);
 
         activities.setId("volunteer-activities");
         activities.addColumn(VolunteersClient.Activity::title).setHeader("活动").setFlexGrow(1);
@@ -89,25 +92,26 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         attendance.addColumn(a -> a.confirmed() ? "已确认" : "待确认").setHeader("时长确认").setAutoWidth(true);
         attendance.setAllRowsVisible(true);
 
-        Button confirm = new Button("确认服务时长", click -> confirmHours());
-        confirm.setId("volunteer-confirm");
+        Button confirm = Actions.confirmed("确认服务时长", "volunteer-confirm", hoursOutcome,
+                Actions.Confirmation.of("确认服务时长", "将为所选活动中所有已签退且达到最低时长的志愿者确认服务时长，"
+                        + "确认后计入其志愿服务记录（之后如有错误只能逐人更正并说明原因）。确认吗？", "确认"),
+                this::confirmHours);
         who.setId("correction-volunteer");
-        who.setItemLabelGenerator(a -> a.volunteerName() != null ? a.volunteerName() : a.volunteerId().toString());
+        who.setItemLabelGenerator(a -> a.volunteerName() != null ? a.volunteerName() : "（未具名志愿者）");
         minutes.setId("correction-minutes");
         minutes.setMin(0);
         reason.setId("correction-reason");
         reason.setMaxLength(200);
-        Button correct = new Button("更正时长", click -> correctHours());
-        correct.setId("volunteer-correct");
-        HorizontalLayout correction = new HorizontalLayout(who, minutes, reason, correct);
-        correction.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Button correct = Actions.button("更正时长", "volunteer-correct", correctionOutcome, this::correctHours);
+        HorizontalLayout correction = Actions.row(who, minutes, reason, correct, correctionOutcome);
 
         region.setId("statistics-region");
         region.setHelperText("6 位为县区，9 位为乡镇（街道），12 位为村（社区）");
-        Button show = new Button("查询统计", click -> showStatistics());
-        show.setId("statistics-show");
-        HorizontalLayout query = new HorizontalLayout(region, show);
-        query.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Button show = Actions.button("查询统计", "statistics-show", statisticsOutcome, () -> {
+            showStatistics();
+            return null;
+        });
+        HorizontalLayout query = Actions.row(region, show, statisticsOutcome);
         summary.setId("statistics-summary");
         statistics.setId("volunteer-statistics");
         statistics.addColumn(VolunteersClient.Figures::name).setHeader("区域").setAutoWidth(true);
@@ -124,7 +128,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         statistics.setAllRowsVisible(true);
 
         add(new H2("志愿服务"), message, new H3("我组织的活动"), activities, new H3("报名名单"), signups,
-                new H3("签到与服务时长"), attendance, confirm, correction, new H3("区域统计"), query, summary, statistics);
+                new H3("签到与服务时长"), attendance, Actions.row(confirm, hoursOutcome), correction, new H3("区域统计"), query, summary, statistics);
     }
 
     @Override
@@ -145,6 +149,10 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
     }
 
     private void select(VolunteersClient.Activity activity) {
+        if (activity == null || selected == null || !activity.id().equals(selected.id())) {
+            hoursOutcome.clear();
+            correctionOutcome.clear();
+        }
         selected = activity;
         if (activity == null) {
             signups.setItems(List.of());
@@ -163,37 +171,26 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         }
     }
 
-    private void confirmHours() {
+    private String confirmHours() {
         if (selected == null) {
-            say("请先在上方选择一个活动。");
-            return;
+            throw new Refusal("请先在上方选择一个活动。");
         }
-        try {
-            int n = signIn.withToken(token -> client.confirm(selected.id(), token)).size();
-            say(n == 0 ? "没有新的达标签到记录需要确认。" : "已确认 " + n + " 名志愿者的服务时长。");
-            select(selected);
-        } catch (GatewayException e) {
-            fail(e);
-        }
+        int n = signIn.withToken(token -> client.confirm(selected.id(), token)).size();
+        select(selected);
+        return n == 0 ? "没有新的达标签到记录需要确认。" : "已确认 " + n + " 名志愿者的服务时长。";
     }
 
-    private void correctHours() {
+    private String correctHours() {
         if (selected == null || who.getValue() == null) {
-            say("请先选择活动和志愿者。");
-            return;
+            throw new Refusal("请先选择活动和志愿者。");
         }
         if (minutes.getValue() == null || reason.getValue().isBlank()) {
-            say("请填写更正后的时长和更正原因。");
-            return;
+            throw new Refusal("请填写更正后的时长和更正原因。");
         }
-        try {
-            signIn.withToken(token -> client.correct(selected.id(), who.getValue().volunteerId(), minutes.getValue(), reason.getValue().strip(), token));
-            say("已更正服务时长，并记录了更正原因。");
-            reason.clear();
-            select(selected);
-        } catch (GatewayException e) {
-            fail(e);
-        }
+        signIn.withToken(token -> client.correct(selected.id(), who.getValue().volunteerId(), minutes.getValue(), reason.getValue().strip(), token));
+        reason.clear();
+        select(selected);
+        return "已更正服务时长，并记录了更正原因。";
     }
 
     private void showStatistics() {
@@ -213,7 +210,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         } catch (GatewayException e) {
             summary.setText("");
             statistics.setItems(List.of());
-            fail(e);
+            statisticsOutcome.failed(e.getMessage());
         }
     }
 
@@ -225,12 +222,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         return share == null ? "人口数据未导入" : String.format(Locale.ROOT, "%.1f%%", share.doubleValue() * 100);
     }
 
-    private void say(String text) {
-        message.setText(text);
-        message.setVisible(true);
-    }
-
     private void fail(GatewayException e) {
-        say(e.getMessage());
+        message.failed(e.getMessage());
     }
 }

@@ -3,10 +3,10 @@ package cn.nanning.civic.portal.booking;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
@@ -40,7 +40,7 @@ class AppointmentsAdminViewTest extends KaribuViewTest {
     void an_incomplete_form_is_answered_in_chinese_without_calling_the_gateway() {
         open();
         _click(_get(Button.class, spec -> spec.withId("appointments-provider-add")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("appointments-message")).getText())
+        assertThat(_get(Outcome.class, spec -> spec.withId("appointments-provider-outcome")).message())
                 .isEqualTo("请选择工作人员账号、服务人员类型和服务地点，并填写时段与提前预约时间。");
     }
 

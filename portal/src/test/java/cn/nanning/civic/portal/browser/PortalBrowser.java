@@ -144,7 +144,7 @@ public final class PortalBrowser implements AutoCloseable {
                   node.childNodes.forEach(walk);
                 };
                 walk(document.body);
-                return out.join('\n');""");
+                return out.join(String.fromCharCode(10));""");
         return text == null ? "" : text.toString();
     }
 

@@ -2,19 +2,18 @@ package cn.nanning.civic.portal.legalaid;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.StaffSession;
+import cn.nanning.civic.portal.booking.AgendaRange;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import cn.nanning.civic.portal.booking.AgendaRange;
+import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-
 import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -44,9 +43,9 @@ class LegalAidViewTest extends KaribuViewTest {
     @Test
     void when_the_gateway_is_down_the_day_says_so_in_chinese() {
         open();
-        Paragraph message = _get(Paragraph.class, spec -> spec.withId("legal-aid-message"));
+        Outcome message = _get(Outcome.class, spec -> spec.withId("legal-aid-message"));
         assertThat(message.isVisible()).isTrue();
-        assertThat(message.getText()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
+        assertThat(message.message()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
     }
 
     @Test

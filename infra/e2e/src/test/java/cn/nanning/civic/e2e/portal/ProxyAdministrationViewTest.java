@@ -8,12 +8,12 @@ import cn.nanning.civic.portal.proxy.ProxyClient;
 import cn.nanning.civic.portal.proxy.ProxyOverviewView;
 import cn.nanning.civic.portal.proxy.ProxyServicesView;
 import cn.nanning.civic.portal.proxy.ServicePointsView;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,14 +38,14 @@ class ProxyAdministrationViewTest extends PortalViewTest {
         open("admin", ServicePointsView.class);
         _get(TextField.class, spec -> spec.withId("points-area")).setValue("450103");
         _click(_get(Button.class, spec -> spec.withId("points-show")));
-        assertThat(_find(Paragraph.class, spec -> spec.withId("points-message"))).as("no error shown").isEmpty();
+        assertThat(_get(Outcome.class, spec -> spec.withId("points-message")).kind()).as("no error shown").isNotEqualTo(Outcome.Kind.FAILURE);
 
         _get(TextField.class, spec -> spec.withId("clerk-username")).setValue(username);
         _get(TextField.class, spec -> spec.withId("clerk-name")).setValue("测试代办员");
         _get(TextField.class, spec -> spec.withId("clerk-region")).setValue("450103");
         _get(PasswordField.class, spec -> spec.withId("clerk-password")).setValue("Nanning-Clerk-2025!");
         _click(_get(Button.class, spec -> spec.withId("clerk-save")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("points-message")).getText()).isEqualTo("代办员账号已建立。");
+        assertThat(outcome("clerk-outcome")).startsWith("已建立代办员账号“测试代办员”");
 
         @SuppressWarnings("unchecked")
         Grid<ProxyClient.Point> grid = _get(Grid.class, spec -> spec.withId("points-grid"));
@@ -70,7 +69,7 @@ class ProxyAdministrationViewTest extends PortalViewTest {
         open("admin", ServicePointsView.class);
         _get(TextField.class, spec -> spec.withId("open-village")).setValue(village);
         _click(_get(Button.class, spec -> spec.withId("open-save")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("points-message")).getText()).matches("服务点已设立。|.*已设有服务点。");
+        assertThat(outcome("open-outcome")).matches("已设立“.*”。.*|.*已设有服务点。");
 
         @SuppressWarnings("unchecked")
         Grid<ProxyClient.Point> grid = _get(Grid.class, spec -> spec.withId("points-grid"));
@@ -112,11 +111,11 @@ class ProxyAdministrationViewTest extends PortalViewTest {
         _get(TextField.class, spec -> spec.withId("register-phone")).setValue("13800771234");
 
         _click(_get(Button.class, spec -> spec.withId("register-save")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("proxy-message")).getText()).isEqualTo("请先征得委托人同意并勾选。");
+        assertThat(outcome("register-outcome")).isEqualTo("请先征得委托人同意并勾选。");
 
         _get(Checkbox.class, spec -> spec.withId("register-consent")).setValue(true);
         _click(_get(Button.class, spec -> spec.withId("register-save")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("proxy-message")).getText()).isEqualTo("已代为登记，请核对材料后受理。");
+        assertThat(outcome("register-outcome")).startsWith("已为 农秀兰 登记");
 
         JsonNode workbench = GATEWAY.get("/api/v1/proxy/requests/workbench", ProxyData.token("clerk")).json();
         assertThat(workbench.findValuesAsText("residentPhone")).contains("138****1234");

@@ -84,7 +84,7 @@ class VolunteerPortalViewTest extends PortalViewTest {
         assertThat(_find(Grid.class, spec -> spec.withId("my-activities"))).as("nothing shown before the link").isEmpty();
         _get(TextField.class, spec -> spec.withId("portal-link-code")).setValue(code);
         _click(_get(Button.class, spec -> spec.withId("portal-link")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("my-volunteering-message")).getText()).isEqualTo("已关联您的志愿者档案。");
+        assertThat(outcome("my-volunteering-message")).isEqualTo("已关联您的志愿者档案。");
 
         String profile = _find(Paragraph.class).stream().map(Paragraph::getText).collect(Collectors.joining("\n"));
         String masked = volunteer.idNumber().substring(0, 4) + "**********" + volunteer.idNumber().substring(14);
