@@ -30,8 +30,20 @@ final class UnexpectedErrors implements VaadinServiceInitListener, ErrorHandler 
         event.getSource().addUIInitListener(init -> {
             init.getUI().getReconnectDialogConfiguration().setDialogText("与服务器的连接中断，正在重新连接…");
             init.getUI().getReconnectDialogConfiguration().setDialogTextGaveUp("无法连接服务器。请检查网络，然后刷新页面。");
+            // The client's connection indicator has its own English words ("Online", "Connection lost").
+            init.getUI().getPage().executeJs(CONNECTION_TEXTS);
         });
     }
+
+    static final String CONNECTION_TEXTS = """
+            const texts = {onlineText: '已连接服务器', offlineText: '与服务器的连接中断，请检查网络',
+                reconnectingText: '与服务器的连接中断，正在重新连接…'};
+            const apply = () => {
+              const indicator = window.Vaadin && window.Vaadin.connectionIndicator;
+              if (indicator) { Object.assign(indicator, texts); }
+              return !!indicator;
+            };
+            if (!apply()) { setTimeout(apply, 300); setTimeout(apply, 2000); }""";
 
     /** Vaadin's own notices (session expired, internal error, cookies off) in Chinese; a click on them reloads the page. */
     static final CustomizedSystemMessages SYSTEM_MESSAGES = chineseSystemMessages();

@@ -4,6 +4,7 @@ import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.FormRow;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
@@ -11,6 +12,7 @@ import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.ui.Times;
 import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.button.Button;
@@ -67,7 +69,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     private final Grid<DirectoryClient.Place> places = new Grid<>(DirectoryClient.Place.class, false);
     private final TextField placeName = new TextField("地点名称");
     private final ComboBox<String> placeKind = new ComboBox<>("类型");
-    private final TextField placeRegion = new TextField("区划代码");
+    private final RegionPicker placeRegion;
     private final TextField placeAddress = new TextField("地址");
     private final Grid<DirectoryClient.Provider> providers = new Grid<>(DirectoryClient.Provider.class, false);
     private final ComboBox<DirectoryClient.StaffAccount> account = new ComboBox<>("工作人员账号");
@@ -81,15 +83,16 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     private final TimePicker ends = Widgets.timePicker("结束");
     private final Grid<DirectoryClient.OverdueApplication> overdue = new Grid<>(DirectoryClient.OverdueApplication.class, false);
 
-    AppointmentsAdminView(DirectoryClient directory, SignIn signIn) {
+    AppointmentsAdminView(DirectoryClient directory, SignIn signIn, RegionDirectory regions) {
         this.directory = directory;
         this.signIn = signIn;
+        this.placeRegion = new RegionPicker(regions, "地点所在区划", RegionPicker.Depth.ANY);
         setId("appointments-admin");
 
         places.setId("appointments-places");
         places.addColumn(DirectoryClient.Place::name).setHeader("地点").setFlexGrow(1);
         places.addColumn(DirectoryClient.Place::kindLabel).setHeader("类型").setAutoWidth(true);
-        places.addColumn(p -> p.regionName() == null ? p.regionCode() : p.regionName()).setHeader("区划").setAutoWidth(true);
+        places.addColumn(p -> p.regionName() == null ? regions.fullName(p.regionCode()) : p.regionName()).setHeader("区划").setAutoWidth(true);
         places.addColumn(p -> p.address() == null ? "" : p.address()).setHeader("地址").setAutoWidth(true);
         places.setAllRowsVisible(true);
         placeName.setId("appointments-place-name");
@@ -150,7 +153,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         overdue.setAllRowsVisible(true);
 
         add(new H2("预约管理"), message,
-                new H3("服务地点"), places, FormRow.of(placeName, placeKind, placeRegion, placeAddress), Actions.row(addPlace, placeOutcome),
+                new H3("服务地点"), places, FormRow.of(placeName, placeKind, placeAddress), placeRegion, Actions.row(addPlace, placeOutcome),
                 new H3("服务人员"), providers, FormRow.of(account, providerKind, providerPlace, slotMinutes, minNotice),
                 Actions.row(addProvider, providerOutcome), plan,
                 new H3("逾期的法律援助申请"), new Paragraph("超过 7 个工作日未作决定或批准后 3 个工作日未指派律师的申请。"), overdue);
@@ -158,7 +161,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        placeRegion.setValue(area());
+        placeRegion.startAtOwnArea();
         reload();
     }
 
@@ -183,11 +186,11 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     }
 
     private String createPlace() {
-        if (placeName.isEmpty() || placeKind.isEmpty() || placeRegion.isEmpty()) {
+        if (placeName.isEmpty() || placeKind.isEmpty()) {
             throw new Refusal("请填写地点名称、类型和区划。");
         }
         DirectoryClient.Place place = signIn.withToken(token -> directory.createPlace(placeName.getValue().strip(), placeKind.getValue(),
-                placeRegion.getValue().strip(), placeAddress.getValue(), token));
+                placeRegion.chosen(), placeAddress.getValue(), token));
         placeName.clear();
         placeAddress.clear();
         reload();

@@ -85,6 +85,10 @@ public class GatewayClient {
                 Argument.of(byte[].class));
     }
 
+    public Region region(String regionCode, String accessToken) {
+        return call(() -> HttpRequest.GET("/api/v1/regions/" + regionCode).bearerAuth(accessToken), Argument.of(Region.class));
+    }
+
     public List<Region> regionChildren(String regionCode, String accessToken) {
         return call(() -> HttpRequest.GET("/api/v1/regions/" + regionCode + "/children").bearerAuth(accessToken),
                 Argument.listOf(Region.class));

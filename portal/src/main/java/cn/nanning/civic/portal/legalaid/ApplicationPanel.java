@@ -43,6 +43,10 @@ final class ApplicationPanel extends VerticalLayout {
         lawyer.setWidth("18em");
     }
 
+    String shownId() {
+        return shownId;
+    }
+
     void lawyers(List<LegalAidClient.Lawyer> available) {
         lawyers = available;
         lawyer.setItems(available);

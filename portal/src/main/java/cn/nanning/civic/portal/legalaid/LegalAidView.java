@@ -56,6 +56,8 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
     private final Paragraph resident = new Paragraph();
     private final Grid<LegalAidClient.Application> applications = new Grid<>(LegalAidClient.Application.class, false);
     private final ApplicationPanel decision;
+    /** While the lists reload after a step, the open application stays open (it may have left the list). */
+    private boolean reloading;
 
     LegalAidView(LegalAidClient client, BookingClient bookings, SignIn signIn) {
         this.client = client;
@@ -99,7 +101,11 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
         applications.addColumn(a -> a.overdue() ? "⚠ 已逾期" : "").setHeader("提醒").setAutoWidth(true);
         applications.setPartNameGenerator(a -> a.overdue() ? "overdue" : null);
         applications.setAllRowsVisible(true);
-        applications.asSingleSelect().addValueChangeListener(change -> decision.show(change.getValue()));
+        applications.asSingleSelect().addValueChangeListener(change -> {
+            if (!reloading) {
+                decision.show(change.getValue());
+            }
+        });
 
         add(new H2("法律援助 · 工作台"), message, agendaSection,
                 new H3("法律援助申请"), new Paragraph("决定期限为完整申请之日起 7 个工作日（等待补充材料的时间不计），批准后 3 个工作日内指派；逾期的排在最前。"),
@@ -139,9 +145,16 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
     private void reloadApplications() {
         try {
             List<LegalAidClient.Application> list = signIn.withToken(client::applications);
-            applications.setItems(list.stream()
-                    .sorted(Comparator.comparing((LegalAidClient.Application a) -> !a.overdue()).thenComparing(LegalAidView::clock))
-                    .toList());
+            String open = decision.shownId();
+            reloading = true;
+            try {
+                applications.setItems(list.stream()
+                        .sorted(Comparator.comparing((LegalAidClient.Application a) -> !a.overdue()).thenComparing(LegalAidView::clock))
+                        .toList());
+                list.stream().filter(a -> a.id().equals(open)).findFirst().ifPresent(applications::select);
+            } finally {
+                reloading = false;
+            }
         } catch (GatewayException e) {
             applications.setItems(List.of());
             message.failed(e.getMessage());

@@ -3,6 +3,7 @@ package cn.nanning.civic.portal.proxy;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
@@ -10,6 +11,7 @@ import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,7 +21,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -45,18 +46,20 @@ public final class ProxyOverviewView extends VerticalLayout implements BeforeEnt
     static final double COVERAGE_GOAL = 0.9;
 
     private final ProxyClient proxy;
+    private final RegionDirectory regions;
     private final SignIn signIn;
-    private final TextField region = new TextField("区划代码");
+    private final RegionPicker region;
     private final Outcome message = new Outcome("overview-message");
     private final Div figures = new Div();
     private final Grid<ProxyRequestSummary> overdue = new Grid<>(ProxyRequestSummary.class, false);
 
-    ProxyOverviewView(ProxyClient proxy, SignIn signIn) {
+    ProxyOverviewView(ProxyClient proxy, SignIn signIn, RegionDirectory regions) {
         this.proxy = proxy;
         this.signIn = signIn;
+        this.regions = regions;
+        this.region = new RegionPicker(regions, "查询区域", RegionPicker.Depth.ANY);
         setId("proxy-overview");
         region.setId("overview-region");
-        region.setHelperText("6 位为县区，9 位为乡镇（街道），12 位为村（社区）");
         Button show = Actions.button("查询", "overview-show", message, () -> {
             showStatistics();
             return null;
@@ -74,7 +77,7 @@ public final class ProxyOverviewView extends VerticalLayout implements BeforeEnt
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        region.setValue(StaffSession.current().map(StaffSession::regionCode).orElse("4501"));
+        region.startAtOwnArea();
         showStatistics();
         showOverdue();
     }
@@ -83,8 +86,9 @@ public final class ProxyOverviewView extends VerticalLayout implements BeforeEnt
         figures.removeAll();
         message.clear();
         try {
-            ProxyClient.AreaStatistics s = signIn.withToken(token -> proxy.statistics(region.getValue().strip(), token));
-            figures.add(figure("stat-villages", "村（社区）", String.valueOf(s.villages())),
+            ProxyClient.AreaStatistics s = signIn.withToken(token -> proxy.statistics(region.chosen(), token));
+            figures.add(figure("stat-area", "区域", regions.fullName(s.regionCode())),
+                    figure("stat-villages", "村（社区）", String.valueOf(s.villages())),
                     figure("stat-able", "可代办的村（社区）", String.valueOf(s.villagesAbleToProxy())),
                     figure("stat-coverage", "代办覆盖率", percent(s.proxyCoverage())
                             + (s.proxyCoverage() >= COVERAGE_GOAL ? "（已达 90% 目标）" : "（未达 90% 目标）")),

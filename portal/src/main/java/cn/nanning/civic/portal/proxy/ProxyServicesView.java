@@ -96,11 +96,17 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
     private void showQueue() {
         String wanted = statusFilter.getValue();
         String text = search.getValue().strip();
-        grid.setItems(open.stream()
-                .filter(r -> wanted == null || wanted.isEmpty() || r.status().equals(wanted))
-                .filter(r -> text.isEmpty() || contains(r.receiptNo(), text) || contains(r.itemName(), text)
-                        || contains(r.residentName(), text) || contains(r.residentPhone(), text))
-                .toList());
+        reselecting = true;
+        try {
+            // A new list drops the selection; the request open in the panel stays open.
+            grid.setItems(open.stream()
+                    .filter(r -> wanted == null || wanted.isEmpty() || r.status().equals(wanted))
+                    .filter(r -> text.isEmpty() || contains(r.receiptNo(), text) || contains(r.itemName(), text)
+                            || contains(r.residentName(), text) || contains(r.residentPhone(), text))
+                    .toList());
+        } finally {
+            reselecting = false;
+        }
         if (detail.shownId() != null) {
             select(detail.shownId());
         }

@@ -3,15 +3,16 @@ package cn.nanning.civic.portal.proxy;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
-import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.CatalogueEntry;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -52,7 +53,10 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
     private final ProxyClient proxy;
     private final GatewayClient gateway;
     private final SignIn signIn;
-    private final TextField area = new TextField("区划代码");
+    private final RegionDirectory regions;
+    private final RegionPicker area;
+    private final RegionPicker village;
+    private final RegionPicker clerkRegion;
     private final Outcome message = new Outcome("points-message");
     private final Grid<ProxyClient.Point> grid = new Grid<>(ProxyClient.Point.class, false);
     private final VerticalLayout detail = new VerticalLayout();
@@ -63,10 +67,14 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
     private final Outcome itemsOutcome = new Outcome("point-items-outcome");
     private String shownPointId;
 
-    ServicePointsView(ProxyClient proxy, GatewayClient gateway, SignIn signIn) {
+    ServicePointsView(ProxyClient proxy, GatewayClient gateway, SignIn signIn, RegionDirectory regions) {
         this.proxy = proxy;
         this.gateway = gateway;
         this.signIn = signIn;
+        this.regions = regions;
+        this.area = new RegionPicker(regions, "查询区域", RegionPicker.Depth.ANY);
+        this.village = new RegionPicker(regions, "所在村（社区）", RegionPicker.Depth.VILLAGE);
+        this.clerkRegion = new RegionPicker(regions, "代办员所属区划", RegionPicker.Depth.ANY);
         setId("service-points");
         area.setId("points-area");
         Button show = Actions.button("查询", "points-show", message, () -> {
@@ -76,7 +84,7 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
         HorizontalLayout query = Actions.row(area, show, message);
         grid.setId("points-grid");
         grid.addColumn(ProxyClient.Point::name).setHeader("服务点").setFlexGrow(1);
-        grid.addColumn(ProxyClient.Point::regionCode).setHeader("区划代码").setAutoWidth(true);
+        grid.addColumn(p -> regions.fullName(p.regionCode())).setHeader("所在村（社区）").setAutoWidth(true);
         grid.addColumn(p -> p.itemCodes().size()).setHeader("可代办事项").setAutoWidth(true);
         grid.addColumn(p -> names(p, "CLERK")).setHeader("代办员").setAutoWidth(true);
         grid.addColumn(p -> names(p, "VOLUNTEER")).setHeader("志愿者").setAutoWidth(true);
@@ -89,13 +97,15 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        area.setValue(StaffSession.current().map(StaffSession::regionCode).orElse("4501"));
+        area.startAtOwnArea();
+        village.startAtOwnArea();
+        clerkRegion.startAtOwnArea();
         reload();
     }
 
     private void reload() {
         try {
-            String region = area.getValue().strip();
+            String region = area.chosen();
             staffById = signIn.withToken(token -> proxy.staff(null, region, token)).stream()
                     .collect(Collectors.toMap(ProxyClient.StaffMember::id, Function.identity(), (a, b) -> a));
             itemNames = signIn.withToken(gateway::catalogue).stream()
@@ -196,7 +206,6 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
     }
 
     private VerticalLayout openPointForm() {
-        TextField village = new TextField("村（社区）区划代码");
         village.setId("open-village");
         TextField name = new TextField("服务点名称");
         name.setId("open-name");
@@ -207,7 +216,8 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
         phone.setId("open-phone");
         Outcome opened = new Outcome("open-outcome");
         Button open = Actions.primary("设立服务点", "open-save", opened, () -> {
-            ProxyClient.Point point = signIn.withToken(token -> proxy.openPoint(village.getValue().strip(), name.getValue(),
+            String villageCode = village.chosen();
+            ProxyClient.Point point = signIn.withToken(token -> proxy.openPoint(villageCode, name.getValue(),
                     address.getValue(), phone.getValue(), List.of(), token));
             name.clear();
             address.clear();
@@ -215,7 +225,7 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
             reload();
             return "已设立“" + point.name() + "”。请在上方列表中选择它，增加可代办事项并安排代办员。";
         });
-        VerticalLayout form = new VerticalLayout(new H3("设立服务点"), Actions.row(village, name, address, phone),
+        VerticalLayout form = new VerticalLayout(new H3("设立服务点"), village, Actions.row(name, address, phone),
                 Actions.row(open, opened));
         form.setPadding(false);
         return form;
@@ -226,22 +236,22 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
         username.setId("clerk-username");
         TextField displayName = new TextField("姓名");
         displayName.setId("clerk-name");
-        TextField region = new TextField("所属村（社区）区划代码");
-        region.setId("clerk-region");
+        clerkRegion.setId("clerk-region");
         PasswordField password = new PasswordField("初始密码");
         password.setId("clerk-password");
         password.setHelperText("至少 12 位，首次登录后请本人修改并绑定动态口令");
         Outcome created = new Outcome("clerk-outcome");
         Button create = Actions.primary("新建代办员账号", "clerk-save", created, () -> {
+            String region = clerkRegion.chosen();
             ProxyClient.StaffMember clerk = signIn.withToken(token -> proxy.createClerk(username.getValue().strip(),
-                    displayName.getValue().strip(), region.getValue().strip(), password.getValue(), token));
+                    displayName.getValue().strip(), region, password.getValue(), token));
             username.clear();
             displayName.clear();
             password.clear();
             reload();
             return "已建立代办员账号“" + clerk.displayName() + "”（用户名 " + clerk.username() + "），请把初始密码当面告知本人。";
         });
-        VerticalLayout form = new VerticalLayout(new H3("新建代办员账号"), Actions.row(username, displayName, region, password),
+        VerticalLayout form = new VerticalLayout(new H3("新建代办员账号"), Actions.row(username, displayName, password), clerkRegion,
                 Actions.row(create, created));
         form.setPadding(false);
         return form;

@@ -2,6 +2,7 @@ package cn.nanning.civic.portal.regions;
 
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayClient;
@@ -45,15 +46,18 @@ public final class RegionsView extends VerticalLayout implements BeforeEnterObse
     private final Button up = new Button("返回上级");
     private final Deque<String> path = new ArrayDeque<>();
 
-    RegionsView(GatewayClient gateway, SignIn signIn) {
+    private final RegionDirectory regions;
+
+    RegionsView(GatewayClient gateway, SignIn signIn, RegionDirectory regions) {
+        this.regions = regions;
         this.gateway = gateway;
         this.signIn = signIn;
         setId("regions");
         where.setId("region-scope");
         grid.setId("region-grid");
-        grid.addColumn(Region::code).setHeader("区划代码").setAutoWidth(true);
         grid.addColumn(Region::name).setHeader("名称").setFlexGrow(1);
-        grid.addColumn(region -> LEVELS.getOrDefault(region.level(), region.level())).setHeader("级别").setAutoWidth(true);
+        grid.addColumn(region -> LEVELS.getOrDefault(region.level(), "")).setHeader("级别").setAutoWidth(true);
+        grid.addColumn(Region::code).setHeader("区划代码").setAutoWidth(true);
         grid.addItemClickListener(click -> {
             if (!"village".equals(click.getItem().level())) {
                 path.push(click.getItem().code());
@@ -83,7 +87,7 @@ public final class RegionsView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         String code = path.peek();
-        where.setText("当前区划代码：" + code + "（点击一行可查看其下级区划）");
+        where.setText("当前区划：" + regions.fullName(code) + "（点击一行可查看其下级区划）");
         try {
             List<Region> children = signIn.withToken(token -> gateway.regionChildren(code, token));
             grid.setItems(children);

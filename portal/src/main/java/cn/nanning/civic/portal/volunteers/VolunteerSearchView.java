@@ -3,12 +3,13 @@ package cn.nanning.civic.portal.volunteers;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
-import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -47,15 +48,16 @@ public final class VolunteerSearchView extends VerticalLayout implements BeforeE
     private final Outcome revealOutcome = new Outcome("reveal-outcome");
     private final TextField name = new TextField("姓名（全名）");
     private final TextField idNumber = new TextField("身份证号");
-    private final TextField region = new TextField("区划代码");
+    private final RegionPicker region;
     private final Grid<VolunteersClient.Match> results = new Grid<>(VolunteersClient.Match.class, false);
     private final TextField reason = new TextField("查看用途");
     private final Button reveal = Actions.button("查看完整身份证号", "reveal-id-number", revealOutcome, this::reveal);
     private final Span revealed = new Span();
 
-    VolunteerSearchView(VolunteersClient client, SignIn signIn) {
+    VolunteerSearchView(VolunteersClient client, SignIn signIn, RegionDirectory regions) {
         this.client = client;
         this.signIn = signIn;
+        this.region = new RegionPicker(regions, "所在区域", RegionPicker.Depth.ANY);
         setId("volunteer-search");
 
         name.setId("search-name");
@@ -64,9 +66,8 @@ public final class VolunteerSearchView extends VerticalLayout implements BeforeE
         idNumber.setMaxLength(18);
         idNumber.setHelperText("完整 18 位，或按页面显示格式，如 4501**********1234");
         region.setId("search-region");
-        region.setHelperText("6 位为县区，9 位为乡镇（街道），12 位为村（社区）");
         Button search = Actions.primary("查询", "search-volunteers", message, this::search);
-        HorizontalLayout filters = Actions.row(name, idNumber, region, search, message);
+        HorizontalLayout filters = Actions.row(name, idNumber);
 
         results.setId("volunteer-results");
         results.addColumn(m -> m.maskedName() != null ? m.maskedName() : "（已撤回同意）").setHeader("姓名").setAutoWidth(true);
@@ -84,23 +85,20 @@ public final class VolunteerSearchView extends VerticalLayout implements BeforeE
         revealed.setId("revealed-id-number");
         HorizontalLayout revealRow = Actions.row(reason, reveal, revealed, revealOutcome);
 
-        add(new H2("志愿者查询"), filters, results, new H3("查看完整身份证号"),
+        add(new H2("志愿者查询"), filters, region, Actions.row(search, message), results, new H3("查看完整身份证号"),
                 new Paragraph("仅在确有必要时查看（如办理保险、核实身份），须说明用途；查看记录供审计人员检查。"), revealRow);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        region.setValue(StaffSession.current().map(StaffSession::regionCode).orElse(""));
+        region.startAtOwnArea();
     }
 
     private String search() {
         revealed.setText("");
         revealOutcome.clear();
-        if (region.getValue().isBlank()) {
-            throw new Refusal("请选择区划。");
-        }
         List<VolunteersClient.Match> found = signIn.withToken(token ->
-                client.search(name.getValue(), idNumber.getValue(), region.getValue().strip(), token));
+                client.search(name.getValue(), idNumber.getValue(), region.chosen(), token));
         results.setItems(found);
         return found.isEmpty() ? "没有找到符合条件的志愿者。" : "找到 " + found.size() + " 名志愿者"
                 + (found.size() == 50 ? "（仅显示前 50 名，请缩小范围）" : "") + "。";

@@ -3,13 +3,14 @@ package cn.nanning.civic.portal.volunteers;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
-import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -56,14 +57,15 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
     private final ComboBox<VolunteersClient.Attendance> who = new ComboBox<>("志愿者");
     private final IntegerField minutes = new IntegerField("更正后时长（分钟）");
     private final TextField reason = new TextField("更正原因");
-    private final TextField region = new TextField("区划代码");
+    private final RegionPicker region;
     private final Paragraph summary = new Paragraph();
     private final Grid<VolunteersClient.Figures> statistics = new Grid<>(VolunteersClient.Figures.class, false);
     private VolunteersClient.Activity selected;
 
-    VolunteerServicesView(VolunteersClient client, SignIn signIn) {
+    VolunteerServicesView(VolunteersClient client, SignIn signIn, RegionDirectory regions) {
         this.client = client;
         this.signIn = signIn;
+        this.region = new RegionPicker(regions, "统计区域", RegionPicker.Depth.ANY);
         setId("volunteers");
 
         activities.setId("volunteer-activities");
@@ -106,7 +108,6 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         HorizontalLayout correction = Actions.row(who, minutes, reason, correct, correctionOutcome);
 
         region.setId("statistics-region");
-        region.setHelperText("6 位为县区，9 位为乡镇（街道），12 位为村（社区）");
         Button show = Actions.button("查询统计", "statistics-show", statisticsOutcome, () -> {
             showStatistics();
             return null;
@@ -133,7 +134,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        region.setValue(StaffSession.current().map(StaffSession::regionCode).orElse("450100"));
+        region.startAtOwnArea();
         showActivities();
         showStatistics();
     }
@@ -195,7 +196,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
 
     private void showStatistics() {
         try {
-            VolunteersClient.RegionStatistics s = signIn.withToken(token -> client.statistics(region.getValue().strip(), token));
+            VolunteersClient.RegionStatistics s = signIn.withToken(token -> client.statistics(region.chosen(), token));
             VolunteersClient.Figures t = s.total();
             if (t == null) {
                 summary.setText("该区域暂无志愿服务统计。");

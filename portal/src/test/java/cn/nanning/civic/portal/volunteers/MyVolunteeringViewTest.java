@@ -5,6 +5,7 @@ import cn.nanning.civic.portal.base.AccessDeniedView;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
 import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -60,7 +61,7 @@ class MyVolunteeringViewTest extends KaribuViewTest {
         open(Role.ADMIN, VolunteerSearchView.class);
         assertThat(headers("volunteer-results")).containsExactly("姓名", "身份证号", "手机号", "所在村（社区）", "状态", "注册日期");
         assertThat(_get(TextField.class, spec -> spec.withId("search-id-number")).getHelperText()).contains("4501**********1234");
-        assertThat(_get(TextField.class, spec -> spec.withId("search-region")).getValue()).isEqualTo("450103");
+        assertThat(_get(RegionPicker.class, spec -> spec.withId("search-region")).getValue()).isEqualTo("450103");
         _get(Button.class, spec -> spec.withId("reveal-id-number")).click();
         assertThat(_get(Outcome.class, spec -> spec.withId("reveal-outcome")).message()).isEqualTo("请先在查询结果中选择一名志愿者。");
         _get(Button.class, spec -> spec.withId("search-volunteers")).click();

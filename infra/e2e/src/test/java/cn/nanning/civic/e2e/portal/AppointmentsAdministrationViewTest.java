@@ -5,6 +5,7 @@ import cn.nanning.civic.e2e.platform.Platform;
 import cn.nanning.civic.e2e.platform.ProxyData;
 import cn.nanning.civic.portal.booking.AppointmentsAdminView;
 import cn.nanning.civic.portal.booking.DirectoryClient;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -45,7 +46,7 @@ class AppointmentsAdministrationViewTest extends PortalViewTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> placeKind = _get(ComboBox.class, spec -> spec.withId("appointments-place-kind"));
         placeKind.setValue("LEGAL_SERVICE_POINT");
-        _get(TextField.class, spec -> spec.withId("appointments-place-region")).setValue("450103");
+        _get(RegionPicker.class, spec -> spec.withId("appointments-place-region")).setValue("450103");
         _click(_get(Button.class, spec -> spec.withId("appointments-place-add")));
         assertThat(outcome("appointments-place-outcome")).isEqualTo("已登记服务地点“" + placeName + "”。");
         @SuppressWarnings("unchecked")

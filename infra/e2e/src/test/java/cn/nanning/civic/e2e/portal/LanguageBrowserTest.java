@@ -55,7 +55,7 @@ class LanguageBrowserTest {
                     collect(english, path + " (request detail)", browser.visibleText());
                 }
                 for (WebElement tab : browser.driver().findElements(By.cssSelector("vaadin-tab"))) {
-                    tab.click();
+                    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(); arguments[0].click();", tab);
                     browser.idle();
                     collect(english, path + " (tab " + tab.getText() + ")", browser.visibleText());
                     collect(english, path + " (tab " + tab.getText() + ", calendars)", browser.calendarsText());

@@ -4,12 +4,15 @@ import cn.nanning.civic.e2e.platform.Api;
 import cn.nanning.civic.e2e.platform.Platform;
 import cn.nanning.civic.e2e.platform.ProxyData;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
+import cn.nanning.civic.portal.gateway.Region;
 import cn.nanning.civic.portal.proxy.ProxyClient;
 import cn.nanning.civic.portal.proxy.ProxyOverviewView;
 import cn.nanning.civic.portal.proxy.ProxyServicesView;
 import cn.nanning.civic.portal.proxy.ServicePointsView;
 import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,13 +40,14 @@ class ProxyAdministrationViewTest extends PortalViewTest {
         String pointId = ProxyData.point();
         String username = "e2e-clerk-" + UUID.randomUUID().toString().substring(0, 6);
         open("admin", ServicePointsView.class);
-        _get(TextField.class, spec -> spec.withId("points-area")).setValue("450103");
+        _get(RegionPicker.class, spec -> spec.withId("points-area")).setValue("450103");
         _click(_get(Button.class, spec -> spec.withId("points-show")));
-        assertThat(_get(Outcome.class, spec -> spec.withId("points-message")).kind()).as("no error shown").isNotEqualTo(Outcome.Kind.FAILURE);
+        assertThat(_find(Outcome.class, spec -> spec.withId("points-message"))).as("no error shown")
+                .noneMatch(line -> line.kind() == Outcome.Kind.FAILURE);
 
         _get(TextField.class, spec -> spec.withId("clerk-username")).setValue(username);
         _get(TextField.class, spec -> spec.withId("clerk-name")).setValue("测试代办员");
-        _get(TextField.class, spec -> spec.withId("clerk-region")).setValue("450103");
+        _get(RegionPicker.class, spec -> spec.withId("clerk-region")).setValue("450103");
         _get(PasswordField.class, spec -> spec.withId("clerk-password")).setValue("Nanning-Clerk-2025!");
         _click(_get(Button.class, spec -> spec.withId("clerk-save")));
         assertThat(outcome("clerk-outcome")).startsWith("已建立代办员账号“测试代办员”");
@@ -67,16 +72,26 @@ class ProxyAdministrationViewTest extends PortalViewTest {
     void aServicePointOpenedWithoutItemsKeepsThePointsPageWorking() {
         String village = secondVillageOf("450103");
         open("admin", ServicePointsView.class);
-        _get(TextField.class, spec -> spec.withId("open-village")).setValue(village);
+        // The administrator (city) picks the village by name, level by level; no code is typed.
+        RegionPicker picker = _get(RegionPicker.class, spec -> spec.withId("open-village"));
+        _click(_get(Button.class, spec -> spec.withId("open-save")));
+        assertThat(outcome("open-outcome")).as("a point belongs to a village").isEqualTo("请选择村（社区）。");
+        pick("open-village-district", "青秀区");
+        pick("open-village-township", regionName(village.substring(0, 9)));
+        pick("open-village-village", regionName(village));
+        assertThat(picker.getValue()).isEqualTo(village);
         _click(_get(Button.class, spec -> spec.withId("open-save")));
         assertThat(outcome("open-outcome")).matches("已设立“.*”。.*|.*已设有服务点。");
 
         @SuppressWarnings("unchecked")
         Grid<ProxyClient.Point> grid = _get(Grid.class, spec -> spec.withId("points-grid"));
-        _get(TextField.class, spec -> spec.withId("points-area")).setValue("450103");
+        _get(RegionPicker.class, spec -> spec.withId("points-area")).setValue("450103");
         _click(_get(Button.class, spec -> spec.withId("points-show")));
         ProxyClient.Point bare = grid.getGenericDataView().getItems().filter(p -> p.regionCode().equals(village)).findFirst().orElseThrow();
         assertThat(bare.itemCodes()).isNotNull();
+        assertThat(GridKt._getFormattedRow(grid, grid.getGenericDataView().getItems().toList().indexOf(bare)))
+                .as("the grid names the village, no code").contains(regionName(village.substring(0, 6)) + regionName(village.substring(0, 9))
+                        + regionName(village)).noneMatch(cell -> cell.contains(village));
         grid.select(bare);
         assertThat(_get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("points-detail"))
                 .getElement().getTextRecursively()).contains(bare.name());
@@ -128,6 +143,16 @@ class ProxyAdministrationViewTest extends PortalViewTest {
     @SuppressWarnings("unchecked")
     private static List<ProxyClient.Point> grid(Class<?> view) {
         return ((Grid<ProxyClient.Point>) _get(Grid.class, spec -> spec.withId("points-grid"))).getGenericDataView().getItems().toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void pick(String comboId, String name) {
+        ComboBox<Region> level = _get(ComboBox.class, spec -> spec.withId(comboId));
+        level.setValue(level.getListDataView().getItems().filter(r -> r.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    private static String regionName(String code) {
+        return GATEWAY.get("/api/v1/regions/" + code, ProxyData.token("admin")).json().path("name").asText();
     }
 
     private static String secondVillageOf(String district) {

@@ -9,6 +9,7 @@ import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.StaffSignIn;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.volunteers.MyVolunteeringView;
 import cn.nanning.civic.portal.volunteers.VolunteerSearchView;
 import cn.nanning.civic.portal.volunteers.VolunteersClient;
@@ -113,7 +114,7 @@ class VolunteerPortalViewTest extends PortalViewTest {
         open("admin", VolunteerSearchView.class);
         String masked = volunteer.idNumber().substring(0, 4) + "**********" + volunteer.idNumber().substring(14);
         _get(TextField.class, spec -> spec.withId("search-id-number")).setValue(masked);
-        _get(TextField.class, spec -> spec.withId("search-region")).setValue(volunteer.village());
+        _get(RegionPicker.class, spec -> spec.withId("search-region")).setValue(volunteer.village());
         _click(_get(Button.class, spec -> spec.withId("search-volunteers")));
         @SuppressWarnings("unchecked")
         Grid<VolunteersClient.Match> results = _get(Grid.class, spec -> spec.withId("volunteer-results"));
