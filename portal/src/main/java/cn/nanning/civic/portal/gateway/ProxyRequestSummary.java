@@ -16,6 +16,8 @@ public record ProxyRequestSummary(
         String itemName,
         String residentName,
         String residentPhone,
+        @Nullable String contactKind,
+        @Nullable String contactRelation,
         String status,
         String statusLabel,
         Instant createdAt,

@@ -7,11 +7,20 @@ import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -75,11 +84,101 @@ final class ApplicationPanel extends VerticalLayout {
             return;
         }
         add(new H3("申请：" + application.applicantName() + " · " + application.caseTypeLabel() + "（" + application.statusLabel() + "）"));
+        add(details(application), documents(application), contactRow(application));
         if (isAdmin()) {
             add(decisionActions(application));
         } else {
             add(outcome);
         }
+    }
+
+    /** What the decider decides on and the lawyer starts from: the case, the other party and the grounds. */
+    private Div details(LegalAidClient.Application a) {
+        Div box = new Div();
+        box.setId("legal-aid-application-details");
+        box.addClassName("facts");
+        fact(box, "申请人", a.applicantName() + "（身份证号 " + orDash(a.idNumber()) + "，电话 " + orDash(a.phone()) + "）");
+        fact(box, "所在区划", a.regionName());
+        fact(box, "案件类型", a.caseTypeLabel());
+        fact(box, "对方当事人", a.otherParty());
+        fact(box, "案情与请求", a.description());
+        if (a.exemptGroundLabel() != null) {
+            fact(box, "免予经济困难审查", a.exemptGroundLabel() + (a.exemptGroundArticle() != null ? "（" + a.exemptGroundArticle() + "）" : ""));
+        } else {
+            fact(box, "经济困难说明", a.hardshipStatement());
+        }
+        fact(box, "受理日期", Times.day(a.submittedOn()));
+        fact(box, "决定期限", a.clockPaused() ? "等待补充材料（计时暂停）" : Times.day(a.decisionDue()));
+        fact(box, "已通知补充", a.supplementRequest());
+        fact(box, "申请人补充", a.supplementNote());
+        fact(box, "决定日期", Times.day(a.decidedOn()));
+        fact(box, "决定理由", a.decisionReasons());
+        fact(box, "承办律师", a.assignedLawyerName());
+        return box;
+    }
+
+    private static void fact(Div box, String label, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        Paragraph line = new Paragraph();
+        Span name = new Span(label + "：");
+        name.addClassName("fact-label");
+        Span text = new Span(value);
+        text.getStyle().set("white-space", "pre-wrap");
+        line.add(name, text);
+        box.add(line);
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "—" : value;
+    }
+
+    /** The supporting documents: downloads go through the gateway with the staff member's token and are audited. */
+    private VerticalLayout documents(LegalAidClient.Application a) {
+        VerticalLayout box = new VerticalLayout();
+        box.setId("legal-aid-documents");
+        box.setPadding(false);
+        box.setSpacing(false);
+        List<LegalAidClient.Document> files;
+        try {
+            files = signIn.withToken(token -> client.documents(a.id(), token));
+        } catch (GatewayException e) {
+            box.add(new Paragraph("证明材料：" + e.getMessage()));
+            return box;
+        }
+        if (files.isEmpty()) {
+            box.add(new Paragraph("证明材料：申请人尚未上传。"));
+            return box;
+        }
+        box.add(new Paragraph("证明材料（" + files.size() + " 份，下载均留痕）："));
+        for (LegalAidClient.Document file : files) {
+            Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+                // Downloads run outside the UI lock; the token (and its refresh) lives in the locked session.
+                byte[][] bytes = new byte[1][];
+                event.getSession().accessSynchronously(() ->
+                        bytes[0] = signIn.withToken(token -> client.document(a.id(), file.id(), token)));
+                return new DownloadResponse(new ByteArrayInputStream(bytes[0]), file.displayName(), file.contentType(), bytes[0].length);
+            }), file.displayName() + "（" + Math.max(1, file.sizeBytes() / 1024) + " KB）");
+            link.getElement().setAttribute("download", true);
+            link.setId("legal-aid-document-" + file.id());
+            box.add(link);
+        }
+        return box;
+    }
+
+    /** The applicant's name and numbers in full, when the decider or the lawyer needs to call: audited. */
+    private com.vaadin.flow.component.Component contactRow(LegalAidClient.Application a) {
+        Outcome revealed = new Outcome("legal-aid-contact-outcome");
+        Span shown = new Span();
+        shown.setId("legal-aid-contact");
+        Button reveal = Actions.button("查看申请人姓名、电话和身份证号", "legal-aid-reveal-contact", revealed, () -> {
+            LegalAidClient.ApplicantContact c = signIn.withToken(token -> client.applicantContact(a.id(), token));
+            shown.setText(c.applicantName() + "　电话 " + c.phone() + "　身份证号 " + c.idNumber());
+            return "本次查看已记录。";
+        });
+        reveal.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return Actions.row(reveal, shown, revealed);
     }
 
     private VerticalLayout decisionActions(LegalAidClient.Application a) {

@@ -1,7 +1,6 @@
 package cn.nanning.civic.portal.legalaid;
 
 import cn.nanning.civic.common.identity.Role;
-import cn.nanning.civic.portal.base.FormRow;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
@@ -13,6 +12,7 @@ import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.ResidentContactField;
 import cn.nanning.civic.portal.ui.Times;
 import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.button.Button;
@@ -65,8 +65,8 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
     private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("咨询方式");
     private final TextArea topic = new TextArea("咨询事项");
     private final TextField residentName = new TextField("居民姓名");
-    private final TextField residentPhone = new TextField("居民手机号码");
-    private final Checkbox consent = new Checkbox("已向居民说明，并经其同意由服务点代为预约、向律师提供姓名和手机号码");
+    private final ResidentContactField residentContact = new ResidentContactField("assisted");
+    private final Checkbox consent = new Checkbox("已向居民说明，并经其同意由服务点代为预约、向律师提供姓名和所留联系电话");
     private final Grid<LegalAidClient.AssistedBooking> booked = new Grid<>(LegalAidClient.AssistedBooking.class, false);
 
     AssistedBookingView(LegalAidClient client, BookingClient bookings, SignIn signIn) {
@@ -92,8 +92,6 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         topic.setWidthFull();
         residentName.setId("assisted-name");
         residentName.setMaxLength(50);
-        residentPhone.setId("assisted-phone");
-        residentPhone.setMaxLength(11);
         consent.setId("assisted-consent");
         Button book = Actions.primary("提交预约", "assisted-book", bookOutcome, this::book);
 
@@ -111,7 +109,7 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
 
         add(new H2("代约法律咨询"), message,
                 new Paragraph("为不使用小程序的居民预约免费法律咨询。请核对居民身份，说明预约信息将提供给律师，并在居民同意后提交；预约成功后请把时间、地点告知居民（居民不会收到微信提醒）。"),
-                Actions.row(lawyer, day, slot, slotsOutcome), mode, topic, FormRow.of(residentName, residentPhone), consent,
+                Actions.row(lawyer, day, slot, slotsOutcome), mode, topic, residentName, residentContact, consent,
                 Actions.row(book, bookOutcome), new H3("我代约的咨询"), booked, Actions.row(cancel, cancelOutcome));
     }
 
@@ -155,11 +153,11 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         }
         String name = residentName.getValue().strip();
         LegalAidClient.AssistedBooking done = signIn.withToken(token -> client.bookForResident(lawyer.getValue().id(),
-                slot.getValue().startsAt(), mode.getValue(), topic.getValue().strip(), name,
-                residentPhone.getValue().strip(), consent.getValue(), token));
+                slot.getValue().startsAt(), mode.getValue(), topic.getValue().strip(), name, residentContact.phone(),
+                residentContact.kind(), residentContact.relation(), consent.getValue(), token));
         topic.clear();
         residentName.clear();
-        residentPhone.clear();
+        residentContact.clear();
         consent.clear();
         loadSlots();
         reloadBooked();

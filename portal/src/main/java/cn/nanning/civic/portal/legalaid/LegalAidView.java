@@ -56,6 +56,8 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
     private final Paragraph resident = new Paragraph();
     private final Grid<LegalAidClient.Application> applications = new Grid<>(LegalAidClient.Application.class, false);
     private final ApplicationPanel decision;
+    private final Grid<LegalAidClient.Application> decided = new Grid<>(LegalAidClient.Application.class, false);
+    private final VerticalLayout decidedSection = new VerticalLayout();
     /** While the lists reload after a step, the open application stays open (it may have left the list). */
     private boolean reloading;
 
@@ -102,14 +104,30 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
         applications.setPartNameGenerator(a -> a.overdue() ? "overdue" : null);
         applications.setAllRowsVisible(true);
         applications.asSingleSelect().addValueChangeListener(change -> {
-            if (!reloading) {
+            if (!reloading && (change.getValue() != null || change.isFromClient())) {
+                decided.deselectAll();
                 decision.show(change.getValue());
             }
         });
+        decided.setId("legal-aid-decided");
+        decided.addColumn(LegalAidClient.Application::applicantName).setHeader("申请人").setAutoWidth(true);
+        decided.addColumn(LegalAidClient.Application::caseTypeLabel).setHeader("案件类型").setAutoWidth(true);
+        decided.addColumn(LegalAidClient.Application::statusLabel).setHeader("结果").setAutoWidth(true);
+        decided.addColumn(a -> Times.day(a.decidedOn())).setHeader("决定日期").setAutoWidth(true);
+        decided.addColumn(a -> a.assignedLawyerName() == null ? "" : a.assignedLawyerName()).setHeader("承办律师").setFlexGrow(1);
+        decided.setAllRowsVisible(true);
+        decided.asSingleSelect().addValueChangeListener(change -> {
+            if (!reloading && change.getValue() != null) {
+                applications.deselectAll();
+                decision.show(change.getValue());
+            }
+        });
+        decidedSection.setPadding(false);
+        decidedSection.add(new H3("已办结的申请"), new Paragraph("已决定不予援助或已指派律师的申请（最近 200 件），可随时查看申请内容与决定。"), decided);
 
         add(new H2("法律援助 · 工作台"), message, agendaSection,
                 new H3("法律援助申请"), new Paragraph("决定期限为完整申请之日起 7 个工作日（等待补充材料的时间不计），批准后 3 个工作日内指派；逾期的排在最前。"),
-                applications, decision);
+                applications, decision, decidedSection);
     }
 
     @Override
@@ -121,6 +139,7 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
             reloadAgenda();
         }
         reloadApplications();
+        decidedSection.setVisible(ApplicationPanel.isAdmin());
         String area = StaffSession.current().map(StaffSession::regionCode).orElse(null);
         if (ApplicationPanel.isAdmin() && area != null) {
             try {
@@ -152,6 +171,11 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
                         .sorted(Comparator.comparing((LegalAidClient.Application a) -> !a.overdue()).thenComparing(LegalAidView::clock))
                         .toList());
                 list.stream().filter(a -> a.id().equals(open)).findFirst().ifPresent(applications::select);
+                if (ApplicationPanel.isAdmin()) {
+                    List<LegalAidClient.Application> done = signIn.withToken(client::decided);
+                    decided.setItems(done);
+                    done.stream().filter(a -> a.id().equals(open)).findFirst().ifPresent(decided::select);
+                }
             } finally {
                 reloading = false;
             }
@@ -175,8 +199,11 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
             return;
         }
         try {
-            LegalAidClient.AssistedBooking who = signIn.withToken(token -> client.assistedBooking(booking.id(), token));
-            resident.setText("服务点代约：" + who.residentName() + "，手机 " + who.residentPhone() + "（居民不会收到微信提醒）");
+            // The clerk recorded the resident's consent to give the lawyer their name and number: shown in full, audited.
+            LegalAidClient.ResidentContact who = signIn.withToken(token -> client.residentContact(booking.id(), token));
+            String phone = who.phone() == null ? "无手机，请按约定时间等候居民到场"
+                    : "电话 " + who.phone() + ("RELATIVE".equals(who.contactKind()) ? "（" + who.contactRelation() + "的电话）" : "");
+            resident.setText("服务点代约：" + who.residentName() + "，" + phone + "（居民不会收到微信提醒；本次查看已记录）");
             resident.setVisible(true);
         } catch (GatewayException e) {
             agendaOutcome.failed(e.getMessage());

@@ -78,13 +78,27 @@ public class ProxyClient {
                 Argument.listOf(ProxyRequestSummary.class));
     }
 
-    /** A clerk registers a request on a resident's behalf; {@code channel} is IN_PERSON or PHONE. */
+    /**
+     * A clerk registers a request on a resident's behalf; {@code channel} is IN_PERSON or PHONE, {@code contactKind}
+     * SELF, RELATIVE (with the relation) or NONE.
+     */
     public ProxyRequestSummary registerForResident(String pointId, String itemCode, String residentName, String residentPhone,
-                                                   String channel, String token) {
-        Map<String, Object> body = Map.of("pointId", pointId, "itemCode", itemCode, "residentName", residentName,
-                "residentPhone", residentPhone, "consent", true, "consentChannel", channel);
+                                                   String contactKind, @Nullable String contactRelation, String channel,
+                                                   String token) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("pointId", pointId, "itemCode", itemCode,
+                "residentName", residentName, "residentPhone", residentPhone, "consent", true, "consentChannel", channel,
+                "contactKind", contactKind));
+        if (contactRelation != null && !contactRelation.isBlank()) {
+            body.put("contactRelation", contactRelation.strip());
+        }
         return gateway.call(() -> HttpRequest.POST("/api/v1/proxy/requests", body).bearerAuth(token),
                 Argument.of(ProxyRequestSummary.class));
+    }
+
+    /** The resident's name and phone in full, for the clerk handling the request (the services audit it). */
+    public ResidentContact contact(String requestId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/requests/" + requestId + "/contact").bearerAuth(token),
+                Argument.of(ResidentContact.class));
     }
 
     public List<Material> materials(String requestId, String token) {
@@ -115,6 +129,11 @@ public class ProxyClient {
             itemCodes = Missing.orEmpty(itemCodes);
             staff = Missing.orEmpty(staff);
         }
+    }
+
+    @Serdeable
+    public record ResidentContact(String requestId, String residentName, @Nullable String phone, String contactKind,
+                                  @Nullable String contactRelation) {
     }
 
     @Serdeable

@@ -9,6 +9,7 @@ import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.ResidentContactField;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -33,9 +34,9 @@ final class ProxyRegistrationForm extends VerticalLayout {
     final ComboBox<ProxyClient.Point> point = new ComboBox<>("服务点");
     final ComboBox<String> item = new ComboBox<>("服务事项");
     final TextField name = new TextField("委托人姓名");
-    final TextField phone = new TextField("委托人手机号码");
+    final ResidentContactField contact = new ResidentContactField("register");
     final RadioButtonGroup<String> channel = new RadioButtonGroup<>("委托方式");
-    final Checkbox consent = new Checkbox("委托人已同意由服务点代为办理，并同意为办理所需处理其个人信息");
+    final Checkbox consent = new Checkbox("委托人已同意由服务点代为办理，并同意为办理所需处理其个人信息（包括所留联系电话）");
     final Outcome outcome = new Outcome("register-outcome");
     private Map<String, CatalogueEntry> catalogue = Map.of();
 
@@ -52,20 +53,21 @@ final class ProxyRegistrationForm extends VerticalLayout {
         item.setId("register-item");
         item.setWidth("22em");
         item.setItemLabelGenerator(code -> catalogue.containsKey(code) ? catalogue.get(code).name() : code);
-        point.addValueChangeListener(change -> item.setItems(change.getValue() == null ? List.of() : change.getValue().itemCodes()));
+        // Only items a point may proxy: one that must be handled in person is not offered at the counter.
+        point.addValueChangeListener(change -> item.setItems(change.getValue() == null ? List.of()
+                : change.getValue().itemCodes().stream().filter(code -> !catalogue.containsKey(code) || catalogue.get(code).proxyAllowed())
+                .toList()));
         name.setId("register-name");
         name.setMaxLength(50);
-        phone.setId("register-phone");
-        phone.setMaxLength(11);
         channel.setId("register-channel");
         channel.setItems("IN_PERSON", "PHONE");
         channel.setItemLabelGenerator(c -> "PHONE".equals(c) ? "电话委托" : "当面委托");
         channel.setValue("IN_PERSON");
         consent.setId("register-consent");
         Button register = Actions.primary("代为登记", "register-save", outcome, this::register);
-        HorizontalLayout who = new HorizontalLayout(point, item, name, phone);
-        who.setWrap(true);
-        add(new H3("代居民登记委托"), who, channel, consent, Actions.row(register, outcome));
+        HorizontalLayout what = new HorizontalLayout(point, item);
+        what.setWrap(true);
+        add(new H3("代居民登记委托"), what, name, contact, channel, consent, Actions.row(register, outcome));
     }
 
     /** Loads the points of the clerk's area and the catalogue's names; a failure is said beside the button. */
@@ -91,9 +93,9 @@ final class ProxyRegistrationForm extends VerticalLayout {
         }
         String resident = name.getValue().strip();
         ProxyRequestSummary created = signIn.withToken(token -> proxy.registerForResident(point.getValue().id(), item.getValue(),
-                resident, phone.getValue().strip(), channel.getValue(), token));
+                resident, contact.phone(), contact.kind(), contact.relation(), channel.getValue(), token));
         name.clear();
-        phone.clear();
+        contact.clear();
         consent.clear();
         registered.accept(created);
         return "已为 " + resident + " 登记“" + created.itemName() + "”，请核对材料后受理（已在上方列表中选中）。";

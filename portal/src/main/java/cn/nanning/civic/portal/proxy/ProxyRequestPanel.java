@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -89,6 +90,7 @@ final class ProxyRequestPanel extends VerticalLayout {
         add(new Paragraph("委托人：" + request.residentName() + "　联系电话：" + request.residentPhone()
                 + (request.receiptNo() != null ? "　回执编号：" + request.receiptNo() : "")
                 + (request.forwardDue() != null ? "　转办期限：" + Times.day(request.forwardDue()) : "")));
+        add(contactRow(request));
         UnorderedList timeline = new UnorderedList();
         timeline.setId("proxy-timeline");
         request.timeline().forEach(step -> timeline.add(new ListItem(Times.minute(step.occurredAt()) + "　" + step.statusLabel()
@@ -151,6 +153,21 @@ final class ProxyRequestPanel extends VerticalLayout {
             default -> step.add(Actions.row(new Paragraph("该事项已办结，等待居民回访评价。"), outcome));
         }
         return step;
+    }
+
+    /** The resident in full, on request: lists stay masked, this read is audited by the services. */
+    private com.vaadin.flow.component.Component contactRow(ProxyRequestSummary request) {
+        Outcome revealed = new Outcome("proxy-contact-outcome");
+        Span shown = new Span();
+        shown.setId("proxy-contact");
+        Button reveal = Actions.button("显示完整姓名和电话", "proxy-reveal-contact", revealed, () -> {
+            ProxyClient.ResidentContact c = signIn.withToken(token -> proxy.contact(request.id(), token));
+            shown.setText(c.residentName() + "　" + (c.phone() == null ? "无手机（办理结果当面告知）"
+                    : c.phone() + ("RELATIVE".equals(c.contactKind()) ? "（" + c.contactRelation() + "的电话）" : "")));
+            return "本次查看已记录。";
+        });
+        reveal.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        return Actions.row(reveal, shown, revealed);
     }
 
     /** Moves the request on, tells the queue, and redraws the panel on the request's new state. */

@@ -62,6 +62,8 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
     private final VerticalLayout detail = new VerticalLayout();
     private Map<String, ProxyClient.StaffMember> staffById = Map.of();
     private Map<String, String> itemNames = Map.of();
+    /** Items a point may offer: those marked 须本人办理 are not. */
+    private java.util.Set<String> proxyable = java.util.Set.of();
     /** Beside the staff and item actions of the chosen point; kept across its redraws. */
     private final Outcome staffOutcome = new Outcome("point-staff-outcome");
     private final Outcome itemsOutcome = new Outcome("point-items-outcome");
@@ -108,8 +110,10 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
             String region = area.chosen();
             staffById = signIn.withToken(token -> proxy.staff(null, region, token)).stream()
                     .collect(Collectors.toMap(ProxyClient.StaffMember::id, Function.identity(), (a, b) -> a));
-            itemNames = signIn.withToken(gateway::catalogue).stream()
-                    .collect(Collectors.toMap(CatalogueEntry::code, CatalogueEntry::name, (a, b) -> a));
+            List<CatalogueEntry> entries = signIn.withToken(gateway::catalogue);
+            itemNames = entries.stream().collect(Collectors.toMap(CatalogueEntry::code, CatalogueEntry::name, (a, b) -> a));
+            proxyable = entries.stream().filter(CatalogueEntry::proxyAllowed).map(CatalogueEntry::code)
+                    .collect(Collectors.toUnmodifiableSet());
             List<ProxyClient.Point> points = signIn.withToken(token -> proxy.points(region, token));
             grid.setItems(points);
             if (points.isEmpty()) {
@@ -183,7 +187,8 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
         MultiSelectComboBox<String> items = new MultiSelectComboBox<>("增加可代办事项");
         items.setId("point-items");
         items.setWidth("24em");
-        items.setItems(itemNames.keySet().stream().filter(code -> !point.itemCodes().contains(code)).sorted().toList());
+        items.setItems(proxyable.stream().filter(code -> !point.itemCodes().contains(code)).sorted().toList());
+        items.setHelperText("须本人办理的事项（如居民身份证换领）不能设为代办事项，不在此列出。");
         items.setItemLabelGenerator(code -> itemNames.get(code) + "（" + code + "）");
         Button addItems = Actions.button("增加", "point-items-save", itemsOutcome, () -> {
             if (items.getValue().isEmpty()) {

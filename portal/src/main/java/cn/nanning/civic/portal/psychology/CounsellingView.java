@@ -16,6 +16,7 @@ import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -55,6 +56,8 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
     private final Button attended;
     private final Button noShow;
     private final VerticalLayout notes = new VerticalLayout();
+    private final Div clientPanel = new Div();
+    private final Outcome clientOutcome = new Outcome("counselling-client-outcome");
     private final Grid<CounsellingClient.Note> noteList = new Grid<>(CounsellingClient.Note.class, false);
     private final TextArea noteText = new TextArea("新增咨询记录");
 
@@ -65,10 +68,11 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
         this.range = new AgendaRange("counselling", this::reload);
         setId("counselling-day");
         today.setId("counselling-today");
-        today.addColumn(b -> b.urgent() ? "紧急" : "").setHeader("筛查提示").setAutoWidth(true);
+        today.addColumn(b -> b.urgent() ? "⚠ 紧急" : "").setHeader("筛查提示").setAutoWidth(true);
         today.addColumn(AgendaRange::when).setHeader("时间").setAutoWidth(true);
         today.addColumn(BookingClient.Booking::modeLabel).setHeader("方式").setAutoWidth(true);
         today.addColumn(BookingClient.Booking::statusLabel).setHeader("状态").setAutoWidth(true);
+        today.addColumn(b -> b.topic() == null ? "" : b.topic()).setHeader("来访者自述").setFlexGrow(1);
         today.setPartNameGenerator(b -> b.urgent() ? "urgent" : null);
         today.setAllRowsVisible(true);
         attended = Actions.button("已到场", "counselling-attended", agendaOutcome, () -> recordAttendance(b ->
@@ -79,6 +83,7 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
             agendaOutcome.clear();
             noteOutcome.clear();
             showNotes(change.getValue());
+            showClient(change.getValue());
             attended.setEnabled(change.getValue() != null && change.getValue().awaitingAttendance());
             noShow.setEnabled(change.getValue() != null && change.getValue().awaitingAttendance());
         });
@@ -102,7 +107,10 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
 
         add(new H2("心理咨询 · 今日工作"), message,
                 new Paragraph("筛查提示为“紧急”的来访者（如 PHQ-9 第 9 题有风险作答）排在最前，请优先联系。"),
-                range, today, Actions.row(attended, noShow, agendaOutcome), notes);
+                range, today, Actions.row(attended, noShow, agendaOutcome), clientPanel, notes);
+        clientPanel.setId("counselling-client");
+        clientPanel.addClassName("detail-panel");
+        clientPanel.setVisible(false);
     }
 
     @Override
@@ -120,6 +128,54 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
             today.setItems(List.of());
             message.failed(e.getMessage());
         }
+    }
+
+    /**
+     * Who the client is and how to reach them: shown at once for an urgent screening (call them first), on request
+     * otherwise. Both reads are audited by the services.
+     */
+    private void showClient(BookingClient.Booking booking) {
+        clientPanel.removeAll();
+        clientOutcome.clear();
+        clientPanel.setVisible(booking != null);
+        if (booking == null) {
+            return;
+        }
+        Div facts = new Div();
+        facts.setId("counselling-client-facts");
+        Button reveal = Actions.button("查看来访者身份、联系方式和筛查结果", "counselling-reveal-client", clientOutcome, () -> {
+            fillClient(facts, booking);
+            return "本次查看已记录。";
+        });
+        clientPanel.add(new H3(booking.urgent() ? "来访者（筛查提示紧急，请尽快联系）" : "来访者"), facts, Actions.row(reveal, clientOutcome));
+        if (booking.urgent()) {
+            clientOutcome.run(() -> {
+                fillClient(facts, booking);
+                reveal.setVisible(false);
+                return "紧急来访者的身份和联系方式已显示，本次查看已记录。";
+            });
+        }
+    }
+
+    private void fillClient(Div facts, BookingClient.Booking booking) {
+        CounsellingClient.Client who = signIn.withToken(token -> client.client(booking.id(), token));
+        CounsellingClient.Intake intake = signIn.withToken(token -> client.intake(booking.id(), token));
+        facts.removeAll();
+        facts.add(new Paragraph("姓名：" + (who.name() == null ? "（未填写）" : who.name()) + "　年龄：" + who.age() + " 岁"
+                + (who.minor() ? "（未成年）" : "") + "　身份证号：" + who.idNumber()));
+        facts.add(new Paragraph("联系电话：" + (who.phone() == null ? "（未填写，请通过预约时的方式或监护人联系）" : who.phone())));
+        if (who.guardian() != null) {
+            facts.add(new Paragraph("监护人：" + who.guardian().name() + "（" + who.guardian().relation() + "）电话 " + who.guardian().phone()));
+        }
+        CounsellingClient.Screening screening = intake.screening();
+        facts.add(new Paragraph(screening == null ? "筛查：来访者未做自评。"
+                : "筛查：PHQ-9 " + orDash(screening.phq9Score()) + " 分（" + orDash(screening.phq9Level()) + "），GAD-7 "
+                + orDash(screening.gad7Score()) + " 分（" + orDash(screening.gad7Level()) + "）"
+                + (screening.risk() ? "；第 9 题有风险作答" : "")));
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "—" : value.toString();
     }
 
     /** Notes are shown and editable only for a session of the signed-in counsellor's own agenda. */

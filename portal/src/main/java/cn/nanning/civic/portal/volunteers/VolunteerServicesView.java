@@ -53,6 +53,8 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
     private final Outcome statisticsOutcome = new Outcome("statistics-outcome");
     private final Grid<VolunteersClient.Activity> activities = new Grid<>(VolunteersClient.Activity.class, false);
     private final Grid<VolunteersClient.Signup> signups = new Grid<>(VolunteersClient.Signup.class, false);
+    private final Grid<VolunteersClient.RosterEntry> contacts = new Grid<>(VolunteersClient.RosterEntry.class, false);
+    private final Outcome contactsOutcome = new Outcome("volunteers-contacts-outcome");
     private final Grid<VolunteersClient.Attendance> attendance = new Grid<>(VolunteersClient.Attendance.class, false);
     private final ComboBox<VolunteersClient.Attendance> who = new ComboBox<>("志愿者");
     private final IntegerField minutes = new IntegerField("更正后时长（分钟）");
@@ -83,6 +85,13 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         signups.addColumn(s -> s.waitlistNo() != null ? String.valueOf(s.waitlistNo()) : "").setHeader("候补序号").setAutoWidth(true);
         signups.addColumn(s -> Times.minute(s.signedUpAt())).setHeader("报名时间").setAutoWidth(true);
         signups.setAllRowsVisible(true);
+
+        contacts.setId("volunteer-roster-contacts");
+        contacts.addColumn(VolunteersClient.RosterEntry::name).setHeader("姓名").setAutoWidth(true);
+        contacts.addColumn(VolunteersClient.RosterEntry::phone).setHeader("手机号码").setAutoWidth(true);
+        contacts.addColumn(VolunteersClient.RosterEntry::statusLabel).setHeader("报名状态").setFlexGrow(1);
+        contacts.setAllRowsVisible(true);
+        contacts.setVisible(false);
 
         attendance.setId("volunteer-attendance");
         attendance.addColumn(a -> a.volunteerName() != null ? a.volunteerName() : "").setHeader("志愿者").setAutoWidth(true);
@@ -129,6 +138,8 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         statistics.setAllRowsVisible(true);
 
         add(new H2("志愿服务"), message, new H3("我组织的活动"), activities, new H3("报名名单"), signups,
+                Actions.row(Actions.button("显示姓名和电话（用于联系志愿者，查看留痕）", "volunteer-show-contacts", contactsOutcome,
+                        this::showContacts), contactsOutcome), contacts,
                 new H3("签到与服务时长"), attendance, Actions.row(confirm, hoursOutcome), correction, new H3("区域统计"), query, summary, statistics);
     }
 
@@ -155,6 +166,9 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
             correctionOutcome.clear();
         }
         selected = activity;
+        contacts.setVisible(false);
+        contacts.setItems(List.of());
+        contactsOutcome.clear();
         if (activity == null) {
             signups.setItems(List.of());
             attendance.setItems(List.of());
@@ -170,6 +184,16 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         } catch (GatewayException e) {
             fail(e);
         }
+    }
+
+    private String showContacts() {
+        if (selected == null) {
+            throw new Refusal("请先在上方选择一个活动。");
+        }
+        List<VolunteersClient.RosterEntry> entries = signIn.withToken(token -> client.rosterContacts(selected.id(), token));
+        contacts.setItems(entries);
+        contacts.setVisible(true);
+        return entries.isEmpty() ? "该活动还没有有效的报名。" : "已显示 " + entries.size() + " 名志愿者的联系方式，本次查看已记录。";
     }
 
     private String confirmHours() {

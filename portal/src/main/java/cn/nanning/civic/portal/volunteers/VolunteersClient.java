@@ -38,6 +38,12 @@ public class VolunteersClient {
                 Argument.listOf(Signup.class));
     }
 
+    /** The roster with full names and phones, for the activity's organiser (the services audit every read). */
+    public List<RosterEntry> rosterContacts(UUID activityId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/" + activityId + "/roster").bearerAuth(token),
+                Argument.listOf(RosterEntry.class));
+    }
+
     public List<Attendance> attendance(UUID activityId, String token) {
         return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/" + activityId + "/attendance").bearerAuth(token),
                 Argument.listOf(Attendance.class));
@@ -173,6 +179,10 @@ public class VolunteersClient {
     @Serdeable
     public record Signup(UUID id, UUID volunteerId, @Nullable String volunteerName, String status, String statusLabel,
                          @Nullable Integer waitlistNo, Instant signedUpAt) {
+    }
+
+    @Serdeable
+    public record RosterEntry(UUID volunteerId, String name, String phone, String status, String statusLabel, @Nullable Integer waitlistNo) {
     }
 
     @Serdeable

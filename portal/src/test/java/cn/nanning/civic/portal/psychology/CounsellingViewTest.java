@@ -23,7 +23,7 @@ class CounsellingViewTest extends KaribuViewTest {
     void the_counsellors_day_puts_the_screening_flag_first_and_hides_notes_until_a_session_is_chosen() {
         open();
         assertThat(grid("counselling-today").getColumns()).extracting(Grid.Column::getHeaderText)
-                .containsExactly("筛查提示", "时间", "方式", "状态");
+                .containsExactly("筛查提示", "时间", "方式", "状态", "来访者自述");
         // The notes editor stays hidden until the counsellor picks one of their own sessions.
         _assertNone(VerticalLayout.class, spec -> spec.withId("counselling-notes"));
         _assertNone(Button.class, spec -> spec.withId("counselling-note-save"));

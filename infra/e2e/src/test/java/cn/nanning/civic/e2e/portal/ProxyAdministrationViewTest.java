@@ -18,6 +18,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,42 @@ class ProxyAdministrationViewTest extends PortalViewTest {
         String token = ProxyData.token("admin");
         String township = GATEWAY.get("/api/v1/regions/" + district + "/children", token).json().get(0).path("code").asText();
         return GATEWAY.get("/api/v1/regions/" + township + "/children", token).json().get(1).path("code").asText();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aClerkRegistersAResidentWithoutAMobileWithoutTypingSomeoneElsesNumberAsTheirs() {
+        String pointId = ProxyData.point();
+        open("clerk", ProxyServicesView.class);
+        ComboBox<ProxyClient.Point> point = _get(ComboBox.class, spec -> spec.withId("register-point"));
+        point.setValue(point.getListDataView().getItems().filter(p -> p.id().equals(pointId)).findFirst().orElseThrow());
+        ComboBox<String> item = _get(ComboBox.class, spec -> spec.withId("register-item"));
+        item.setValue(item.getListDataView().getItems().findFirst().orElseThrow());
+        String name = "黄秀英" + UUID.randomUUID().toString().substring(0, 3);
+        _get(TextField.class, spec -> spec.withId("register-name")).setValue(name);
+        _get(RadioButtonGroup.class, spec -> spec.withId("register-contact-kind")).setValue("NONE");
+        assertThat(_find(TextField.class, spec -> spec.withId("register-phone"))).as("no phone field for no phone").isEmpty();
+        _get(Checkbox.class, spec -> spec.withId("register-consent")).setValue(true);
+        _click(_get(Button.class, spec -> spec.withId("register-save")));
+        assertThat(outcome("register-outcome")).startsWith("已为 " + name + " 登记");
+
+        Grid<ProxyRequestSummary> grid = _get(Grid.class, spec -> spec.withId("proxy-grid"));
+        ProxyRequestSummary row = grid.getGenericDataView().getItems()
+                .filter(r -> "无手机".equals(r.residentPhone()) && r.residentName().startsWith("黄")).reduce((a, b) -> b).orElseThrow();
+        assertThat(grid.asSingleSelect().getValue()).as("the new request is selected").isNotNull();
+        _click(_get(Button.class, spec -> spec.withId("proxy-reveal-contact")));
+        assertThat(_get(Span.class, spec -> spec.withId("proxy-contact")).getText()).startsWith(name).contains("无手机");
+
+        _get(RadioButtonGroup.class, spec -> spec.withId("register-contact-kind")).setValue("RELATIVE");
+        _get(TextField.class, spec -> spec.withId("register-name")).setValue(name + "乙");
+        _get(TextField.class, spec -> spec.withId("register-phone")).setValue("13800001234");
+        _get(Checkbox.class, spec -> spec.withId("register-consent")).setValue(true);
+        _click(_get(Button.class, spec -> spec.withId("register-save")));
+        assertThat(outcome("register-outcome")).as("the relation is asked for").contains("关系");
+        _get(TextField.class, spec -> spec.withId("register-relation")).setValue("女儿");
+        _click(_get(Button.class, spec -> spec.withId("register-save")));
+        assertThat(outcome("register-outcome")).startsWith("已为 " + name + "乙 登记");
+        assertThat(grid.getGenericDataView().getItems().map(ProxyRequestSummary::residentPhone)).contains("138****1234（女儿）");
     }
 
     private static String text(String id) {
