@@ -152,8 +152,8 @@ class AssistedBookingApiTest {
                 + " and outcome = 'SUCCESS'", id)).isEqualTo(1);
 
         Api.Provider otherLawyer = api.lawyer();
-        refused(403, () -> api.get(PATH + "/" + id + "/contact", otherLawyer.token()));
-        refused(403, () -> api.get(PATH + "/" + id + "/contact", clerk()));
+        refused(404, () -> api.get(PATH + "/" + id + "/contact", otherLawyer.token()));
+        refused(404, () -> api.get(PATH + "/" + id + "/contact", clerk()));
         assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and action = 'appointments.assisted-booking.contact-read'"
                 + " and outcome = 'DENIED'", id)).as("a refused read is audited too").isGreaterThanOrEqualTo(1);
     }

@@ -178,8 +178,8 @@ class LegalAidApplicationApiTest {
         assertThat(contact.get("phone")).isEqualTo("13907712345");
         assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and action = 'legal-aid.application.read-contact'"
                 + " and outcome = 'SUCCESS'", id)).isEqualTo(1);
-        refused(403, () -> api.get(PATH + "/" + id + "/contact", admin("450102")));
-        refused(403, () -> api.get(PATH + "/" + id + "/contact", api.lawyer().token()));
+        refused(404, () -> api.get(PATH + "/" + id + "/contact", admin("450102")));
+        refused(404, () -> api.get(PATH + "/" + id + "/contact", api.lawyer().token()));
         assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and action = 'legal-aid.application.read-contact'"
                 + " and outcome = 'DENIED'", id)).isEqualTo(2);
         settle(id);
