@@ -6,6 +6,7 @@ import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
@@ -63,11 +64,49 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
     private final Paragraph summary = new Paragraph();
     private final Grid<VolunteersClient.Figures> statistics = new Grid<>(VolunteersClient.Figures.class, false);
     private VolunteersClient.Activity selected;
+    private final ActivityForm form;
+    private final Outcome activityOutcome = new Outcome("activity-outcome");
+    private final Button editActivity;
+    private final Button cancelActivity;
+    private final com.vaadin.flow.component.html.Anchor checkIn = new com.vaadin.flow.component.html.Anchor();
+    private final TextField issuer = new TextField("出具证明的组织");
+    private final TextField issuerContact = new TextField("组织联系电话");
+    private final Outcome certificateOutcome = new Outcome("certificate-outcome");
 
     VolunteerServicesView(VolunteersClient client, SignIn signIn, RegionDirectory regions) {
         this.client = client;
         this.signIn = signIn;
         this.region = new RegionPicker(regions, "统计区域", RegionPicker.Depth.ANY);
+        this.form = new ActivityForm(client, signIn, regions, saved -> {
+            showActivities();
+            activities.getGenericDataView().getItems().filter(a -> a.id().equals(saved.id())).findFirst().ifPresent(activities::select);
+        });
+        editActivity = Actions.button("修改所选活动", "activity-edit", activityOutcome, () -> {
+            if (selected == null) {
+                throw new Refusal("请先在上表中选择一个活动。");
+            }
+            form.edit(selected);
+            return "已在下方表单中打开“" + selected.title() + "”，修改后点击“保存修改”。";
+        });
+        cancelActivity = Actions.withReason("取消所选活动", "activity-cancel", activityOutcome,
+                Actions.Confirmation.destructive("取消活动", "取消后已报名的志愿者都会收到通知，活动不能恢复。确认取消所选活动吗？", "确认取消活动"),
+                "取消原因（会告知报名的志愿者）", reason -> {
+                    if (selected == null) {
+                        throw new Refusal("请先在上表中选择一个活动。");
+                    }
+                    VolunteersClient.Activity done = signIn.withToken(token -> client.cancel(selected.id(), reason, token));
+                    showActivities();
+                    return "已取消“" + done.title() + "”，已通知报名的志愿者。";
+                });
+        checkIn.setId("activity-check-in");
+        checkIn.setText("打开现场签到码（二维码）");
+        checkIn.setTarget("_blank");
+        checkIn.setVisible(false);
+        issuer.setId("certificate-issuer");
+        issuer.setMaxLength(60);
+        issuer.setWidth("16em");
+        issuerContact.setId("certificate-contact");
+        issuerContact.setMaxLength(40);
         setId("volunteers");
 
         activities.setId("volunteer-activities");
@@ -76,6 +115,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         activities.addColumn(VolunteersClient.Activity::place).setHeader("地点").setAutoWidth(true);
         activities.addColumn(a -> a.confirmed() + " / " + a.capacity()).setHeader("已报名 / 名额").setAutoWidth(true);
         activities.addColumn(a -> "CANCELLED".equals(a.status()) ? "已取消" : "已发布").setHeader("状态").setAutoWidth(true);
+        activities.setPartNameGenerator(a -> "CANCELLED".equals(a.status()) ? "cancelled" : null);
         activities.setAllRowsVisible(true);
         activities.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
 
@@ -101,6 +141,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         attendance.addColumn(a -> a.qualifies() == null ? "" : a.qualifies() ? "达标" : "未达 " + a.requiredMinutes() + " 分钟")
                 .setHeader("是否达标").setAutoWidth(true);
         attendance.addColumn(a -> a.confirmed() ? "已确认" : "待确认").setHeader("时长确认").setAutoWidth(true);
+        attendance.addComponentColumn(this::certificateButton).setHeader("志愿服务证明").setAutoWidth(true);
         attendance.setAllRowsVisible(true);
 
         Button confirm = Actions.confirmed("确认服务时长", "volunteer-confirm", hoursOutcome,
@@ -137,15 +178,22 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         statistics.addColumn(VolunteersClient.Figures::patrolTeams).setHeader("巡防队").setAutoWidth(true);
         statistics.setAllRowsVisible(true);
 
-        add(new H2("志愿服务"), message, new H3("我组织的活动"), activities, new H3("报名名单"), signups,
+        add(new H2("志愿服务"), message, new H3("我组织的活动"), activities, Actions.row(editActivity, cancelActivity, checkIn, activityOutcome), new H3("报名名单"), signups,
                 Actions.row(Actions.button("显示姓名和电话（用于联系志愿者，查看留痕）", "volunteer-show-contacts", contactsOutcome,
                         this::showContacts), contactsOutcome), contacts,
-                new H3("签到与服务时长"), attendance, Actions.row(confirm, hoursOutcome), correction, new H3("区域统计"), query, summary, statistics);
+                new H3("签到与服务时长"), attendance, Actions.row(confirm, hoursOutcome), correction,
+                Actions.row(issuer, issuerContact, certificateOutcome), form, new H3("区域统计"), query, summary, statistics);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         region.startAtOwnArea();
+        // Publishing is the organiser's; an administrator oversees the area's activities.
+        boolean organiser = StaffSession.current().map(s -> s.roles().contains(Role.ORGANIZER)).orElse(false);
+        form.setVisible(organiser);
+        if (organiser) {
+            form.startNew();
+        }
         showActivities();
         showStatistics();
     }
@@ -166,6 +214,10 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
             correctionOutcome.clear();
         }
         selected = activity;
+        checkIn.setVisible(activity != null && !"CANCELLED".equals(activity.status()));
+        if (activity != null) {
+            checkIn.setHref("volunteers/check-in/" + activity.id());
+        }
         contacts.setVisible(false);
         contacts.setItems(List.of());
         contactsOutcome.clear();
@@ -184,6 +236,22 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         } catch (GatewayException e) {
             fail(e);
         }
+    }
+
+    /** Issues the certificate of a volunteer's confirmed hours, in the organisation's name given above. */
+    private Button certificateButton(VolunteersClient.Attendance row) {
+        Button issue = new Button("出具证明", click -> certificateOutcome.run(() -> {
+            if (issuer.getValue().isBlank() || issuerContact.getValue().isBlank()) {
+                throw new Refusal("请先在下方填写出具证明的组织名称和联系电话。");
+            }
+            VolunteersClient.Certificate issued = signIn.withToken(token -> client.issueCertificate(row.volunteerId(),
+                    issuer.getValue().strip(), issuerContact.getValue().strip(), token));
+            return "已为 " + (row.volunteerName() == null ? "该志愿者" : row.volunteerName()) + " 出具志愿服务证明，编号 "
+                    + issued.number() + "，累计 " + issued.totalHours().toPlainString() + " 小时；志愿者可在小程序和门户下载。";
+        }));
+        issue.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        issue.setEnabled(row.confirmed());
+        return issue;
     }
 
     private String showContacts() {

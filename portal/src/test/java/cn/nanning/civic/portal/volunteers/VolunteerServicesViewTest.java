@@ -22,7 +22,7 @@ class VolunteerServicesViewTest extends KaribuViewTest {
         open(Role.ORGANIZER);
         assertThat(headers("volunteer-activities")).containsExactly("活动", "开始时间", "地点", "已报名 / 名额", "状态");
         assertThat(headers("volunteer-signups")).containsExactly("志愿者", "报名状态", "候补序号", "报名时间");
-        assertThat(headers("volunteer-attendance")).containsExactly("志愿者", "签到", "签退", "在岗时长", "是否达标", "时长确认");
+        assertThat(headers("volunteer-attendance")).containsExactly("志愿者", "签到", "签退", "在岗时长", "是否达标", "时长确认", "志愿服务证明");
         assertThat(headers("volunteer-statistics")).containsExactly("区域", "注册志愿者", "占常住人口", "20% 目标完成度", "近 90 天活跃", "服务时长（小时）",
                 "服务站", "平安建设队伍", "巡防队");
         assertThat(_get(Button.class, spec -> spec.withId("volunteer-confirm")).getText()).isEqualTo("确认服务时长");

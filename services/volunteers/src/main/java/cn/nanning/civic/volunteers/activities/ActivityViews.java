@@ -57,7 +57,15 @@ final class ActivityViews {
     }
 
     @Serdeable
-    record CheckCode(UUID activityId, String code, Instant validFrom, Instant validUntil) {
+    /** The code to show now (it changes at {@code changesAt}), valid between the activity's start and end. */
+    record CheckCode(UUID activityId, String code, Instant validFrom, Instant validUntil, Instant changesAt) {
+    }
+
+    record ActivityCancelled(UUID activityId, String reason, Instant occurredAt) {
+    }
+
+    @Serdeable
+    record Cancellation(@Nullable String reason) {
     }
 
     @Serdeable

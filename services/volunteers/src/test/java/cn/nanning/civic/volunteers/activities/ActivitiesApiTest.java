@@ -264,6 +264,44 @@ class ActivitiesApiTest {
     }
 
     @Test
+    void theOrganiserChangesAnActivityBeforeItStartsButNeverBelowTheConfirmedPlaces() {
+        String id = publish(activity(5));
+        signUp(id, f.volunteer().token());
+        signUp(id, f.volunteer().token());
+        Map<String, Object> changed = activity(1);
+        changed.put("title", "社区垃圾分类宣传（改期）");
+        HttpClientResponseException tooFew = refused(() -> f.client.toBlocking().retrieve(
+                HttpRequest.PUT("/api/v1/volunteers/activities/" + id, changed).bearerAuth(organiser), Map.class));
+        assertThat(tooFew.getStatus().getCode()).isEqualTo(400);
+        assertThat(detail(tooFew)).contains("不能少于已报名的 2 人");
+        changed.put("capacity", 3);
+        changed.put("place", "社区文化广场");
+        Map<?, ?> saved = f.client.toBlocking().retrieve(HttpRequest.PUT("/api/v1/volunteers/activities/" + id, changed).bearerAuth(organiser), Map.class);
+        assertThat(saved.get("title")).isEqualTo("社区垃圾分类宣传（改期）");
+        assertThat(saved.get("capacity")).isEqualTo(3);
+        assertThat(f.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and payload like '%时间地点有变%'"
+                + " and payload like '%' || ? || '%'", id)).as("both volunteers told of the new place").isEqualTo(2);
+        String otherOrganiser = f.tokens.staff("ORGANIZER", township);
+        assertThat(refused(() -> f.client.toBlocking().retrieve(HttpRequest.PUT("/api/v1/volunteers/activities/" + id, changed)
+                .bearerAuth(otherOrganiser), Map.class)).getStatus().getCode()).isEqualTo(403);
+    }
+
+    @Test
+    void cancellingNeedsAReasonAndTellsEveryoneSignedUp() {
+        String id = publish(activity(5));
+        signUp(id, f.volunteer().token());
+        HttpClientResponseException noReason = refused(() -> f.post("/api/v1/volunteers/activities/" + id + "/cancellation", Map.of(), organiser));
+        assertThat(detail(noReason)).contains("原因");
+        Map<?, ?> cancelled = f.post("/api/v1/volunteers/activities/" + id + "/cancellation", Map.of("reason", "台风预警，活动取消"), organiser);
+        assertThat(cancelled.get("status")).isEqualTo("CANCELLED");
+        assertThat(f.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and payload like '%活动已取消%'"
+                + " and payload like '%' || ? || '%'", id)).isEqualTo(1);
+        assertThat(f.count("select count(*) from kernel.audit_log where target_id = ? and action = 'volunteers.activity.cancel'", id)).isEqualTo(1);
+        HttpClientResponseException again = refused(() -> signUp(id, f.volunteer().token()));
+        assertThat(again.getStatus().getCode()).isEqualTo(409);
+    }
+
+    @Test
     void aVolunteerWhoWithdrewConsentCannotSignUp() {
         String id = publish(activity(5));
         var person = f.volunteer();
