@@ -328,7 +328,8 @@ public class Requests {
                     "thing1", truncate(catalogue.find(request.itemCode()).name(), 20),
                     "phrase2", request.status().label(),
                     "time3", NOTICE_TIME.format(now),
-                    "thing4", truncate(note, 20)), "pages/proxy/detail?id=" + request.id());
+                    "thing4", truncate(note, 20)), "pages/proxy/detail?id=" + request.id(),
+                    request.citizenAccountId().equals(caller.accountId()));
         }
     }
 
