@@ -6,6 +6,8 @@ import cn.nanning.civic.common.pii.FieldCipher;
 import cn.nanning.civic.common.pii.Masking;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.kernel.calendar.WorkingDayCalendar;
+import cn.nanning.civic.kernel.audit.AuditEntry;
+import cn.nanning.civic.kernel.audit.AuditLog;
 import cn.nanning.civic.kernel.notifications.CitizenNotifications;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import cn.nanning.civic.proxy.catalogue.Catalogue;
@@ -50,11 +52,12 @@ public class Requests {
     private final Outbox outbox;
     private final JdbcOperations jdbc;
     private final CitizenNotifications notifications;
+    private final AuditLog audit;
     private final Clock clock;
 
     Requests(ProxyRequestRepository requests, ServicePoints points, PointAccess access, Catalogue catalogue,
              WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc,
-             CitizenNotifications notifications) {
+             CitizenNotifications notifications, AuditLog audit) {
         this.requests = requests;
         this.points = points;
         this.access = access;
@@ -64,6 +67,7 @@ public class Requests {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.notifications = notifications;
+        this.audit = audit;
         this.clock = Clock.system(NANNING);
     }
 
@@ -184,6 +188,47 @@ public class Requests {
         ProxyRequest done = requests.update(request.followedUp(satisfaction, comment));
         step(done, caller, "回访满意度 " + satisfaction + " 分");
         return view(done);
+    }
+
+    /**
+     * The resident withdraws their request before it is accepted (受理): a bundle together with all its parts. Published
+     * as {@code ProxyRequestStatusChanged} (status WITHDRAWN) through the outbox and audited; someone else's request
+     * answers 404 as a missing one, an accepted one 409.
+     */
+    @Transactional
+    public RequestView withdraw(Caller caller, UUID id, String reason) {
+        ProxyRequest request = find(id);
+        if (!caller.accountId().equals(request.citizenAccountId())) {
+            throw notFound();
+        }
+        if (request.parentId() != null) {
+            throw ProblemException.conflict("bundle-request", "这是打包快办中的一项，请撤回整个打包快办事项。");
+        }
+        List<ProxyRequest> parts = requests.findByParentIdOrderByCreatedAt(id);
+        for (ProxyRequest r : concat(request, parts)) {
+            String refusal = Lifecycle.withdrawalRefusal(r.status());
+            if (refusal != null) {
+                audit.record(new AuditEntry(caller.accountId(), "CITIZEN", "proxy.request.withdraw", "proxy_request", id.toString(),
+                        AuditEntry.Outcome.FAILURE, "status " + r.status().name()));
+                throw ProblemException.conflict("withdrawal-not-allowed", refusal);
+            }
+        }
+        String note = "居民撤回委托" + (reason != null && !reason.isBlank() ? "：" + reason.strip() : "");
+        ProxyRequest withdrawn = requests.update(request.withdrawn());
+        step(withdrawn, caller, note);
+        for (ProxyRequest part : parts) {
+            step(requests.update(part.withdrawn()), caller, note);
+        }
+        audit.record(new AuditEntry(caller.accountId(), "CITIZEN", "proxy.request.withdraw", "proxy_request", id.toString(),
+                AuditEntry.Outcome.SUCCESS, parts.isEmpty() ? null : "with " + parts.size() + " bundle parts"));
+        return view(withdrawn);
+    }
+
+    private static List<ProxyRequest> concat(ProxyRequest first, List<ProxyRequest> rest) {
+        List<ProxyRequest> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     /**
