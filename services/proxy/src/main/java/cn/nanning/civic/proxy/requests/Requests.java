@@ -393,7 +393,7 @@ public class Requests {
                 Masking.phone(cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
                 r.consentChannel(), r.status().name(), r.status().label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), today), r.office(), r.satisfaction(), r.parentId(),
-                List.of(), List.of(), List.of())).toList();
+                List.of(), List.of(), List.of(), null, null)).toList();
     }
 
     private RequestView view(ProxyRequest r) {
@@ -434,7 +434,21 @@ public class Requests {
                 Masking.phone(cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
                 r.consentChannel(), status.name(), status.label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), LocalDate.now(clock)), r.office(), r.satisfaction(), r.parentId(),
-                materials, timeline, children);
+                materials, timeline, children, point(r.pointId()), expectedBy(r, item));
+    }
+
+    private RequestView.Point point(UUID pointId) {
+        ServicePoint p = points.find(pointId);
+        return new RequestView.Point(p.id(), p.name(), p.phone(), p.address());
+    }
+
+    /** Accepted day + the forwarding days + the item's time limit, in working days; null before acceptance. */
+    private LocalDate expectedBy(ProxyRequest r, CatalogueItem item) {
+        if (r.acceptedAt() == null || r.status() == RequestStatus.WITHDRAWN || item.timeLimitDays() == null) {
+            return null;
+        }
+        LocalDate accepted = LocalDate.ofInstant(r.acceptedAt(), NANNING);
+        return calendar.current().addWorkingDays(accepted, Lifecycle.FORWARD_WITHIN_WORKING_DAYS + item.timeLimitDays());
     }
 
     private Instant now() {
