@@ -53,7 +53,7 @@ class MeController {
     }
 
     @Serdeable
-    record Me(String accountId, Phone phone, @Nullable Object homeRegion, @Nullable Object volunteer,
+    record Me(String accountId, Phone phone, @Nullable Map<String, Object> homeRegion, @Nullable Map<String, Object> volunteer,
               @Nullable Map<String, Object> openItems, NotificationSettings.Summary notifications, boolean complete) {
     }
 
@@ -83,7 +83,16 @@ class MeController {
             }
             openItems.put("unreadNotifications", notices.unread());
         }
-        return new Me(account.toString(), phone, summary.map(s -> s.get("homeRegion")).orElse(null),
-                summary.map(s -> s.get("volunteer")).orElse(null), openItems, notices, summary.isPresent());
+        return new Me(account.toString(), phone, summary.map(s -> section(s.get("homeRegion"))).orElse(null),
+                summary.map(s -> section(s.get("volunteer"))).orElse(null), openItems, notices, summary.isPresent());
+    }
+
+    private static Map<String, Object> section(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return null;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(k.toString(), v));
+        return copy;
     }
 }

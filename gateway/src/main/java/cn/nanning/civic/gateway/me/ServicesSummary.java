@@ -1,6 +1,7 @@
 package cn.nanning.civic.gateway.me;
 
 import cn.nanning.civic.common.requestid.RequestIds;
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
@@ -8,6 +9,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.LoadBalancer;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -30,12 +32,12 @@ class ServicesSummary {
 
     private final HttpClient client;
 
-    ServicesSummary(@Value("${gateway.routes.services.target}") String servicesUrl,
+    ServicesSummary(BeanContext beans, @Value("${gateway.routes.services.target}") String servicesUrl,
                     @Value("${civic.me.services-timeout:3s}") Duration timeout) throws MalformedURLException {
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setReadTimeout(timeout);
         configuration.setConnectTimeout(timeout);
-        this.client = HttpClient.create(URI.create(servicesUrl).toURL(), configuration);
+        this.client = beans.createBean(HttpClient.class, LoadBalancer.fixed(URI.create(servicesUrl).toURL()), configuration);
     }
 
     /** The summary, or empty when services cannot answer now (the caller serves what the gateway knows). */
