@@ -24,6 +24,8 @@ class BookingsReadPolicyTest extends GatewayTest {
         String echo = TestEnvironment.echo().baseUrl();
         properties.put("gateway.routes.bookings.target", echo);
         properties.put("gateway.routes.bookings-read.target", echo);
+        // The test configuration lifts every limit; this test needs the real booking budget back.
+        properties.put("gateway.rate-limits.booking.capacity", "10");
         return properties;
     }
 
