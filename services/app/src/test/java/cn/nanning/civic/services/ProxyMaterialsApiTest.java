@@ -93,11 +93,11 @@ class ProxyMaterialsApiTest {
     void aClerkOfAnotherVillageCannotUploadOrDownload() {
         String stranger = fixture.clerkElsewhere();
         var e = catchThrowableOfType(HttpClientResponseException.class, () -> upload("a.jpg", JPEG, stranger));
-        assertThat(e.getStatus().getCode()).isEqualTo(403);
+        assertThat(e.getStatus().getCode()).as("the same answer as for a request that does not exist").isEqualTo(404);
         Map<?, ?> saved = upload("a.jpg", JPEG, fixture.citizen).body();
         var d = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
                 HttpRequest.GET("/api/v1/proxy/requests/" + requestId + "/materials/" + saved.get("id")).bearerAuth(stranger), byte[].class));
-        assertThat(d.getStatus().getCode()).isEqualTo(403);
+        assertThat(d.getStatus().getCode()).isEqualTo(404);
         List<Map<String, Object>> listed = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + requestId + "/materials").bearerAuth(fixture.clerk),
                 io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
         assertThat(listed).hasSize(1);

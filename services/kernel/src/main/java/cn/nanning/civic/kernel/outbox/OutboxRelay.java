@@ -58,7 +58,7 @@ public class OutboxRelay {
     /** Publishes one batch; returns how many rows it published. */
     @Transactional
     public int relayBatch() {
-        if (!repository.tryRelayLock(RELAY_LOCK)) {
+        if (!repository.tryRelayLock()) {
             return 0; // another instance is relaying
         }
         List<OutboxEvent> batch = repository.lockNextBatch(BATCH);

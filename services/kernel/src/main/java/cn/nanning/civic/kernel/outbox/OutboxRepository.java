@@ -15,8 +15,8 @@ interface OutboxRepository extends CrudRepository<OutboxEvent, Long> {
      * Whether this transaction may relay: one PostgreSQL advisory lock, held until the transaction ends (and released
      * by the server when the holder's connection dies, so a crashed instance hands over at once).
      */
-    @Query(value = "select pg_try_advisory_xact_lock(:key)", nativeQuery = true)
-    boolean tryRelayLock(long key);
+    @Query(value = "select pg_try_advisory_xact_lock(" + OutboxRelay.RELAY_LOCK + ")", nativeQuery = true)
+    boolean tryRelayLock();
 
     /** The oldest unpublished events, in order. Only the holder of the relay lock reads them. */
     @Query(value = """
