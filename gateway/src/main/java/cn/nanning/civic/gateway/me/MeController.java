@@ -1,5 +1,6 @@
 package cn.nanning.civic.gateway.me;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import cn.nanning.civic.common.identity.Claims;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.gateway.accounts.CitizenAccounts;
@@ -49,10 +50,12 @@ class MeController {
 
     /** The bound phone, masked; {@code bound: false} and no number when none is bound. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Phone(boolean bound, @Nullable String masked, @Nullable Instant boundAt) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Me(String accountId, Phone phone, @Nullable Map<String, Object> homeRegion, @Nullable Map<String, Object> volunteer,
               @Nullable Map<String, Object> openItems, NotificationSettings.Summary notifications, boolean complete) {
     }

@@ -1,5 +1,6 @@
 package cn.nanning.civic.gateway.notifications;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import cn.nanning.civic.common.identity.Claims;
 import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.problem.ProblemException;
@@ -56,6 +57,7 @@ class MyNotificationsController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record NoticePage(List<NotificationInbox.Notice> items, int page, int size, long total, long unread) {
     }
 
@@ -64,6 +66,7 @@ class MyNotificationsController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TemplateList(List<TemplateView> items) {
     }
 

@@ -1,5 +1,6 @@
 package cn.nanning.civic.gateway.notifications;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
@@ -28,6 +29,7 @@ class NotificationInbox {
 
     /** One notice as its owner reads it. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Notice(UUID id, String template, String title, String body, Map<String, String> data, @Nullable String page,
                   Instant createdAt, @Nullable Instant readAt, boolean read) {
     }

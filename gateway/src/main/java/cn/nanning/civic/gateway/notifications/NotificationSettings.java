@@ -1,5 +1,6 @@
 package cn.nanning.civic.gateway.notifications;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -28,6 +29,7 @@ public class NotificationSettings {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Summary(long unread, List<Subscription> subscriptions) {
     }
 

@@ -1,5 +1,6 @@
 package cn.nanning.civic.services;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -48,8 +49,9 @@ class ProxyWithdrawalApiTest {
         // Told in the inbox, but as the resident's own action it spends no WeChat subscription.
         assertThat(fixture.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and payload like '%' || ? || '%' and payload like '%\"ownAction\":true%'", id))
                 .isEqualTo(2);
-        List<?> workbench = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/workbench").bearerAuth(fixture.clerk), List.class);
-        assertThat(workbench).noneMatch(r -> id.equals(((Map<?, ?>) r).get("id")));
+        List<Map<String, Object>> workbench = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/workbench")
+                .bearerAuth(fixture.clerk), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(workbench).noneMatch(r -> id.equals(r.get("id")));
 
         var again = refused(() -> withdraw(id, fixture.citizen, Map.of()));
         assertThat(again.getStatus().getCode()).isEqualTo(409);

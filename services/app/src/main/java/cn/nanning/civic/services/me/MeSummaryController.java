@@ -1,5 +1,6 @@
 package cn.nanning.civic.services.me;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import cn.nanning.civic.appointments.api.AppointmentsOpenItemsStore;
 import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.common.identity.Claims;
@@ -59,6 +60,7 @@ class MeSummaryController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Summary(@Nullable HomeRegions.HomeRegion homeRegion, Volunteer volunteer, OpenItems openItems) {
     }
 

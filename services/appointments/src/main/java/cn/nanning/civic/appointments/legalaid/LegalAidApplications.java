@@ -210,7 +210,8 @@ class LegalAidApplications {
      * withdrawal answers 409. Published as {@code LegalAidApplicationWithdrawn} through the outbox and audited; the
      * withdrawal time is kept in {@code decided_at}, from which the retention job counts.
      */
-    @Transactional
+    // A refused withdrawal changes nothing; its audit row must survive the 409.
+    @Transactional(noRollbackFor = ProblemException.class)
     public Application withdraw(Caller caller, UUID id, String reason) {
         Application app = findOrNull(id);
         if (app == null || !caller.accountId().equals(app.citizenAccountId())) {

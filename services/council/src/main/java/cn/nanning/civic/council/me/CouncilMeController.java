@@ -1,5 +1,6 @@
 package cn.nanning.civic.council.me;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import cn.nanning.civic.common.identity.Caller;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,6 +27,7 @@ class CouncilMeController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Mine(List<CouncilMeStore.MyTopic> topics, List<CouncilMeStore.MySupport> supports,
                 List<CouncilMeStore.MyOpinion> opinions, List<CouncilMeStore.MyMeeting> meetingRegistrations,
                 List<CouncilMeStore.MySubscription> subscriptions) {

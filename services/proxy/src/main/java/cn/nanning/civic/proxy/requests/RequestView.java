@@ -1,5 +1,6 @@
 package cn.nanning.civic.proxy.requests;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -40,6 +41,7 @@ public record RequestView(
 
     /** The service point handling the request, with what a resident needs to call or visit it. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Point(UUID id, String name, @Nullable String phone, @Nullable String address) {
     }
 

@@ -195,7 +195,8 @@ public class Requests {
      * as {@code ProxyRequestStatusChanged} (status WITHDRAWN) through the outbox and audited; someone else's request
      * answers 404 as a missing one, an accepted one 409.
      */
-    @Transactional
+    // A refused withdrawal changes nothing; its audit row must survive the 409.
+    @Transactional(noRollbackFor = ProblemException.class)
     public RequestView withdraw(Caller caller, UUID id, String reason) {
         ProxyRequest request = find(id);
         if (!caller.accountId().equals(request.citizenAccountId())) {

@@ -1,5 +1,6 @@
 package cn.nanning.civic.volunteers.teams;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -25,11 +26,13 @@ final class TeamViews {
 
     /** One of my teams: the team and my membership of it (role, state of my request). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record MyTeam(TeamView team, String role, String roleLabel, String status, String statusLabel, Instant requestedAt,
                   @Nullable Instant decidedAt, @Nullable String note) {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record MyTeams(List<MyTeam> items, int page, int size, long total) {
     }
 
