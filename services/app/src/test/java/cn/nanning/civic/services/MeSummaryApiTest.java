@@ -32,7 +32,9 @@ class MeSummaryApiTest {
     void aNewCitizenHasNoHomeVillageIsNoVolunteerAndHasNothingOpen() {
         Map<String, Object> summary = get("/api/v1/me/summary", tokens.citizen());
         assertThat(summary.get("homeRegion")).isNull();
-        assertThat(map(summary.get("volunteer"))).containsEntry("registered", false).containsEntry("starLevel", 0);
+        assertThat(map(summary.get("volunteer"))).containsEntry("registered", false).containsEntry("starLevel", 0)
+                .containsEntry("starLabel", null);
+        assertThat(summary).containsKey("homeRegion");
         assertThat(map(summary.get("openItems"))).containsEntry("proxyRequests", 0).containsEntry("bookings", 0)
                 .containsEntry("legalAidApplications", 0).containsEntry("councilTopics", 0).containsEntry("volunteerSignups", 0);
     }

@@ -50,11 +50,13 @@ class MeSummaryController {
 
     /** Volunteer or not; when one, the star level in effect, confirmed hours and sign-ups ahead. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Volunteer(boolean registered, int starLevel, @Nullable String starLabel, BigDecimal confirmedHours, int upcomingSignups) {
     }
 
     /** What is still under way, per capability (counts). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record OpenItems(int proxyRequests, int bookings, int legalAidApplications, int legalAidSupplementsRequested,
                      int councilTopics, int councilMeetings, int volunteerSignups) {
     }
