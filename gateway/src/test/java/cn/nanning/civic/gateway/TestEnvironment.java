@@ -47,6 +47,20 @@ public final class TestEnvironment {
         return closedPort;
     }
 
+    /** The test properties with a WeChat stand-in of a test's own (to stop it, slow it down or make it busy). */
+    public static Map<String, String> properties(WeChatStandIn ownWeChat) {
+        Map<String, String> p = properties();
+        p.put("civic.wechat.api-host", ownWeChat.baseUrl());
+        return p;
+    }
+
+    /** A started WeChat stand-in of a test's own, with the test app id and secret. */
+    public static WeChatStandIn ownWeChat() {
+        WeChatStandIn weChat = new WeChatStandIn(WeChatStandIn.DEV_APP_ID, "test-wechat-secret");
+        weChat.start(0);
+        return weChat;
+    }
+
     public static Map<String, String> properties() {
         Map<String, String> p = new HashMap<>();
         p.put("civic.wechat.api-host", weChat().baseUrl());

@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +20,8 @@ class PhoneBindingWeChatDownTest extends GatewayTest {
 
     @Override
     public Map<String, String> getProperties() {
-        weChat = new WeChatStandIn(WeChatStandIn.DEV_APP_ID, "test-wechat-secret");
-        weChat.start(0);
-        Map<String, String> p = new HashMap<>(TestEnvironment.properties());
-        p.put("civic.wechat.api-host", weChat.baseUrl());
+        weChat = TestEnvironment.ownWeChat();
+        Map<String, String> p = TestEnvironment.properties(weChat);
         return p;
     }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +25,8 @@ class WeChatSlowTest extends GatewayTest {
 
     @Override
     public Map<String, String> getProperties() {
-        weChat = new WeChatStandIn(WeChatStandIn.DEV_APP_ID, "test-wechat-secret");
-        weChat.start(0);
-        Map<String, String> p = new HashMap<>(TestEnvironment.properties());
-        p.put("civic.wechat.api-host", weChat.baseUrl());
+        weChat = TestEnvironment.ownWeChat();
+        Map<String, String> p = TestEnvironment.properties(weChat);
         p.put("civic.wechat.time-limit", "2s");
         return p;
     }

@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.volunteers;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.Missing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -35,6 +36,12 @@ public class VolunteersClient {
     public List<Signup> signups(UUID activityId, String token) {
         return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/" + activityId + "/signups").bearerAuth(token),
                 Argument.listOf(Signup.class));
+    }
+
+    /** The roster with full names and phones, for the activity's organiser (the services audit every read). */
+    public List<RosterEntry> rosterContacts(UUID activityId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/" + activityId + "/roster").bearerAuth(token),
+                Argument.listOf(RosterEntry.class));
     }
 
     public List<Attendance> attendance(UUID activityId, String token) {
@@ -120,6 +127,9 @@ public class VolunteersClient {
     public record Profile(UUID id, String status, String statusLabel, @Nullable String realName, @Nullable String idNumber,
                           @Nullable String phone, @Nullable java.time.LocalDate birthDate, @Nullable String sex, @Nullable Integer age,
                           boolean minor, String homeRegion, List<String> skills, @Nullable String availability, Instant registeredAt) {
+        public Profile {
+            skills = Missing.orEmpty(skills);
+        }
     }
 
     @Serdeable
@@ -141,6 +151,10 @@ public class VolunteersClient {
     @Serdeable
     public record MyHours(BigDecimal confirmedHours, int stars, String starLabel, int starsUnderNotice, @Nullable Integer nextStarAtHours,
                           List<MyLedgerEntry> ledger, long unconfirmedMinutes, List<Claim> unconfirmedClaims) {
+        public MyHours {
+            ledger = Missing.orEmpty(ledger);
+            unconfirmedClaims = Missing.orEmpty(unconfirmedClaims);
+        }
     }
 
     @Serdeable
@@ -168,6 +182,10 @@ public class VolunteersClient {
     }
 
     @Serdeable
+    public record RosterEntry(UUID volunteerId, String name, String phone, String status, String statusLabel, @Nullable Integer waitlistNo) {
+    }
+
+    @Serdeable
     public record Attendance(UUID volunteerId, @Nullable String volunteerName, Instant checkInAt, @Nullable Instant checkOutAt,
                              @Nullable Integer attendedMinutes, @Nullable Boolean qualifies, int requiredMinutes,
                              @Nullable Integer creditableMinutes, boolean confirmed) {
@@ -186,5 +204,8 @@ public class VolunteersClient {
 
     @Serdeable
     public record RegionStatistics(Figures total, List<Figures> children, @Nullable Instant asOf) {
+        public RegionStatistics {
+            children = Missing.orEmpty(children);
+        }
     }
 }

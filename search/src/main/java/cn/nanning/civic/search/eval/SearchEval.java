@@ -1,6 +1,11 @@
 package cn.nanning.civic.search.eval;
 
+import cn.nanning.civic.search.knowledge.AnswerSettings;
+import cn.nanning.civic.search.knowledge.KnowledgeEntry;
+import cn.nanning.civic.search.knowledge.KnowledgeFile;
+import cn.nanning.civic.search.knowledge.KnowledgeStore;
 import cn.nanning.civic.search.laws.AnsweredQuestions;
+import cn.nanning.civic.search.laws.KnowledgeQuestions;
 import cn.nanning.civic.search.laws.QuestionLoader;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -25,9 +30,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +46,12 @@ import java.util.Optional;
  * {@code --per-law N} (articles asked per law, default 5), {@code --folds N} (cross-validation of the answered-questions
  * expansion, see {@link #crossValidate}), {@code --questions FILE|none} (the answered questions put back afterwards;
  * default as {@code load-laws}: $CIVIC_SEARCH_QUESTIONS_FILE in $CIVIC_DATA_DIR).
+ * <p>
+ * {@code ./civic search-eval --report [--with-test]} runs every file in one go and prints one table: our everyday
+ * questions ({@code search/eval/everyday-queries.jsonl}, written apart from the knowledge base), the knowledge base's
+ * own phrasings cross-validated ({@link #knowledgeCrossValidate}: each fold's phrasings are left out of the knowledge
+ * base the service uses), the STARD dev file cross-validated ({@code --folds}, default 5) and, with
+ * {@code --with-test}, the held-out STARD test file, each beside the plain baseline.
  */
 public final class SearchEval {
 
@@ -67,7 +80,13 @@ public final class SearchEval {
 
     /** {@code folds} 0: the index is used as it is; 2 or more: cross-validated on FILE (see {@link #crossValidate}). */
     record Options(Path file, int k, String api, String elasticsearch, String articlesIndex, int perLaw, int folds,
-                   Optional<Path> questions) {
+                   Optional<Path> questions, boolean report, boolean withTest, int knowledgeFolds, String answersIndex,
+                   Path everyday, Path dataDir, boolean knowledge) {
+
+        Options with(Path other, int otherFolds) {
+            return new Options(other, k, api, elasticsearch, articlesIndex, perLaw, otherFolds, questions, false, false,
+                    knowledgeFolds, answersIndex, everyday, dataDir, knowledge);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,10 +96,15 @@ public final class SearchEval {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: search-eval FILE [--k 10] [--api URL] [--es URL] [--index NAME] [--per-law 5] [--folds 5] [--questions FILE|none]");
+            System.err.println("       search-eval --report [--with-test] [--folds 5] [--kb-folds 5] [--everyday FILE] [--no-knowledge]");
             System.exit(2);
             return;
         }
-        run(options, System.out);
+        if (options.report()) {
+            report(options, System.out);
+        } else {
+            run(options, System.out);
+        }
     }
 
     static Options parse(String[] args) {
@@ -92,8 +116,26 @@ public final class SearchEval {
         String api = env("SEARCH_URL", "http://127.0.0.1:8082");
         String es = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
         String index = env("CIVIC_SEARCH_LAW_ARTICLES_INDEX", "law-articles");
+        String answers = env("CIVIC_SEARCH_ANSWERS_INDEX", "law-answers");
+        boolean report = false;
+        boolean withTest = false;
+        boolean knowledge = true;
+        int knowledgeFolds = 5;
+        Path everyday = Path.of("search/eval/everyday-queries.jsonl");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--report")) {
+                report = true;
+                continue;
+            }
+            if (arg.equals("--with-test")) {
+                withTest = true;
+                continue;
+            }
+            if (arg.equals("--no-knowledge")) {
+                knowledge = false;
+                continue;
+            }
             if (arg.startsWith("--") && i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + arg);
             }
@@ -105,6 +147,8 @@ public final class SearchEval {
                 case "--per-law" -> perLaw = Integer.parseInt(args[++i]);
                 case "--folds" -> folds = Integer.parseInt(args[++i]);
                 case "--questions" -> questions = args[++i];
+                case "--kb-folds" -> knowledgeFolds = Integer.parseInt(args[++i]);
+                case "--everyday" -> everyday = Path.of(args[++i]);
                 default -> {
                     if (arg.startsWith("--") || file != null) {
                         throw new IllegalArgumentException("unexpected argument " + arg);
@@ -113,8 +157,14 @@ public final class SearchEval {
                 }
             }
         }
-        if (file == null) {
+        if (report && folds == 0) {
+            folds = 5;
+        }
+        if (file == null && !report) {
             throw new IllegalArgumentException("FILE is required");
+        }
+        if (knowledgeFolds < 2 || knowledgeFolds > 20) {
+            throw new IllegalArgumentException("--kb-folds must be between 2 and 20");
         }
         if (k < 5 || k > 50) {
             throw new IllegalArgumentException("--k must be between 5 and 50");
@@ -122,8 +172,10 @@ public final class SearchEval {
         if (folds == 1 || folds < 0 || folds > 20) {
             throw new IllegalArgumentException("--folds must be between 2 and 20");
         }
+        String dataDir = env("CIVIC_DATA_DIR", "../shared/data");
         return new Options(file, k, stripSlash(api), stripSlash(es), index, perLaw, folds,
-                AnsweredQuestions.configuredFile(env("CIVIC_DATA_DIR", "../shared/data"), questions));
+                AnsweredQuestions.configuredFile(dataDir, questions), report, withTest, knowledgeFolds, answers, everyday, Path.of(dataDir),
+                knowledge);
     }
 
     /** Evaluates both engines and prints the table; returns the figures (search API first, baseline second). */
@@ -131,9 +183,12 @@ public final class SearchEval {
         if (options.folds() > 1) {
             try (Rest5ClientTransport transport = new Rest5ClientTransport(Rest5Client.builder(URI.create(options.elasticsearch()))
                     .setRequestConfigCallback(r -> r.setResponseTimeout(Timeout.ofMinutes(2))).build(), new JacksonJsonpMapper())) {
-                QuestionLoader loader = new QuestionLoader(new ElasticsearchClient(transport), options.articlesIndex(), out);
-                List<Figures> figures = crossValidate(options, out, loader);
-                restore(loader, options.questions(), out);
+                ElasticsearchClient client = new ElasticsearchClient(transport);
+                QuestionLoader loader = new QuestionLoader(client, options.articlesIndex(), out);
+                AnsweredQuestions knowledge = options.knowledge() ? KnowledgeQuestions.of(KnowledgeQuestions.entries(client,
+                        options.answersIndex(), env("CIVIC_SEARCH_ANSWERS_FILE", "")), q -> true) : AnsweredQuestions.none();
+                List<Figures> figures = crossValidate(options, out, loader, knowledge);
+                restore(loader, options.questions(), knowledge, out);
                 return figures;
             }
         }
@@ -157,7 +212,8 @@ public final class SearchEval {
      * (written through {@link QuestionLoader}) and the fold's questions go through the search API and the baseline.
      * Figures are summed over all folds. Afterwards {@link #restore} puts back the configured source.
      */
-    static List<Figures> crossValidate(Options options, PrintStream out, QuestionLoader loader) throws IOException, InterruptedException {
+    static List<Figures> crossValidate(Options options, PrintStream out, QuestionLoader loader, AnsweredQuestions knowledge)
+            throws IOException, InterruptedException {
         List<Question> questions = read(options.file());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Engine api = query -> searchApi(http, options, query);
@@ -168,7 +224,7 @@ public final class SearchEval {
         for (int fold = 0; fold < folds; fold++) {
             int held = fold;
             out.printf(Locale.ROOT, "fold %d/%d: ", fold + 1, folds);
-            loader.apply(AnsweredQuestions.read(options.file(), i -> i % folds != held));
+            loader.apply(AnsweredQuestions.read(options.file(), i -> i % folds != held).and(knowledge));
             List<Question> evaluated = new ArrayList<>();
             for (int i = held; i < questions.size(); i += folds) {
                 evaluated.add(questions.get(i));
@@ -189,12 +245,128 @@ public final class SearchEval {
         return figures;
     }
 
-    /** Puts back the questions production indexes (--questions; by default the source load-laws uses). */
-    private static void restore(QuestionLoader loader, Optional<Path> source, PrintStream out) throws IOException {
+    /** Puts back the questions production indexes (--questions, by default the source load-laws uses, and the knowledge base). */
+    private static void restore(QuestionLoader loader, Optional<Path> source, AnsweredQuestions knowledge, PrintStream out) throws IOException {
         boolean readable = source.isPresent() && Files.isReadable(source.get());
-        out.printf("Restoring answered questions from %s%s: ", source.map(Path::toString).orElse("(none)"),
-                source.isPresent() && !readable ? " (not readable: none indexed)" : "");
-        loader.apply(readable ? AnsweredQuestions.read(source.get()) : AnsweredQuestions.none());
+        out.printf("Restoring answered questions from %s%s%s: ", source.map(Path::toString).orElse("(none)"),
+                source.isPresent() && !readable ? " (not readable: none indexed)" : "",
+                knowledge.byArticle().isEmpty() ? "" : " and the knowledge base");
+        loader.apply((readable ? AnsweredQuestions.read(source.get()) : AnsweredQuestions.none()).and(knowledge));
+    }
+
+    /** Every file in one run (see the class comment); returns the figures by file, search API first, baseline second. */
+    static Map<String, List<Figures>> report(Options options, PrintStream out) throws IOException, InterruptedException {
+        Map<String, List<Figures>> all = new LinkedHashMap<>();
+        out.println("== everyday questions (" + options.everyday() + "), knowledge base as deployed; no question is a phrasing of it");
+        all.put("everyday", run(options.with(options.everyday(), 0), out));
+        try (Rest5ClientTransport transport = new Rest5ClientTransport(Rest5Client.builder(URI.create(options.elasticsearch()))
+                .setRequestConfigCallback(r -> r.setResponseTimeout(Timeout.ofMinutes(2))).build(), new JacksonJsonpMapper())) {
+            ElasticsearchClient client = new ElasticsearchClient(transport);
+            KnowledgeStore store = new KnowledgeStore(client, new AnswerSettings(options.answersIndex(), "", true));
+            QuestionLoader loader = new QuestionLoader(client, options.articlesIndex(), out);
+            out.println("== knowledge-base phrasings, " + options.knowledgeFolds() + "-fold cross-validated (each fold left out of the knowledge base)");
+            all.put("knowledge base (CV)", knowledgeCrossValidate(options, out, store, loader));
+            AnsweredQuestions knowledge = options.knowledge() ? KnowledgeQuestions.of(KnowledgeQuestions.entries(client,
+                    options.answersIndex(), env("CIVIC_SEARCH_ANSWERS_FILE", "")), q -> true) : AnsweredQuestions.none();
+            restore(loader, options.questions(), knowledge, out);
+        }
+        Path dev = options.dataDir().resolve("law-queries-dev.jsonl");
+        out.println("== STARD dev (" + dev + "), " + options.folds() + "-fold cross-validated answered questions");
+        all.put("STARD dev (CV)", run(options.with(dev, options.folds()), out));
+        if (options.withTest()) {
+            Path test = options.dataDir().resolve("law-queries-test.jsonl");
+            out.println("== STARD test (" + test + "), held out: run once, for the report");
+            all.put("STARD test", run(options.with(test, 0), out));
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-22s | %-28s | %-5s | %-27s | %-27s | %s%n", "file", "engine", "n", "law R@1 R@5 R@10 MRR",
+                "article R@1 R@5 R@10 MRR", "p50 / p95 ms");
+        all.forEach((file, figures) -> {
+            for (Figures f : figures) {
+                out.printf(Locale.ROOT, "%-22s | %-28s | %5d | %.3f %.3f %.3f %.3f     | %.3f %.3f %.3f %.3f     | %.1f / %.1f%n",
+                        file, f.engine(), f.questions(), f.lawR1(), f.lawR5(), f.lawRk(), f.lawMrr(),
+                        f.articleR1(), f.articleR5(), f.articleRk(), f.articleMrr(), f.p50Millis(), f.p95Millis());
+            }
+        });
+        return all;
+    }
+
+    /**
+     * The knowledge base's own phrasings as questions, honestly: phrasing g (counting over the bundled entries in file
+     * order) belongs to fold g mod N; for each fold the entries losing a phrasing are written as administrators'
+     * versions without it (the service picks them up within its 30 s refresh; this waits until it has), the fold's
+     * phrasings go through the search API and the baseline with their entry's articles expected, and the documents
+     * are put back as they were. Entries an administrator already replaced or retired are left out.
+     */
+    static List<Figures> knowledgeCrossValidate(Options options, PrintStream out, KnowledgeStore store, QuestionLoader loader)
+            throws IOException, InterruptedException {
+        AnsweredQuestions file = options.questions().filter(Files::isReadable).map(p -> {
+            try {
+                return AnsweredQuestions.read(p);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).orElse(AnsweredQuestions.none());
+        int folds = options.knowledgeFolds();
+        Map<String, KnowledgeStore.Stored> before = new LinkedHashMap<>();
+        store.all().forEach(s -> before.put(s.id(), s));
+        List<KnowledgeEntry> entries = KnowledgeFile.bundled().stream().filter(e -> !before.containsKey(e.id())).toList();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Engine api = query -> searchApi(http, options, query);
+        Engine baseline = query -> baseline(http, options, query);
+        Tally ours = new Tally(options.k());
+        Tally plain = new Tally(options.k());
+        for (int fold = 0; fold < folds; fold++) {
+            List<Question> held = new ArrayList<>();
+            Map<String, KnowledgeEntry> reduced = new LinkedHashMap<>();
+            int g = 0;
+            for (KnowledgeEntry e : entries) {
+                List<String> kept = new ArrayList<>();
+                for (String q : e.questions()) {
+                    if (g++ % folds == fold) {
+                        held.add(new Question(q, e.articles().stream().map(KnowledgeEntry.ArticleRef::law).distinct().toList(),
+                                e.articles().stream().map(a -> a.law() + "|" + a.no()).toList()));
+                    } else {
+                        kept.add(q);
+                    }
+                }
+                if (kept.size() < e.questions().size() && !kept.isEmpty()) {
+                    reduced.put(e.id(), new KnowledgeEntry(e.id(), e.topic(), kept, e.articles(), e.answer(), e.nextStep()));
+                }
+            }
+            store.putAll(List.copyOf(reduced.values()), "search-eval");
+            java.util.Set<String> heldOut = new java.util.HashSet<>();
+            held.forEach(q -> heldOut.add(q.query()));
+            // The answered-questions field holds the knowledge base's phrasings too: without the held-out ones.
+            loader.apply(!options.knowledge() ? file : file.and(KnowledgeQuestions.of(cn.nanning.civic.search.knowledge.KnowledgeBase.merge(
+                    KnowledgeFile.bundled(), List.of(), store.all()), q -> !heldOut.contains(q))));
+            KnowledgeEntry probe = reduced.values().iterator().next();
+            awaitPhrasings(http, options, probe.id(), probe.questions().size());
+            out.printf(Locale.ROOT, "fold %d/%d: %d phrasings held out of %d entries%n", fold + 1, folds, held.size(), reduced.size());
+            for (Question q : held) {
+                ours.add(q, api.rank(q.query()));
+                plain.add(q, baseline.rank(q.query()));
+            }
+            store.removeAll(List.copyOf(reduced.keySet()));
+            awaitPhrasings(http, options, probe.id(), entries.stream().filter(e -> e.id().equals(probe.id())).findFirst().orElseThrow().questions().size());
+        }
+        List<Figures> figures = List.of(ours.figures("search API (" + folds + "-fold CV)"), plain.figures("baseline: match on text"));
+        print(out, options.with(Path.of("knowledge-base phrasings"), 0), figures);
+        return figures;
+    }
+
+    /** Waits (up to 90 s) until the service's knowledge base shows the entry with that many phrasings. */
+    private static void awaitPhrasings(HttpClient http, Options options, String id, int phrasings) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(options.api() + "/api/v1/search/law-answers/" + id))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 200 && JSON.readTree(response.body()).path("questions").size() == phrasings) {
+                return;
+            }
+            Thread.sleep(1_000);
+        }
+        throw new IOException("the search service did not pick up the knowledge-base change of " + id + " within 90 s");
     }
 
     static Figures evaluate(String name, List<Question> questions, int k, Engine engine) throws IOException, InterruptedException {

@@ -92,6 +92,29 @@ public record AnsweredQuestions(Map<ArticleRef, List<String>> byArticle) {
         return java.util.Optional.of(Path.of(dataDir).resolve(value));
     }
 
+    /** The phrasings of knowledge-base entries, each on the articles its entry cites (they were answered with them). */
+    public static AnsweredQuestions of(List<cn.nanning.civic.search.knowledge.KnowledgeEntry> entries) {
+        Map<ArticleRef, Set<String>> collected = new LinkedHashMap<>();
+        for (var entry : entries) {
+            for (var article : entry.articles()) {
+                collected.computeIfAbsent(new ArticleRef(article.lawId(), article.no()), r -> new LinkedHashSet<>()).addAll(entry.questions());
+            }
+        }
+        Map<ArticleRef, List<String>> byArticle = new LinkedHashMap<>();
+        collected.forEach((ref, questions) -> byArticle.put(ref, List.copyOf(questions)));
+        return new AnsweredQuestions(byArticle);
+    }
+
+    /** Both sources' questions, article by article. */
+    public AnsweredQuestions and(AnsweredQuestions other) {
+        Map<ArticleRef, Set<String>> collected = new LinkedHashMap<>();
+        byArticle.forEach((ref, questions) -> collected.computeIfAbsent(ref, r -> new LinkedHashSet<>()).addAll(questions));
+        other.byArticle.forEach((ref, questions) -> collected.computeIfAbsent(ref, r -> new LinkedHashSet<>()).addAll(questions));
+        Map<ArticleRef, List<String>> merged = new LinkedHashMap<>();
+        collected.forEach((ref, questions) -> merged.put(ref, List.copyOf(questions)));
+        return new AnsweredQuestions(merged);
+    }
+
     public int questionCount() {
         return (int) byArticle.values().stream().flatMap(List::stream).distinct().count();
     }

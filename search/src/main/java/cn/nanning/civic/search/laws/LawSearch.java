@@ -2,6 +2,10 @@ package cn.nanning.civic.search.laws;
 
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.search.elastic.ElasticsearchFailures;
+import cn.nanning.civic.search.knowledge.AnswerSettings;
+import cn.nanning.civic.search.knowledge.EverydayVocabulary;
+import cn.nanning.civic.search.knowledge.KnowledgeBase;
+import cn.nanning.civic.search.knowledge.KnowledgeStore;
 import cn.nanning.civic.search.semantic.QuestionVectors;
 import cn.nanning.civic.search.synonyms.Synonyms;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -30,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -82,6 +87,28 @@ class LawSearch {
     static final double SEMANTIC_FLOOR = 0.5;
     static final int KNN_K = 100;
     static final int KNN_CANDIDATES_FACTOR = 2;
+    /** Legal terms for everyday words ({@link EverydayVocabulary}) as phrases on the article text. */
+    static final float VOCABULARY_WEIGHT = 0.6f;
+    /**
+     * The knowledge base, both ways (chosen on our own files, see docs/benchmarks.md). Each of the
+     * {@link #KNOWN_MATCHES} entries nearest to the question (similarity s, {@link KnowledgeBase#match}) adds
+     * ANSWER_WEIGHT × max(0, s − ANSWER_FLOOR) to the articles it cites (the first cited in full, later ones by
+     * CITED_DECAY per place): a question close to a known one goes straight to its articles. Entries at
+     * {@link #DIRECT_ANSWER} or above are shown with their plain answer and next step.
+     */
+    static final int KNOWN_MATCHES = 10;
+    static final double ANSWER_WEIGHT = 400;
+    static final double ANSWER_FLOOR = 0.65;
+    static final double CITED_DECAY = 0.8;
+    static final double DIRECT_ANSWER = 0.95;
+    static final int MAX_ANSWERS = 3;
+    /**
+     * Second stage, within a law: its articles are re-ordered by their score + RERANK_WEIGHT × max(0, s − RERANK_FLOOR)
+     * for every near entry citing them, so that among a large law's (the Civil Code's) many matching articles the ones
+     * answering questions like this one come first. The law's own rank stays as the first stage set it.
+     */
+    static final double RERANK_WEIGHT = 100;
+    static final double RERANK_FLOOR = 0.55;
     static final float CURRENT_BONUS = 3.0f;
     static final Map<String, Float> CATEGORY_BONUS = Map.of(
             "法律", 18.0f,
@@ -94,12 +121,24 @@ class LawSearch {
     private final LawSettings settings;
     private final Synonyms synonyms;
     private final QuestionVectors vectors;
+    private final KnowledgeBase knowledge;
+    private final EverydayVocabulary vocabulary;
 
-    LawSearch(ElasticsearchClient client, LawSettings settings, Synonyms synonyms, QuestionVectors vectors) {
+    LawSearch(ElasticsearchClient client, LawSettings settings, Synonyms synonyms, QuestionVectors vectors,
+              KnowledgeBase knowledge, EverydayVocabulary vocabulary, AnswerSettings answers) {
         this.client = client;
         this.settings = settings;
         this.synonyms = synonyms;
         this.vectors = vectors;
+        this.knowledge = knowledge;
+        this.vocabulary = answers.enabled() ? vocabulary : new EverydayVocabulary(Map.of());
+        this.useKnowledge = answers.enabled();
+    }
+
+    private final boolean useKnowledge;
+
+    private List<KnowledgeBase.Match> known(String text, Optional<float[]> vector) {
+        return useKnowledge ? knowledge.match(text, vector, KNOWN_MATCHES) : List.of();
     }
 
     record Filters(@Nullable String category, @Nullable String region, @Nullable String issuer,
@@ -113,12 +152,16 @@ class LawSearch {
             return browse(query(text, filterQueries, false), page, size, perLaw);
         }
         Query words = query(text, filterQueries, false);
+        boolean filtered = !filterQueries.isEmpty();
         if (!vectors.ready()) {
-            return ranked(byWords(words), null, text, page, size, perLaw);
+            Known known = new Known(known(text, Optional.empty()), filtered);
+            return ranked(byWords(words), null, known, text, page, size, perLaw);
         }
         // The word search runs while the question is embedded and its nearest articles are looked up.
         CompletableFuture<ResponseBody<Map>> lexical = CompletableFuture.supplyAsync(() -> byWords(words), PARALLEL);
-        ResponseBody<Map> byMeaning = vectors.embed(text).map(v -> byMeaning(nearest(v, filterQueries, KNN_K))).orElse(null);
+        Optional<float[]> vector = vectors.embed(text);
+        Known known = new Known(known(text, vector), filtered);
+        ResponseBody<Map> byMeaning = vector.map(v -> byMeaning(nearest(v, filterQueries, KNN_K))).orElse(null);
         ResponseBody<Map> response;
         try {
             response = lexical.join();
@@ -128,7 +171,45 @@ class LawSearch {
             }
             throw e;
         }
-        return ranked(response, byMeaning, text, page, size, perLaw);
+        return ranked(response, byMeaning, known, text, page, size, perLaw);
+    }
+
+    /**
+     * The knowledge-base entries near the question and what they add: per article document, the first-stage boost
+     * and the within-law vote; the entries close enough to show; the cited articles' documents.
+     */
+    static final class Known {
+        final List<KnowledgeBase.Match> matches;
+        final Map<String, Double> boost = new HashMap<>();
+        final Map<String, Double> vote = new HashMap<>();
+        final Map<String, Map<String, Object>> docs = new HashMap<>();
+        final List<KnowledgeBase.Match> direct = new ArrayList<>();
+        final boolean filtered;
+
+        Known(List<KnowledgeBase.Match> matches, boolean filtered) {
+            this.matches = matches;
+            this.filtered = filtered;
+            for (KnowledgeBase.Match m : matches) {
+                if (m.score() >= DIRECT_ANSWER && direct.size() < MAX_ANSWERS) {
+                    direct.add(m);
+                }
+                double weight = 1;
+                for (KnowledgeStore.ArticleDoc doc : m.known().articles()) {
+                    if (doc != null) {
+                        double b = weight * ANSWER_WEIGHT * Math.max(0, m.score() - ANSWER_FLOOR);
+                        double v = weight * RERANK_WEIGHT * Math.max(0, m.score() - RERANK_FLOOR);
+                        if (b > 0) {
+                            boost.merge(doc.id(), b, Double::sum);
+                        }
+                        if (v > 0) {
+                            vote.merge(doc.id(), v, Double::sum);
+                        }
+                        docs.putIfAbsent(doc.id(), doc.fields());
+                    }
+                    weight *= CITED_DECAY;
+                }
+            }
+        }
     }
 
     private static final Executor PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
@@ -217,10 +298,10 @@ class LawSearch {
      * answers with several articles rises), then a second query highlights only the articles on the page. Cheap
      * queries instead of collapsing with inner hits, which cost one search per law.
      */
-    private LawSearchResults ranked(@Nullable ResponseBody<Map> response, @Nullable ResponseBody<Map> byMeaning, String text,
-                                    int page, int size, int perLaw) {
+    private LawSearchResults ranked(@Nullable ResponseBody<Map> response, @Nullable ResponseBody<Map> byMeaning, Known known,
+                                    String text, int page, int size, int perLaw) {
         if (response == null) {
-            return new LawSearchResults(0, 0, page, size, List.of());
+            return new LawSearchResults(0, 0, page, size, List.of(), List.of());
         }
         Map<String, RankedArticle> candidates = new LinkedHashMap<>();
         for (Hit<Map> hit : response.hits().hits()) {
@@ -235,13 +316,25 @@ class LawSearch {
                     continue;
                 }
                 double added = meaning(hit.score());
-                RankedArticle known = candidates.get(hit.id());
-                if (known != null) {
-                    candidates.put(hit.id(), new RankedArticle(hit.id(), known.doc(), known.score() + added));
+                RankedArticle found = candidates.get(hit.id());
+                if (found != null) {
+                    candidates.put(hit.id(), new RankedArticle(hit.id(), found.doc(), found.score() + added));
                 } else if (added > 0) {
                     candidates.put(hit.id(), new RankedArticle(hit.id(), hit.source(), bonus(hit.source()) + added));
                     byMeaningOnly++;
                 }
+            }
+        }
+        // The knowledge base: articles cited by entries near the question rise; ones neither search found join (not
+        // under filters, which they might not pass).
+        for (Map.Entry<String, Double> b : known.boost.entrySet()) {
+            RankedArticle found = candidates.get(b.getKey());
+            if (found != null) {
+                candidates.put(b.getKey(), new RankedArticle(found.id(), found.doc(), found.score() + b.getValue()));
+            } else if (!known.filtered) {
+                Map<String, Object> doc = known.docs.get(b.getKey());
+                candidates.put(b.getKey(), new RankedArticle(b.getKey(), doc, bonus(doc) + b.getValue()));
+                byMeaningOnly++;
             }
         }
         List<RankedArticle> window = new ArrayList<>(candidates.values());
@@ -253,6 +346,10 @@ class LawSearch {
         }
         List<RankedLaw> ordered = new ArrayList<>(byLaw.values());
         ordered.sort(Comparator.comparingDouble(RankedLaw::score).reversed());
+        // Second stage: within each law, the articles near entries cite move up; the law keeps its place.
+        for (RankedLaw law : ordered) {
+            law.rerank(known.vote);
+        }
         int from = Math.min(page * size, ordered.size());
         List<RankedLaw> shown = ordered.subList(from, Math.min(from + size, ordered.size()));
         Map<String, List<String>> snippets = highlights(text, shown.stream()
@@ -262,7 +359,7 @@ class LawSearch {
         for (RankedLaw law : shown) {
             double context = 1 + LAW_CONTEXT * law.score() / best;
             List<LawSearchResults.ArticleHit> articles = law.articles.stream().limit(perLaw)
-                    .map(a -> new LawSearchResults.ArticleHit(str(a.doc.get("no")), str(a.doc.get("chapter")),
+                    .map(a -> new LawSearchResults.ArticleHit(a.id, str(a.doc.get("no")), str(a.doc.get("chapter")),
                             a.doc.get("ordinal") instanceof Number n ? n.intValue() : 0, a.score * context,
                             snippets.getOrDefault(a.id, List.of())))
                     .toList();
@@ -272,7 +369,8 @@ class LawSearch {
                     str(d.get("status")), law.score(), articles));
         }
         long articles = (response.hits().total() == null ? 0 : response.hits().total().value()) + byMeaningOnly;
-        return new LawSearchResults(ordered.size(), articles, page, size, laws);
+        List<LawSearchResults.Answer> answers = page > 0 ? List.of() : known.direct.stream().map(LawSearchResults.Answer::of).toList();
+        return new LawSearchResults(ordered.size(), articles, page, size, answers, laws);
     }
 
     private static final List<String> RANKING_FIELDS = List.of("lawId", "title", "category", "region", "issuer",
@@ -288,6 +386,9 @@ class LawSearch {
         // terms for its everyday words) in the smartcn field only; re-running the scoring query there cost ~30 ms.
         BoolQuery.Builder words = new BoolQuery.Builder().should(s -> s.match(m -> m.field("text").query(text)));
         for (String term : synonyms.expansions(text)) {
+            words.should(s -> s.matchPhrase(m -> m.field("text").query(term)));
+        }
+        for (String term : vocabulary.expansions(text)) {
             words.should(s -> s.matchPhrase(m -> m.field("text").query(term)));
         }
         Query highlightQuery = words.build()._toQuery();
@@ -319,6 +420,8 @@ class LawSearch {
     private static final class RankedLaw {
         final Map<?, ?> doc;
         final List<RankedArticle> articles = new ArrayList<>();
+        /** The first-stage score, kept once the second stage has changed the articles' scores. */
+        Double frozen;
 
         RankedLaw(Map<?, ?> doc) {
             this.doc = doc;
@@ -328,7 +431,31 @@ class LawSearch {
             articles.add(new RankedArticle(id, article, score));
         }
 
+        /** Adds each article's within-law vote to its score and re-orders; the law's score was taken before. */
+        void rerank(Map<String, Double> votes) {
+            if (votes.isEmpty()) {
+                return;
+            }
+            double before = score();
+            boolean changed = false;
+            for (int i = 0; i < articles.size(); i++) {
+                Double v = votes.get(articles.get(i).id());
+                if (v != null) {
+                    RankedArticle a = articles.get(i);
+                    articles.set(i, new RankedArticle(a.id(), a.doc(), a.score() + v));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                articles.sort(Comparator.comparingDouble(RankedArticle::score).reversed());
+            }
+            frozen = before;
+        }
+
         double score() {
+            if (frozen != null) {
+                return frozen;
+            }
             double total = 0;
             double weight = 1;
             for (int i = 0; i < Math.min(articles.size(), SUPPORTING_ARTICLES); i++) {
@@ -360,7 +487,7 @@ class LawSearch {
             return s;
         }, Map.class));
         if (response == null) {
-            return new LawSearchResults(0, 0, page, size, List.of());
+            return new LawSearchResults(0, 0, page, size, List.of(), List.of());
         }
         List<LawSearchResults.LawHit> laws = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
@@ -369,7 +496,7 @@ class LawSearch {
         long articles = response.hits().total() == null ? 0 : response.hits().total().value();
         long total = response.aggregations().get("laws") == null ? laws.size()
                 : response.aggregations().get("laws").cardinality().value();
-        return new LawSearchResults(total, articles, page, size, laws);
+        return new LawSearchResults(total, articles, page, size, List.of(), laws);
     }
 
     /**
@@ -382,6 +509,9 @@ class LawSearch {
                 .should(s -> s.match(m -> m.field("text.cjk").query(text).boost(TEXT_CJK_WEIGHT)));
         for (String term : synonyms.expansions(text)) {
             either.should(s -> s.matchPhrase(m -> m.field("text").query(term).boost(SYNONYM_WEIGHT)));
+        }
+        for (String term : vocabulary.expansions(text)) {
+            either.should(s -> s.matchPhrase(m -> m.field("text").query(term).boost(VOCABULARY_WEIGHT)));
         }
         either.should(s -> s.match(m -> m.field(QuestionLoader.FIELD).query(text).boost(QUESTION_WEIGHT)));
         either.should(s -> s.match(m -> m.field(QuestionLoader.FIELD + ".cjk").query(text).boost(QUESTION_CJK_WEIGHT)));
@@ -427,7 +557,7 @@ class LawSearch {
             snippets = text == null ? List.of() : List.of(escape(text.length() > 120 ? text.substring(0, 120) + "…" : text));
         }
         Object ordinal = doc.get("ordinal");
-        return new LawSearchResults.ArticleHit(str(doc.get("no")), str(doc.get("chapter")),
+        return new LawSearchResults.ArticleHit(hit.id(), str(doc.get("no")), str(doc.get("chapter")),
                 ordinal instanceof Number n ? n.intValue() : 0, hit.score(), snippets);
     }
 

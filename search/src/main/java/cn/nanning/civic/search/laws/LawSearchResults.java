@@ -1,9 +1,15 @@
 package cn.nanning.civic.search.laws;
 
+import cn.nanning.civic.search.knowledge.KnowledgeBase;
+import cn.nanning.civic.search.knowledge.KnowledgeEntry;
+import cn.nanning.civic.search.knowledge.KnowledgeStore;
+import cn.nanning.civic.search.knowledge.Topic;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** One page of law search results: laws in order of their best article, each with its best articles. */
@@ -14,7 +20,43 @@ record LawSearchResults(
         @Schema(description = "命中的条文数") long articles,
         @Schema(description = "页码，从 0 开始") int page,
         @Schema(description = "每页法规数") int size,
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Schema(description = "与问题相近的常见问题的通俗解答和下一步（最相近的在前；只在第一页；没有足够相近的为空）") List<Answer> answers,
         List<LawHit> laws) {
+
+    @Serdeable
+    @Schema(description = "常见问题的通俗解答：相近的问法、解答、下一步和所依据的条文")
+    record Answer(
+            @Schema(description = "知识库条目编号") String id,
+            @Schema(description = "主题代码") String topic,
+            @Schema(description = "主题名称") String topicLabel,
+            @Schema(description = "知识库中与问题最相近的问法") String question,
+            @Schema(description = "通俗解答") String answer,
+            @Schema(description = "下一步：预约律师咨询、申请法律援助或办理服务事项") KnowledgeEntry.NextStep nextStep,
+            @Schema(description = "所依据的条文") List<AnswerArticle> articles,
+            @Schema(description = "相近程度") double score) {
+
+        static Answer of(KnowledgeBase.Match match) {
+            KnowledgeEntry e = match.known().entry();
+            List<AnswerArticle> articles = new ArrayList<>();
+            for (int i = 0; i < e.articles().size(); i++) {
+                KnowledgeEntry.ArticleRef ref = e.articles().get(i);
+                KnowledgeStore.ArticleDoc doc = i < match.known().articles().size() ? match.known().articles().get(i) : null;
+                articles.add(new AnswerArticle(ref.lawId(), ref.law(), ref.no(), doc == null ? null : doc.id()));
+            }
+            return new Answer(e.id(), e.topic(), Topic.of(e.topic()).map(Topic::label).orElse(e.topic()), match.phrasing(),
+                    e.answer(), e.nextStep(), List.copyOf(articles), Math.round(match.score() * 1000) / 1000.0);
+        }
+    }
+
+    @Serdeable
+    @Schema(description = "解答所依据的条文")
+    record AnswerArticle(
+            @Schema(description = "法规版本编号") String lawId,
+            @Schema(description = "法规标题") String title,
+            @Schema(description = "条文序号") String no,
+            @Schema(description = "条文编号；检索库中没有时为空") @Nullable String articleId) {
+    }
 
     @Serdeable
     @Schema(description = "一部法规（一个版本）及其最相关的条文")
@@ -34,6 +76,7 @@ record LawSearchResults(
     @Serdeable
     @Schema(description = "一条命中的条文")
     record ArticleHit(
+            @Schema(description = "条文编号（可用于 /api/v1/search/law-articles/{articleId}/services）") String articleId,
             @Schema(description = "条文序号，如“第四十五条”") String no,
             @Schema(description = "所在章节") @Nullable String chapter,
             @Schema(description = "在法规中的位置，从 1 开始") int ordinal,

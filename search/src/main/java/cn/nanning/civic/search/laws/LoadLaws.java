@@ -19,7 +19,9 @@ import java.util.Optional;
  * questions of {@code $CIVIC_SEARCH_QUESTIONS_FILE} (default {@code law-queries-dev.jsonl} in the data directory, read
  * in place; {@code none} for none) on the articles they name (see {@link QuestionLoader}).
  * Options: {@code --data-dir DIR}, {@code --url URL}, {@code --articles-index NAME}, {@code --laws-index NAME},
- * {@code --questions FILE|none}, {@code --questions-only} (refresh the questions without reloading the laws).
+ * {@code --questions FILE|none}, {@code --questions-only} (refresh the questions without reloading the laws). The
+ * knowledge base's phrasings are indexed as answered questions too ({@link KnowledgeQuestions}; {@code --no-knowledge}
+ * leaves them out).
  * <p>
  * Articles of national laws, judicial interpretations and the constitution also get a sentence embedding ({@link SentenceEmbeddings}); vectors are cached
  * in {@code $CIVIC_SEARCH_VECTOR_CACHE} (default {@code ~/.cache/civic-search}, outside the repository and the shared
@@ -38,6 +40,9 @@ public final class LoadLaws {
         String articles = env("CIVIC_SEARCH_LAW_ARTICLES_INDEX", "law-articles");
         String laws = env("CIVIC_SEARCH_LAWS_INDEX", "laws");
         String questions = env("CIVIC_SEARCH_QUESTIONS_FILE", AnsweredQuestions.DEFAULT_FILE);
+        String answersIndex = env("CIVIC_SEARCH_ANSWERS_INDEX", "law-answers");
+        String answersFile = env("CIVIC_SEARCH_ANSWERS_FILE", "");
+        boolean knowledge = true;
         boolean questionsOnly = false;
         boolean withVectors = true;
         boolean vectorsOnly = false;
@@ -53,9 +58,10 @@ public final class LoadLaws {
                 case "--no-vectors" -> withVectors = false;
                 case "--vectors-only" -> vectorsOnly = true;
                 case "--vector-cache" -> vectorCache = args[++i];
+                case "--no-knowledge" -> knowledge = false;
                 default -> {
                     System.err.println("usage: load-laws [--data-dir DIR] [--url URL] [--articles-index NAME] [--laws-index NAME]"
-                            + " [--questions FILE|none] [--questions-only] [--no-vectors | --vectors-only] [--vector-cache DIR]");
+                            + " [--questions FILE|none] [--questions-only] [--no-knowledge] [--no-vectors | --vectors-only] [--vector-cache DIR]");
                     System.exit(2);
                 }
             }
@@ -105,9 +111,16 @@ public final class LoadLaws {
                     new LawLoader(client, articles, laws, System.out).load(file, law -> true);
                 }
             }
-            System.out.printf("Indexing answered questions from %s%n", questionsFile.map(Path::toString).orElse("(none)"));
-            new QuestionLoader(client, articles, System.out)
-                    .apply(questionsFile.isPresent() ? AnsweredQuestions.read(questionsFile.get()) : AnsweredQuestions.none());
+            AnsweredQuestions answered = questionsFile.isPresent() ? AnsweredQuestions.read(questionsFile.get()) : AnsweredQuestions.none();
+            if (knowledge) {
+                var entries = KnowledgeQuestions.entries(client, answersIndex, answersFile);
+                answered = answered.and(KnowledgeQuestions.of(entries, q -> true));
+                System.out.printf("Indexing answered questions from %s and the knowledge base (%d entries)%n",
+                        questionsFile.map(Path::toString).orElse("(no file)"), entries.size());
+            } else {
+                System.out.printf("Indexing answered questions from %s%n", questionsFile.map(Path::toString).orElse("(none)"));
+            }
+            new QuestionLoader(client, articles, System.out).apply(answered);
         }
     }
 

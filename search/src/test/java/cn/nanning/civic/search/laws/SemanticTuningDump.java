@@ -57,7 +57,9 @@ public final class SemanticTuningDump {
              BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
             ElasticsearchClient client = new ElasticsearchClient(transport);
             QuestionLoader loader = new QuestionLoader(client, "law-articles", new PrintStream(OutputStream.nullOutputStream()));
-            LawSearch search = new LawSearch(client, new LawSettings("law-articles", "laws"), synonyms(), null);
+            LawSearch search = new LawSearch(client, new LawSettings("law-articles", "laws"), synonyms(), null, null,
+                    new cn.nanning.civic.search.knowledge.EverydayVocabulary(java.util.Map.of()),
+                    new cn.nanning.civic.search.knowledge.AnswerSettings("law-answers", "", false));
             LawSearch.Filters none = new LawSearch.Filters(null, null, null, null, null, null);
             for (int fold = 0; fold < folds; fold++) {
                 int held = fold;

@@ -61,6 +61,20 @@ class ApplicationController {
         return applications.overdue(Caller.from(authentication)).stream().map(applications::view).toList();
     }
 
+    @Get("/decided")
+    @Secured("ADMIN")
+    @Operation(summary = "Applications in the administrator's area already decided: refused or assigned to a lawyer")
+    List<ApplicationView> decided(Authentication authentication) {
+        return applications.decided(Caller.from(authentication)).stream().map(applications::view).toList();
+    }
+
+    @Get("/{id}/contact")
+    @Secured({"ADMIN", "LAWYER"})
+    @Operation(summary = "The applicant's name, phone and ID number in full, for the decider and the assigned lawyer (audited)")
+    LegalAidApplications.Contact contact(@PathVariable UUID id, Authentication authentication) {
+        return applications.contact(Caller.from(authentication), id);
+    }
+
     @Get("/{id}")
     @Operation(summary = "One application: the applicant, the assigned lawyer or an administrator over its area")
     ApplicationView one(@PathVariable UUID id, Authentication authentication) {

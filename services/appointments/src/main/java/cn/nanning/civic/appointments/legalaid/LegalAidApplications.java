@@ -292,6 +292,39 @@ class LegalAidApplications {
         return app.idNumber();
     }
 
+    /** How to reach the applicant, in full: for the deciding administrator and the assigned lawyer; every read audited. */
+    @Transactional
+    public Contact contact(Caller caller, UUID id) {
+        Application app = findOrNull(id);
+        boolean allowed = app != null && (isAssignedLawyer(caller, app) || isAdminOver(caller, app));
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "legal-aid.application.read-contact", "legal_aid_application",
+                id.toString(), allowed ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED, null));
+        if (app == null) {
+            throw notFound();
+        }
+        if (!allowed) {
+            throw hidden(caller);
+        }
+        return new Contact(app.id(), app.applicantName(), app.phone(), app.idNumber());
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record Contact(UUID applicationId, String applicantName, String phone, String idNumber) {
+    }
+
+    /** Administrators: their area's applications already decided (refused or assigned), latest decision first. */
+    @Transactional(readOnly = true)
+    public List<Application> decided(Caller caller) {
+        if (!caller.has(Role.ADMIN) || caller.regionCode() == null) {
+            throw ProblemException.forbidden("已办结的申请清单仅对管理员开放。");
+        }
+        return query("""
+                select * from appointments.legal_aid_application where region_code like ? || '%'
+                and status in ('REJECTED', 'ASSIGNED')
+                order by decided_on desc nulls last, created_at desc limit """ + " " + LIST_LIMIT,
+                s -> s.setString(1, RegionCodes.significantPrefix(caller.regionCode())));
+    }
+
     @Transactional(readOnly = true)
     public List<Application> mine(Caller caller) {
         return query("select * from appointments.legal_aid_application where citizen_account_id = ? order by created_at desc limit " + LIST_LIMIT,

@@ -143,14 +143,9 @@ class ProgressPhotosApiTest {
                 0, 0, (byte) (noteOffset >> 8), (byte) noteOffset});
         tiff.write(new byte[]{0, 0, 0, 0});
         tiff.write(note);
-        byte[] payload = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.toByteArray());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write((payload.length + 2) >> 8);
-        out.write((payload.length + 2) & 0xFF);
-        out.write(payload);
+        segment(out, 0xE1, concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.toByteArray()));
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }
@@ -159,6 +154,15 @@ class ProgressPhotosApiTest {
         byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
+    }
+
+    /** One JPEG marker segment: 0xFF, the marker, a two-byte length that counts itself, the content. */
+    private static void segment(ByteArrayOutputStream out, int marker, byte[] content) throws IOException {
+        out.write(0xFF);
+        out.write(marker);
+        out.write((content.length + 2) >> 8);
+        out.write((content.length + 2) & 0xFF);
+        out.write(content);
     }
 
     @Test
@@ -290,20 +294,10 @@ class ProgressPhotosApiTest {
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         ImageIO.write(image, "jpg", plain);
         byte[] jpeg = plain.toByteArray();
-        byte[] payload = ("Exif\0\0" + SECRET).getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write((payload.length + 2) >> 8);
-        out.write((payload.length + 2) & 0xFF);
-        out.write(payload);
-        out.write(0xFF);
-        out.write(0xFE);
-        byte[] comment = "拍摄者 黄大伯".getBytes(StandardCharsets.UTF_8);
-        out.write((comment.length + 2) >> 8);
-        out.write((comment.length + 2) & 0xFF);
-        out.write(comment);
+        segment(out, 0xE1, ("Exif\0\0" + SECRET).getBytes(StandardCharsets.UTF_8));
+        segment(out, 0xFE, "拍摄者 黄大伯".getBytes(StandardCharsets.UTF_8));
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }

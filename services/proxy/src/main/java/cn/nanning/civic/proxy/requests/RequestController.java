@@ -27,8 +27,10 @@ import java.util.UUID;
 class RequestController {
 
     private final Requests requests;
+    private final RequestContacts contacts;
 
-    RequestController(Requests requests) {
+    RequestController(Requests requests, RequestContacts contacts) {
+        this.contacts = contacts;
         this.requests = requests;
     }
 
@@ -85,6 +87,13 @@ class RequestController {
     HttpResponse<Requests.Referral> refer(@PathVariable UUID id, @Body Refer command, Authentication authentication) {
         Requests.Referral referral = requests.refer(Caller.from(authentication), id, command.target(), command.reason());
         return HttpResponse.created(referral);
+    }
+
+    @Get("/{id}/contact")
+    @Secured({"CLERK", "ADMIN"})
+    @Operation(summary = "The resident's name and phone in full, for staff handling the request at its point (audited)")
+    RequestContacts.Contact contact(@PathVariable UUID id, Authentication authentication) {
+        return contacts.read(Caller.from(authentication), id);
     }
 
     @Get("/{id}")

@@ -24,6 +24,8 @@ public record RequestView(
         String itemName,
         String residentName,
         String residentPhone,
+        String contactKind,
+        @Nullable String contactRelation,
         String consentChannel,
         String status,
         String statusLabel,

@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The proxy request lifecycle: authorise, accept, forward, deliver, archive, follow up — each step an event. */
 @Singleton
@@ -39,7 +38,6 @@ public class Requests {
 
     static final String TOPIC = "proxy.request.v1";
     private static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final int WORKBENCH_LIMIT = 200;
     private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm").withZone(NANNING);
 
@@ -52,12 +50,14 @@ public class Requests {
     private final Outbox outbox;
     private final JdbcOperations jdbc;
     private final CitizenNotifications notifications;
+    private final ResidentContactStore contacts;
     private final AuditLog audit;
     private final Clock clock;
 
     Requests(ProxyRequestRepository requests, ServicePoints points, PointAccess access, Catalogue catalogue,
              WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc,
-             CitizenNotifications notifications, AuditLog audit) {
+             CitizenNotifications notifications, ResidentContactStore contacts, AuditLog audit) {
+        this.contacts = contacts;
         this.requests = requests;
         this.points = points;
         this.access = access;
@@ -79,16 +79,18 @@ public class Requests {
             throw ProblemException.badRequest("service-point-inactive", "该服务点暂停服务，请选择其他服务点。");
         }
         CatalogueItem item = catalogue.find(command.itemCode());
-        if (!item.proxyAllowed() || !points.offers(point.id(), item.code())) {
+        if (!item.proxyAllowed()) {
+            throw ProblemException.badRequest("item-in-person-only", "“" + item.name() + "”须本人到办理窗口办理，不能代办。");
+        }
+        if (!points.offers(point.id(), item.code())) {
             throw ProblemException.badRequest("item-not-proxied", "“" + item.name() + "”不在该服务点的代办范围内。");
         }
         if (!Boolean.TRUE.equals(command.consent())) {
             throw ProblemException.invalidField("consent", "代办需要委托人同意授权，请确认委托。");
         }
-        String phone = command.residentPhone().strip();
-        if (!MOBILE.matcher(phone).matches()) {
-            throw ProblemException.invalidField("residentPhone", "请填写正确的 11 位手机号码。");
-        }
+        ResidentContact contact = ResidentContact.of(caller.isStaff(), command.contactKind(), command.residentPhone(),
+                command.contactRelation());
+        String phone = contact.phone();
         String channel;
         String citizen;
         if (caller.isStaff()) {
@@ -102,12 +104,15 @@ public class Requests {
             channel = "MINI_PROGRAM";
             citizen = caller.accountId();
         }
-        String how = caller.isStaff() ? "代办员代为登记（" + ("PHONE".equals(channel) ? "电话委托" : "当面委托") + "）" : "居民在小程序提交委托";
+        String how = caller.isStaff() ? "代办员代为登记（" + ("PHONE".equals(channel) ? "电话委托" : "当面委托") + contact.note() + "）"
+                : "居民在小程序提交委托";
         ProxyRequest request = create(point, item.code(), citizen, command.residentName().strip(), phone, channel, caller, null);
+        contacts.save(request.id(), contact);
         step(request, caller, how);
         // A bundle (打包快办) fans out into one request per covered item, handled separately and tracked together.
         for (String part : catalogue.bundleParts(item.code())) {
             ProxyRequest child = create(point, part, citizen, command.residentName().strip(), phone, channel, caller, request.id());
+            contacts.save(child.id(), contact);
             step(child, caller, "由打包快办“" + item.name() + "”拆分");
         }
         return view(request);
@@ -388,13 +393,18 @@ public class Requests {
     private List<RequestView> summaries(List<ProxyRequest> found) {
         Map<String, String> itemNames = new java.util.HashMap<>();
         LocalDate today = LocalDate.now(clock);
-        return found.stream().map(r -> new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(),
+        Map<UUID, ResidentContactStore.Row> contactRows = contacts.of(found.stream().map(ProxyRequest::id).toList());
+        return found.stream().map(r -> {
+            ResidentContactStore.Row contact = contactRows.getOrDefault(r.id(), ResidentContactStore.Row.SELF);
+            return new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(),
                 itemNames.computeIfAbsent(r.itemCode(), code -> catalogue.find(code).name()),
                 Masking.name(cipher.decrypt(r.residentName(), "proxy_request.resident_name")),
-                Masking.phone(cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                ResidentContact.shown(contact.kind(), contact.relation(), cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                contact.kind(), contact.relation(),
                 r.consentChannel(), r.status().name(), r.status().label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), today), r.office(), r.satisfaction(), r.parentId(),
-                List.of(), List.of(), List.of(), null, null)).toList();
+                List.of(), List.of(), List.of(), null, null);
+        }).toList();
     }
 
     private RequestView view(ProxyRequest r) {
@@ -430,9 +440,11 @@ public class Requests {
         // A bundle is as far along as its slowest part.
         RequestStatus status = children.isEmpty() ? r.status()
                 : children.stream().map(c -> RequestStatus.valueOf(c.status())).min(Enum::compareTo).orElseThrow();
+        ResidentContactStore.Row contact = contacts.of(r.id());
         return new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(), item.name(),
                 Masking.name(cipher.decrypt(r.residentName(), "proxy_request.resident_name")),
-                Masking.phone(cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                ResidentContact.shown(contact.kind(), contact.relation(), cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                contact.kind(), contact.relation(),
                 r.consentChannel(), status.name(), status.label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), LocalDate.now(clock)), r.office(), r.satisfaction(), r.parentId(),
                 materials, timeline, children, point(r.pointId()), expectedBy(r, item));

@@ -80,6 +80,12 @@ class ActivityController {
         return activities.roster(Caller.from(authentication), id);
     }
 
+    @Get("/activities/{id}/roster")
+    @Operation(summary = "Roster with full names and phones, for the activity's organiser (or admin of its area); audited")
+    List<ActivityViews.RosterEntry> rosterContacts(@PathVariable UUID id, Authentication authentication) {
+        return activities.rosterContacts(Caller.from(authentication), id);
+    }
+
     @Get("/activities/{id}/check-code")
     @Operation(summary = "The check-in code to show on site (organiser of the activity or admin of its area)")
     ActivityViews.CheckCode checkCode(@PathVariable UUID id, Authentication authentication) {

@@ -46,6 +46,11 @@ final class ActivityViews {
         }
     }
 
+    /** A roster line with the volunteer's full name and mobile (organiser only, audited). */
+    @Serdeable
+    record RosterEntry(UUID volunteerId, String name, String phone, String status, String statusLabel, @Nullable Integer waitlistNo) {
+    }
+
     /** A sign-up; in the volunteer's own list with the activity embedded (organisers' lists leave it out). */
     @Serdeable
     record SignupView(UUID id, UUID activityId, UUID volunteerId, @Nullable String volunteerName, String status, String statusLabel,

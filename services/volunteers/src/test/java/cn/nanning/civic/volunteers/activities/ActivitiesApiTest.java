@@ -244,6 +244,26 @@ class ActivitiesApiTest {
     }
 
     @Test
+    void theOrganiserReadsTheRosterWithFullNamesAndPhonesAndTheReadIsAudited() {
+        String id = publish(activity(5));
+        var person = f.volunteer();
+        signUp(id, person.token());
+        List<Map<String, Object>> contacts = f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/activities/" + id + "/roster")
+                .bearerAuth(organiser), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(contacts).singleElement().satisfies(entry -> {
+            assertThat(entry.get("name").toString()).doesNotContain("*").isNotBlank();
+            assertThat(entry.get("phone").toString()).matches("1[3-9]\\d{9}");
+            assertThat(entry.get("statusLabel")).isEqualTo("已报名");
+        });
+        assertThat(roster(id, organiser)).singleElement().satisfies(row -> assertThat(row.get("volunteerName").toString()).contains("*"));
+        assertThat(f.string("select count(*)::text from kernel.audit_log where target_id = ? and action = 'volunteers.roster.read'", id))
+                .isEqualTo("1");
+        String otherOrganiser = f.tokens.staff("ORGANIZER", township);
+        assertThat(refused(() -> f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/activities/" + id + "/roster")
+                .bearerAuth(otherOrganiser), String.class)).getStatus().getCode()).isEqualTo(403);
+    }
+
+    @Test
     void aVolunteerWhoWithdrewConsentCannotSignUp() {
         String id = publish(activity(5));
         var person = f.volunteer();

@@ -1,0 +1,82 @@
+// @ts-check
+const { page } = require('../../utils/page');
+const api = require('../../api/index');
+const fmt = require('../../utils/format');
+const files = require('../../utils/files');
+
+const STEPS = [
+  ['AUTHORISED', '委托'], ['ACCEPTED', '受理'], ['FORWARDED', '办理'], ['DELIVERED', '送达'], ['ARCHIVED', '归档'], ['FOLLOWED_UP', '回访'],
+];
+const UPLOAD_WHILE = ['AUTHORISED', 'ACCEPTED'];
+const SCORES = [
+  { value: 5, text: '非常满意' }, { value: 4, text: '满意' }, { value: 3, text: '一般' }, { value: 2, text: '不满意' }, { value: 1, text: '非常不满意' },
+];
+
+page({
+  data: {
+    r: null, steps: /** @type {any[]} */ ([]), done: 0, point: null, checklist: /** @type {any[]} */ ([]), uploaded: /** @type {any[]} */ ([]),
+    canUpload: false, canRate: false, rated: '', scores: SCORES, score: 0, comment: '', banner: '', error: '', uploadError: '', uploadOk: '', rateError: '', loaded: false,
+  },
+  methods: {
+    onLoad(query) {
+      this.id = query.id;
+      this.setData({ banner: query.submitted ? '委托已提交，代办员核对材料后受理' : '' });
+      return this.load();
+    },
+    async load() {
+      const result = await this.act('error', async () => {
+        const r = await api.get(`/proxy/requests/${this.id}`);
+        const [materials, point] = await Promise.all([
+          api.get(`/proxy/requests/${this.id}/materials`),
+          api.get(`/proxy/points/${r.pointId}`).catch(() => null), // the request has no point name or phone (API-GAPS.md)
+        ]);
+        return { r, materials, point };
+      });
+      if (!result) return this.setData({ loaded: true });
+      const { r, materials, point } = result;
+      const index = STEPS.findIndex(([s]) => s === r.status);
+      const steps = STEPS.map(([status, label]) => {
+        const ev = (r.timeline || []).filter((t) => t.status === status).pop();
+        return { label, at: ev ? fmt.dateTime(ev.occurredAt) : '', note: ev && ev.note ? ev.note : '' };
+      });
+      const followUp = (r.timeline || []).find((t) => t.status === 'FOLLOWED_UP');
+      this.setData({
+        loaded: true,
+        r: { item: r.itemName, status: r.statusLabel, receipt: r.receiptNo || '', resident: `${r.residentName} · ${r.residentPhone}`,
+          forwardDue: r.forwardDue ? fmt.date(r.forwardDue) : '', overdue: r.overdue, created: fmt.dateTime(r.createdAt) },
+        steps,
+        done: r.status === 'FOLLOWED_UP' ? STEPS.length : index + 1,
+        point: point ? { name: point.name, phone: point.phone || '', address: point.address || '' } : null,
+        checklist: (r.materials || []).map((m) => ({ name: m.name, state: m.ticked ? '已核对' : '待核对' })),
+        uploaded: materials.map((m) => ({ id: m.id, title: m.displayName, detail: `上传于 ${fmt.dateTime(m.uploadedAt)}` })),
+        canUpload: UPLOAD_WHILE.includes(r.status),
+        canRate: r.status === 'ARCHIVED',
+        rated: followUp ? followUp.note || '已评价，感谢您的反馈。' : '',
+      });
+    },
+    async upload(e) {
+      this.setData({ uploadOk: '', uploadError: '' });
+      const file = await files.choose(e.currentTarget.dataset.kind);
+      if (!file) return;
+      const m = await this.act('uploadError', () => api.upload(`/proxy/requests/${this.id}/materials`, file.path));
+      if (m) {
+        this.setData({ uploadOk: `已上传：${m.displayName}` });
+        await this.load();
+      }
+    },
+    callPoint() { wx.makePhoneCall({ phoneNumber: this.data.point.phone }); },
+    pickScore(e) { this.setData({ score: Number(e.currentTarget.dataset.value) }); },
+    onComment(e) { this.setData({ comment: e.detail.value }); },
+    async rate() {
+      if (!this.data.score) {
+        this.setData({ rateError: '请先选择满意程度。' });
+        return;
+      }
+      const r = await this.act('rateError', () => api.post(`/proxy/requests/${this.id}/follow-up`, { satisfaction: this.data.score, comment: this.data.comment.trim() || undefined }));
+      if (r) {
+        this.setData({ banner: '感谢您的评价！' });
+        await this.load();
+      }
+    },
+  },
+});

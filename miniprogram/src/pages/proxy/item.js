@@ -1,0 +1,63 @@
+// @ts-check
+const { page } = require('../../utils/page');
+const api = require('../../api/index');
+const store = require('../../utils/store');
+const catalogue = require('../../utils/catalogue');
+
+page({
+  data: {
+    item: null, materials: /** @type {string[]} */ ([]), point: null, pointNote: '', village: '',
+    forWhom: 'self', residentName: '', residentPhone: '', consent: false, error: '', submitError: '', loaded: false,
+  },
+  methods: {
+    onLoad(query) {
+      this.code = query.code;
+      return this.load();
+    },
+    onShow() {
+      const v = store.village();
+      if (this.data.loaded && v && v.path !== this.data.village) return this.load();
+      return undefined;
+    },
+    async load() {
+      const v = store.village();
+      const result = await this.act('error', async () => {
+        const item = await api.get(`/catalogue/items/${this.code}`);
+        let point = null;
+        if (item.proxyAllowed && v) {
+          const points = await api.get('/proxy/points', { region: v.code });
+          point = points.find((p) => p.active && (p.itemCodes || []).includes(item.code)) || null;
+          if (!point && points.length) return { item, point: null, note: `${points[0].name}暂不代办这项业务，可以咨询代办员。` };
+          if (!points.length) return { item, point: null, note: '您所在的村（社区）还没有开通代办服务点。' };
+        }
+        return { item, point, note: '' };
+      });
+      if (!result) return this.setData({ loaded: true });
+      const { item, point, note } = result;
+      this.setData({
+        loaded: true,
+        village: v ? v.path : '',
+        item: { code: item.code, name: item.name, department: item.department, conditions: item.conditions || '', fee: item.fee || '',
+          days: item.timeLimitDays, visits: item.visits, contact: item.contact || '', basis: item.legalBasis || '', proxyAllowed: item.proxyAllowed },
+        materials: catalogue.materials(item.materials),
+        point: point ? { id: point.id, name: point.name, address: point.address || '', phone: point.phone || '' } : null,
+        pointNote: note,
+      });
+    },
+    pickWhom(e) { this.setData({ forWhom: e.currentTarget.dataset.whom }); },
+    onInput(e) { this.setData({ [e.currentTarget.dataset.field]: e.detail.value }); },
+    toggleConsent() { this.setData({ consent: !this.data.consent }); },
+    callPoint() { wx.makePhoneCall({ phoneNumber: this.data.point.phone }); },
+    async submit() {
+      if (!this.data.consent) {
+        this.setData({ submitError: '请确认委托代办员为您办理。' });
+        return;
+      }
+      const r = await this.act('submitError', () => api.post('/proxy/requests', {
+        pointId: this.data.point.id, itemCode: this.data.item.code, residentName: this.data.residentName.trim(),
+        residentPhone: this.data.residentPhone.trim(), consent: true, consentChannel: 'MINI_PROGRAM',
+      }));
+      if (r) wx.redirectTo({ url: `/pages/proxy/detail?id=${r.id}&submitted=1` });
+    },
+  },
+});

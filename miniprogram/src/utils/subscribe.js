@@ -1,0 +1,42 @@
+// @ts-check
+/**
+ * Subscribe-message consent (wx.requestSubscribeMessage) with the template ids the API serves. The gateway does not
+ * serve them yet (API-GAPS.md): templates() then answers [] and the pages do not ask, instead of asking with ids
+ * hard-coded here that would go stale.
+ */
+const api = require('../api/index');
+
+/** @type {{id: string, title: string}[]|null} */
+let cached = null;
+
+/** @returns {Promise<{id: string, title: string}[]>} */
+async function templates() {
+  if (cached) return cached;
+  try {
+    const list = await api.get('/me/notification-templates');
+    cached = Array.isArray(list) ? list.filter((t) => t && t.id).map((t) => ({ id: String(t.id), title: String(t.title || '') })) : [];
+  } catch (e) {
+    cached = [];
+  }
+  return cached;
+}
+
+/** Asks for the served templates (at most 3 at once, WeChat's limit) and reports the answer to the API. */
+async function ask() {
+  const list = (await templates()).slice(0, 3);
+  if (!list.length) return '';
+  const ids = list.map((t) => t.id);
+  const answer = await new Promise((resolve) => {
+    wx.requestSubscribeMessage({ tmplIds: ids, success: resolve, fail: () => resolve(null) });
+  });
+  if (!answer) return '';
+  const accepted = ids.filter((id) => answer[id] === 'accept');
+  await api.post('/me/notification-consents', { results: ids.map((id) => ({ templateId: id, accepted: answer[id] === 'accept' })) }).catch(() => null);
+  return accepted.length ? `已开启 ${accepted.length} 项提醒` : '您没有开启提醒，以后可以在这里再次开启。';
+}
+
+function reset() {
+  cached = null;
+}
+
+module.exports = { templates, ask, reset };

@@ -1,0 +1,67 @@
+const { installWx } = require('../support/unit');
+const { openPage } = require('../support/render');
+const f = require('../support/fixtures');
+
+describe('法律援助申请', () => {
+  test('the form offers case types and exemption grounds in words; field messages appear by their field', async () => {
+    let sent;
+    const { calls } = installWx([
+      { method: 'POST', path: '/appointments/legal-aid/applications', get status() { return sent && sent.idNumber === 'bad' ? 400 : 201; },
+        onCall: (d) => { sent = d; },
+        body: () => (sent.idNumber === 'bad' ? { title: '请求有误', status: 400, detail: '身份证号码应为 18 位，最后一位可以是 X。', errors: [{ field: 'idNumber', message: '身份证号码应为 18 位，最后一位可以是 X。' }] } : f.application()) },
+    ]);
+    const page = await openPage('pages/legalaid/apply');
+    expect(page.text()).toContain('请求给付赡养费、抚养费、扶养费');
+    expect(page.text()).toContain('遭受虐待、遗弃或者家庭暴力的受害人');
+    await page.type('.f-name', '黄丽萍');
+    await page.type('.f-id', 'bad');
+    await page.tap('请求确认劳动关系或者支付劳动报酬');
+    await page.tap('进城务工人员申请支付劳动报酬或工伤赔偿');
+    await page.tap('提交申请');
+    expect(page.data.fieldErrors.idNumber).toBe('身份证号码应为 18 位，最后一位可以是 X。');
+    expect(page.text()).toContain('！身份证号码应为 18 位，最后一位可以是 X。');
+    expect(sent).toMatchObject({ caseType: 'LABOUR', exemptGround: 'ART42_MIGRANT_WORKER_WAGES_OR_INJURY', regionCode: '450103' });
+    await page.tap('说明经济困难');
+    await page.type('.f-hardship', '家庭月收入低于最低生活保障标准');
+    await page.type('.f-id', '450103198604125592');
+    await page.tap('提交申请');
+    expect(sent.exemptGround).toBeUndefined();
+    expect(sent.hardshipStatement).toBe('家庭月收入低于最低生活保障标准');
+    expect(calls.redirectTo).toEqual(['/pages/legalaid/detail?id=a1&submitted=1']);
+  });
+
+  test('the application page shows status, due date and basis, and uploads a document', async () => {
+    let docs = [];
+    const { device } = installWx([
+      { path: '/appointments/legal-aid/applications/a1', body: f.application() },
+      { path: '/appointments/legal-aid/applications/a1/documents', body: () => docs },
+      { method: 'POST', path: '/appointments/legal-aid/applications/a1/documents', status: 201,
+        body: () => { docs = [{ id: 'd1', applicationId: 'a1', displayName: '工资条.png', contentType: 'image/png', sizeBytes: 100, sha256: 'x', uploadedByApplicant: true, uploadedAt: '2026-12-07T02:00:00Z' }]; return docs[0]; } },
+    ]);
+    const page = await openPage('pages/legalaid/detail', { id: 'a1', submitted: '1' });
+    expect(page.text()).toContain('申请已提交，请上传证明材料');
+    expect(page.text()).toContain('审查中');
+    expect(page.text()).toContain('预计在 2026年12月16日 前作出是否给予法律援助的决定');
+    expect(page.text()).toContain('免于经济困难审查：申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员（法律援助法第四十二条）');
+    expect(page.text()).toContain('还没有上传证明材料');
+    device.chosenFiles = [{ path: '/tmp/工资条.png' }];
+    await page.tap('拍照或从相册上传');
+    expect(page.text()).toContain('已上传：工资条.png');
+    expect(page.text()).toMatch(/工资条\.png上传于 12月7日 周. 10:00已上传/);
+  });
+
+  test('a supplement request is shown with a place to answer it; my applications list them', async () => {
+    installWx([
+      { path: '/appointments/legal-aid/applications/a1', body: f.application({ status: 'SUPPLEMENT_REQUESTED', statusLabel: '待补充材料', clockPaused: true }) },
+      { path: '/appointments/legal-aid/applications/a1/documents', body: [] },
+      { path: '/appointments/legal-aid/applications/mine', body: [f.application(), f.application({ id: 'a2', status: 'REJECTED', statusLabel: '决定不予法律援助' })] },
+    ]);
+    let page = await openPage('pages/legalaid/detail', { id: 'a1' });
+    expect(page.text()).toContain('待补充材料');
+    expect(page.text()).toContain('工作人员请您补充材料');
+    expect(page.text()).toContain('等待您补充材料，补齐后继续审查');
+    page = await openPage('pages/legalaid/mine');
+    expect(page.text()).toContain('预计 2026年12月16日 前作出决定');
+    expect(page.text()).toContain('决定不予法律援助');
+  });
+});

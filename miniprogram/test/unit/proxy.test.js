@@ -1,0 +1,87 @@
+const { installWx } = require('../support/unit');
+const { openPage } = require('../support/render');
+const f = require('../support/fixtures');
+
+describe('代办', () => {
+  test('the guide groups the catalogue by category and my requests show their state', async () => {
+    installWx([
+      { path: /^\/catalogue\/items\?/, body: { content: [f.item, { ...f.item, code: 'NN-SB-001', name: '城乡居民基本养老保险参保登记', proxyAllowed: false }], totalSize: 2 } },
+      { path: '/proxy/requests/mine', body: [f.request({ status: 'ARCHIVED', statusLabel: '已归档' })] },
+    ]);
+    const page = await openPage('pages/proxy/index');
+    expect(page.text()).toContain('劳动维权（1 项）收起 ▲');
+    expect(page.text()).toContain('拖欠工资投诉（劳动保障监察）');
+    expect(page.text()).not.toContain('城乡居民基本养老保险参保登记');
+    await page.tap('社会保险（1 项）');
+    expect(page.text()).toContain('城乡居民基本养老保险参保登记');
+    await page.tap('我的代办');
+    expect(page.text()).toContain('已办结，请评价');
+    expect(page.text()).toContain('回执 DB20261207-000001');
+  });
+
+  test('an item shows what to bring and submits for a family member with consent at my village point', async () => {
+    let sent;
+    const { wx, calls } = installWx([
+      { path: '/catalogue/items/NN-LD-001', body: f.item },
+      { path: /^\/proxy\/points\?region=450103002001$/, body: [f.point] },
+      { method: 'POST', path: '/proxy/requests', status: 201, onCall: (d) => { sent = d; }, body: f.request({ status: 'AUTHORISED' }) },
+    ]);
+    wx.setStorageSync('civic.village', f.village);
+    const page = await openPage('pages/proxy/item', { code: 'NN-LD-001' });
+    expect(page.text()).toContain('1. 投诉书2. 身份证件3. 劳动合同、考勤记录、工资条等能证明劳动关系和欠薪的材料');
+    expect(page.text()).toContain('办理时限：20 个工作日');
+    expect(page.text()).toContain('新兴苑社区便民服务点');
+    await page.tap('拨打代办点电话');
+    expect(calls.makePhoneCall).toEqual(['0771-5551234']);
+    await page.tap('为家人办');
+    expect(page.text()).toContain('家人的姓名（办事人）');
+    await page.type('.r-name', '黄秀英');
+    await page.type('.r-phone', '13907710000');
+    await page.tap('提交委托');
+    expect(page.text()).toContain('请确认委托代办员为您办理。');
+    await page.tap('我和家人同意委托');
+    await page.tap('提交委托');
+    expect(sent).toEqual({ pointId: 'pt1', itemCode: 'NN-LD-001', residentName: '黄秀英', residentPhone: '13907710000', consent: true, consentChannel: 'MINI_PROGRAM' });
+    expect(calls.redirectTo).toEqual(['/pages/proxy/detail?id=r1&submitted=1']);
+  });
+
+  test('an item my point does not offer, or one that cannot be proxied, says so', async () => {
+    const { wx } = installWx([
+      { path: '/catalogue/items/NN-LD-001', body: f.item },
+      { path: /^\/proxy\/points\?region=/, body: [{ ...f.point, itemCodes: [] }] },
+      { path: '/catalogue/items/NN-HJ-001', body: { ...f.item, code: 'NN-HJ-001', name: '居民身份证换领', proxyAllowed: false } },
+    ]);
+    wx.setStorageSync('civic.village', f.village);
+    let page = await openPage('pages/proxy/item', { code: 'NN-LD-001' });
+    expect(page.text()).toContain('新兴苑社区便民服务点暂不代办这项业务');
+    page = await openPage('pages/proxy/item', { code: 'NN-HJ-001' });
+    expect(page.text()).toContain('这项业务需要本人到部门办理，不能代办。');
+  });
+
+  test('the detail shows the six steps, uploads while open and rates at 回访', async () => {
+    let state = f.request({ status: 'ARCHIVED', statusLabel: '已归档' });
+    let rating;
+    installWx([
+      { path: '/proxy/requests/r1', body: () => state },
+      { path: '/proxy/requests/r1/materials', body: [] },
+      { path: '/proxy/points/pt1', body: f.point },
+      { method: 'POST', path: '/proxy/requests/r1/follow-up', onCall: (d) => { rating = d; },
+        body: () => { state = f.request({ status: 'FOLLOWED_UP', statusLabel: '已回访', timeline: [...state.timeline, { status: 'FOLLOWED_UP', statusLabel: '已回访', note: '满意度 5 分：代办员很热心', occurredAt: '2026-12-08T01:00:00Z' }] }); return state; } },
+    ]);
+    const page = await openPage('pages/proxy/detail', { id: 'r1' });
+    expect(page.text()).toMatch(/✓委托已完成.*✓受理已完成12月7日 周一 04:00受理，回执编号 DB20261207-000001/);
+    expect(page.text()).toContain('●回访进行中');
+    expect(page.text()).toContain('投诉书已核对');
+    expect(page.text()).toContain('身份证件待核对');
+    expect(page.text()).not.toContain('拍照或从相册上传');
+    await page.tap('提交评价');
+    expect(page.text()).toContain('请先选择满意程度。');
+    await page.tap('非常满意');
+    await page.type('.r-comment', '代办员很热心');
+    await page.tap('提交评价');
+    expect(rating).toEqual({ satisfaction: 5, comment: '代办员很热心' });
+    expect(page.text()).toContain('感谢您的评价！');
+    expect(page.text()).toContain('回访：满意度 5 分：代办员很热心');
+    expect(page.text()).toContain('✓回访已完成');
+  });
+});

@@ -1,0 +1,103 @@
+const { installWx } = require('../support/unit');
+const { openPage } = require('../support/render');
+const f = require('../support/fixtures');
+
+const me = { id: 'v1', status: 'ACTIVE', statusLabel: '正常', realName: '黄**', minor: false, homeRegion: '450103002001', skills: [], registeredAt: '2026-12-01T00:00:00Z', consents: [] };
+const hours = { volunteerId: 'v1', confirmedMinutes: 150, confirmedHours: 2.5, stars: 0, starLabel: '未评星', starsUnderNotice: 0, nextStarAtHours: 100, ledger: [], unconfirmedMinutes: 30, unconfirmedClaims: [] };
+
+describe('志愿者', () => {
+  test('not registered: offers registration; registered: hours, star level and my sign-ups with their activities', async () => {
+    installWx([{ path: '/volunteers/me', status: 404, body: { title: '未找到', status: 404, detail: '您还没有注册志愿者。' } }]);
+    let page = await openPage('pages/volunteer/index');
+    expect(page.text()).toContain('成为南宁志愿者');
+    expect(page.text()).not.toContain('您还没有注册志愿者');
+    installWx([
+      { path: '/volunteers/me', body: me }, { path: '/volunteers/me/hours', body: hours },
+      { path: '/volunteers/me/signups', body: [{ id: 's1', activityId: 'ac1', volunteerId: 'v1', status: 'WAITLISTED', statusLabel: '候补', waitlistNo: 2, signedUpAt: '2026-12-06T00:00:00Z' }] },
+      { path: '/volunteers/activities/ac1', body: f.activity() },
+    ]);
+    page = await openPage('pages/volunteer/index');
+    expect(page.text()).toMatch(/黄\*\*正常2\.5 小时星级：未评星累计满 100 小时可评下一星级另有 30 分钟 待组织方确认/);
+    expect(page.text()).toContain('社区义诊引导');
+    expect(page.text()).toContain('候补第 2 位');
+  });
+
+  test('registration needs the village and consent; a minor must name a guardian', async () => {
+    let sent;
+    const { calls, wx } = installWx([{ method: 'POST', path: '/volunteers', status: 201, onCall: (d) => { sent = d; }, body: me }]);
+    let page = await openPage('pages/volunteer/register');
+    await page.tap('提交注册');
+    expect(page.text()).toContain('请先设置您的村（社区）');
+    wx.setStorageSync('civic.village', f.village);
+    page = await openPage('pages/volunteer/register');
+    expect(page.text()).toContain('青秀区 中山街道 新兴苑社区居委会');
+    await page.type('.f-id', f.id('20150101'));
+    expect(page.text()).toContain('未满 14 周岁注册志愿者，需要监护人同意');
+    await page.type('.f-name', '黄小明');
+    await page.tap('医疗');
+    await page.tap('提交注册');
+    expect(page.text()).toContain('请阅读并同意个人信息处理规则后再注册。');
+    await page.tap('我已阅读并同意');
+    await page.type('.g-name', '黄丽萍');
+    await page.tap('监护人已同意');
+    await page.tap('提交注册');
+    expect(sent).toMatchObject({ realName: '黄小明', homeRegion: '450103002001', skills: ['医疗'], sensitiveInfoConsent: true, consentPolicyVersion: '2025-01',
+      guardian: { name: '黄丽萍', consent: true } });
+    expect(calls.redirectTo).toEqual(['/pages/volunteer/index?registered=1']);
+  });
+
+  test('an activity page signs up, waitlists, and checks in with the scanned code', async () => {
+    let signups = [];
+    const running = f.activity({ startsAt: f.soon(-0.5), endsAt: f.soon(2) });
+    const { device } = installWx([
+      { path: '/volunteers/activities/ac1', body: running },
+      { path: '/volunteers/me/signups', body: () => signups },
+      { method: 'POST', path: '/volunteers/activities/ac1/signups', status: 201, body: () => { signups = [{ id: 's1', activityId: 'ac1', status: 'CONFIRMED', statusLabel: '已报名' }]; return signups[0]; } },
+      { method: 'POST', path: '/volunteers/activities/ac1/check-in', onCall: (d) => { device.sentCode = d.code; }, body: { activityId: 'ac1', volunteerId: 'v1', checkInAt: '2026-12-07T01:05:00Z', requiredMinutes: 72, confirmed: false } },
+    ]);
+    const page = await openPage('pages/volunteer/activity', { id: 'ac1' });
+    expect(page.text()).toContain('名额：共 10 人，剩余 7 人');
+    await page.tap('我要报名');
+    expect(page.text()).toContain('报名成功，请按时参加。');
+    device.scanResult = 'civic-checkin:11111111-2222-4333-8444-123456789012:654321';
+    await page.tap('扫码签到');
+    expect(page.text()).toContain('这是其他活动的签到码');
+    expect(device.sentCode).toBeUndefined();
+    device.scanResult = 'civic-checkin:ac1:482913';
+    await page.tap('扫码签到');
+    expect(device.sentCode).toBe('482913');
+    expect(page.text()).toContain('签到成功（09:05）');
+  });
+
+  test('teams of my township can be joined; certificates open as PDF', async () => {
+    const { wx, calls } = installWx([
+      { path: /^\/volunteers\/stations\?region=450103002$/, body: [{ id: 'st1', townshipCode: '450103002', name: '中山街道志愿服务站', address: '中山街道综合文化站', createdAt: '2026-12-01T00:00:00Z' }] },
+      { path: /^\/volunteers\/teams\?station=st1$/, body: [{ id: 't1', stationId: 'st1', townshipCode: '450103002', name: '平安巡防队', type: 'PATROL', typeLabel: '平安巡防队', leaderVolunteerId: 'x', leaderName: '韦**', members: 5, createdAt: '2026-12-01T00:00:00Z' }] },
+      { method: 'POST', path: '/volunteers/teams/t1/join-requests', status: 201, body: { id: 'm1', teamId: 't1', volunteerId: 'v1', volunteerName: '黄**', role: 'MEMBER', status: 'PENDING', statusLabel: '待队长审核', requestedAt: '2026-12-07T00:00:00Z' } },
+      { path: '/volunteers/me/certificates', body: [{ number: 'NNZY2026-ABC', volunteerId: 'v1', volunteerName: '黄**', idNumber: '4501**', totalMinutes: 150, totalHours: 2.5, issuer: '青秀区志愿服务联合会', contact: '0771', issuedOn: '2026-12-07', issuedAt: '2026-12-07T00:00:00Z', status: 'ISSUED', statusLabel: '有效', verificationUrl: 'x', pdfPath: 'x' }] },
+      { path: '/volunteers/certificates/NNZY2026-ABC/pdf', body: '' },
+    ]);
+    wx.setStorageSync('civic.village', f.village);
+    let page = await openPage('pages/volunteer/teams');
+    expect(page.text()).toContain('中山街道志愿服务站');
+    expect(page.text()).toContain('平安巡防队 · 队长 韦** · 5 人');
+    await page.tap('申请加入');
+    expect(page.text()).toContain('已申请加入，状态：待队长审核');
+    page = await openPage('pages/volunteer/certificates');
+    expect(page.text()).toContain('志愿服务证明 · 2.5 小时');
+    expect(page.text()).toContain('青秀区志愿服务联合会 · 2026年12月7日出具');
+    await page.tap('打开证书');
+    expect(calls.openDocument).toEqual([{ filePath: '/tmp/wx-download.pdf', fileType: 'pdf' }]);
+  });
+
+  test('activities near me come from my village outwards', async () => {
+    const { wx } = installWx([
+      { path: /^\/volunteers\/activities\?region=450103002001$/, body: [] },
+      { path: /^\/volunteers\/activities\?region=450103002$/, body: [f.activity({ remaining: 0 })] },
+    ]);
+    wx.setStorageSync('civic.village', f.village);
+    const page = await openPage('pages/volunteer/activities');
+    expect(page.text()).toContain('社区义诊引导');
+    expect(page.text()).toContain('名额已满，可报名候补');
+  });
+});
