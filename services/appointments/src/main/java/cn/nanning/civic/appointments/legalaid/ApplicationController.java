@@ -101,6 +101,16 @@ class ApplicationController {
         return applications.view(applications.supplement(Caller.from(authentication), id, body.note()));
     }
 
+    @Post("/{id}/withdrawal")
+    @Operation(summary = "撤回法律援助申请", description = "申请人本人在作出决定前（审查中、待补充材料）撤回；已作出决定的答 409。")
+    ApplicationView withdraw(@PathVariable UUID id, @Body @Nullable Withdrawal body, Authentication authentication) {
+        return applications.view(applications.withdraw(Caller.from(authentication), id, body == null ? null : body.reason()));
+    }
+
+    @Serdeable
+    record Withdrawal(@Nullable String reason) {
+    }
+
     @Post("/{id}/decision")
     @Secured("ADMIN")
     @Operation(summary = "Give or refuse legal aid, with reasons")

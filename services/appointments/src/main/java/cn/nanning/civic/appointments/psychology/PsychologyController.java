@@ -37,6 +37,13 @@ class PsychologyController {
         this.psychology = psychology;
     }
 
+    @Get("/screening/questions")
+    @Operation(summary = "心理自评题目", description = "PHQ-9、GAD-7 的题目、作答选项（0–3 分）、风险题说明与心理援助热线；"
+            + "作答按题号顺序提交到 POST /screening。")
+    Screening.Questions screeningQuestions() {
+        return Screening.questions();
+    }
+
     @Post("/screening")
     @Operation(summary = "Evaluate a PHQ-9/GAD-7 style self-check without booking or storing anything; shows the crisis hotline on risk")
     ScreeningAnswer screen(@Body Screening.Answers answers) {

@@ -75,6 +75,12 @@ class RequestController {
         return requests.followUp(Caller.from(authentication), id, command.satisfaction(), command.comment());
     }
 
+    @Post("/{id}/withdrawal")
+    @Operation(summary = "撤回代办委托", description = "委托人本人在代办员受理前撤回（打包快办连同各子事项）；已受理的答 409。")
+    RequestView withdraw(@PathVariable UUID id, @Body @Nullable Withdrawal command, Authentication authentication) {
+        return requests.withdraw(Caller.from(authentication), id, command == null ? null : command.reason());
+    }
+
     @Post("/{id}/referrals")
     @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
     @Operation(summary = "Refer the matter to legal aid or mediation (a link and an event, not a copy)")
@@ -130,6 +136,10 @@ class RequestController {
 
     @Serdeable
     record Refer(@Nullable String target, @Nullable String reason) {
+    }
+
+    @Serdeable
+    record Withdrawal(@Nullable String reason) {
     }
 
     @Serdeable

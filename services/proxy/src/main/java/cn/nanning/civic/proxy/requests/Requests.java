@@ -6,6 +6,8 @@ import cn.nanning.civic.common.pii.FieldCipher;
 import cn.nanning.civic.common.pii.Masking;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.kernel.calendar.WorkingDayCalendar;
+import cn.nanning.civic.kernel.audit.AuditEntry;
+import cn.nanning.civic.kernel.audit.AuditLog;
 import cn.nanning.civic.kernel.notifications.CitizenNotifications;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import cn.nanning.civic.proxy.catalogue.Catalogue;
@@ -49,11 +51,12 @@ public class Requests {
     private final JdbcOperations jdbc;
     private final CitizenNotifications notifications;
     private final ResidentContactStore contacts;
+    private final AuditLog audit;
     private final Clock clock;
 
     Requests(ProxyRequestRepository requests, ServicePoints points, PointAccess access, Catalogue catalogue,
              WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc,
-             CitizenNotifications notifications, ResidentContactStore contacts) {
+             CitizenNotifications notifications, ResidentContactStore contacts, AuditLog audit) {
         this.contacts = contacts;
         this.requests = requests;
         this.points = points;
@@ -64,6 +67,7 @@ public class Requests {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.notifications = notifications;
+        this.audit = audit;
         this.clock = Clock.system(NANNING);
     }
 
@@ -189,6 +193,48 @@ public class Requests {
         ProxyRequest done = requests.update(request.followedUp(satisfaction, comment));
         step(done, caller, "回访满意度 " + satisfaction + " 分");
         return view(done);
+    }
+
+    /**
+     * The resident withdraws their request before it is accepted (受理): a bundle together with all its parts. Published
+     * as {@code ProxyRequestStatusChanged} (status WITHDRAWN) through the outbox and audited; someone else's request
+     * answers 404 as a missing one, an accepted one 409.
+     */
+    // A refused withdrawal changes nothing; its audit row must survive the 409.
+    @Transactional(noRollbackFor = ProblemException.class)
+    public RequestView withdraw(Caller caller, UUID id, String reason) {
+        ProxyRequest request = find(id);
+        if (!caller.accountId().equals(request.citizenAccountId())) {
+            throw notFound();
+        }
+        if (request.parentId() != null) {
+            throw ProblemException.conflict("bundle-request", "这是打包快办中的一项，请撤回整个打包快办事项。");
+        }
+        List<ProxyRequest> parts = requests.findByParentIdOrderByCreatedAt(id);
+        for (ProxyRequest r : concat(request, parts)) {
+            String refusal = Lifecycle.withdrawalRefusal(r.status());
+            if (refusal != null) {
+                audit.record(new AuditEntry(caller.accountId(), "CITIZEN", "proxy.request.withdraw", "proxy_request", id.toString(),
+                        AuditEntry.Outcome.FAILURE, "status " + r.status().name()));
+                throw ProblemException.conflict("withdrawal-not-allowed", refusal);
+            }
+        }
+        String note = "居民撤回委托" + (reason != null && !reason.isBlank() ? "：" + reason.strip() : "");
+        ProxyRequest withdrawn = requests.update(request.withdrawn());
+        step(withdrawn, caller, note);
+        for (ProxyRequest part : parts) {
+            step(requests.update(part.withdrawn()), caller, note);
+        }
+        audit.record(new AuditEntry(caller.accountId(), "CITIZEN", "proxy.request.withdraw", "proxy_request", id.toString(),
+                AuditEntry.Outcome.SUCCESS, parts.isEmpty() ? null : "with " + parts.size() + " bundle parts"));
+        return view(withdrawn);
+    }
+
+    private static List<ProxyRequest> concat(ProxyRequest first, List<ProxyRequest> rest) {
+        List<ProxyRequest> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     /**
@@ -333,7 +379,8 @@ public class Requests {
                     "thing1", truncate(catalogue.find(request.itemCode()).name(), 20),
                     "phrase2", request.status().label(),
                     "time3", NOTICE_TIME.format(now),
-                    "thing4", truncate(note, 20)), "pages/proxy/detail?id=" + request.id());
+                    "thing4", truncate(note, 20)), "pages/proxy/detail?id=" + request.id(),
+                    request.citizenAccountId().equals(caller.accountId()));
         }
     }
 
@@ -356,7 +403,7 @@ public class Requests {
                 contact.kind(), contact.relation(),
                 r.consentChannel(), r.status().name(), r.status().label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), today), r.office(), r.satisfaction(), r.parentId(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), null, null);
         }).toList();
     }
 
@@ -400,7 +447,21 @@ public class Requests {
                 contact.kind(), contact.relation(),
                 r.consentChannel(), status.name(), status.label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), LocalDate.now(clock)), r.office(), r.satisfaction(), r.parentId(),
-                materials, timeline, children);
+                materials, timeline, children, point(r.pointId()), expectedBy(r, item));
+    }
+
+    private RequestView.Point point(UUID pointId) {
+        ServicePoint p = points.find(pointId);
+        return new RequestView.Point(p.id(), p.name(), p.phone(), p.address());
+    }
+
+    /** Accepted day + the forwarding days + the item's time limit, in working days; null before acceptance. */
+    private LocalDate expectedBy(ProxyRequest r, CatalogueItem item) {
+        if (r.acceptedAt() == null || r.status() == RequestStatus.WITHDRAWN || item.timeLimitDays() == null) {
+            return null;
+        }
+        LocalDate accepted = LocalDate.ofInstant(r.acceptedAt(), NANNING);
+        return calendar.current().addWorkingDays(accepted, Lifecycle.FORWARD_WITHIN_WORKING_DAYS + item.timeLimitDays());
     }
 
     private Instant now() {

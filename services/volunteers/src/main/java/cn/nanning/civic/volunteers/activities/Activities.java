@@ -319,7 +319,11 @@ public class Activities {
     @Transactional
     List<ActivityViews.SignupView> mine(Caller caller) {
         UUID me = volunteers.idOfAccount(caller.accountId()).orElseThrow(() -> ProblemException.notFound("您还没有注册志愿者。"));
-        return store.ofVolunteer(me, LIST_LIMIT).stream().map(s -> signupView(s, null)).toList();
+        Map<UUID, ActivityViews.ActivitySummary> activities = new java.util.HashMap<>();
+        return store.ofVolunteer(me, LIST_LIMIT).stream()
+                .map(s -> signupView(s, null).with(activities.computeIfAbsent(s.activityId(),
+                        id -> store.find(id, false).map(ActivityViews.ActivitySummary::of).orElse(null))))
+                .toList();
     }
 
     /** The code the organiser shows on site; volunteers need it to check in and out while the activity runs. */
@@ -372,7 +376,7 @@ public class Activities {
             default -> "已取消";
         };
         return new ActivityViews.SignupView(s.id(), s.activityId(), s.volunteerId(), name, s.status(), label, s.waitlistNo(),
-                s.signedUpAt(), s.confirmedAt(), s.cancelledAt());
+                s.signedUpAt(), s.confirmedAt(), s.cancelledAt(), null);
     }
 
     private static String shorten(String s) {

@@ -319,6 +319,11 @@ class ActivitiesApiTest {
         List<Map<String, Object>> mine = f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/me/signups").bearerAuth(person.token()),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertThat(mine).extracting(s -> s.get("activityId")).containsExactly(id);
+        // The activity comes embedded, so the volunteer page needs no call per sign-up.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> activity = (Map<String, Object>) mine.get(0).get("activity");
+        assertThat(activity).containsEntry("title", "社区垃圾分类宣传").containsEntry("place", "社区广场").containsKey("startsAt")
+                .containsEntry("status", f.get("/api/v1/volunteers/activities/" + id, organiser, Map.class).get("status"));
         List<Map<String, Object>> upcoming = f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/activities?region=" + township)
                 .bearerAuth(person.token()), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertThat(upcoming).extracting(a -> a.get("id")).contains(id);
