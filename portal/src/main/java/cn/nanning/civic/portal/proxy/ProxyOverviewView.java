@@ -141,6 +141,7 @@ public final class ProxyOverviewView extends VerticalLayout implements BeforeEnt
             case "DELIVERED" -> "已送达";
             case "ARCHIVED" -> "已归档";
             case "FOLLOWED_UP" -> "已回访";
+            case "WITHDRAWN" -> "已撤回";
             default -> "其他";
         };
     }

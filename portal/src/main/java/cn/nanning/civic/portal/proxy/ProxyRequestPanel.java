@@ -150,6 +150,7 @@ final class ProxyRequestPanel extends VerticalLayout {
                         });
                 step.add(Actions.row(archive, outcome));
             }
+            case "WITHDRAWN" -> step.add(Actions.row(new Paragraph("居民已撤回该事项，无需再办理。"), outcome));
             default -> step.add(Actions.row(new Paragraph("该事项已办结，等待居民回访评价。"), outcome));
         }
         return step;

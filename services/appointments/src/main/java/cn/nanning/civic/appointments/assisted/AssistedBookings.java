@@ -175,16 +175,25 @@ public class AssistedBookings {
      * The resident's name and number in full for the booking's lawyer (who is to call them) or the clerk who booked;
      * every read is audited, a refused one too.
      */
-    @Transactional
+    @Transactional(noRollbackFor = ProblemException.class)
     public ResidentContact contact(Caller caller, UUID bookingId) {
-        Booking booking = bookings.readable(caller, bookingId);
+        String roles = String.join(",", caller.roles().stream().map(Enum::name).sorted().toList());
+        Booking booking;
+        try {
+            booking = bookings.readable(caller, bookingId);
+        } catch (ProblemException refused) {
+            audit.record(new AuditEntry(caller.accountId(), roles, "appointments.assisted-booking.contact-read", "booking",
+                    bookingId.toString(), AuditEntry.Outcome.DENIED, null));
+            throw refused;
+        }
         Stored stored = stored(bookingId);
         boolean provider = bookings.isProvider(caller, directory.provider(booking.providerId()));
         boolean bookedIt = caller.accountId().equals(stored.clerkAccountId());
-        audit.record(new AuditEntry(caller.accountId(), String.join(",", caller.roles().stream().map(Enum::name).sorted().toList()), "appointments.assisted-booking.contact-read",
+        audit.record(new AuditEntry(caller.accountId(), roles, "appointments.assisted-booking.contact-read",
                 "booking", bookingId.toString(), provider || bookedIt ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED, null));
         if (!provider && !bookedIt) {
-            throw ProblemException.forbidden("居民的联系电话只提供给承办律师和代约的代办员。");
+            // The same answer as for a booking that does not exist.
+            throw Bookings.hidden(caller);
         }
         return new ResidentContact(bookingId, stored.name(), stored.phone(), stored.kind(), stored.relation(), stored.consentAt().toString());
     }

@@ -293,7 +293,7 @@ class LegalAidApplications {
     }
 
     /** How to reach the applicant, in full: for the deciding administrator and the assigned lawyer; every read audited. */
-    @Transactional
+    @Transactional(noRollbackFor = ProblemException.class)
     public Contact contact(Caller caller, UUID id) {
         Application app = findOrNull(id);
         boolean allowed = app != null && (isAssignedLawyer(caller, app) || isAdminOver(caller, app));

@@ -178,14 +178,15 @@ class Psychology {
      * The client's identity and contact for the booking's counsellor only (an urgent screening asks for a call; a
      * session needs the client identified); every read audited, a refused one too.
      */
-    @Transactional
+    @Transactional(noRollbackFor = ProblemException.class)
     public ClientView client(Caller caller, UUID id) {
         Booking booking = psychologyBooking(id);
         boolean counsellor = bookings.isProvider(caller, directory.provider(booking.providerId()));
         audit.record(new AuditEntry(caller.accountId(), roles(caller), "psychology.client.read", "booking", id.toString(),
                 counsellor ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED, booking.urgent() ? "urgent" : null));
         if (!counsellor) {
-            throw ProblemException.forbidden("来访者的身份和联系方式只提供给该预约的咨询师。");
+            // The same answer as for a booking that does not exist.
+            throw Bookings.hidden(caller);
         }
         return jdbc.prepareStatement("""
                 select client_id_number, minor, guardian, client_name, client_phone from appointments.psychology_intake

@@ -44,16 +44,16 @@ class RequestContacts {
         this.audit = audit;
     }
 
-    @Transactional
+    /** A refused read is audited too: the refusal must not roll its audit row back. */
+    @Transactional(noRollbackFor = ProblemException.class)
     Contact read(Caller caller, UUID id) {
         ProxyRequest request = requests.findById(id).orElseThrow(() -> ProblemException.notFound("代办事项不存在。"));
         String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        try {
-            access.requireWorkOn(caller, points.find(request.pointId()));
-        } catch (ProblemException refused) {
+        if (!access.mayWorkOn(caller, points.find(request.pointId()))) {
             audit.record(new AuditEntry(caller.accountId(), roles, "proxy.request.contact-read", "proxy_request", id.toString(),
                     AuditEntry.Outcome.DENIED, null));
-            throw refused;
+            // The same answer as for a request that does not exist.
+            throw ProblemException.notFound("代办事项不存在。");
         }
         audit.record(new AuditEntry(caller.accountId(), roles, "proxy.request.contact-read", "proxy_request", id.toString(),
                 AuditEntry.Outcome.SUCCESS, null));
