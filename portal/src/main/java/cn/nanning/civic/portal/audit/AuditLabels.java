@@ -41,6 +41,7 @@ final class AuditLabels {
             Map.entry("proxy.material.download", "下载代办材料"), Map.entry("proxy.material.upload", "上传代办材料"),
             Map.entry("proxy.point.assign", "安排服务点人员"), Map.entry("proxy.point.open", "设立服务点"),
             Map.entry("proxy.point.release", "解除服务点人员"), Map.entry("proxy.request.contact-read", "查看代办委托人联系方式"),
+            Map.entry("proxy.request.withdraw", "居民撤回代办事项"), Map.entry("legal-aid.application.withdraw", "申请人撤回法律援助申请"),
             Map.entry("psychology.note.read", "查看咨询记录"), Map.entry("psychology.note.share", "共享咨询记录"),
             Map.entry("psychology.note.write", "书写咨询记录"), Map.entry("psychology.screening.read", "查看心理筛查结果"),
             Map.entry("psychology.client.read", "查看来访者身份与联系方式"),

@@ -72,6 +72,10 @@ public class IndicatorsClient {
                                  String status, String statusLabel, @Nullable Long numerator, @Nullable Long denominator,
                                  @Nullable String numeratorLabel, @Nullable String denominatorLabel, boolean higherIsBetter,
                                  @Nullable String source, @Nullable List<Detail> details) {
+        // Collections the API leaves out read as empty, never null (AnswerShapesTest).
+        public IndicatorValue {
+            details = orEmpty(details);
+        }
 
         public List<Detail> detailsOrEmpty() {
             return orEmpty(details);
@@ -82,6 +86,12 @@ public class IndicatorsClient {
     public record Board(RegionRef region, @Nullable List<RegionRef> path, @Nullable List<RegionRef> children, @Nullable Instant asOf,
                         @Nullable Instant volunteersAsOf, @Nullable LocalDate periodFrom, @Nullable LocalDate periodTo,
                         @Nullable String periodLabel, @Nullable List<IndicatorValue> indicators) {
+        // Collections the API leaves out read as empty, never null (AnswerShapesTest).
+        public Board {
+            path = orEmpty(path);
+            children = orEmpty(children);
+            indicators = orEmpty(indicators);
+        }
 
         public List<RegionRef> pathOrEmpty() {
             return orEmpty(path);
@@ -110,6 +120,10 @@ public class IndicatorsClient {
     @Serdeable
     public record Ranking(IndicatorInfo indicator, RegionRef region, @Nullable Instant asOf, @Nullable List<RankedRegion> items,
                           @Nullable String note) {
+        // Collections the API leaves out read as empty, never null (AnswerShapesTest).
+        public Ranking {
+            items = orEmpty(items);
+        }
 
         public List<RankedRegion> itemsOrEmpty() {
             return orEmpty(items);
@@ -123,6 +137,10 @@ public class IndicatorsClient {
 
     @Serdeable
     public record Trend(IndicatorInfo indicator, RegionRef region, @Nullable List<TrendPoint> points, @Nullable String note) {
+        // Collections the API leaves out read as empty, never null (AnswerShapesTest).
+        public Trend {
+            points = orEmpty(points);
+        }
 
         public List<TrendPoint> pointsOrEmpty() {
             return orEmpty(points);

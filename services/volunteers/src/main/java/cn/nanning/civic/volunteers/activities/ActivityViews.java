@@ -72,11 +72,13 @@ final class ActivityViews {
         }
     }
 
-    @Serdeable
     /** The code to show now (it changes at {@code changesAt}), valid between the activity's start and end. */
+    @Serdeable
     record CheckCode(UUID activityId, String code, Instant validFrom, Instant validUntil, Instant changesAt) {
     }
 
+    /** An organiser cancelled the activity (topic volunteers.activity.v1). */
+    @Serdeable
     record ActivityCancelled(UUID activityId, String reason, Instant occurredAt) {
     }
 
