@@ -93,7 +93,7 @@ public final class IndicatorsView extends VerticalLayout implements BeforeEnterO
         asOf.setId("indicators-asof");
         asOf.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
 
-        Anchor excel = download("indicators-excel", "导出 Excel", "xlsx",
+        Anchor excel = download("indicators-excel", "导出电子表格", "xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook::write);
         Anchor pdf = download("indicators-pdf", "下载月度报告（PDF）", "pdf", "application/pdf",
                 data -> this.report.write(data, YearMonth.now(Presentation.NANNING)));

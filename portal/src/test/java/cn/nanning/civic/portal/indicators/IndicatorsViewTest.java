@@ -24,7 +24,7 @@ class IndicatorsViewTest extends KaribuViewTest {
         Paragraph message = _get(Paragraph.class, spec -> spec.withId("indicators-message"));
         assertThat(message.isVisible()).isTrue();
         assertThat(message.getText()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
-        assertThat(_get(Anchor.class, spec -> spec.withId("indicators-excel")).getText()).isEqualTo("导出 Excel");
+        assertThat(_get(Anchor.class, spec -> spec.withId("indicators-excel")).getText()).isEqualTo("导出电子表格");
         assertThat(_find(IndicatorCards.class).get(0).getChildren()).isEmpty();
     }
 
