@@ -172,7 +172,7 @@ class IndicatorsDashboardBrowserTest {
     /** Opens the ranking's table view and follows the child region's link, then waits for the dashboard of that region. */
     private static void drill(WebDriver driver, WebDriverWait wait, String code, String name) {
         WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ranking-details")));
-        if (details.getAttribute("opened") == null) {
+        if (!"true".equals(details.getDomProperty("opened"))) {
             WebElement summary = details.findElement(By.cssSelector("vaadin-details-summary"));
             scrollTo(driver, summary);
             summary.click();
