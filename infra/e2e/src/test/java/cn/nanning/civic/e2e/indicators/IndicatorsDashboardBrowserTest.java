@@ -71,9 +71,10 @@ class IndicatorsDashboardBrowserTest {
             browser.go("/indicators?indicator=proxy-coverage");
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
 
-            assertThat(region(wait)).isEqualTo("南宁市");
-            assertThat(text(wait, "status-proxy-coverage")).matches("[✔▲✘●—] .+");
+            assertThat(region(driver, wait)).isEqualTo("南宁市");
+            assertThat(text(driver, wait, "status-proxy-coverage")).matches("[✔▲✘●—] .+");
             WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ranking-chart[data-rendered='true'] svg")));
+            scrollTo(driver, chart);
             assertThat(chart.getText()).as("the bars are labelled with the districts").contains("青秀区");
             assertThat(driver.findElement(By.id("ranking-chart")).getAttribute("aria-label")).startsWith("村（社区）政务服务办理或代办覆盖率下级区划排名条形图");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trend-chart[data-rendered='true'] svg")));
@@ -83,10 +84,10 @@ class IndicatorsDashboardBrowserTest {
             drill(driver, wait, township, name(township));
             shot(driver, "dashboard-township.png");
             drill(driver, wait, village, name(village));
-            assertThat(driver.findElement(By.id("indicators-path")).getText()).contains("南宁市", "青秀区", name(township), name(village));
-            assertThat(text(wait, "ranking-note")).contains("没有下级区划");
-            assertThat(text(wait, "value-proxy-coverage")).isEqualTo("100.0%");
-            assertThat(text(wait, "status-proxy-coverage")).isEqualTo("✔ 达标");
+            assertThat(text(driver, wait, "indicators-path")).contains("南宁市", "青秀区", name(township), name(village));
+            assertThat(text(driver, wait, "ranking-note")).contains("没有下级区划");
+            assertThat(text(driver, wait, "value-proxy-coverage")).isEqualTo("100.0%");
+            assertThat(text(driver, wait, "status-proxy-coverage")).isEqualTo("✔ 达标");
             shot(driver, "dashboard-village.png");
 
             JsonNode board = GATEWAY.get("/api/v1/indicators?region=" + village, admin).json();
@@ -118,7 +119,7 @@ class IndicatorsDashboardBrowserTest {
             }
 
             driver.navigate().back();
-            assertThat(region(wait)).isEqualTo(name(township));
+            wait.until(d -> name(township).equals(regionText(d)));
         }
     }
 
@@ -131,6 +132,7 @@ class IndicatorsDashboardBrowserTest {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-proxy-coverage")));
             WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ranking-chart[data-rendered='true'] svg")));
+            scrollTo(driver, chart);
             assertThat(chart.getText()).contains("青秀区", "横州市");
             assertThat(driver.findElements(By.cssSelector("[id^='open-']"))).as("no drill-down below the districts").isEmpty();
             shot(driver, "public-summary.png");
@@ -145,23 +147,40 @@ class IndicatorsDashboardBrowserTest {
         return GATEWAY.get("/api/v1/regions/" + code, admin).json().path("name").asText();
     }
 
-    private static String region(WebDriverWait wait) {
-        return text(wait, "indicators-region");
+    private static String region(WebDriver driver, WebDriverWait wait) {
+        return text(driver, wait, "indicators-region");
     }
 
-    private static String text(WebDriverWait wait, String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText().strip();
+    /** The region the dashboard shows, read from the page whether or not it is scrolled into view. */
+    private static String regionText(WebDriver driver) {
+        Object text = ((JavascriptExecutor) driver).executeScript(
+                "const e = document.getElementById('indicators-region'); return e ? e.textContent.trim() : null;");
+        return text == null ? null : text.toString();
+    }
+
+    /** An element's text once it is on the page, scrolled into view first (the app layout scrolls its content itself). */
+    private static String text(WebDriver driver, WebDriverWait wait, String id) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        scrollTo(driver, element);
+        return wait.until(ExpectedConditions.visibilityOf(element)).getText().strip();
+    }
+
+    private static void scrollTo(WebDriver driver, WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
     /** Opens the ranking's table view and follows the child region's link, then waits for the dashboard of that region. */
     private static void drill(WebDriver driver, WebDriverWait wait, String code, String name) {
         WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ranking-details")));
-        if (details.getAttribute("opened") == null) {
-            details.findElement(By.cssSelector("vaadin-details-summary")).click();
+        if (!"true".equals(details.getDomProperty("opened"))) {
+            WebElement summary = details.findElement(By.cssSelector("vaadin-details-summary"));
+            scrollTo(driver, summary);
+            summary.click();
         }
-        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.id("open-" + code)));
-        link.click();
-        wait.until(ExpectedConditions.textToBe(By.id("indicators-region"), name));
+        WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("open-" + code)));
+        scrollTo(driver, link);
+        wait.until(ExpectedConditions.elementToBeClickable(link)).click();
+        wait.until(d -> name.equals(regionText(d)));
         assertThat(driver.getCurrentUrl()).contains("region=" + code);
     }
 
@@ -185,6 +204,7 @@ class IndicatorsDashboardBrowserTest {
     }
 
     private static void shot(WebDriver driver, String file) throws IOException {
+        ((JavascriptExecutor) driver).executeScript("const h = document.querySelector('h1, h2'); if (h) { h.scrollIntoView(); }");
         Files.createDirectories(SHOTS);
         Files.write(SHOTS.resolve(file), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
