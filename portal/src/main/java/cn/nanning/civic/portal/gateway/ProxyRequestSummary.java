@@ -16,21 +16,14 @@ public record ProxyRequestSummary(
         String itemName,
         String residentName,
         String residentPhone,
-        @Nullable String contactKind,
-        @Nullable String contactRelation,
         String status,
         String statusLabel,
         Instant createdAt,
         @Nullable LocalDate forwardDue,
         boolean overdue,
         @Nullable String office,
-        List<Material> materials,
-        List<Step> timeline) {
-
-    public ProxyRequestSummary {
-        materials = Missing.orEmpty(materials);
-        timeline = Missing.orEmpty(timeline);
-    }
+        @Nullable List<Material> materials,
+        @Nullable List<Step> timeline) {
 
     @Serdeable
     public record Material(String name, boolean ticked) {

@@ -13,11 +13,7 @@ public record StaffSignIn(
         @Nullable String tokenType,
         long expiresIn,
         @Nullable String accountId,
-        List<String> roles,
+        @Nullable List<String> roles,
         @Nullable String displayName,
         @Nullable String regionCode) {
-
-    public StaffSignIn {
-        roles = Missing.orEmpty(roles);
-    }
 }

@@ -7,9 +7,7 @@ public enum RequestStatus {
     FORWARDED("办理中"),
     DELIVERED("已送达"),
     ARCHIVED("已归档"),
-    FOLLOWED_UP("已回访"),
-    /** The resident withdrew the request before it was accepted (受理); outside the lifecycle's order. */
-    WITHDRAWN("已撤回");
+    FOLLOWED_UP("已回访");
 
     private final String label;
 
@@ -21,8 +19,8 @@ public enum RequestStatus {
         return label;
     }
 
-    /** The only status a request may move to from this one; null at the end of the lifecycle or once withdrawn. */
+    /** The only status a request may move to from this one; null at the end of the lifecycle. */
     public RequestStatus next() {
-        return this == FOLLOWED_UP || this == WITHDRAWN ? null : values()[ordinal() + 1];
+        return this == FOLLOWED_UP ? null : values()[ordinal() + 1];
     }
 }
