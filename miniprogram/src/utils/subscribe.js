@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * Subscribe-message consent (wx.requestSubscribeMessage) with the template ids the API serves. The gateway does not
- * serve them yet (API-GAPS.md): templates() then answers [] and the pages do not ask, instead of asking with ids
- * hard-coded here that would go stale.
+ * Subscribe-message consent (wx.requestSubscribeMessage) with the template ids the API serves
+ * (`GET /me/notification-templates` → `{items: [{templateId, title, purpose, remaining}]}`). When none are served,
+ * templates() answers [] and the pages do not ask, instead of asking with ids hard-coded here that would go stale.
  */
 const api = require('../api/index');
 
@@ -13,8 +13,9 @@ let cached = null;
 async function templates() {
   if (cached) return cached;
   try {
-    const list = await api.get('/me/notification-templates');
-    cached = Array.isArray(list) ? list.filter((t) => t && t.id).map((t) => ({ id: String(t.id), title: String(t.title || '') })) : [];
+    const answer = await api.get('/me/notification-templates');
+    const list = answer && Array.isArray(answer.items) ? answer.items : [];
+    cached = list.filter((t) => t && t.templateId).map((t) => ({ id: String(t.templateId), title: String(t.title || '') }));
   } catch (e) {
     cached = [];
   }

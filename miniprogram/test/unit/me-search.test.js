@@ -31,7 +31,7 @@ describe('我的', () => {
     let consents;
     const { calls } = installWx([
       { path: '/volunteers/me', status: 404, body: {} },
-      { path: '/me/notification-templates', body: [{ id: 'tmpl-proxy', title: '代办进度' }, { id: 'tmpl-appt', title: '预约提醒' }] },
+      { path: '/me/notification-templates', body: { items: [{ key: 'proxy-status', templateId: 'tmpl-proxy', title: '代办进度', purpose: 'x', remaining: 0 }, { key: 'appointment-reminder', templateId: 'tmpl-appt', title: '预约提醒', purpose: 'x', remaining: 0 }] } },
       { method: 'POST', path: '/me/notification-consents', onCall: (d) => { consents = d; }, body: {} },
     ]);
     const page = await openPage('pages/me/index');

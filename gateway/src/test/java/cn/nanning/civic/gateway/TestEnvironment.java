@@ -66,6 +66,8 @@ public final class TestEnvironment {
         p.put("civic.wechat.api-host", weChat().baseUrl());
         p.put("civic.wechat.app-id", WeChatStandIn.DEV_APP_ID);
         p.put("civic.wechat.app-secret", "test-wechat-secret");
+        // Refresh-token reuse is detected at once in these tests; tokens.RefreshGraceTest covers the grace window.
+        p.put("civic.tokens.refresh-grace", "0s");
         // Only the notification test consumes from Kafka.
         p.put("civic.notifications.enabled", "false");
         String echoUrl = echo().baseUrl();

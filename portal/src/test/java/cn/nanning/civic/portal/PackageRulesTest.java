@@ -5,6 +5,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -45,6 +49,17 @@ class PackageRulesTest {
     void vaadin_views_do_not_reach_into_the_micronaut_glue() {
         noClasses().that().resideOutsideOfPackages("cn.nanning.civic.portal.micronaut..", "cn.nanning.civic.portal")
                 .should().dependOnClassesThat().resideInAPackage("cn.nanning.civic.portal.micronaut..")
+                .check(PORTAL);
+    }
+
+    @Test
+    void widgets_with_english_built_in_texts_are_made_only_through_the_chinese_factory() {
+        noClasses().that().resideOutsideOfPackage("cn.nanning.civic.portal.ui..")
+                .should().callConstructorWhere(target(owner(assignableTo(com.vaadin.flow.component.datepicker.DatePicker.class)
+                        .or(assignableTo(com.vaadin.flow.component.datetimepicker.DateTimePicker.class))
+                        .or(assignableTo(com.vaadin.flow.component.timepicker.TimePicker.class))
+                        .or(assignableTo(com.vaadin.flow.component.upload.Upload.class)))))
+                .because("Widgets gives them Chinese month names, weeks from Monday, 今天/取消 and upload texts")
                 .check(PORTAL);
     }
 }

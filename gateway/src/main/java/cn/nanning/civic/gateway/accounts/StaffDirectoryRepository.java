@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,8 @@ interface StaffDirectoryRepository extends GenericRepository<StaffAccount, UUID>
     List<StaffAccount> inArea(String regionPrefix, @Nullable String role);
 
     Optional<StaffAccount> findById(UUID id);
+
+    List<StaffAccount> findByIdIn(Collection<UUID> ids);
 
     @Query("UPDATE identity.staff_account SET roles = :roles WHERE id = :id")
     int updateRoles(UUID id, String roles);

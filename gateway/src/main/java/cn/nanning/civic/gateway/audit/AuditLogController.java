@@ -32,18 +32,24 @@ class AuditLogController {
     }
 
     @Get
-    @Operation(summary = "查询登录审计记录", description = "按账号、操作、请求编号和起始时间查询，最新的在前；仅审计员可查。")
+    @Operation(summary = "查询登录审计记录", description = "按账号、操作、请求编号和起止时间查询，最新的在前；仅审计员可查。")
     List<AuditRecord> search(@Nullable @QueryValue String actor, @Nullable @QueryValue String action,
                              @Nullable @QueryValue String requestId, @Nullable @QueryValue String since,
-                             @Nullable @QueryValue Integer limit) {
+                             @Nullable @QueryValue String until, @Nullable @QueryValue Integer limit) {
         Instant from;
+        Instant to;
         try {
             from = since == null ? Instant.now().minus(Duration.ofDays(30)) : Instant.parse(since);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("invalid-since", "起始时间格式不正确，请使用 ISO-8601 格式，例如 2025-01-01T00:00:00Z。");
         }
+        try {
+            to = until == null || until.isBlank() ? Instant.now().plus(Duration.ofDays(1)) : Instant.parse(until.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-until", "截止时间格式不正确，请使用 ISO-8601 格式，例如 2025-01-31T16:00:00Z。");
+        }
         int size = limit == null ? 50 : Math.max(1, Math.min(limit, 200));
-        return records.search(blankToNull(actor), blankToNull(action), blankToNull(requestId), from, size);
+        return records.search(blankToNull(actor), blankToNull(action), blankToNull(requestId), from, to, size);
     }
 
     private static String blankToNull(String value) {

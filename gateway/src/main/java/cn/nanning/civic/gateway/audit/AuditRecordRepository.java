@@ -21,7 +21,9 @@ interface AuditRecordRepository extends GenericRepository<AuditRecord, Long> {
               AND (CAST(:action AS text) IS NULL OR action = :action)
               AND (CAST(:requestId AS text) IS NULL OR request_id = :requestId)
               AND occurred_at >= :since
+              AND occurred_at < :until
             ORDER BY occurred_at DESC, id DESC
             LIMIT :limit""")
-    List<AuditRecord> search(@Nullable String actor, @Nullable String action, @Nullable String requestId, Instant since, int limit);
+    List<AuditRecord> search(@Nullable String actor, @Nullable String action, @Nullable String requestId, Instant since,
+                             Instant until, int limit);
 }

@@ -9,5 +9,5 @@ import java.util.UUID;
 
 @MappedEntity(value = "refresh_token", schema = "identity")
 record RefreshToken(@Id UUID id, String tokenHash, UUID familyId, UUID accountId, String kind,
-                    Instant issuedAt, Instant expiresAt, @Nullable Instant revokedAt, boolean rotated) {
+                    Instant issuedAt, Instant expiresAt, @Nullable Instant revokedAt, boolean rotated, boolean graceUsed) {
 }

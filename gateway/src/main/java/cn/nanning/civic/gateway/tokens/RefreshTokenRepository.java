@@ -20,6 +20,13 @@ interface RefreshTokenRepository extends CrudRepository<RefreshToken, UUID> {
     @Query("UPDATE identity.refresh_token SET revoked_at = :at, rotated = :rotated WHERE id = :id AND revoked_at IS NULL")
     int revoke(UUID id, Instant at, boolean rotated);
 
+    /** Takes the one grace of a rotated token; 0 when it was taken before. */
+    @Query("UPDATE identity.refresh_token SET grace_used = TRUE WHERE id = :id AND rotated AND NOT grace_used")
+    int takeGrace(UUID id);
+
+    @Query("SELECT COUNT(*) FROM identity.refresh_token WHERE family_id = :familyId AND revoked_at IS NULL")
+    long activeInFamily(UUID familyId);
+
     @Query("UPDATE identity.refresh_token SET revoked_at = :at WHERE family_id = :familyId AND revoked_at IS NULL")
     int revokeFamily(UUID familyId, Instant at);
 

@@ -70,6 +70,14 @@ public class Tokens {
         }
         String actor = stored.accountId().toString();
         if (stored.revokedAt() != null) {
+            if (withinGrace(stored, now)) {
+                Principal principal = principals.reload(stored.accountId(), stored.kind()).orElse(null);
+                if (principal != null) {
+                    IssuedTokens issued = issue(principal, stored.familyId());
+                    audited(actor, AuditLog.TOKEN_REFRESH, AuditLog.SUCCESS, clientAddress, "rotated-token-within-grace");
+                    return issued;
+                }
+            }
             if (stored.rotated()) {
                 int revoked = revokeSession(stored.familyId(), now);
                 LOG.warn("Rotated refresh token of account {} used again; revoked {} tokens of its sign-in", stored.accountId(), revoked);
@@ -93,6 +101,18 @@ public class Tokens {
         audit.record(new AuditLog.Entry(actor, String.join(",", principal.roles()), AuditLog.TOKEN_REFRESH, "account",
                 actor, AuditLog.SUCCESS, clientAddress, null));
         return issued;
+    }
+
+    /**
+     * Two refreshes racing with one token (an app refreshing twice at start): a token rotated less than
+     * {@code civic.tokens.refresh-grace} ago, whose sign-in is still live, may be used once more for another pair of
+     * the same sign-in. A second reuse, or any reuse after the window, is treated as theft and ends the sign-in.
+     */
+    private boolean withinGrace(RefreshToken stored, Instant now) {
+        return stored.rotated() && !stored.graceUsed()
+                && now.isBefore(stored.revokedAt().plus(settings.refreshGrace()))
+                && refreshTokens.activeInFamily(stored.familyId()) > 0
+                && refreshTokens.takeGrace(stored.id()) == 1;
     }
 
     /**
@@ -149,7 +169,7 @@ public class Tokens {
         random.nextBytes(secret);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         refreshTokens.save(new RefreshToken(UUID.randomUUID(), hash(refreshToken), familyId, principal.accountId(),
-                principal.kind(), now, now.plus(settings.refreshTtl()), null, false));
+                principal.kind(), now, now.plus(settings.refreshTtl()), null, false, false));
         return new IssuedTokens(accessToken, refreshToken, accessSeconds, principal);
     }
 

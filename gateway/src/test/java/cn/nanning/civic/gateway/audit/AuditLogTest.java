@@ -145,6 +145,34 @@ class AuditLogTest extends GatewayTest {
     }
 
     @Test
+    void theTrailCanBeReadUpToAnEndTime() {
+        String accountId = login(newClerk(), PASSWORD, requestId()).get("accountId");
+        String token = auditorToken();
+        assertThat(api().get("/api/v1/identity/audit-log?actor=" + accountId, token).body()).contains(accountId);
+        String hourAgo = java.time.Instant.now().minusSeconds(3600).toString();
+        Api.Response earlier = api().get("/api/v1/identity/audit-log?actor=" + accountId + "&until=" + hourAgo, token);
+        assertThat(earlier.status()).isEqualTo(200);
+        assertThat(earlier.body()).doesNotContain(accountId);
+        assertThat(api().get("/api/v1/identity/audit-log?until=tomorrow", token).body()).contains("截止时间格式不正确");
+    }
+
+    @Test
+    void anAuditorReadsWhoTheAccountIdsOfTheTrailAre() {
+        String username = newClerk();
+        String accountId = login(username, PASSWORD, requestId()).get("accountId");
+
+        Api.Response people = api().get("/api/v1/identity/audit-log/people?ids=" + accountId + ",not-an-id,"
+                + UUID.randomUUID(), auditorToken());
+
+        assertThat(people.status()).as(people.body()).isEqualTo(200);
+        assertThat(people.body()).contains(accountId).contains("测试代办员").contains("CLERK").contains("450103")
+                .doesNotContain("passwordHash").doesNotContain(username);
+        Api.Response admin = api().post("/api/v1/auth/staff/login", Map.of("username", "admin", "password", "Civic-Admin-2025!"), null);
+        assertThat(api().get("/api/v1/identity/audit-log/people?ids=" + accountId, admin.get("accessToken")).status())
+                .as("names for the audit trail are for auditors only").isEqualTo(403);
+    }
+
+    @Test
     void onlyAuditorsMayReadTheAuditLog() {
         Api.Response admin = api().post("/api/v1/auth/staff/login", Map.of("username", "admin", "password", "Civic-Admin-2025!"), null);
         assertThat(api().get("/api/v1/identity/audit-log", admin.get("accessToken")).status()).isEqualTo(403);

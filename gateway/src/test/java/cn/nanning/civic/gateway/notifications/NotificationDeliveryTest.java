@@ -37,7 +37,11 @@ class NotificationDeliveryTest extends GatewayTest {
     @Test
     void aNotificationReachesTheCitizensWeChatOnceEvenWhenTheEventIsDeliveredTwice() throws Exception {
         String user = newWeChatUser();
-        String accountId = signInWithWeChat(user + ".n").get("accountId");
+        var signIn = signInWithWeChat(user + ".n");
+        String accountId = signIn.get("accountId");
+        // A WeChat message needs an accepted one-time subscription of its template (wx.requestSubscribeMessage).
+        assertThat(api().post("/api/v1/me/notification-consents", Map.of("results", List.of(
+                Map.of("templateId", "dev-template-proxy-status", "accepted", true))), signIn.get("accessToken")).status()).isEqualTo(200);
         String openid = TestEnvironment.weChat().openIdFor(user);
         String eventId = UUID.randomUUID().toString();
         String value = """

@@ -69,7 +69,7 @@ public final class ProxyWorkbenchBench {
     }
 
     /** Points for every village, a clerk each, and requests until there are {@code target} of them. */
-    private static void seed(Connection db, int target, FieldCipher cipher) throws SQLException {
+    static void seed(Connection db, int target, FieldCipher cipher) throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute("""
                     insert into proxy.service_point (id, region_code, name, active, created_at)

@@ -117,7 +117,7 @@ public final class VolunteersBench {
     }
 
     /** Volunteers over every village and hour entries over the volunteers, generated in SQL in chunks; reuses what exists. */
-    private static Map<String, Object> seed(Connection db, long target, long entries, FieldCipher cipher) throws SQLException {
+    static Map<String, Object> seed(Connection db, long target, long entries, FieldCipher cipher) throws SQLException {
         Map<String, Object> load = new TreeMap<>();
         long existing = BenchSupport.count(db, "select count(*) from volunteers.volunteer where account_id like 'bench-vol-%'");
         String name = cipher.encrypt("韦小燕", "volunteer.real_name");

@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.audit;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.Missing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -10,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +40,13 @@ public class AuditClient {
     }
 
     public List<Row> search(Trail trail, @Nullable String actor, @Nullable String action, @Nullable String requestId,
-                            @Nullable Instant since, String token) {
+                            @Nullable Instant since, @Nullable Instant until, String token) {
         Map<String, String> query = new LinkedHashMap<>();
         put(query, "actor", actor);
         put(query, "action", action);
         put(query, "requestId", requestId);
         put(query, "since", since == null ? null : since.toString());
+        put(query, "until", until == null ? null : until.toString());
         query.put("limit", "200");
         String path = trail.path + "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -51,9 +54,26 @@ public class AuditClient {
         return gateway.call(() -> HttpRequest.GET(path).bearerAuth(token), Argument.listOf(Row.class));
     }
 
+    /** Names and roles of the staff behind account ids (auditors only); ids of citizens are not answered. */
+    public List<Person> people(Collection<String> ids, String token) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String joined = URLEncoder.encode(String.join(",", ids), StandardCharsets.UTF_8);
+        return gateway.call(() -> HttpRequest.GET("/api/v1/identity/audit-log/people?ids=" + joined).bearerAuth(token),
+                Argument.listOf(Person.class));
+    }
+
     private static void put(Map<String, String> query, String name, @Nullable String value) {
         if (value != null && !value.isBlank()) {
             query.put(name, value.strip());
+        }
+    }
+
+    @Serdeable
+    public record Person(String id, String displayName, List<String> roles, @Nullable String regionCode) {
+        public Person {
+            roles = Missing.orEmpty(roles);
         }
     }
 

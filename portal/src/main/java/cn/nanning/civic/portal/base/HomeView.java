@@ -19,8 +19,10 @@ public final class HomeView extends VerticalLayout implements BeforeEnterObserve
 
     private final H2 greeting = new H2();
     private final Paragraph scope = new Paragraph();
+    private final RegionDirectory regions;
 
-    HomeView() {
+    HomeView(RegionDirectory regions) {
+        this.regions = regions;
         setId("home");
         greeting.setId("welcome");
         add(greeting, scope,
@@ -31,8 +33,8 @@ public final class HomeView extends VerticalLayout implements BeforeEnterObserve
     public void beforeEnter(BeforeEnterEvent event) {
         StaffSession.current().ifPresent(staff -> {
             greeting.setText("欢迎您，" + staff.displayName());
-            String region = staff.regionCode() == null ? "未设置" : staff.regionCode();
-            scope.setText("角色：" + staff.roleLabels() + "；所属区划代码：" + region);
+            String region = staff.regionCode() == null ? "未设置" : regions.fullName(staff.regionCode());
+            scope.setText("角色：" + staff.roleLabels() + "；所属区划：" + region);
         });
     }
 }

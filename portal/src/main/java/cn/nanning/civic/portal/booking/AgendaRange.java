@@ -1,14 +1,14 @@
 package cn.nanning.civic.portal.booking;
 
+import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import cn.nanning.civic.portal.ui.Times;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -18,14 +18,12 @@ import java.util.Locale;
 public final class AgendaRange extends HorizontalLayout {
 
     public static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日 EEE", Locale.SIMPLIFIED_CHINESE);
 
-    private final DatePicker day = new DatePicker("日期");
+    private final DatePicker day = Widgets.datePicker("日期");
     private final Checkbox week = new Checkbox("显示 7 天");
 
     public AgendaRange(String idPrefix, Runnable reload) {
         day.setId(idPrefix + "-date");
-        day.setLocale(Locale.SIMPLIFIED_CHINESE);
         day.setValue(LocalDate.now(NANNING));
         week.setId(idPrefix + "-week");
         day.addValueChangeListener(change -> {
@@ -53,10 +51,8 @@ public final class AgendaRange extends HorizontalLayout {
         return when(booking.startsAt(), booking.endsAt());
     }
 
-    /** The same for any ISO start and end. */
+    /** The same for any ISO start and end; empty when the start is missing. */
     public static String when(String startsAt, String endsAt) {
-        OffsetDateTime starts = OffsetDateTime.parse(startsAt).atZoneSameInstant(NANNING).toOffsetDateTime();
-        OffsetDateTime ends = OffsetDateTime.parse(endsAt).atZoneSameInstant(NANNING).toOffsetDateTime();
-        return DAY.format(starts) + " " + starts.toLocalTime() + "–" + ends.toLocalTime();
+        return Times.slot(startsAt, endsAt);
     }
 }

@@ -1,13 +1,20 @@
 package cn.nanning.civic.portal.booking;
 
 import cn.nanning.civic.common.identity.Role;
-import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.FormRow;
+import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.RegionPicker;
+import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -33,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -56,11 +62,14 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
 
     private final DirectoryClient directory;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("appointments-message");
+    private final Outcome placeOutcome = new Outcome("appointments-place-outcome");
+    private final Outcome providerOutcome = new Outcome("appointments-provider-outcome");
+    private final Outcome planOutcome = new Outcome("appointments-plan-outcome");
     private final Grid<DirectoryClient.Place> places = new Grid<>(DirectoryClient.Place.class, false);
     private final TextField placeName = new TextField("地点名称");
     private final ComboBox<String> placeKind = new ComboBox<>("类型");
-    private final TextField placeRegion = new TextField("区划代码");
+    private final RegionPicker placeRegion;
     private final TextField placeAddress = new TextField("地址");
     private final Grid<DirectoryClient.Provider> providers = new Grid<>(DirectoryClient.Provider.class, false);
     private final ComboBox<DirectoryClient.StaffAccount> account = new ComboBox<>("工作人员账号");
@@ -70,21 +79,20 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     private final IntegerField minNotice = new IntegerField("最短提前预约（分钟）");
     private final VerticalLayout plan = new VerticalLayout();
     private final CheckboxGroup<Integer> weekdays = new CheckboxGroup<>("工作日");
-    private final TimePicker starts = new TimePicker("开始");
-    private final TimePicker ends = new TimePicker("结束");
+    private final TimePicker starts = Widgets.timePicker("开始");
+    private final TimePicker ends = Widgets.timePicker("结束");
     private final Grid<DirectoryClient.OverdueApplication> overdue = new Grid<>(DirectoryClient.OverdueApplication.class, false);
 
-    AppointmentsAdminView(DirectoryClient directory, SignIn signIn) {
+    AppointmentsAdminView(DirectoryClient directory, SignIn signIn, RegionDirectory regions) {
         this.directory = directory;
         this.signIn = signIn;
+        this.placeRegion = new RegionPicker(regions, "地点所在区划", RegionPicker.Depth.ANY);
         setId("appointments-admin");
-        message.setId("appointments-message");
-        message.setVisible(false);
 
         places.setId("appointments-places");
         places.addColumn(DirectoryClient.Place::name).setHeader("地点").setFlexGrow(1);
         places.addColumn(DirectoryClient.Place::kindLabel).setHeader("类型").setAutoWidth(true);
-        places.addColumn(p -> p.regionName() == null ? p.regionCode() : p.regionName()).setHeader("区划").setAutoWidth(true);
+        places.addColumn(p -> p.regionName() == null ? regions.fullName(p.regionCode()) : p.regionName()).setHeader("区划").setAutoWidth(true);
         places.addColumn(p -> p.address() == null ? "" : p.address()).setHeader("地址").setAutoWidth(true);
         places.setAllRowsVisible(true);
         placeName.setId("appointments-place-name");
@@ -93,13 +101,12 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         placeKind.setItemLabelGenerator(PLACE_KINDS::get);
         placeRegion.setId("appointments-place-region");
         placeAddress.setId("appointments-place-address");
-        Button addPlace = new Button("登记地点", click -> createPlace());
-        addPlace.setId("appointments-place-add");
+        Button addPlace = Actions.primary("登记地点", "appointments-place-add", placeOutcome, this::createPlace);
 
         providers.setId("appointments-providers");
         providers.addColumn(DirectoryClient.Provider::displayName).setHeader("姓名").setAutoWidth(true);
         providers.addColumn(DirectoryClient.Provider::kindLabel).setHeader("类型").setAutoWidth(true);
-        providers.addColumn(p -> p.place().name()).setHeader("服务地点").setFlexGrow(1);
+        providers.addColumn(p -> p.place() == null ? "" : p.place().name()).setHeader("服务地点").setFlexGrow(1);
         providers.addColumn(p -> p.slotMinutes() + " 分钟").setHeader("时段").setAutoWidth(true);
         providers.addColumn(p -> planSummary(p.windows())).setHeader("每周排班").setFlexGrow(1);
         providers.setAllRowsVisible(true);
@@ -118,8 +125,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         minNotice.setId("appointments-provider-notice");
         minNotice.setValue(120);
         minNotice.setMin(0);
-        Button addProvider = new Button("登记服务人员", click -> createProvider());
-        addProvider.setId("appointments-provider-add");
+        Button addProvider = Actions.primary("登记服务人员", "appointments-provider-add", providerOutcome, this::createProvider);
 
         plan.setId("appointments-plan");
         plan.setPadding(false);
@@ -133,29 +139,29 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         ends.setId("appointments-plan-ends");
         ends.setStep(Duration.ofMinutes(30));
         ends.setValue(LocalTime.of(12, 0));
-        Button savePlan = new Button("保存排班", click -> savePlan());
-        savePlan.setId("appointments-plan-save");
+        Button savePlan = Actions.primary("保存排班", "appointments-plan-save", planOutcome, this::savePlan);
         plan.add(new H3("每周排班"), new Paragraph("所选工作日按同一时段排班；保存后替换原排班，节假日与请假期间不开放预约。"),
-                weekdays, FormRow.of(starts, ends, savePlan));
+                weekdays, Actions.row(starts, ends, savePlan, planOutcome));
 
         overdue.setId("appointments-overdue");
         overdue.addColumn(DirectoryClient.OverdueApplication::applicantName).setHeader("申请人").setAutoWidth(true);
         overdue.addColumn(DirectoryClient.OverdueApplication::caseTypeLabel).setHeader("案件类型").setAutoWidth(true);
         overdue.addColumn(DirectoryClient.OverdueApplication::statusLabel).setHeader("状态").setAutoWidth(true);
-        overdue.addColumn(DirectoryClient.OverdueApplication::submittedOn).setHeader("受理日期").setAutoWidth(true);
-        overdue.addColumn(a -> a.assignmentDue() != null ? "指派期限 " + a.assignmentDue() : "决定期限 " + a.decisionDue())
+        overdue.addColumn(a -> Times.day(a.submittedOn())).setHeader("受理日期").setAutoWidth(true);
+        overdue.addColumn(a -> a.assignmentDue() != null ? "指派期限 " + Times.day(a.assignmentDue()) : "决定期限 " + Times.day(a.decisionDue()))
                 .setHeader("期限").setAutoWidth(true);
         overdue.setAllRowsVisible(true);
 
         add(new H2("预约管理"), message,
-                new H3("服务地点"), places, FormRow.of(placeName, placeKind, placeRegion, placeAddress, addPlace),
-                new H3("服务人员"), providers, FormRow.of(account, providerKind, providerPlace, slotMinutes, minNotice, addProvider), plan,
+                new H3("服务地点"), places, FormRow.of(placeName, placeKind, placeAddress), placeRegion, Actions.row(addPlace, placeOutcome),
+                new H3("服务人员"), providers, FormRow.of(account, providerKind, providerPlace, slotMinutes, minNotice),
+                Actions.row(addProvider, providerOutcome), plan,
                 new H3("逾期的法律援助申请"), new Paragraph("超过 7 个工作日未作决定或批准后 3 个工作日未指派律师的申请。"), overdue);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        placeRegion.setValue(area());
+        placeRegion.startAtOwnArea();
         reload();
     }
 
@@ -175,63 +181,53 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
             List<DirectoryClient.OverdueApplication> late = signIn.withToken(directory::overdueApplications);
             overdue.setItems(late);
         } catch (GatewayException e) {
-            showMessage(e.getMessage());
+            message.failed(e.getMessage());
         }
     }
 
-    private void createPlace() {
-        if (placeName.isEmpty() || placeKind.isEmpty() || placeRegion.isEmpty()) {
-            showMessage("请填写地点名称、类型和区划代码。");
-            return;
+    private String createPlace() {
+        if (placeName.isEmpty() || placeKind.isEmpty()) {
+            throw new Refusal("请填写地点名称、类型和区划。");
         }
-        if (act(() -> signIn.withToken(token -> directory.createPlace(placeName.getValue().strip(), placeKind.getValue(),
-                placeRegion.getValue().strip(), placeAddress.getValue(), token)), "已登记服务地点。")) {
-            placeName.clear();
-            placeAddress.clear();
-        }
+        DirectoryClient.Place place = signIn.withToken(token -> directory.createPlace(placeName.getValue().strip(), placeKind.getValue(),
+                placeRegion.chosen(), placeAddress.getValue(), token));
+        placeName.clear();
+        placeAddress.clear();
+        reload();
+        return "已登记服务地点“" + place.name() + "”。";
     }
 
-    private void createProvider() {
+    private String createProvider() {
         DirectoryClient.StaffAccount staff = account.getValue();
         if (staff == null || providerKind.isEmpty() || providerPlace.isEmpty() || slotMinutes.isEmpty() || minNotice.isEmpty()) {
-            showMessage("请选择工作人员账号、服务人员类型和服务地点，并填写时段与提前预约时间。");
-            return;
+            throw new Refusal("请选择工作人员账号、服务人员类型和服务地点，并填写时段与提前预约时间。");
         }
-        act(() -> signIn.withToken(token -> directory.createProvider(staff.id(), staff.displayName(), providerKind.getValue(),
-                providerPlace.getValue().id(), slotMinutes.getValue(), minNotice.getValue(), token)),
-                "已登记 " + staff.displayName() + "，请为其设置每周排班。");
+        signIn.withToken(token -> directory.createProvider(staff.id(), staff.displayName(), providerKind.getValue(),
+                providerPlace.getValue().id(), slotMinutes.getValue(), minNotice.getValue(), token));
+        reload();
+        return "已登记 " + staff.displayName() + "，请在上表中选择其所在行，设置每周排班。";
     }
 
     private void showPlan(DirectoryClient.Provider provider) {
         plan.setVisible(provider != null);
+        planOutcome.clear();
         if (provider != null) {
             weekdays.setValue(provider.windows().stream().map(DirectoryClient.Window::weekday).collect(Collectors.toSet()));
         }
     }
 
-    private void savePlan() {
+    private String savePlan() {
         DirectoryClient.Provider provider = providers.asSingleSelect().getValue();
         Set<Integer> days = new TreeSet<>(weekdays.getValue());
         if (provider == null || days.isEmpty() || starts.isEmpty() || ends.isEmpty() || !starts.getValue().isBefore(ends.getValue())) {
-            showMessage("请选择工作日，并确保开始时间早于结束时间。");
-            return;
+            throw new Refusal("请选择工作日，并确保开始时间早于结束时间。");
         }
         List<DirectoryClient.Window> windows = days.stream()
                 .map(day -> new DirectoryClient.Window(day, starts.getValue().toString(), ends.getValue().toString())).toList();
-        act(() -> signIn.withToken(token -> directory.replacePlan(provider.id(), windows, token)),
-                "已保存 " + provider.displayName() + " 的每周排班。");
-    }
-
-    private boolean act(Supplier<?> call, String done) {
-        try {
-            call.get();
-            reload();
-            showMessage(done);
-            return true;
-        } catch (GatewayException e) {
-            showMessage(e.getMessage());
-            return false;
-        }
+        signIn.withToken(token -> directory.replacePlan(provider.id(), windows, token));
+        reload();
+        providers.getGenericDataView().getItems().filter(p -> p.id().equals(provider.id())).findFirst().ifPresent(providers::select);
+        return "已保存 " + provider.displayName() + " 的每周排班。";
     }
 
     /** "周一 09:00–12:00；周三 14:00–17:00" */
@@ -250,8 +246,4 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     }
 
 
-    private void showMessage(String text) {
-        message.setText(text);
-        message.setVisible(true);
-    }
 }

@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.booking;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.Missing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -84,16 +85,23 @@ public class DirectoryClient {
 
     @Serdeable
     public record Provider(String id, String accountId, String displayName, String kind, String kindLabel, Place place,
-                           int slotMinutes, int minNoticeMinutes, @Nullable List<Window> plan) {
+                           int slotMinutes, int minNoticeMinutes, List<Window> plan) {
 
-        /** The weekly windows; an empty plan is left out of the answer. */
+        public Provider {
+            plan = Missing.orEmpty(plan);
+        }
+
+        /** The weekly windows. */
         public List<Window> windows() {
-            return plan == null ? List.of() : plan;
+            return plan;
         }
     }
 
     @Serdeable
     public record StaffAccount(String id, String username, String displayName, List<String> roles, String regionCode) {
+        public StaffAccount {
+            roles = Missing.orEmpty(roles);
+        }
     }
 
     @Serdeable

@@ -8,17 +8,18 @@ import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.CatalogueEntry;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -41,7 +42,10 @@ public final class CatalogueView extends VerticalLayout implements BeforeEnterOb
 
     private final GatewayClient gateway;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("catalogue-message");
+    private final Outcome saveOutcome = new Outcome("catalogue-save-outcome");
+    private final TextField filter = new TextField("查找事项");
+    private List<CatalogueEntry> all = List.of();
     private final Grid<CatalogueEntry> grid = new Grid<>(CatalogueEntry.class, false);
     private final TextField code = new TextField("事项编码");
     private final TextField name = new TextField("事项名称");
@@ -63,15 +67,18 @@ public final class CatalogueView extends VerticalLayout implements BeforeEnterOb
         this.gateway = gateway;
         this.signIn = signIn;
         setId("catalogue");
-        message.setId("catalogue-message");
-        message.setVisible(false);
         grid.setId("catalogue-grid");
         grid.addColumn(CatalogueEntry::code).setHeader("编码").setAutoWidth(true);
         grid.addColumn(CatalogueEntry::name).setHeader("事项名称").setFlexGrow(1);
         grid.addColumn(CatalogueEntry::department).setHeader("实施部门").setAutoWidth(true);
         grid.addColumn(e -> e.proxyAllowed() ? "可代办" : "须本人办理").setHeader("代办").setAutoWidth(true);
         grid.addColumn(e -> e.timeLimitDays() != null ? e.timeLimitDays() + " 个工作日" : "").setHeader("承诺时限").setAutoWidth(true);
-        grid.setHeight("320px");
+        grid.setHeight("480px");
+        filter.setId("catalogue-filter");
+        filter.setPlaceholder("编码、名称或实施部门");
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(change -> showFiltered());
         grid.asSingleSelect().addValueChangeListener(change -> {
             if (change.getValue() != null) {
                 edit(change.getValue());
@@ -79,12 +86,15 @@ public final class CatalogueView extends VerticalLayout implements BeforeEnterOb
         });
         code.setId("catalogue-code");
         name.setId("catalogue-name");
-        Button blank = new Button("新建事项", click -> clear());
-        Button save = new Button("保存并发布", click -> save());
-        save.setId("catalogue-save");
+        Button blank = new Button("新建事项", click -> {
+            saveOutcome.clear();
+            clear();
+        });
+        blank.setId("catalogue-new");
+        Button save = Actions.primary("保存并发布", "catalogue-save", saveOutcome, this::save);
         FormLayout form = new FormLayout(code, name, type, department, level, fee, days, visits, contact, proxyAllowed,
                 legalBasis, conditions, materials);
-        add(new H2("服务事项目录"), message, grid, form, new HorizontalLayout(blank, save));
+        add(new H2("服务事项目录"), Actions.row(filter, message), grid, form, Actions.row(blank, save, saveOutcome));
     }
 
     @Override
@@ -95,10 +105,12 @@ public final class CatalogueView extends VerticalLayout implements BeforeEnterOb
 
     private void reload() {
         try {
-            grid.setItems(signIn.withToken(gateway::catalogue));
+            all = signIn.withToken(gateway::catalogue);
+            showFiltered();
         } catch (GatewayException e) {
-            grid.setItems(List.of());
-            show(e.getMessage());
+            all = List.of();
+            grid.setItems(all);
+            message.failed(e.getMessage());
         }
     }
 
@@ -132,23 +144,24 @@ public final class CatalogueView extends VerticalLayout implements BeforeEnterOb
         proxyAllowed.setValue(false);
     }
 
-    private void save() {
+    private String save() {
         CatalogueEntry entry = new CatalogueEntry(code.getValue().strip(), name.getValue(), type.getValue(), department.getValue(),
                 level.getValue(), legalBasis.getValue(), conditions.getValue(), materials.getValue(), fee.getValue(), days.getValue(),
                 visits.getValue(), proxyAllowed.getValue(), contact.getValue(), version);
-        try {
-            CatalogueEntry saved = signIn.withToken(token -> gateway.saveCatalogueEntry(entry, isNew, token));
-            show("已保存并发布：" + saved.name() + "（第 " + saved.version() + " 版）");
-            reload();
-            edit(saved);
-        } catch (GatewayException e) {
-            show(e.getMessage());
-        }
+        CatalogueEntry saved = signIn.withToken(token -> gateway.saveCatalogueEntry(entry, isNew, token));
+        reload();
+        edit(saved);
+        return "已保存并发布：" + saved.name() + "（第 " + saved.version() + " 版）";
     }
 
-    private void show(String text) {
-        message.setText(text);
-        message.setVisible(true);
+    private void showFiltered() {
+        String text = filter.getValue().strip();
+        grid.setItems(text.isEmpty() ? all : all.stream().filter(e -> contains(e.code(), text) || contains(e.name(), text)
+                || contains(e.department(), text)).toList());
+    }
+
+    private static boolean contains(String value, String text) {
+        return value != null && value.contains(text);
     }
 
     private static String orEmpty(String value) {

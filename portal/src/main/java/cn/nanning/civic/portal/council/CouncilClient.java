@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.council;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import static cn.nanning.civic.portal.gateway.Missing.orEmpty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -181,11 +182,6 @@ public class CouncilClient {
 
     public List<Opinion> publicOpinions(String topicId) {
         return gateway.call(() -> HttpRequest.GET(BASE + "/public/topics/" + topicId + "/opinions"), Argument.listOf(Opinion.class));
-    }
-
-    /** The services leave empty lists out of their JSON. */
-    private static <T> List<T> orEmpty(@Nullable List<T> list) {
-        return list == null ? List.of() : list;
     }
 
     private static String encode(String s) {

@@ -3,10 +3,10 @@ package cn.nanning.civic.portal.council;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.combobox.ComboBox;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /** "我的议事会": the councils in the signed-in convener's (or administrator's) area; the first one is chosen. */
 final class CouncilPicker extends ComboBox<CouncilClient.CouncilSummary> {
@@ -18,25 +18,25 @@ final class CouncilPicker extends ComboBox<CouncilClient.CouncilSummary> {
         setItemLabelGenerator(c -> c.name() + "（" + (c.regionName() != null ? c.regionName() : c.regionCode()) + "）");
     }
 
-    /** Loads the councils; a gateway failure goes to {@code problem} in Chinese. */
-    void load(CouncilClient client, SignIn signIn, Consumer<String> problem) {
+    /** Loads the councils; an empty area or a gateway failure is said in {@code status}. */
+    void load(CouncilClient client, SignIn signIn, Outcome status) {
         String region = StaffSession.current().map(StaffSession::regionCode).orElse(null);
         if (region == null || region.isBlank()) {
             setItems(List.of());
-            problem.accept("您的账号未设定辖区，无法列出议事会。");
+            status.note("您的账号未设定辖区，无法列出议事会。");
             return;
         }
         try {
             List<CouncilClient.CouncilSummary> councils = signIn.withToken(token -> client.councils(region, token));
             setItems(councils);
             if (councils.isEmpty()) {
-                problem.accept("您的辖区内尚未设立老友议事会。");
+                status.note("您的辖区内尚未设立老友议事会。");
             } else {
                 setValue(councils.get(0));
             }
         } catch (GatewayException e) {
             setItems(List.of());
-            problem.accept(e.getMessage());
+            status.failed(e.getMessage());
         }
     }
 

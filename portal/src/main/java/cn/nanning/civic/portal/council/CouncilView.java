@@ -5,8 +5,8 @@ import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -32,7 +32,7 @@ public final class CouncilView extends VerticalLayout implements BeforeEnterObse
 
     private final CouncilClient client;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("council-message");
     private final CouncilPicker picker = new CouncilPicker("council-select");
     final TabSheet tabs = new TabSheet();
     final CharterPanel charter;
@@ -45,13 +45,11 @@ public final class CouncilView extends VerticalLayout implements BeforeEnterObse
         this.client = client;
         this.signIn = signIn;
         setId("council-desk");
-        message.setId("council-message");
-        message.setVisible(false);
-        charter = new CharterPanel(client, signIn, picker::councilId, this::say);
-        triage = new TriagePanel(client, signIn, picker::councilId, this::say);
-        meetings = new MeetingsPanel(client, signIn, picker::councilId, this::say);
-        steps = new StepRegisterPanel(client, signIn, picker::councilId, this::say);
-        publications = new PublicationsPanel(client, signIn, picker::councilId, this::say);
+        charter = new CharterPanel(client, signIn, picker::councilId);
+        triage = new TriagePanel(client, signIn, picker::councilId);
+        meetings = new MeetingsPanel(client, signIn, picker::councilId);
+        steps = new StepRegisterPanel(client, signIn, picker::councilId);
+        publications = new PublicationsPanel(client, signIn, picker::councilId);
         tabs.setId("council-tabs");
         tabs.setWidthFull();
         tabs.add(TABS[0], charter);
@@ -66,7 +64,7 @@ public final class CouncilView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        picker.load(client, signIn, this::say);
+        picker.load(client, signIn, message);
     }
 
     /** Reloads the open tab for the chosen council. */
@@ -83,8 +81,4 @@ public final class CouncilView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
-    private void say(String text) {
-        message.setText(text);
-        message.setVisible(true);
-    }
 }

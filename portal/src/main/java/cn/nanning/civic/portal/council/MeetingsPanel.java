@@ -2,20 +2,22 @@ package cn.nanning.civic.portal.council;
 
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,16 +28,16 @@ final class MeetingsPanel extends VerticalLayout {
     private final CouncilClient client;
     private final SignIn signIn;
     private final Supplier<String> council;
-    private final Consumer<String> say;
     final Grid<CouncilClient.Meeting> meetings = new Grid<>(CouncilClient.Meeting.class, false);
     private final MultiSelectComboBox<CouncilClient.Topic> agenda = new MultiSelectComboBox<>("议程（本议事会征集中或已采纳的议题）");
+    final Outcome scheduleOutcome = new Outcome("council-schedule-outcome");
+    final Outcome recordOutcome = new Outcome("council-record-outcome");
     private final CheckboxGroup<CouncilClient.Representative> present = new CheckboxGroup<>("出席代表");
 
-    MeetingsPanel(CouncilClient client, SignIn signIn, Supplier<String> council, Consumer<String> say) {
+    MeetingsPanel(CouncilClient client, SignIn signIn, Supplier<String> council) {
         this.client = client;
         this.signIn = signIn;
         this.council = council;
-        this.say = say;
         setId("council-meetings-panel");
         setPadding(false);
         meetings.setId("council-meetings");
@@ -54,60 +56,52 @@ final class MeetingsPanel extends VerticalLayout {
         title.setId("council-meeting-title");
         TextField place = new TextField("地点");
         place.setId("council-meeting-place");
-        DateTimePicker start = new DateTimePicker("开始时间");
+        DateTimePicker start = Widgets.dateTimePicker("开始时间");
         start.setId("council-meeting-start");
-        DateTimePicker end = new DateTimePicker("结束时间");
+        DateTimePicker end = Widgets.dateTimePicker("结束时间");
         end.setId("council-meeting-end");
         agenda.setId("council-meeting-agenda");
         agenda.setItemLabelGenerator(CouncilClient.Topic::title);
         agenda.setWidth("30em");
-        Button schedule = new Button("安排会议", click -> {
+        Button schedule = Actions.primary("安排会议", "council-schedule", scheduleOutcome, () -> {
             if (title.isEmpty() || place.isEmpty() || start.isEmpty() || end.isEmpty()) {
-                say.accept("请填写会议名称、地点和起止时间。");
-                return;
+                throw new Refusal("请填写会议名称、地点和起止时间。");
             }
-            try {
-                List<String> items = agenda.getSelectedItems().stream().map(CouncilClient.Topic::id).toList();
-                signIn.withToken(token -> client.schedule(council.get(), title.getValue(), place.getValue(),
-                        start.getValue().atZone(Texts.NANNING).toInstant().toString(), end.getValue().atZone(Texts.NANNING).toInstant().toString(),
-                        items, token));
-                show();
-                say.accept("会议已安排，已在公开页面发布。");
-            } catch (GatewayException e) {
-                say.accept(e.getMessage());
-            }
+            List<String> items = agenda.getSelectedItems().stream().map(CouncilClient.Topic::id).toList();
+            signIn.withToken(token -> client.schedule(council.get(), title.getValue(), place.getValue(),
+                    start.getValue().atZone(Texts.NANNING).toInstant().toString(), end.getValue().atZone(Texts.NANNING).toInstant().toString(),
+                    items, token));
+            String scheduled = title.getValue().strip();
+            title.clear();
+            agenda.clear();
+            show();
+            return "会议“" + scheduled + "”已安排，已在公开栏发布。";
         });
-        schedule.setId("council-schedule");
 
         present.setId("council-meeting-present");
         present.setItemLabelGenerator(CouncilClient.Representative::name);
-        IntegerField walkIns = new IntegerField("现场参会居民（未报名）人数");
+        IntegerField walkIns = new IntegerField("现场参会的未报名居民人数");
         walkIns.setId("council-meeting-walkins");
         walkIns.setMin(0);
         walkIns.setValue(0);
         TextArea minutes = new TextArea("会议纪要");
         minutes.setId("council-meeting-minutes");
         minutes.setWidthFull();
-        Button record = new Button("记录出席与纪要", click -> {
+        Button record = Actions.primary("记录出席与纪要", "council-record", recordOutcome, () -> {
             CouncilClient.Meeting meeting = meetings.asSingleSelect().getValue();
             if (meeting == null || minutes.isEmpty()) {
-                say.accept("请选择已开始的会议并填写会议纪要。");
-                return;
+                throw new Refusal("请选择已开始的会议并填写会议纪要。");
             }
-            try {
-                List<String> reps = present.getSelectedItems().stream().map(CouncilClient.Representative::id).toList();
-                signIn.withToken(token -> client.record(meeting.id(), reps, walkIns.getValue() == null ? 0 : walkIns.getValue(),
-                        minutes.getValue(), token));
-                minutes.clear();
-                show();
-                say.accept("出席情况和会议纪要已记录。");
-            } catch (GatewayException e) {
-                say.accept(e.getMessage());
-            }
+            List<String> reps = present.getSelectedItems().stream().map(CouncilClient.Representative::id).toList();
+            signIn.withToken(token -> client.record(meeting.id(), reps, walkIns.getValue() == null ? 0 : walkIns.getValue(),
+                    minutes.getValue(), token));
+            minutes.clear();
+            show();
+            return "“" + meeting.title() + "”的出席情况和会议纪要已记录。";
         });
-        record.setId("council-record");
-        add(meetings, new H4("安排会议"), new HorizontalLayout(title, place, start, end), agenda, schedule,
-                new H4("会后记录（选择上表中已开始的会议）"), present, walkIns, minutes, record);
+        add(meetings, new H4("安排会议"), Actions.row(title, place), Actions.row(start, end), agenda,
+                Actions.row(schedule, scheduleOutcome),
+                new H4("会后记录（选择上表中已开始的会议）"), present, walkIns, minutes, Actions.row(record, recordOutcome));
     }
 
     void show() {
@@ -125,7 +119,7 @@ final class MeetingsPanel extends VerticalLayout {
                     .filter(CouncilClient.Representative::inTerm).toList());
         } catch (GatewayException e) {
             meetings.setItems(List.of());
-            say.accept(e.getMessage());
+            scheduleOutcome.failed(e.getMessage());
         }
     }
 }

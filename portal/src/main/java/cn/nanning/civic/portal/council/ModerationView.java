@@ -6,13 +6,14 @@ import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -37,19 +38,17 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
 
     private final CouncilClient client;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("moderation-message");
+    private final Outcome outcome = new Outcome("moderation-outcome");
     private final CouncilPicker picker = new CouncilPicker("moderation-council");
     final Grid<CouncilClient.QueueItem> queue = new Grid<>(CouncilClient.QueueItem.class, false);
-    private final TextField reason = new TextField("隐藏理由");
-    private final Button approve = new Button("通过并公开");
-    private final Button hide = new Button("隐藏");
+    private final Button approve;
+    private final Button hide;
 
     ModerationView(CouncilClient client, SignIn signIn) {
         this.client = client;
         this.signIn = signIn;
         setId("council-moderation");
-        message.setId("moderation-message");
-        message.setVisible(false);
         queue.setId("moderation-queue");
         queue.addColumn(CouncilClient.QueueItem::kindLabel).setHeader("类型").setAutoWidth(true);
         queue.addColumn(CouncilClient.QueueItem::topicTitle).setHeader("议题").setAutoWidth(true);
@@ -60,27 +59,28 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
                 .setHeader("举报理由").setAutoWidth(true);
         queue.addColumn(q -> Texts.time(q.createdAt())).setHeader("提交时间").setAutoWidth(true);
         queue.setAllRowsVisible(true);
+        approve = Actions.primary("通过并公开", "moderation-approve", outcome, () -> decide(true, ""));
+        hide = Actions.withReason("隐藏", "moderation-hide", outcome,
+                Actions.Confirmation.destructive("隐藏内容", "隐藏后该内容在任何页面都不再显示，作者将收到通知和理由。", "确认隐藏"),
+                "隐藏理由", reason -> decide(false, reason));
         queue.asSingleSelect().addValueChangeListener(change -> {
             approve.setEnabled(change.getValue() != null);
             hide.setEnabled(change.getValue() != null);
+            if (change.getValue() != null) {
+                outcome.clear();
+                approve.setText("VISIBLE".equals(change.getValue().status()) ? "保留公开" : "通过并公开");
+            }
         });
-        reason.setId("moderation-reason");
-        reason.setWidth("30em");
-        reason.setMaxLength(200);
-        approve.setId("moderation-approve");
-        hide.setId("moderation-hide");
         approve.setEnabled(false);
         hide.setEnabled(false);
-        approve.addClickListener(click -> decide(true));
-        hide.addClickListener(click -> decide(false));
         picker.addValueChangeListener(change -> reload());
         add(new H2("议事审核"), new Paragraph("待审核的议题和意见，以及被居民举报的议题和意见。通过后公开（被举报的保留公开）；"
-                + "隐藏须说明理由，作者将收到通知，隐藏的内容在任何页面都不再显示。"), message, picker, queue, new HorizontalLayout(reason, approve, hide));
+                + "隐藏须说明理由，作者将收到通知，隐藏的内容在任何页面都不再显示。"), message, picker, queue, Actions.row(approve, hide, outcome));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        picker.load(client, signIn, this::say);
+        picker.load(client, signIn, message);
     }
 
     private void reload() {
@@ -93,36 +93,28 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
             List<CouncilClient.QueueItem> items = signIn.withToken(token -> client.moderationQueue(id, token));
             queue.setItems(items);
             if (items.isEmpty()) {
-                say("审核队列为空。");
+                message.note("审核队列为空，没有待审核或被举报的内容。");
+            } else {
+                message.clear();
             }
         } catch (GatewayException e) {
             queue.setItems(List.of());
-            say(e.getMessage());
+            message.failed(e.getMessage());
         }
     }
 
-    private void decide(boolean publish) {
+    private String decide(boolean publish, String reason) {
         CouncilClient.QueueItem item = queue.asSingleSelect().getValue();
         if (item == null) {
-            return;
+            throw new Refusal("请先在列表中选择一项内容。");
         }
-        try {
-            signIn.withToken(token -> {
-                client.moderate(item, publish, reason.getValue(), token);
-                return item;
-            });
-            reason.clear();
-            reload();
-            say(!publish ? "已隐藏，作者将收到通知和理由。"
-                    : "VISIBLE".equals(item.status()) ? "已保留公开，相关举报已处理。" : "已通过并公开，作者将收到通知。");
-        } catch (GatewayException e) {
-            say(e.getMessage());
-        }
-    }
-
-    private void say(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        signIn.withToken(token -> {
+            client.moderate(item, publish, reason, token);
+            return item;
+        });
+        reload();
+        return !publish ? "已隐藏，作者将收到通知和理由。"
+                : "VISIBLE".equals(item.status()) ? "已保留公开，相关举报已处理。" : "已通过并公开，作者将收到通知。";
     }
 
     /** Why an item is in the queue: a published item is there because residents reported it. */
@@ -144,6 +136,6 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
         if (checkResult.startsWith("wechat:review")) {
             return "微信内容安全建议人工复核";
         }
-        return "wechat:pass".equals(checkResult) ? "居民举报" : checkResult;
+        return "wechat:pass".equals(checkResult) ? "居民举报" : "需人工审核";
     }
 }

@@ -2,6 +2,10 @@ package cn.nanning.civic.portal.council;
 
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -9,19 +13,21 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +39,6 @@ final class PublicationsPanel extends VerticalLayout {
     private final CouncilClient client;
     private final SignIn signIn;
     private final Supplier<String> council;
-    private final Consumer<String> say;
     final ComboBox<CouncilClient.DecisionSummary> decision = new ComboBox<>("事项");
     private final Paragraph state = new Paragraph();
     final Grid<CouncilClient.Progress> progress = new Grid<>(CouncilClient.Progress.class, false);
@@ -42,12 +47,14 @@ final class PublicationsPanel extends VerticalLayout {
     final Dialog deleteDialog = new Dialog();
     final TextArea deleteReason = new TextArea("删除理由");
     private final Paragraph deleteMessage = new Paragraph();
+    final Outcome resolutionOutcome = new Outcome("council-resolution-outcome");
+    final Outcome progressOutcome = new Outcome("council-progress-outcome");
+    final Outcome photoOutcome = new Outcome("council-photo-outcome");
 
-    PublicationsPanel(CouncilClient client, SignIn signIn, Supplier<String> council, Consumer<String> say) {
+    PublicationsPanel(CouncilClient client, SignIn signIn, Supplier<String> council) {
         this.client = client;
         this.signIn = signIn;
         this.council = council;
-        this.say = say;
         setId("council-publications-panel");
         setPadding(false);
         decision.setId("council-publication-decision");
@@ -59,9 +66,9 @@ final class PublicationsPanel extends VerticalLayout {
         TextArea resolution = new TextArea("决议公开内容");
         resolution.setId("council-resolution-content");
         resolution.setWidthFull();
-        Button publish = new Button("公开决议", click -> run((d, token) -> client.publishResolution(d.id(), resolution.getValue(), token),
-                "决议已公开，订阅居民将收到通知。"));
-        publish.setId("council-publish-resolution");
+        Button publish = Actions.confirmed("公开决议", "council-publish-resolution", resolutionOutcome,
+                Actions.Confirmation.of("公开决议", "决议公开后将在公开栏长期展示并通知订阅的居民，公开后不能撤回或再次公开。确认公开吗？", "确认公开"),
+                () -> run((d, token) -> client.publishResolution(d.id(), resolution.getValue(), token), "决议已公开，订阅居民将收到通知。"));
 
         IntegerField percent = new IntegerField("实施进度（%）");
         percent.setId("council-progress-percent");
@@ -70,17 +77,18 @@ final class PublicationsPanel extends VerticalLayout {
         TextArea note = new TextArea("进度说明");
         note.setId("council-progress-note");
         note.setWidthFull();
-        DatePicker day = new DatePicker("进度日期", LocalDate.now(Texts.NANNING));
+        DatePicker day = Widgets.datePicker("进度日期");
+        day.setValue(LocalDate.now(Texts.NANNING));
         day.setId("council-progress-date");
-        Button report = new Button("公开实施进度", click -> {
+        Button report = Actions.primary("公开实施进度", "council-report-progress", progressOutcome, () -> {
             if (percent.getValue() == null || note.isEmpty() || day.isEmpty()) {
-                say.accept("请填写进度、说明和日期。");
-                return;
+                throw new Refusal("请填写进度、说明和日期。");
             }
-            run((d, token) -> client.reportProgress(d.id(), percent.getValue(), note.getValue(), day.getValue().toString(), token),
-                    "实施进度已公开。");
+            String done = run((d, token) -> client.reportProgress(d.id(), percent.getValue(), note.getValue(), day.getValue().toString(), token),
+                    "实施进度 " + percent.getValue() + "% 已公开。可在下表中选择该条进度上传现场照片。");
+            note.clear();
+            return done;
         });
-        report.setId("council-report-progress");
 
         progress.setId("council-progress");
         progress.addColumn(CouncilClient.Progress::occurredOn).setHeader("日期").setAutoWidth(true);
@@ -92,9 +100,8 @@ final class PublicationsPanel extends VerticalLayout {
                 : change.getValue().photos()));
 
         photos.setId("council-photos");
-        photos.addColumn(p -> p.width() + " × " + p.height()).setHeader("尺寸").setAutoWidth(true);
-        photos.addColumn(p -> "image/png".equals(p.contentType()) ? "PNG" : "JPG").setHeader("格式").setAutoWidth(true);
-        photos.addColumn(CouncilClient.Photo::url).setHeader("公开地址").setFlexGrow(1);
+        photos.addComponentColumn(this::thumbnail).setHeader("照片").setAutoWidth(true);
+        photos.addColumn(p -> p.width() + " × " + p.height() + " 像素").setHeader("尺寸").setAutoWidth(true);
         photos.setAllRowsVisible(true);
         photos.asSingleSelect().addValueChangeListener(change -> deletePhoto.setEnabled(change.getValue() != null));
         deletePhoto.setId("council-photo-delete");
@@ -108,30 +115,26 @@ final class PublicationsPanel extends VerticalLayout {
         buildDeleteDialog();
 
         UI ui = UI.getCurrent();
-        Upload photo = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+        Upload photo = Widgets.upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> photoOutcome.run(() -> {
             CouncilClient.DecisionSummary d = decision.getValue();
             CouncilClient.Progress p = progress.asSingleSelect().getValue();
             if (d == null || p == null) {
-                say.accept("请先在上表中选择一条实施进度，再上传照片。");
-                return;
+                throw new Refusal("请先在上表中选择一条实施进度，再上传照片。");
             }
-            try {
-                signIn.withToken(t -> client.uploadPhoto(d.id(), p.id(), metadata.fileName(), bytes, t));
-                showDecision();
-                say.accept("照片已上传，已随实施进度公开（已去除拍摄位置等信息）。");
-            } catch (GatewayException e) {
-                say.accept(e.getMessage());
-            }
-        })));
+            signIn.withToken(t -> client.uploadPhoto(d.id(), p.id(), metadata.fileName(), bytes, t));
+            showDecision();
+            progress.getGenericDataView().getItems().filter(x -> x.id().equals(p.id())).findFirst().ifPresent(progress::select);
+            return "照片已上传，已随实施进度公开（已去除拍摄位置等信息）。";
+        }))), "上传实施现场照片（JPG 或 PNG，不超过 5 MB）");
         photo.setId("council-photo-upload");
         photo.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
         photo.setMaxFileSize(5 * 1024 * 1024);
-        photo.setDropLabel(new Span("上传实施现场照片（JPG 或 PNG，不超过 5 MB）"));
         photo.addSucceededListener(event -> photo.clearFileList());
-        photo.addFileRejectedListener(event -> say.accept("文件不符合要求：仅接受 JPG 或 PNG 照片，且不超过 5 MB。"));
+        photo.addFileRejectedListener(event -> photoOutcome.failed("文件不符合要求：仅接受 JPG 或 PNG 照片，且不超过 5 MB。"));
 
-        add(decision, state, new H4("决议公开"), resolution, publish, new H4("实施结果公开"),
-                new HorizontalLayout(percent, day), note, report, progress, photo, new H4("所选进度的照片"), photos, deletePhoto);
+        add(decision, state, new H4("决议公开"), resolution, Actions.row(publish, resolutionOutcome), new H4("实施结果公开"),
+                Actions.row(percent, day), note, Actions.row(report, progressOutcome), progress, Actions.row(photo, photoOutcome),
+                new H4("所选进度的照片"), photos, deletePhoto);
     }
 
     /** Asks why a photo is removed (required, shown in the audit record) before it goes for good. */
@@ -158,7 +161,7 @@ final class PublicationsPanel extends VerticalLayout {
         CouncilClient.Photo chosen = photos.asSingleSelect().getValue();
         if (d == null || p == null || chosen == null) {
             deleteDialog.close();
-            say.accept("请先选择要删除的照片。");
+            photoOutcome.failed("请先选择要删除的照片。");
             return;
         }
         if (deleteReason.getValue() == null || deleteReason.getValue().isBlank()) {
@@ -170,27 +173,35 @@ final class PublicationsPanel extends VerticalLayout {
             signIn.withToken(t -> client.removePhoto(d.id(), p.id(), chosen.id(), deleteReason.getValue().strip(), t));
             deleteDialog.close();
             showDecision();
-            say.accept("照片已删除，公开页面不再显示。");
+            photoOutcome.succeeded("照片已删除，公开页面不再显示。");
         } catch (GatewayException e) {
             deleteMessage.setText(e.getMessage());
             deleteMessage.setVisible(true);
         }
     }
 
-    /** Runs an action on the chosen decision with the staff member's token. */
-    private void run(BiFunction<CouncilClient.DecisionSummary, String, Object> action, String done) {
+    /** Runs an action on the chosen decision with the staff member's token; returns what to say. */
+    private String run(BiFunction<CouncilClient.DecisionSummary, String, Object> action, String done) {
         CouncilClient.DecisionSummary d = decision.getValue();
         if (d == null) {
-            say.accept("请先选择事项。");
-            return;
+            throw new Refusal("请先选择事项。");
         }
-        try {
-            signIn.withToken(token -> action.apply(d, token));
-            showDecision();
-            say.accept(done);
-        } catch (GatewayException e) {
-            say.accept(e.getMessage());
-        }
+        signIn.withToken(token -> action.apply(d, token));
+        // Reload the list too: the chosen matter's status (its label here) may have changed.
+        show();
+        decision.getListDataView().getItems().filter(x -> x.id().equals(d.id())).findFirst().ifPresent(decision::setValue);
+        return done;
+    }
+
+    /** A progress photo as a small image, fetched through the gateway's public photo address. */
+    private Image thumbnail(CouncilClient.Photo photo) {
+        Image image = new Image(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = client.publicPhoto(photo);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "photo", photo.contentType(), bytes.length);
+        }).inline(), "实施现场照片");
+        image.setHeight("96px");
+        image.addClassName("photo-thumbnail");
+        return image;
     }
 
     void show() {
@@ -204,7 +215,7 @@ final class PublicationsPanel extends VerticalLayout {
             progress.setItems(List.of());
             state.setText("");
         } catch (GatewayException e) {
-            say.accept(e.getMessage());
+            resolutionOutcome.failed(e.getMessage());
         }
     }
 
@@ -221,7 +232,7 @@ final class PublicationsPanel extends VerticalLayout {
                     + "，进度 " + full.progress() + "%");
             progress.setItems(full.progressUpdates());
         } catch (GatewayException e) {
-            say.accept(e.getMessage());
+            resolutionOutcome.failed(e.getMessage());
         }
     }
 }

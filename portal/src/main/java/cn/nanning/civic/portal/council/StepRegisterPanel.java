@@ -2,13 +2,17 @@ package cn.nanning.civic.portal.council;
 
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -18,7 +22,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,18 +36,18 @@ final class StepRegisterPanel extends VerticalLayout {
     private final CouncilClient client;
     private final SignIn signIn;
     private final Supplier<String> council;
-    private final Consumer<String> say;
     final Grid<CouncilClient.DecisionSummary> decisions = new Grid<>(CouncilClient.DecisionSummary.class, false);
     final Grid<CouncilClient.Step> register = new Grid<>(CouncilClient.Step.class, false);
     private final ComboBox<CouncilClient.Topic> topic = new ComboBox<>("所依据的已采纳议题（可选）");
     private final Select<String> step = new Select<>();
     private final Paragraph next = new Paragraph();
+    final Outcome openOutcome = new Outcome("council-open-outcome");
+    final Outcome stepOutcome = new Outcome("council-step-outcome");
 
-    StepRegisterPanel(CouncilClient client, SignIn signIn, Supplier<String> council, Consumer<String> say) {
+    StepRegisterPanel(CouncilClient client, SignIn signIn, Supplier<String> council) {
         this.client = client;
         this.signIn = signIn;
         this.council = council;
-        this.say = say;
         setId("council-steps-panel");
         setPadding(false);
         decisions.setId("council-decisions");
@@ -64,10 +67,12 @@ final class StepRegisterPanel extends VerticalLayout {
         register.addColumn(s -> Texts.orEmpty(s.actualAttendance())).setHeader("实到").setAutoWidth(true);
         register.addColumn(s -> s.votesFor() == null ? "" : s.votesFor() + " / " + s.votesAgainst() + " / " + s.votesAbstain())
                 .setHeader("赞成/反对/弃权").setAutoWidth(true);
-        register.addColumn(CouncilClient.Step::outcomeLabel).setHeader("结果").setAutoWidth(true);
+        register.addColumn(s -> (failed(s) ? "✗ " : "") + s.outcomeLabel()).setHeader("结果").setAutoWidth(true);
         register.addColumn(s -> Texts.orEmpty(s.explanation() != null ? s.explanation() : s.content())).setHeader("说明").setFlexGrow(1);
         register.addColumn(s -> Texts.orEmpty(s.supervisorsComments())).setHeader("监督意见").setAutoWidth(true);
         register.setAllRowsVisible(true);
+        register.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        register.setPartNameGenerator(s -> failed(s) ? "failed" : null);
 
         TextField title = new TextField("事项名称");
         title.setId("council-decision-title");
@@ -76,30 +81,25 @@ final class StepRegisterPanel extends VerticalLayout {
         matter.setWidthFull();
         topic.setId("council-decision-topic");
         topic.setItemLabelGenerator(CouncilClient.Topic::title);
-        Button open = new Button("发起事项", click -> {
+        Button open = Actions.primary("发起事项", "council-open-decision", openOutcome, () -> {
             if (title.isEmpty() || matter.isEmpty()) {
-                say.accept("请填写事项名称和内容。");
-                return;
+                throw new Refusal("请填写事项名称和内容。");
             }
-            try {
-                signIn.withToken(token -> client.openDecision(council.get(), title.getValue(), matter.getValue(),
-                        topic.getValue() == null ? null : topic.getValue().id(), token));
-                title.clear();
-                matter.clear();
-                show();
-                say.accept("事项已发起，请按党组织提议、两委会商议、党员大会审议、村民会议（代表会议）决议的顺序登记。");
-            } catch (GatewayException e) {
-                say.accept(e.getMessage());
-            }
+            signIn.withToken(token -> client.openDecision(council.get(), title.getValue(), matter.getValue(),
+                    topic.getValue() == null ? null : topic.getValue().id(), token));
+            String opened = title.getValue().strip();
+            title.clear();
+            matter.clear();
+            show();
+            return "事项“" + opened + "”已发起，请在上表中选择它，按党组织提议、两委会商议、党员大会审议、村民会议（代表会议）决议的顺序登记。";
         });
-        open.setId("council-open-decision");
 
         next.setId("council-next-step");
         step.setId("council-step");
         step.setLabel("步骤");
         step.setItems("PROPOSAL", "COMMITTEES_DISCUSSION", "PARTY_REVIEW", "RESIDENTS_RESOLUTION");
         step.setItemLabelGenerator(STEPS::get);
-        DateTimePicker heldAt = new DateTimePicker("会议时间");
+        DateTimePicker heldAt = Widgets.dateTimePicker("会议时间");
         heldAt.setId("council-step-held-at");
         TextField motion = new TextField("动议来源");
         motion.setId("council-step-motion");
@@ -111,11 +111,10 @@ final class StepRegisterPanel extends VerticalLayout {
         TextArea supervisors = new TextArea("村务监督委员会意见");
         supervisors.setId("council-step-supervisors");
         supervisors.setWidthFull();
-        Button hold = new Button("登记本步骤", click -> {
+        Button hold = Actions.primary("登记本步骤", "council-register-step", stepOutcome, () -> {
             CouncilClient.DecisionSummary d = decisions.asSingleSelect().getValue();
             if (d == null || step.isEmpty() || heldAt.isEmpty()) {
-                say.accept("请选择事项、步骤和会议时间。");
-                return;
+                throw new Refusal("请选择事项、步骤和会议时间。");
             }
             Map<String, Object> body = new HashMap<>();
             body.put("step", step.getValue());
@@ -127,22 +126,27 @@ final class StepRegisterPanel extends VerticalLayout {
             body.put("votesAgainst", against.getValue());
             body.put("votesAbstain", abstain.getValue());
             body.put("supervisorsComments", supervisors.getValue());
-            try {
-                CouncilClient.Decision after = signIn.withToken(token -> client.registerStep(d.id(), body, token));
-                CouncilClient.Step last = after.register().get(after.register().size() - 1);
-                show();
-                decisions.getGenericDataView().getItems().filter(x -> x.id().equals(d.id())).findFirst().ifPresent(decisions::select);
-                say.accept("已登记：" + last.stepLabel() + "，" + last.outcomeLabel() + "。");
-            } catch (GatewayException e) {
-                say.accept(e.getMessage());
-            }
+            CouncilClient.Decision after = signIn.withToken(token -> client.registerStep(d.id(), body, token));
+            CouncilClient.Step last = after.register().get(after.register().size() - 1);
+            // The next step is another meeting: its figures are not these.
+            List.of(expected, actual, votesFor, against, abstain).forEach(IntegerField::clear);
+            heldAt.clear();
+            motion.clear();
+            supervisors.clear();
+            show();
+            decisions.getGenericDataView().getItems().filter(x -> x.id().equals(d.id())).findFirst().ifPresent(decisions::select);
+            return "已登记：" + last.stepLabel() + "，" + last.outcomeLabel() + "。";
         });
-        hold.setId("council-register-step");
         add(new Paragraph("重大事项须依次经过党组织提议、两委会商议、党员大会审议（到会党员不少于三分之二，赞成超过到会半数）、"
                         + "村民会议或村民代表会议决议（按章程），不能跳过；到会人数不足的表决记为无效，须重新召开。"),
-                decisions, new H4("发起新事项"), new HorizontalLayout(title, topic), matter, open,
-                new H4("步骤登记簿"), next, register, new HorizontalLayout(step, heldAt, motion),
-                new HorizontalLayout(expected, actual, votesFor, against, abstain), supervisors, hold);
+                decisions, new H4("发起新事项"), Actions.row(title, topic), matter, Actions.row(open, openOutcome),
+                new H4("步骤登记簿"), next, register, Actions.row(step, heldAt, motion),
+                Actions.row(expected, actual, votesFor, against, abstain), supervisors, Actions.row(hold, stepOutcome));
+    }
+
+    /** A holding that did not carry the step (no quorum or voted down). */
+    static boolean failed(CouncilClient.Step s) {
+        return "NO_QUORUM".equals(s.outcome()) || "REJECTED".equals(s.outcome());
     }
 
     private static IntegerField number(String label, String id) {
@@ -167,7 +171,7 @@ final class StepRegisterPanel extends VerticalLayout {
             next.setText("");
         } catch (GatewayException e) {
             decisions.setItems(List.of());
-            say.accept(e.getMessage());
+            openOutcome.failed(e.getMessage());
         }
     }
 
@@ -186,7 +190,7 @@ final class StepRegisterPanel extends VerticalLayout {
                 step.setValue(decision.nextStep());
             }
         } catch (GatewayException e) {
-            say.accept(e.getMessage());
+            stepOutcome.failed(e.getMessage());
         }
     }
 }

@@ -85,6 +85,10 @@ public class GatewayClient {
                 Argument.of(byte[].class));
     }
 
+    public Region region(String regionCode, String accessToken) {
+        return call(() -> HttpRequest.GET("/api/v1/regions/" + regionCode).bearerAuth(accessToken), Argument.of(Region.class));
+    }
+
     public List<Region> regionChildren(String regionCode, String accessToken) {
         return call(() -> HttpRequest.GET("/api/v1/regions/" + regionCode + "/children").bearerAuth(accessToken),
                 Argument.listOf(Region.class));
@@ -145,7 +149,14 @@ public class GatewayClient {
     private <T> T exchange(MutableHttpRequest<?> req, Argument<T> type) {
         try {
             HttpResponse<T> response = http.toBlocking().exchange(req, type, ERROR_BODY);
-            return response.body();
+            T body = response.body();
+            if (body == null && List.class.equals(type.getType())) {
+                // An empty answer where a list was expected reads as an empty list, never as null.
+                @SuppressWarnings("unchecked")
+                T none = (T) List.of();
+                return none;
+            }
+            return body;
         } catch (HttpClientResponseException e) {
             throw fromProblem(req, e);
         } catch (HttpClientException e) {
@@ -158,12 +169,11 @@ public class GatewayClient {
         int status = e.getStatus().getCode();
         String body = e.getResponse().getBody(String.class).filter(b -> !b.isBlank()).orElse(null);
         Map<String, Object> problem = body == null ? Map.of() : problemMap(body);
-        String detail = body == null ? null : problemText(body);
         Object type = problem.get("type");
         String problemType = type == null ? null : type.toString().substring(type.toString().lastIndexOf('/') + 1);
         Long retryAfter = e.getResponse().getHeaders().get("Retry-After", Long.class).orElse(null);
         LOG.info("Gateway answered {} to {} {}", status, request.getMethod(), request.getPath());
-        return new GatewayException(status, detail != null ? detail : fallback(status), problemType, problem, retryAfter);
+        return new GatewayException(status, ProblemText.of(problem, status), problemType, problem, retryAfter);
     }
 
     private Map<String, Object> problemMap(String body) {
@@ -173,28 +183,6 @@ public class GatewayClient {
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
-    }
-
-    private String problemText(String body) {
-        try {
-            Map<?, ?> problem = json.readValue(body, Map.class);
-            Object detail = problem.get("detail");
-            Object title = problem.get("title");
-            return detail != null ? detail.toString() : title != null ? title.toString() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String fallback(int status) {
-        return switch (status) {
-            case 400, 422 -> "提交的信息有误，请检查后重试。";
-            case 401 -> "登录已失效，请重新登录。";
-            case 403 -> "您没有权限进行此操作。";
-            case 404 -> "未找到相关信息。";
-            case 429 -> "操作过于频繁，请稍后再试。";
-            default -> "服务暂时不可用，请稍后再试。";
-        };
     }
 
     @Serdeable
@@ -208,5 +196,8 @@ public class GatewayClient {
 
     @Serdeable
     record CataloguePage(List<CatalogueEntry> content) {
+        CataloguePage {
+            content = Missing.orEmpty(content);
+        }
     }
 }

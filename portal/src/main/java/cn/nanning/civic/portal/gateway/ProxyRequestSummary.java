@@ -16,14 +16,21 @@ public record ProxyRequestSummary(
         String itemName,
         String residentName,
         String residentPhone,
+        @Nullable String contactKind,
+        @Nullable String contactRelation,
         String status,
         String statusLabel,
         Instant createdAt,
         @Nullable LocalDate forwardDue,
         boolean overdue,
         @Nullable String office,
-        @Nullable List<Material> materials,
-        @Nullable List<Step> timeline) {
+        List<Material> materials,
+        List<Step> timeline) {
+
+    public ProxyRequestSummary {
+        materials = Missing.orEmpty(materials);
+        timeline = Missing.orEmpty(timeline);
+    }
 
     @Serdeable
     public record Material(String name, boolean ticked) {

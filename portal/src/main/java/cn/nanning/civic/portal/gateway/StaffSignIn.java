@@ -13,7 +13,11 @@ public record StaffSignIn(
         @Nullable String tokenType,
         long expiresIn,
         @Nullable String accountId,
-        @Nullable List<String> roles,
+        List<String> roles,
         @Nullable String displayName,
         @Nullable String regionCode) {
+
+    public StaffSignIn {
+        roles = Missing.orEmpty(roles);
+    }
 }

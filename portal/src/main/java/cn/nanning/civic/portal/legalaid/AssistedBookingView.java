@@ -2,7 +2,6 @@ package cn.nanning.civic.portal.legalaid;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
-import cn.nanning.civic.portal.base.FormRow;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
@@ -10,6 +9,12 @@ import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.booking.AgendaRange;
 import cn.nanning.civic.portal.booking.BookingClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.ResidentContactField;
+import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Widgets;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -30,10 +35,7 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,36 +51,34 @@ import java.util.Map;
 public final class AssistedBookingView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Map<String, String> MODES = Map.of("IN_PERSON", "到场咨询", "ONLINE", "线上（视频/电话）");
-    private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("HH:mm", Locale.SIMPLIFIED_CHINESE);
 
     private final LegalAidClient client;
     private final BookingClient bookings;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("assisted-message");
+    private final Outcome slotsOutcome = new Outcome("assisted-slots-outcome");
+    private final Outcome bookOutcome = new Outcome("assisted-book-outcome");
+    private final Outcome cancelOutcome = new Outcome("assisted-cancel-outcome");
     private final ComboBox<LegalAidClient.Lawyer> lawyer = new ComboBox<>("律师");
-    private final DatePicker day = new DatePicker("日期");
+    private final DatePicker day = Widgets.datePicker("日期");
     private final ComboBox<LegalAidClient.Slot> slot = new ComboBox<>("时段");
     private final RadioButtonGroup<String> mode = new RadioButtonGroup<>("咨询方式");
     private final TextArea topic = new TextArea("咨询事项");
     private final TextField residentName = new TextField("居民姓名");
-    private final TextField residentPhone = new TextField("居民手机号码");
-    private final Checkbox consent = new Checkbox("已向居民说明，并经其同意由服务点代为预约、向律师提供姓名和手机号码");
+    private final ResidentContactField residentContact = new ResidentContactField("assisted");
+    private final Checkbox consent = new Checkbox("已向居民说明，并经其同意由服务点代为预约、向律师提供姓名和所留联系电话");
     private final Grid<LegalAidClient.AssistedBooking> booked = new Grid<>(LegalAidClient.AssistedBooking.class, false);
-    private final TextField cancelReason = new TextField("取消原因");
 
     AssistedBookingView(LegalAidClient client, BookingClient bookings, SignIn signIn) {
         this.client = client;
         this.bookings = bookings;
         this.signIn = signIn;
         setId("assisted-booking");
-        message.setId("assisted-message");
-        message.setVisible(false);
 
         lawyer.setId("assisted-lawyer");
         lawyer.setItemLabelGenerator(l -> l.displayName() + "（" + l.kindLabel() + "）");
         lawyer.addValueChangeListener(change -> loadSlots());
         day.setId("assisted-day");
-        day.setLocale(Locale.SIMPLIFIED_CHINESE);
         day.setValue(LocalDate.now(AgendaRange.NANNING));
         day.addValueChangeListener(change -> loadSlots());
         slot.setId("assisted-slot");
@@ -92,11 +92,8 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         topic.setWidthFull();
         residentName.setId("assisted-name");
         residentName.setMaxLength(50);
-        residentPhone.setId("assisted-phone");
-        residentPhone.setMaxLength(11);
         consent.setId("assisted-consent");
-        Button book = new Button("提交预约", click -> book());
-        book.setId("assisted-book");
+        Button book = Actions.primary("提交预约", "assisted-book", bookOutcome, this::book);
 
         booked.setId("assisted-list");
         booked.addColumn(b -> AgendaRange.when(b.startsAt(), b.endsAt())).setHeader("时间").setAutoWidth(true);
@@ -106,14 +103,14 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         booked.addColumn(b -> b.placeName() == null ? "线上" : b.placeName()).setHeader("地点").setFlexGrow(1);
         booked.addColumn(LegalAidClient.AssistedBooking::statusLabel).setHeader("状态").setAutoWidth(true);
         booked.setAllRowsVisible(true);
-        cancelReason.setId("assisted-cancel-reason");
-        Button cancel = new Button("取消所选预约", click -> cancelSelected());
-        cancel.setId("assisted-cancel");
+        Button cancel = Actions.withReason("取消所选预约", "assisted-cancel", cancelOutcome,
+                Actions.Confirmation.destructive("取消预约", "取消后该时段将释放给其他居民，律师会看到取消原因。请在居民要求取消时操作。", "确认取消预约"),
+                "取消原因", this::cancelSelected);
 
         add(new H2("代约法律咨询"), message,
                 new Paragraph("为不使用小程序的居民预约免费法律咨询。请核对居民身份，说明预约信息将提供给律师，并在居民同意后提交；预约成功后请把时间、地点告知居民（居民不会收到微信提醒）。"),
-                FormRow.of(lawyer, day, slot), mode, topic, FormRow.of(residentName, residentPhone), consent, book,
-                new H3("我代约的咨询"), booked, FormRow.of(cancelReason, cancel));
+                Actions.row(lawyer, day, slot, slotsOutcome), mode, topic, residentName, residentContact, consent,
+                Actions.row(book, bookOutcome), new H3("我代约的咨询"), booked, Actions.row(cancel, cancelOutcome));
     }
 
     @Override
@@ -127,12 +124,13 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
             }
             reloadBooked();
         } catch (GatewayException e) {
-            showMessage(e.getMessage());
+            message.failed(e.getMessage());
         }
     }
 
     private void loadSlots() {
         slot.clear();
+        slotsOutcome.clear();
         if (lawyer.getValue() == null || day.getValue() == null) {
             slot.setItems(List.of());
             return;
@@ -141,50 +139,40 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
             List<LegalAidClient.Slot> free = signIn.withToken(token -> client.slots(lawyer.getValue().id(), day.getValue(), token));
             slot.setItems(free);
             if (free.isEmpty()) {
-                showMessage("该律师当天没有可预约的时段，请选择其他日期或律师。");
+                slotsOutcome.note("该律师当天没有可预约的时段，请选择其他日期或律师。");
             }
         } catch (GatewayException e) {
             slot.setItems(List.of());
-            showMessage(e.getMessage());
+            slotsOutcome.failed(e.getMessage());
         }
     }
 
-    private void book() {
+    private String book() {
         if (lawyer.getValue() == null || slot.getValue() == null) {
-            showMessage("请选择律师和时段。");
-            return;
+            throw new Refusal("请选择律师和时段。");
         }
-        try {
-            LegalAidClient.AssistedBooking done = signIn.withToken(token -> client.bookForResident(lawyer.getValue().id(),
-                    slot.getValue().startsAt(), mode.getValue(), topic.getValue().strip(), residentName.getValue().strip(),
-                    residentPhone.getValue().strip(), consent.getValue(), token));
-            showMessage("已为 " + done.residentName() + " 预约 " + done.providerName() + " "
-                    + AgendaRange.when(done.startsAt(), done.endsAt()) + "，请将时间和地点告知居民。");
-            topic.clear();
-            residentName.clear();
-            residentPhone.clear();
-            consent.clear();
-            loadSlots();
-            reloadBooked();
-        } catch (GatewayException e) {
-            showMessage(e.getMessage());
-        }
+        String name = residentName.getValue().strip();
+        LegalAidClient.AssistedBooking done = signIn.withToken(token -> client.bookForResident(lawyer.getValue().id(),
+                slot.getValue().startsAt(), mode.getValue(), topic.getValue().strip(), name, residentContact.phone(),
+                residentContact.kind(), residentContact.relation(), consent.getValue(), token));
+        topic.clear();
+        residentName.clear();
+        residentContact.clear();
+        consent.clear();
+        loadSlots();
+        reloadBooked();
+        return "已为 " + name + " 预约 " + done.providerName() + "，" + AgendaRange.when(done.startsAt(), done.endsAt())
+                + (done.placeName() != null ? "，地点：" + done.placeName() : "，线上咨询") + "。请把时间和地点告知居民。";
     }
 
-    private void cancelSelected() {
+    private String cancelSelected(String reason) {
         LegalAidClient.AssistedBooking selected = booked.asSingleSelect().getValue();
         if (selected == null) {
-            showMessage("请先在列表中选择要取消的预约。");
-            return;
+            throw new Refusal("请先在列表中选择要取消的预约。");
         }
-        try {
-            signIn.withToken(token -> bookings.cancel(selected.bookingId(), cancelReason.getValue().strip(), token));
-            cancelReason.clear();
-            reloadBooked();
-            showMessage("已取消该预约。");
-        } catch (GatewayException e) {
-            showMessage(e.getMessage());
-        }
+        signIn.withToken(token -> bookings.cancel(selected.bookingId(), reason, token));
+        reloadBooked();
+        return "已取消 " + AgendaRange.when(selected.startsAt(), selected.endsAt()) + " 的预约。";
     }
 
     private void reloadBooked() {
@@ -193,12 +181,8 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
     }
 
     private static String clock(String iso) {
-        return SLOT.format(OffsetDateTime.parse(iso).atZoneSameInstant(AgendaRange.NANNING));
+        return Times.clock(iso);
     }
 
 
-    private void showMessage(String text) {
-        message.setText(text);
-        message.setVisible(true);
-    }
 }

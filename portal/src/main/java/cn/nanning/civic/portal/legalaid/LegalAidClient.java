@@ -33,6 +33,31 @@ public class LegalAidClient {
                 Argument.listOf(Application.class));
     }
 
+    /** One application with everything the decider or the assigned lawyer reads (personal data masked). */
+    public Application application(String applicationId, String token) {
+        return gateway.call(() -> HttpRequest.GET(APPLICATIONS + applicationId).bearerAuth(token), Argument.of(Application.class));
+    }
+
+    /** Applications already decided in the administrator's area (refused or assigned). */
+    public List<Application> decided(String token) {
+        return gateway.call(() -> HttpRequest.GET(APPLICATIONS + "decided").bearerAuth(token), Argument.listOf(Application.class));
+    }
+
+    /** The applicant's name, phone and ID number in full (decider and assigned lawyer; the services audit it). */
+    public ApplicantContact applicantContact(String applicationId, String token) {
+        return gateway.call(() -> HttpRequest.GET(APPLICATIONS + applicationId + "/contact").bearerAuth(token),
+                Argument.of(ApplicantContact.class));
+    }
+
+    public List<Document> documents(String applicationId, String token) {
+        return gateway.call(() -> HttpRequest.GET(APPLICATIONS + applicationId + "/documents").bearerAuth(token),
+                Argument.listOf(Document.class));
+    }
+
+    public byte[] document(String applicationId, String documentId, String token) {
+        return gateway.download(() -> HttpRequest.GET(APPLICATIONS + applicationId + "/documents/" + documentId).bearerAuth(token));
+    }
+
     public Application decide(String applicationId, boolean approve, String reasons, String token) {
         return gateway.call(() -> HttpRequest.POST(APPLICATIONS + applicationId + "/decision",
                 Map.of("approve", approve, "reasons", reasons)).bearerAuth(token), Argument.of(Application.class));
@@ -64,9 +89,13 @@ public class LegalAidClient {
 
     /** A clerk books a consultation for a resident at the counter (代为预约), with the resident's consent. */
     public AssistedBooking bookForResident(String providerId, String startsAt, String mode, String topic, String residentName,
-                                           String residentPhone, boolean consent, String token) {
+                                           String residentPhone, String contactKind, String contactRelation, boolean consent,
+                                           String token) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("providerId", providerId, "startsAt", startsAt, "mode", mode,
-                "residentName", residentName, "residentPhone", residentPhone, "consent", consent));
+                "residentName", residentName, "residentPhone", residentPhone, "consent", consent, "contactKind", contactKind));
+        if (contactRelation != null && !contactRelation.isBlank()) {
+            body.put("contactRelation", contactRelation);
+        }
         if (!topic.isBlank()) {
             body.put("topic", topic);
         }
@@ -83,6 +112,12 @@ public class LegalAidClient {
         return gateway.call(() -> HttpRequest.GET(ASSISTED + "/" + bookingId).bearerAuth(token), Argument.of(AssistedBooking.class));
     }
 
+    /** The counter-booked resident's name and number in full, for the booking's lawyer (the services audit it). */
+    public ResidentContact residentContact(String bookingId, String token) {
+        return gateway.call(() -> HttpRequest.GET(ASSISTED + "/" + bookingId + "/contact").bearerAuth(token),
+                Argument.of(ResidentContact.class));
+    }
+
     public Completion complete(String bookingId, String token) {
         return gateway.call(() -> HttpRequest.POST("/api/v1/appointments/legal-aid/consultations/" + bookingId + "/completed", Map.of())
                 .bearerAuth(token), Argument.of(Completion.class));
@@ -91,7 +126,32 @@ public class LegalAidClient {
     @Serdeable
     public record Application(String id, String status, String statusLabel, String applicantName, String caseTypeLabel,
                               String submittedOn, String decisionDue, boolean clockPaused, @Nullable String assignmentDue,
-                              boolean overdue, @Nullable String description, @Nullable String assignedLawyerName) {
+                              boolean overdue, @Nullable String description, @Nullable String assignedLawyerName,
+                              @Nullable String regionName, @Nullable String idNumber, @Nullable String phone,
+                              @Nullable String otherParty, @Nullable String hardshipStatement, @Nullable String exemptGroundLabel,
+                              @Nullable String exemptGroundArticle, @Nullable String supplementRequest, @Nullable String supplementNote,
+                              @Nullable String decidedOn, @Nullable String decisionReasons) {
+
+        /** A list row as the workbench shows it (the details come with the application itself). */
+        public Application(String id, String status, String statusLabel, String applicantName, String caseTypeLabel,
+                           String submittedOn, String decisionDue, boolean clockPaused, @Nullable String assignmentDue,
+                           boolean overdue, @Nullable String description, @Nullable String assignedLawyerName) {
+            this(id, status, statusLabel, applicantName, caseTypeLabel, submittedOn, decisionDue, clockPaused, assignmentDue, overdue,
+                    description, assignedLawyerName, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    @Serdeable
+    public record ApplicantContact(String applicationId, String applicantName, String phone, String idNumber) {
+    }
+
+    @Serdeable
+    public record Document(String id, String displayName, String contentType, long sizeBytes, @Nullable String uploadedAt) {
+    }
+
+    @Serdeable
+    public record ResidentContact(String bookingId, String residentName, @Nullable String phone, String contactKind,
+                                  @Nullable String contactRelation, String consentAt) {
     }
 
     @Serdeable

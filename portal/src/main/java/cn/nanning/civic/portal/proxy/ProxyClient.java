@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.proxy;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.Missing;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -77,13 +78,27 @@ public class ProxyClient {
                 Argument.listOf(ProxyRequestSummary.class));
     }
 
-    /** A clerk registers a request on a resident's behalf; {@code channel} is IN_PERSON or PHONE. */
+    /**
+     * A clerk registers a request on a resident's behalf; {@code channel} is IN_PERSON or PHONE, {@code contactKind}
+     * SELF, RELATIVE (with the relation) or NONE.
+     */
     public ProxyRequestSummary registerForResident(String pointId, String itemCode, String residentName, String residentPhone,
-                                                   String channel, String token) {
-        Map<String, Object> body = Map.of("pointId", pointId, "itemCode", itemCode, "residentName", residentName,
-                "residentPhone", residentPhone, "consent", true, "consentChannel", channel);
+                                                   String contactKind, @Nullable String contactRelation, String channel,
+                                                   String token) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("pointId", pointId, "itemCode", itemCode,
+                "residentName", residentName, "residentPhone", residentPhone, "consent", true, "consentChannel", channel,
+                "contactKind", contactKind));
+        if (contactRelation != null && !contactRelation.isBlank()) {
+            body.put("contactRelation", contactRelation.strip());
+        }
         return gateway.call(() -> HttpRequest.POST("/api/v1/proxy/requests", body).bearerAuth(token),
                 Argument.of(ProxyRequestSummary.class));
+    }
+
+    /** The resident's name and phone in full, for the clerk handling the request (the services audit it). */
+    public ResidentContact contact(String requestId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/requests/" + requestId + "/contact").bearerAuth(token),
+                Argument.of(ResidentContact.class));
     }
 
     public List<Material> materials(String requestId, String token) {
@@ -108,11 +123,17 @@ public class ProxyClient {
 
     @Serdeable
     public record Point(String id, String regionCode, String name, @Nullable String address, @Nullable String phone,
-                        boolean active, List<String> itemCodes, @Nullable List<Staff> staff) {
+                        boolean active, List<String> itemCodes, List<Staff> staff) {
 
-        public List<Staff> staffOrEmpty() {
-            return staff == null ? List.of() : staff;
+        public Point {
+            itemCodes = Missing.orEmpty(itemCodes);
+            staff = Missing.orEmpty(staff);
         }
+    }
+
+    @Serdeable
+    public record ResidentContact(String requestId, String residentName, @Nullable String phone, String contactKind,
+                                  @Nullable String contactRelation) {
     }
 
     @Serdeable
@@ -126,11 +147,17 @@ public class ProxyClient {
     @Serdeable
     public record StaffMember(String id, String username, String displayName, List<String> roles, String regionCode,
                               boolean enabled, boolean secondFactorEnrolled) {
+        public StaffMember {
+            roles = Missing.orEmpty(roles);
+        }
     }
 
     @Serdeable
     public record AreaStatistics(String regionCode, long villages, long villagesAbleToProxy, double proxyCoverage,
                                  long activePoints, Map<String, Long> requestsByStatus, @Nullable Double medianHoursToDelivery,
                                  @Nullable Double onTimeForwardingShare, @Nullable Double averageSatisfaction) {
+        public AreaStatistics {
+            requestsByStatus = Missing.orEmpty(requestsByStatus);
+        }
     }
 }

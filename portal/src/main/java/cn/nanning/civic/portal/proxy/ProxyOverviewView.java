@@ -3,22 +3,24 @@ package cn.nanning.civic.portal.proxy;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.RegionPicker;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -44,47 +46,49 @@ public final class ProxyOverviewView extends VerticalLayout implements BeforeEnt
     static final double COVERAGE_GOAL = 0.9;
 
     private final ProxyClient proxy;
+    private final RegionDirectory regions;
     private final SignIn signIn;
-    private final TextField region = new TextField("区划代码");
-    private final Paragraph message = new Paragraph();
+    private final RegionPicker region;
+    private final Outcome message = new Outcome("overview-message");
     private final Div figures = new Div();
     private final Grid<ProxyRequestSummary> overdue = new Grid<>(ProxyRequestSummary.class, false);
 
-    ProxyOverviewView(ProxyClient proxy, SignIn signIn) {
+    ProxyOverviewView(ProxyClient proxy, SignIn signIn, RegionDirectory regions) {
         this.proxy = proxy;
         this.signIn = signIn;
+        this.regions = regions;
+        this.region = new RegionPicker(regions, "查询区域", RegionPicker.Depth.ANY);
         setId("proxy-overview");
         region.setId("overview-region");
-        region.setHelperText("6 位为县区，9 位为乡镇（街道），12 位为村（社区）");
-        Button show = new Button("查询", click -> showStatistics());
-        show.setId("overview-show");
-        HorizontalLayout query = new HorizontalLayout(region, show);
-        query.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        message.setId("overview-message");
-        message.setVisible(false);
+        Button show = Actions.button("查询", "overview-show", message, () -> {
+            showStatistics();
+            return null;
+        });
+        HorizontalLayout query = Actions.row(region, show, message);
         figures.setId("overview-figures");
         overdue.setId("overview-overdue");
         overdue.addColumn(r -> r.receiptNo() != null ? r.receiptNo() : "").setHeader("回执编号").setAutoWidth(true);
         overdue.addColumn(ProxyRequestSummary::itemName).setHeader("服务事项").setFlexGrow(1);
         overdue.addColumn(ProxyRequestSummary::residentName).setHeader("委托人").setAutoWidth(true);
-        overdue.addColumn(r -> r.forwardDue() != null ? r.forwardDue().toString() : "").setHeader("转办期限").setAutoWidth(true);
+        overdue.addColumn(r -> Times.day(r.forwardDue())).setHeader("转办期限").setAutoWidth(true);
         overdue.setAllRowsVisible(true);
-        add(new H2("代办统计与督办"), query, message, figures, new H3("逾期未转办"), overdue);
+        add(new H2("代办统计与督办"), query, figures, new H3("逾期未转办"), overdue);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        region.setValue(StaffSession.current().map(StaffSession::regionCode).orElse("4501"));
+        region.startAtOwnArea();
         showStatistics();
         showOverdue();
     }
 
     private void showStatistics() {
         figures.removeAll();
-        message.setVisible(false);
+        message.clear();
         try {
-            ProxyClient.AreaStatistics s = signIn.withToken(token -> proxy.statistics(region.getValue().strip(), token));
-            figures.add(figure("stat-villages", "村（社区）", String.valueOf(s.villages())),
+            ProxyClient.AreaStatistics s = signIn.withToken(token -> proxy.statistics(region.chosen(), token));
+            figures.add(figure("stat-area", "区域", regions.fullName(s.regionCode())),
+                    figure("stat-villages", "村（社区）", String.valueOf(s.villages())),
                     figure("stat-able", "可代办的村（社区）", String.valueOf(s.villagesAbleToProxy())),
                     figure("stat-coverage", "代办覆盖率", percent(s.proxyCoverage())
                             + (s.proxyCoverage() >= COVERAGE_GOAL ? "（已达 90% 目标）" : "（未达 90% 目标）")),
@@ -97,8 +101,7 @@ public final class ProxyOverviewView extends VerticalLayout implements BeforeEnt
             s.requestsByStatus().forEach((status, count) ->
                     figures.add(figure("stat-status-" + status, "状态：" + statusLabel(status), String.valueOf(count))));
         } catch (GatewayException e) {
-            message.setText(e.getMessage());
-            message.setVisible(true);
+            message.failed(e.getMessage());
         }
     }
 
@@ -113,8 +116,7 @@ public final class ProxyOverviewView extends VerticalLayout implements BeforeEnt
             overdue.setItems(late);
         } catch (GatewayException e) {
             overdue.setItems(List.of());
-            message.setText(e.getMessage());
-            message.setVisible(true);
+            message.failed(e.getMessage());
         }
     }
 
@@ -139,7 +141,8 @@ public final class ProxyOverviewView extends VerticalLayout implements BeforeEnt
             case "DELIVERED" -> "已送达";
             case "ARCHIVED" -> "已归档";
             case "FOLLOWED_UP" -> "已回访";
-            default -> status;
+            case "WITHDRAWN" -> "已撤回";
+            default -> "其他";
         };
     }
 }

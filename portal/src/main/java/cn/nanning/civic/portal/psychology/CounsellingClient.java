@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.psychology;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.serde.annotation.Serdeable;
@@ -27,6 +28,36 @@ public class CounsellingClient {
     public Note write(String bookingId, String text, String token) {
         return gateway.call(() -> HttpRequest.POST("/api/v1/appointments/psychology/bookings/" + bookingId + "/notes", Map.of("text", text))
                 .bearerAuth(token), Argument.of(Note.class));
+    }
+
+    /** Who the client is and how to reach them (the booking's counsellor only; the services audit it). */
+    public Client client(String bookingId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/appointments/psychology/bookings/" + bookingId + "/client").bearerAuth(token),
+                Argument.of(Client.class));
+    }
+
+    /** The booking with its screening (the counsellor's own client; the services audit reading the screening). */
+    public Intake intake(String bookingId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/appointments/psychology/bookings/" + bookingId).bearerAuth(token),
+                Argument.of(Intake.class));
+    }
+
+    @Serdeable
+    public record Screening(@Nullable Integer phq9Score, @Nullable String phq9Level, @Nullable Integer gad7Score,
+                            @Nullable String gad7Level, boolean risk) {
+    }
+
+    @Serdeable
+    public record Intake(boolean urgent, boolean minor, @Nullable Screening screening) {
+    }
+
+    @Serdeable
+    public record Guardian(@Nullable String name, @Nullable String relation, @Nullable String phone) {
+    }
+
+    @Serdeable
+    public record Client(String bookingId, @Nullable String name, String idNumber, int age, boolean minor, @Nullable String phone,
+                         @Nullable Guardian guardian, boolean urgent) {
     }
 
     @Serdeable

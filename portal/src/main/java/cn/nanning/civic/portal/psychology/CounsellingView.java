@@ -9,12 +9,17 @@ import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.booking.AgendaRange;
 import cn.nanning.civic.portal.booking.BookingClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -37,18 +42,22 @@ import java.util.function.Function;
 @Route(value = "counselling", layout = MainLayout.class)
 @PageTitle("心理咨询 | " + PortalShell.PRODUCT)
 @Menu(title = "心理咨询", order = 40, icon = "vaadin:user-heart")
-@RequiresRole({Role.COUNSELLOR, Role.ADMIN})
+@RequiresRole(Role.COUNSELLOR)
 public final class CounsellingView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CounsellingClient client;
     private final BookingClient bookings;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("counselling-message");
+    private final Outcome agendaOutcome = new Outcome("counselling-agenda-outcome");
+    private final Outcome noteOutcome = new Outcome("counselling-note-outcome");
     private final AgendaRange range;
     private final Grid<BookingClient.Booking> today = new Grid<>(BookingClient.Booking.class, false);
-    private final Button attended = new Button("已到场");
-    private final Button noShow = new Button("未到场");
+    private final Button attended;
+    private final Button noShow;
     private final VerticalLayout notes = new VerticalLayout();
+    private final Div clientPanel = new Div();
+    private final Outcome clientOutcome = new Outcome("counselling-client-outcome");
     private final Grid<CounsellingClient.Note> noteList = new Grid<>(CounsellingClient.Note.class, false);
     private final TextArea noteText = new TextArea("新增咨询记录");
 
@@ -58,44 +67,50 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
         this.signIn = signIn;
         this.range = new AgendaRange("counselling", this::reload);
         setId("counselling-day");
-        message.setId("counselling-message");
-        message.setVisible(false);
         today.setId("counselling-today");
-        today.addColumn(b -> b.urgent() ? "紧急" : "").setHeader("筛查提示").setAutoWidth(true);
+        today.addColumn(b -> b.urgent() ? "⚠ 紧急" : "").setHeader("筛查提示").setAutoWidth(true);
         today.addColumn(AgendaRange::when).setHeader("时间").setAutoWidth(true);
         today.addColumn(BookingClient.Booking::modeLabel).setHeader("方式").setAutoWidth(true);
         today.addColumn(BookingClient.Booking::statusLabel).setHeader("状态").setAutoWidth(true);
+        today.addColumn(b -> b.topic() == null ? "" : b.topic()).setHeader("来访者自述").setFlexGrow(1);
         today.setPartNameGenerator(b -> b.urgent() ? "urgent" : null);
         today.setAllRowsVisible(true);
+        attended = Actions.button("已到场", "counselling-attended", agendaOutcome, () -> recordAttendance(b ->
+                signIn.withToken(token -> bookings.attended(b.id(), token)), "已登记到场。"));
+        noShow = Actions.button("未到场", "counselling-no-show", agendaOutcome, () -> recordAttendance(b ->
+                signIn.withToken(token -> bookings.noShow(b.id(), token)), "已登记未到场（爽约）。"));
         today.asSingleSelect().addValueChangeListener(change -> {
+            agendaOutcome.clear();
+            noteOutcome.clear();
             showNotes(change.getValue());
+            showClient(change.getValue());
             attended.setEnabled(change.getValue() != null && change.getValue().awaitingAttendance());
             noShow.setEnabled(change.getValue() != null && change.getValue().awaitingAttendance());
         });
-        attended.setId("counselling-attended");
         attended.setEnabled(false);
-        attended.addClickListener(click -> recordAttendance(b -> signIn.withToken(token -> bookings.attended(b.id(), token)), "已登记到场。"));
-        noShow.setId("counselling-no-show");
         noShow.setEnabled(false);
-        noShow.addClickListener(click -> recordAttendance(b -> signIn.withToken(token -> bookings.noShow(b.id(), token)), "已登记未到场（爽约）。"));
 
         notes.setId("counselling-notes");
         notes.setPadding(false);
         notes.setVisible(false);
         noteList.setId("counselling-note-list");
-        noteList.addColumn(CounsellingClient.Note::createdAt).setHeader("记录时间").setAutoWidth(true);
+        noteList.addColumn(n -> Times.minute(n.createdAt())).setHeader("记录时间").setAutoWidth(true);
         noteList.addColumn(CounsellingClient.Note::text).setHeader("内容").setFlexGrow(1);
         noteList.setAllRowsVisible(true);
+        noteList.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         noteText.setId("counselling-note-text");
         noteText.setMaxLength(5000);
         noteText.setWidthFull();
-        Button save = new Button("保存记录", click -> saveNote());
-        save.setId("counselling-note-save");
-        notes.add(new H3("咨询记录（加密保存，仅本人及您共享的督导可见，每次查看均留痕）"), noteList, noteText, save);
+        Button save = Actions.primary("保存记录", "counselling-note-save", noteOutcome, this::saveNote);
+        notes.add(new H3("咨询记录（加密保存，仅本人及您共享的督导可见，每次查看均留痕）"), noteList, noteText,
+                Actions.row(save, noteOutcome));
 
         add(new H2("心理咨询 · 今日工作"), message,
                 new Paragraph("筛查提示为“紧急”的来访者（如 PHQ-9 第 9 题有风险作答）排在最前，请优先联系。"),
-                range, today, new HorizontalLayout(attended, noShow), notes);
+                range, today, Actions.row(attended, noShow, agendaOutcome), clientPanel, notes);
+        clientPanel.setId("counselling-client");
+        clientPanel.addClassName("detail-panel");
+        clientPanel.setVisible(false);
     }
 
     @Override
@@ -111,8 +126,56 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
                     .toList());
         } catch (GatewayException e) {
             today.setItems(List.of());
-            showMessage(e.getMessage());
+            message.failed(e.getMessage());
         }
+    }
+
+    /**
+     * Who the client is and how to reach them: shown at once for an urgent screening (call them first), on request
+     * otherwise. Both reads are audited by the services.
+     */
+    private void showClient(BookingClient.Booking booking) {
+        clientPanel.removeAll();
+        clientOutcome.clear();
+        clientPanel.setVisible(booking != null);
+        if (booking == null) {
+            return;
+        }
+        Div facts = new Div();
+        facts.setId("counselling-client-facts");
+        Button reveal = Actions.button("查看来访者身份、联系方式和筛查结果", "counselling-reveal-client", clientOutcome, () -> {
+            fillClient(facts, booking);
+            return "本次查看已记录。";
+        });
+        clientPanel.add(new H3(booking.urgent() ? "来访者（筛查提示紧急，请尽快联系）" : "来访者"), facts, Actions.row(reveal, clientOutcome));
+        if (booking.urgent()) {
+            clientOutcome.run(() -> {
+                fillClient(facts, booking);
+                reveal.setVisible(false);
+                return "紧急来访者的身份和联系方式已显示，本次查看已记录。";
+            });
+        }
+    }
+
+    private void fillClient(Div facts, BookingClient.Booking booking) {
+        CounsellingClient.Client who = signIn.withToken(token -> client.client(booking.id(), token));
+        CounsellingClient.Intake intake = signIn.withToken(token -> client.intake(booking.id(), token));
+        facts.removeAll();
+        facts.add(new Paragraph("姓名：" + (who.name() == null ? "（未填写）" : who.name()) + "　年龄：" + who.age() + " 岁"
+                + (who.minor() ? "（未成年）" : "") + "　身份证号：" + who.idNumber()));
+        facts.add(new Paragraph("联系电话：" + (who.phone() == null ? "（未填写，请通过预约时的方式或监护人联系）" : who.phone())));
+        if (who.guardian() != null) {
+            facts.add(new Paragraph("监护人：" + who.guardian().name() + "（" + who.guardian().relation() + "）电话 " + who.guardian().phone()));
+        }
+        CounsellingClient.Screening screening = intake.screening();
+        facts.add(new Paragraph(screening == null ? "筛查：来访者未做自评。"
+                : "筛查：PHQ-9 " + orDash(screening.phq9Score()) + " 分（" + orDash(screening.phq9Level()) + "），GAD-7 "
+                + orDash(screening.gad7Score()) + " 分（" + orDash(screening.gad7Level()) + "）"
+                + (screening.risk() ? "；第 9 题有风险作答" : "")));
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "—" : value.toString();
     }
 
     /** Notes are shown and editable only for a session of the signed-in counsellor's own agenda. */
@@ -127,42 +190,28 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
             noteList.setItems(list);
         } catch (GatewayException e) {
             notes.setVisible(false);
-            showMessage(e.getMessage());
+            message.failed(e.getMessage());
         }
     }
 
-    private void saveNote() {
+    private String saveNote() {
         BookingClient.Booking booking = today.asSingleSelect().getValue();
         if (booking == null || noteText.getValue().isBlank()) {
-            showMessage("请先选择来访者并填写记录内容。");
-            return;
+            throw new Refusal("请先选择来访者并填写记录内容。");
         }
-        try {
-            signIn.withToken(token -> client.write(booking.id(), noteText.getValue().strip(), token));
-            noteText.clear();
-            showNotes(booking);
-            showMessage("咨询记录已保存。");
-        } catch (GatewayException e) {
-            showMessage(e.getMessage());
-        }
+        signIn.withToken(token -> client.write(booking.id(), noteText.getValue().strip(), token));
+        noteText.clear();
+        showNotes(booking);
+        return "咨询记录已保存。";
     }
 
-    private void recordAttendance(Function<BookingClient.Booking, ?> action, String done) {
+    private String recordAttendance(Function<BookingClient.Booking, ?> action, String done) {
         BookingClient.Booking booking = today.asSingleSelect().getValue();
         if (booking == null) {
-            return;
+            throw new Refusal("请先在上表中选择一个预约。");
         }
-        try {
-            action.apply(booking);
-            reload();
-            showMessage(done);
-        } catch (GatewayException e) {
-            showMessage(e.getMessage());
-        }
-    }
-
-    private void showMessage(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        action.apply(booking);
+        reload();
+        return done;
     }
 }

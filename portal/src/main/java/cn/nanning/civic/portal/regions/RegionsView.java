@@ -2,11 +2,13 @@ package cn.nanning.civic.portal.regions;
 
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.gateway.Region;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -39,22 +41,23 @@ public final class RegionsView extends VerticalLayout implements BeforeEnterObse
     private final GatewayClient gateway;
     private final SignIn signIn;
     private final Paragraph where = new Paragraph();
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("region-message");
     private final Grid<Region> grid = new Grid<>(Region.class, false);
     private final Button up = new Button("返回上级");
     private final Deque<String> path = new ArrayDeque<>();
 
-    RegionsView(GatewayClient gateway, SignIn signIn) {
+    private final RegionDirectory regions;
+
+    RegionsView(GatewayClient gateway, SignIn signIn, RegionDirectory regions) {
+        this.regions = regions;
         this.gateway = gateway;
         this.signIn = signIn;
         setId("regions");
         where.setId("region-scope");
-        message.setId("region-message");
-        message.setVisible(false);
         grid.setId("region-grid");
-        grid.addColumn(Region::code).setHeader("区划代码").setAutoWidth(true);
         grid.addColumn(Region::name).setHeader("名称").setFlexGrow(1);
-        grid.addColumn(region -> LEVELS.getOrDefault(region.level(), region.level())).setHeader("级别").setAutoWidth(true);
+        grid.addColumn(region -> LEVELS.getOrDefault(region.level(), "")).setHeader("级别").setAutoWidth(true);
+        grid.addColumn(Region::code).setHeader("区划代码").setAutoWidth(true);
         grid.addItemClickListener(click -> {
             if (!"village".equals(click.getItem().level())) {
                 path.push(click.getItem().code());
@@ -84,16 +87,18 @@ public final class RegionsView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         String code = path.peek();
-        where.setText("当前区划代码：" + code + "（点击一行可查看其下级区划）");
+        where.setText("当前区划：" + regions.fullName(code) + "（点击一行可查看其下级区划）");
         try {
             List<Region> children = signIn.withToken(token -> gateway.regionChildren(code, token));
             grid.setItems(children);
-            message.setVisible(children.isEmpty());
-            message.setText("该区划下没有下级区划。");
+            if (children.isEmpty()) {
+                message.note("该区划下没有下级区划。");
+            } else {
+                message.clear();
+            }
         } catch (GatewayException e) {
             grid.setItems(List.of());
-            message.setText(e.getMessage());
-            message.setVisible(true);
+            message.failed(e.getMessage());
         }
     }
 }

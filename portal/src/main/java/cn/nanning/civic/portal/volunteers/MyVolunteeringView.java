@@ -6,15 +6,17 @@ import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -28,8 +30,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import io.micronaut.context.annotation.Prototype;
 
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,11 +49,11 @@ import java.util.UUID;
 @RequiresRole(Role.VOLUNTEER)
 public final class MyVolunteeringView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final VolunteersClient client;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("my-volunteering-message");
+    final Outcome linkOutcome = new Outcome("portal-link-outcome");
     private final VerticalLayout link = new VerticalLayout();
     private final TextField code = new TextField("关联码");
     private final VerticalLayout content = new VerticalLayout();
@@ -71,17 +71,12 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
         this.client = client;
         this.signIn = signIn;
         setId("my-volunteering");
-        message.setId("my-volunteering-message");
-        message.setVisible(false);
 
         code.setId("portal-link-code");
         code.setMaxLength(12);
         code.setHelperText("在微信小程序“我的志愿者档案”中获取，10 分钟内有效，只能使用一次");
-        Button linkButton = new Button("关联我的志愿者档案", click -> linkRecord());
-        linkButton.setId("portal-link");
-        linkButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout linkRow = new HorizontalLayout(code, linkButton);
-        linkRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Button linkButton = Actions.primary("关联我的志愿者档案", "portal-link", linkOutcome, this::linkRecord);
+        HorizontalLayout linkRow = Actions.row(code, linkButton, linkOutcome);
         link.setId("portal-link-form");
         link.setPadding(false);
         link.add(new Paragraph("您的门户账号尚未关联志愿者档案。请在微信小程序中获取关联码，并在下方输入。"), linkRow);
@@ -97,7 +92,7 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
 
         hoursSummary.setId("my-hours-summary");
         ledger.setId("my-hours");
-        ledger.addColumn(e -> WHEN.format(e.recordedAt())).setHeader("记录时间").setAutoWidth(true);
+        ledger.addColumn(e -> Times.minute(e.recordedAt())).setHeader("记录时间").setAutoWidth(true);
         ledger.addColumn(e -> e.activityTitle() != null ? e.activityTitle() : "").setHeader("服务内容").setFlexGrow(1);
         ledger.addColumn(e -> hours(e.minutes())).setHeader("时长（小时）").setAutoWidth(true);
         ledger.addColumn(e -> "CORRECTION".equals(e.kind()) ? "更正：" + (e.reason() == null ? "" : e.reason()) : "确认")
@@ -106,9 +101,9 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
 
         certificates.setId("my-certificates");
         certificates.addColumn(VolunteersClient.Certificate::number).setHeader("证明编号").setAutoWidth(true);
-        certificates.addColumn(c -> c.totalHours().toPlainString()).setHeader("累计服务时长（小时）").setAutoWidth(true);
+        certificates.addColumn(c -> c.totalHours() == null ? "" : c.totalHours().toPlainString()).setHeader("累计服务时长（小时）").setAutoWidth(true);
         certificates.addColumn(VolunteersClient.Certificate::issuer).setHeader("出具单位").setAutoWidth(true);
-        certificates.addColumn(c -> c.issuedOn().toString()).setHeader("出具日期").setAutoWidth(true);
+        certificates.addColumn(c -> Times.day(c.issuedOn())).setHeader("出具日期").setAutoWidth(true);
         certificates.addColumn(VolunteersClient.Certificate::statusLabel).setHeader("状态").setAutoWidth(true);
         certificates.addComponentColumn(this::download).setHeader("下载").setKey("download").setAutoWidth(true);
         certificates.setAllRowsVisible(true);
@@ -133,9 +128,9 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
             link.setVisible(unlinked);
             content.setVisible(!unlinked);
             if (unlinked) {
-                message.setVisible(false);
+                message.clear();
             } else {
-                say(e.getMessage());
+                message.failed(e.getMessage());
             }
             return;
         }
@@ -147,7 +142,7 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
             showHours();
             certificates.setItems(signIn.withToken(client::myCertificates));
         } catch (GatewayException e) {
-            say(e.getMessage());
+            message.failed(e.getMessage());
         }
     }
 
@@ -157,7 +152,7 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
         lines.add("姓名：" + (me.realName() != null ? me.realName() : "（已撤回同意）"));
         lines.add("身份证号：" + (me.idNumber() != null ? me.idNumber() : "—"));
         lines.add("手机号：" + (me.phone() != null ? me.phone() : "—"));
-        lines.add("所在村（社区）：" + me.homeRegion());
+        lines.add("所在村（社区）：" + (me.homeRegion() == null ? "—" : me.homeRegion()));
         lines.add("技能：" + (me.skills().isEmpty() ? "—" : String.join("、", me.skills())));
         lines.add("档案状态：" + me.statusLabel());
         for (int i = 0; i < lines.size(); i++) {
@@ -175,15 +170,15 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
             VolunteersClient.ActivityDetail a = details.computeIfAbsent(s.activityId(),
                     id -> signIn.withToken(token -> client.activity(id, token)));
             String status = s.statusLabel() + (s.waitlistNo() != null ? "（候补第 " + s.waitlistNo() + " 位）" : "");
-            rows.add(new Row(a.id(), a.title(), WHEN.format(a.startsAt()), a.place(), status));
+            rows.add(new Row(a.id(), a.title(), Times.minute(a.startsAt()), a.place(), status));
         }
         activities.setItems(rows);
     }
 
     private void showHours() {
         VolunteersClient.MyHours h = signIn.withToken(client::myHours);
-        StringBuilder text = new StringBuilder("已确认服务时长 ").append(h.confirmedHours().toPlainString()).append(" 小时，")
-                .append(h.starLabel());
+        StringBuilder text = new StringBuilder("已确认服务时长 ").append((h.confirmedHours() == null ? "0" : h.confirmedHours().toPlainString())).append(" 小时，")
+                .append(h.starLabel() == null ? "" : h.starLabel());
         if (h.starsUnderNotice() > h.stars()) {
             text.append("（").append(h.starsUnderNotice()).append(" 星级正在公示）");
         }
@@ -211,28 +206,20 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
         return anchor;
     }
 
-    private void linkRecord() {
+    private String linkRecord() {
         String value = code.getValue().strip();
         if (value.isEmpty()) {
-            say("请输入小程序中显示的关联码。");
-            return;
+            throw new Refusal("请输入小程序中显示的关联码。");
         }
-        try {
-            signIn.withToken(token -> client.link(value, token));
-            code.clear();
-            show();
-            say("已关联您的志愿者档案。");
-        } catch (GatewayException e) {
-            say(e.getMessage());
-        }
+        signIn.withToken(token -> client.link(value, token));
+        code.clear();
+        show();
+        message.succeeded("已关联您的志愿者档案。");
+        return null;
     }
 
     private static String hours(int minutes) {
         return java.math.BigDecimal.valueOf(minutes).divide(java.math.BigDecimal.valueOf(60), 1, java.math.RoundingMode.DOWN).toPlainString();
     }
 
-    private void say(String text) {
-        message.setText(text);
-        message.setVisible(true);
-    }
 }

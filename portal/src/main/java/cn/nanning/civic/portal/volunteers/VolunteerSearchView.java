@@ -3,18 +3,20 @@ package cn.nanning.civic.portal.volunteers;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
-import cn.nanning.civic.portal.base.StaffSession;
-import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.RegionPicker;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -25,8 +27,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -41,25 +41,24 @@ import java.util.List;
 @RequiresRole(Role.ADMIN)
 public final class VolunteerSearchView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final VolunteersClient client;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("volunteer-search-message");
+    private final Outcome revealOutcome = new Outcome("reveal-outcome");
     private final TextField name = new TextField("姓名（全名）");
     private final TextField idNumber = new TextField("身份证号");
-    private final TextField region = new TextField("区划代码");
+    private final RegionPicker region;
     private final Grid<VolunteersClient.Match> results = new Grid<>(VolunteersClient.Match.class, false);
     private final TextField reason = new TextField("查看用途");
-    private final Button reveal = new Button("查看完整身份证号");
+    private final Button reveal = Actions.button("查看完整身份证号", "reveal-id-number", revealOutcome, this::reveal);
     private final Span revealed = new Span();
 
-    VolunteerSearchView(VolunteersClient client, SignIn signIn) {
+    VolunteerSearchView(VolunteersClient client, SignIn signIn, RegionDirectory regions) {
         this.client = client;
         this.signIn = signIn;
+        this.region = new RegionPicker(regions, "所在区域", RegionPicker.Depth.ANY);
         setId("volunteer-search");
-        message.setId("volunteer-search-message");
-        message.setVisible(false);
 
         name.setId("search-name");
         name.setMaxLength(30);
@@ -67,81 +66,55 @@ public final class VolunteerSearchView extends VerticalLayout implements BeforeE
         idNumber.setMaxLength(18);
         idNumber.setHelperText("完整 18 位，或按页面显示格式，如 4501**********1234");
         region.setId("search-region");
-        region.setHelperText("6 位为县区，9 位为乡镇（街道），12 位为村（社区）");
-        Button search = new Button("查询", click -> search());
-        search.setId("search-volunteers");
-        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout filters = new HorizontalLayout(name, idNumber, region, search);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Button search = Actions.primary("查询", "search-volunteers", message, this::search);
+        HorizontalLayout filters = Actions.row(name, idNumber);
 
         results.setId("volunteer-results");
         results.addColumn(m -> m.maskedName() != null ? m.maskedName() : "（已撤回同意）").setHeader("姓名").setAutoWidth(true);
         results.addColumn(m -> m.maskedIdNumber() != null ? m.maskedIdNumber() : "—").setHeader("身份证号").setAutoWidth(true);
         results.addColumn(m -> m.maskedPhone() != null ? m.maskedPhone() : "—").setHeader("手机号").setAutoWidth(true);
-        results.addColumn(VolunteersClient.Match::homeRegionName).setHeader("所在村（社区）").setFlexGrow(1);
+        results.addColumn(m -> m.homeRegionName() != null ? m.homeRegionName() : "").setHeader("所在村（社区）").setFlexGrow(1);
         results.addColumn(VolunteersClient.Match::statusLabel).setHeader("状态").setAutoWidth(true);
-        results.addColumn(m -> DAY.format(m.registeredAt())).setHeader("注册日期").setAutoWidth(true);
+        results.addColumn(m -> Times.day(m.registeredAt())).setHeader("注册日期").setAutoWidth(true);
         results.setAllRowsVisible(true);
         results.asSingleSelect().addValueChangeListener(e -> revealed.setText(""));
 
         reason.setId("reveal-reason");
         reason.setMaxLength(100);
         reason.setHelperText("例如：办理志愿者保险。每次查看都会记入审计日志");
-        reveal.setId("reveal-id-number");
-        reveal.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        reveal.addClickListener(click -> reveal());
         revealed.setId("revealed-id-number");
-        HorizontalLayout revealRow = new HorizontalLayout(reason, reveal, revealed);
-        revealRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout revealRow = Actions.row(reason, reveal, revealed, revealOutcome);
 
-        add(new H2("志愿者查询"), message, filters, results, new H3("查看完整身份证号"),
+        add(new H2("志愿者查询"), filters, region, Actions.row(search, message), results, new H3("查看完整身份证号"),
                 new Paragraph("仅在确有必要时查看（如办理保险、核实身份），须说明用途；查看记录供审计人员检查。"), revealRow);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        region.setValue(StaffSession.current().map(StaffSession::regionCode).orElse(""));
+        region.startAtOwnArea();
     }
 
-    private void search() {
+    private String search() {
         revealed.setText("");
-        if (region.getValue().isBlank()) {
-            say("请输入区划代码。");
-            return;
-        }
-        try {
-            List<VolunteersClient.Match> found = signIn.withToken(token ->
-                    client.search(name.getValue(), idNumber.getValue(), region.getValue().strip(), token));
-            results.setItems(found);
-            say(found.isEmpty() ? "没有找到符合条件的志愿者。" : "找到 " + found.size() + " 名志愿者" + (found.size() == 50 ? "（仅显示前 50 名，请缩小范围）" : "") + "。");
-        } catch (GatewayException e) {
-            results.setItems(List.of());
-            say(e.getMessage());
-        }
+        revealOutcome.clear();
+        List<VolunteersClient.Match> found = signIn.withToken(token ->
+                client.search(name.getValue(), idNumber.getValue(), region.chosen(), token));
+        results.setItems(found);
+        return found.isEmpty() ? "没有找到符合条件的志愿者。" : "找到 " + found.size() + " 名志愿者"
+                + (found.size() == 50 ? "（仅显示前 50 名，请缩小范围）" : "") + "。";
     }
 
-    private void reveal() {
+    private String reveal() {
         VolunteersClient.Match selected = results.asSingleSelect().getValue();
+        revealed.setText("");
         if (selected == null) {
-            say("请先在查询结果中选择一名志愿者。");
-            return;
+            throw new Refusal("请先在查询结果中选择一名志愿者。");
         }
         if (reason.getValue().isBlank()) {
-            say("查看完整身份证号须说明用途。");
-            return;
+            throw new Refusal("查看完整身份证号须说明用途。");
         }
-        try {
-            String full = signIn.withToken(token -> client.revealIdNumber(selected.id(), reason.getValue().strip(), token));
-            revealed.setText(full);
-            say("已显示 " + (selected.maskedName() != null ? selected.maskedName() : "该志愿者") + " 的完整身份证号，本次查看已记录。");
-        } catch (GatewayException e) {
-            revealed.setText("");
-            say(e.getMessage());
-        }
-    }
-
-    private void say(String text) {
-        message.setText(text);
-        message.setVisible(true);
+        String full = signIn.withToken(token -> client.revealIdNumber(selected.id(), reason.getValue().strip(), token));
+        revealed.setText(full);
+        return "已显示 " + (selected.maskedName() != null ? selected.maskedName() : "该志愿者") + " 的完整身份证号，本次查看已记录。";
     }
 }

@@ -3,17 +3,22 @@ package cn.nanning.civic.portal.volunteers;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.Actions;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.RegionPicker;
+import cn.nanning.civic.portal.ui.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -26,8 +31,6 @@ import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,35 +45,77 @@ import java.util.Locale;
 @RequiresRole({Role.ORGANIZER, Role.ADMIN})
 public final class VolunteerServicesView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final VolunteersClient client;
     private final SignIn signIn;
-    private final Paragraph message = new Paragraph();
+    private final Outcome message = new Outcome("volunteers-message");
+    private final Outcome hoursOutcome = new Outcome("volunteers-hours-outcome");
+    private final Outcome correctionOutcome = new Outcome("volunteers-correction-outcome");
+    private final Outcome statisticsOutcome = new Outcome("statistics-outcome");
     private final Grid<VolunteersClient.Activity> activities = new Grid<>(VolunteersClient.Activity.class, false);
     private final Grid<VolunteersClient.Signup> signups = new Grid<>(VolunteersClient.Signup.class, false);
+    private final Grid<VolunteersClient.RosterEntry> contacts = new Grid<>(VolunteersClient.RosterEntry.class, false);
+    private final Outcome contactsOutcome = new Outcome("volunteers-contacts-outcome");
     private final Grid<VolunteersClient.Attendance> attendance = new Grid<>(VolunteersClient.Attendance.class, false);
     private final ComboBox<VolunteersClient.Attendance> who = new ComboBox<>("志愿者");
     private final IntegerField minutes = new IntegerField("更正后时长（分钟）");
     private final TextField reason = new TextField("更正原因");
-    private final TextField region = new TextField("区划代码");
+    private final RegionPicker region;
     private final Paragraph summary = new Paragraph();
     private final Grid<VolunteersClient.Figures> statistics = new Grid<>(VolunteersClient.Figures.class, false);
     private VolunteersClient.Activity selected;
+    private final ActivityForm form;
+    private final Outcome activityOutcome = new Outcome("activity-outcome");
+    private final Button editActivity;
+    private final Button cancelActivity;
+    private final com.vaadin.flow.component.html.Anchor checkIn = new com.vaadin.flow.component.html.Anchor();
+    private final TextField issuer = new TextField("出具证明的组织");
+    private final TextField issuerContact = new TextField("组织联系电话");
+    private final Outcome certificateOutcome = new Outcome("certificate-outcome");
 
-    VolunteerServicesView(VolunteersClient client, SignIn signIn) {
+    VolunteerServicesView(VolunteersClient client, SignIn signIn, RegionDirectory regions) {
         this.client = client;
         this.signIn = signIn;
+        this.region = new RegionPicker(regions, "统计区域", RegionPicker.Depth.ANY);
+        this.form = new ActivityForm(client, signIn, regions, saved -> {
+            showActivities();
+            activities.getGenericDataView().getItems().filter(a -> a.id().equals(saved.id())).findFirst().ifPresent(activities::select);
+        });
+        editActivity = Actions.button("修改所选活动", "activity-edit", activityOutcome, () -> {
+            if (selected == null) {
+                throw new Refusal("请先在上表中选择一个活动。");
+            }
+            form.edit(selected);
+            return "已在下方表单中打开“" + selected.title() + "”，修改后点击“保存修改”。";
+        });
+        cancelActivity = Actions.withReason("取消所选活动", "activity-cancel", activityOutcome,
+                Actions.Confirmation.destructive("取消活动", "取消后已报名的志愿者都会收到通知，活动不能恢复。确认取消所选活动吗？", "确认取消活动"),
+                "取消原因（会告知报名的志愿者）", reason -> {
+                    if (selected == null) {
+                        throw new Refusal("请先在上表中选择一个活动。");
+                    }
+                    VolunteersClient.Activity done = signIn.withToken(token -> client.cancel(selected.id(), reason, token));
+                    showActivities();
+                    return "已取消“" + done.title() + "”，已通知报名的志愿者。";
+                });
+        checkIn.setId("activity-check-in");
+        checkIn.setText("打开现场签到码（二维码）");
+        checkIn.setTarget("_blank");
+        checkIn.setVisible(false);
+        issuer.setId("certificate-issuer");
+        issuer.setMaxLength(60);
+        issuer.setWidth("16em");
+        issuerContact.setId("certificate-contact");
+        issuerContact.setMaxLength(40);
         setId("volunteers");
-        message.setId("volunteers-message");
-        message.setVisible(false);
 
         activities.setId("volunteer-activities");
         activities.addColumn(VolunteersClient.Activity::title).setHeader("活动").setFlexGrow(1);
-        activities.addColumn(a -> WHEN.format(a.startsAt())).setHeader("开始时间").setAutoWidth(true);
+        activities.addColumn(a -> Times.minute(a.startsAt())).setHeader("开始时间").setAutoWidth(true);
         activities.addColumn(VolunteersClient.Activity::place).setHeader("地点").setAutoWidth(true);
         activities.addColumn(a -> a.confirmed() + " / " + a.capacity()).setHeader("已报名 / 名额").setAutoWidth(true);
         activities.addColumn(a -> "CANCELLED".equals(a.status()) ? "已取消" : "已发布").setHeader("状态").setAutoWidth(true);
+        activities.setPartNameGenerator(a -> "CANCELLED".equals(a.status()) ? "cancelled" : null);
         activities.setAllRowsVisible(true);
         activities.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
 
@@ -78,38 +123,46 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         signups.addColumn(s -> s.volunteerName() != null ? s.volunteerName() : "").setHeader("志愿者").setAutoWidth(true);
         signups.addColumn(VolunteersClient.Signup::statusLabel).setHeader("报名状态").setAutoWidth(true);
         signups.addColumn(s -> s.waitlistNo() != null ? String.valueOf(s.waitlistNo()) : "").setHeader("候补序号").setAutoWidth(true);
-        signups.addColumn(s -> WHEN.format(s.signedUpAt())).setHeader("报名时间").setAutoWidth(true);
+        signups.addColumn(s -> Times.minute(s.signedUpAt())).setHeader("报名时间").setAutoWidth(true);
         signups.setAllRowsVisible(true);
+
+        contacts.setId("volunteer-roster-contacts");
+        contacts.addColumn(VolunteersClient.RosterEntry::name).setHeader("姓名").setAutoWidth(true);
+        contacts.addColumn(VolunteersClient.RosterEntry::phone).setHeader("手机号码").setAutoWidth(true);
+        contacts.addColumn(VolunteersClient.RosterEntry::statusLabel).setHeader("报名状态").setFlexGrow(1);
+        contacts.setAllRowsVisible(true);
+        contacts.setVisible(false);
 
         attendance.setId("volunteer-attendance");
         attendance.addColumn(a -> a.volunteerName() != null ? a.volunteerName() : "").setHeader("志愿者").setAutoWidth(true);
-        attendance.addColumn(a -> WHEN.format(a.checkInAt())).setHeader("签到").setAutoWidth(true);
-        attendance.addColumn(a -> a.checkOutAt() != null ? WHEN.format(a.checkOutAt()) : "未签退").setHeader("签退").setAutoWidth(true);
+        attendance.addColumn(a -> Times.minute(a.checkInAt())).setHeader("签到").setAutoWidth(true);
+        attendance.addColumn(a -> a.checkOutAt() != null ? Times.minute(a.checkOutAt()) : "未签退").setHeader("签退").setAutoWidth(true);
         attendance.addColumn(a -> a.attendedMinutes() != null ? a.attendedMinutes() + " 分钟" : "").setHeader("在岗时长").setAutoWidth(true);
         attendance.addColumn(a -> a.qualifies() == null ? "" : a.qualifies() ? "达标" : "未达 " + a.requiredMinutes() + " 分钟")
                 .setHeader("是否达标").setAutoWidth(true);
         attendance.addColumn(a -> a.confirmed() ? "已确认" : "待确认").setHeader("时长确认").setAutoWidth(true);
+        attendance.addComponentColumn(this::certificateButton).setHeader("志愿服务证明").setAutoWidth(true);
         attendance.setAllRowsVisible(true);
 
-        Button confirm = new Button("确认服务时长", click -> confirmHours());
-        confirm.setId("volunteer-confirm");
+        Button confirm = Actions.confirmed("确认服务时长", "volunteer-confirm", hoursOutcome,
+                Actions.Confirmation.of("确认服务时长", "将为所选活动中所有已签退且达到最低时长的志愿者确认服务时长，"
+                        + "确认后计入其志愿服务记录（之后如有错误只能逐人更正并说明原因）。确认吗？", "确认"),
+                this::confirmHours);
         who.setId("correction-volunteer");
-        who.setItemLabelGenerator(a -> a.volunteerName() != null ? a.volunteerName() : a.volunteerId().toString());
+        who.setItemLabelGenerator(a -> a.volunteerName() != null ? a.volunteerName() : "（未具名志愿者）");
         minutes.setId("correction-minutes");
         minutes.setMin(0);
         reason.setId("correction-reason");
         reason.setMaxLength(200);
-        Button correct = new Button("更正时长", click -> correctHours());
-        correct.setId("volunteer-correct");
-        HorizontalLayout correction = new HorizontalLayout(who, minutes, reason, correct);
-        correction.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Button correct = Actions.button("更正时长", "volunteer-correct", correctionOutcome, this::correctHours);
+        HorizontalLayout correction = Actions.row(who, minutes, reason, correct, correctionOutcome);
 
         region.setId("statistics-region");
-        region.setHelperText("6 位为县区，9 位为乡镇（街道），12 位为村（社区）");
-        Button show = new Button("查询统计", click -> showStatistics());
-        show.setId("statistics-show");
-        HorizontalLayout query = new HorizontalLayout(region, show);
-        query.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        Button show = Actions.button("查询统计", "statistics-show", statisticsOutcome, () -> {
+            showStatistics();
+            return null;
+        });
+        HorizontalLayout query = Actions.row(region, show, statisticsOutcome);
         summary.setId("statistics-summary");
         statistics.setId("volunteer-statistics");
         statistics.addColumn(VolunteersClient.Figures::name).setHeader("区域").setAutoWidth(true);
@@ -119,19 +172,28 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
                 : String.format(Locale.ROOT, "%.1f%%（目标 %d 人）", f.targetProgress().doubleValue() * 100, f.targetVolunteers()))
                 .setHeader("20% 目标完成度").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::active90d).setHeader("近 90 天活跃").setAutoWidth(true);
-        statistics.addColumn(f -> f.confirmedHours().toPlainString()).setHeader("服务时长（小时）").setAutoWidth(true);
+        statistics.addColumn(f -> hours(f.confirmedHours())).setHeader("服务时长（小时）").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::stations).setHeader("服务站").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::pingAnTeams).setHeader("平安建设队伍").setAutoWidth(true);
         statistics.addColumn(VolunteersClient.Figures::patrolTeams).setHeader("巡防队").setAutoWidth(true);
         statistics.setAllRowsVisible(true);
 
-        add(new H2("志愿服务"), message, new H3("我组织的活动"), activities, new H3("报名名单"), signups,
-                new H3("签到与服务时长"), attendance, confirm, correction, new H3("区域统计"), query, summary, statistics);
+        add(new H2("志愿服务"), message, new H3("我组织的活动"), activities, Actions.row(editActivity, cancelActivity, checkIn, activityOutcome), new H3("报名名单"), signups,
+                Actions.row(Actions.button("显示姓名和电话（用于联系志愿者，查看留痕）", "volunteer-show-contacts", contactsOutcome,
+                        this::showContacts), contactsOutcome), contacts,
+                new H3("签到与服务时长"), attendance, Actions.row(confirm, hoursOutcome), correction,
+                Actions.row(issuer, issuerContact, certificateOutcome), form, new H3("区域统计"), query, summary, statistics);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        region.setValue(StaffSession.current().map(StaffSession::regionCode).orElse("450100"));
+        region.startAtOwnArea();
+        // Publishing is the organiser's; an administrator oversees the area's activities.
+        boolean organiser = StaffSession.current().map(s -> s.roles().contains(Role.ORGANIZER)).orElse(false);
+        form.setVisible(organiser);
+        if (organiser) {
+            form.startNew();
+        }
         showActivities();
         showStatistics();
     }
@@ -147,7 +209,18 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
     }
 
     private void select(VolunteersClient.Activity activity) {
+        if (activity == null || selected == null || !activity.id().equals(selected.id())) {
+            hoursOutcome.clear();
+            correctionOutcome.clear();
+        }
         selected = activity;
+        checkIn.setVisible(activity != null && !"CANCELLED".equals(activity.status()));
+        if (activity != null) {
+            checkIn.setHref("volunteers/check-in/" + activity.id());
+        }
+        contacts.setVisible(false);
+        contacts.setItems(List.of());
+        contactsOutcome.clear();
         if (activity == null) {
             signups.setItems(List.of());
             attendance.setItems(List.of());
@@ -165,65 +238,84 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         }
     }
 
-    private void confirmHours() {
-        if (selected == null) {
-            say("请先在上方选择一个活动。");
-            return;
-        }
-        try {
-            int n = signIn.withToken(token -> client.confirm(selected.id(), token)).size();
-            say(n == 0 ? "没有新的达标签到记录需要确认。" : "已确认 " + n + " 名志愿者的服务时长。");
-            select(selected);
-        } catch (GatewayException e) {
-            fail(e);
-        }
+    /** Issues the certificate of a volunteer's confirmed hours, in the organisation's name given above. */
+    private Button certificateButton(VolunteersClient.Attendance row) {
+        Button issue = new Button("出具证明", click -> certificateOutcome.run(() -> {
+            if (issuer.getValue().isBlank() || issuerContact.getValue().isBlank()) {
+                throw new Refusal("请先在下方填写出具证明的组织名称和联系电话。");
+            }
+            VolunteersClient.Certificate issued = signIn.withToken(token -> client.issueCertificate(row.volunteerId(),
+                    issuer.getValue().strip(), issuerContact.getValue().strip(), token));
+            return "已为 " + (row.volunteerName() == null ? "该志愿者" : row.volunteerName()) + " 出具志愿服务证明，编号 "
+                    + issued.number() + "，累计 " + issued.totalHours().toPlainString() + " 小时；志愿者可在小程序和门户下载。";
+        }));
+        issue.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        issue.setEnabled(row.confirmed());
+        return issue;
     }
 
-    private void correctHours() {
+    private String showContacts() {
+        if (selected == null) {
+            throw new Refusal("请先在上方选择一个活动。");
+        }
+        List<VolunteersClient.RosterEntry> entries = signIn.withToken(token -> client.rosterContacts(selected.id(), token));
+        contacts.setItems(entries);
+        contacts.setVisible(true);
+        return entries.isEmpty() ? "该活动还没有有效的报名。" : "已显示 " + entries.size() + " 名志愿者的联系方式，本次查看已记录。";
+    }
+
+    private String confirmHours() {
+        if (selected == null) {
+            throw new Refusal("请先在上方选择一个活动。");
+        }
+        int n = signIn.withToken(token -> client.confirm(selected.id(), token)).size();
+        select(selected);
+        return n == 0 ? "没有新的达标签到记录需要确认。" : "已确认 " + n + " 名志愿者的服务时长。";
+    }
+
+    private String correctHours() {
         if (selected == null || who.getValue() == null) {
-            say("请先选择活动和志愿者。");
-            return;
+            throw new Refusal("请先选择活动和志愿者。");
         }
         if (minutes.getValue() == null || reason.getValue().isBlank()) {
-            say("请填写更正后的时长和更正原因。");
-            return;
+            throw new Refusal("请填写更正后的时长和更正原因。");
         }
-        try {
-            signIn.withToken(token -> client.correct(selected.id(), who.getValue().volunteerId(), minutes.getValue(), reason.getValue().strip(), token));
-            say("已更正服务时长，并记录了更正原因。");
-            reason.clear();
-            select(selected);
-        } catch (GatewayException e) {
-            fail(e);
-        }
+        signIn.withToken(token -> client.correct(selected.id(), who.getValue().volunteerId(), minutes.getValue(), reason.getValue().strip(), token));
+        reason.clear();
+        select(selected);
+        return "已更正服务时长，并记录了更正原因。";
     }
 
     private void showStatistics() {
         try {
-            VolunteersClient.RegionStatistics s = signIn.withToken(token -> client.statistics(region.getValue().strip(), token));
+            VolunteersClient.RegionStatistics s = signIn.withToken(token -> client.statistics(region.chosen(), token));
             VolunteersClient.Figures t = s.total();
+            if (t == null) {
+                summary.setText("该区域暂无志愿服务统计。");
+                statistics.setItems(List.of());
+                return;
+            }
             summary.setText(String.format(Locale.ROOT, "%s：注册志愿者 %d 人（占常住人口 %s，目标 20%%），近 90 天活跃 %d 人，服务时长 %s 小时；"
                             + "服务站 %d 个，覆盖 %d / %d 个乡镇（街道）；平安建设队伍 %d 支，巡防队 %d 支。", t.name(), t.registered(),
-                    share(t.registeredShare()), t.active90d(), t.confirmedHours().toPlainString(), t.stations(), t.townshipsWithStation(),
+                    share(t.registeredShare()), t.active90d(), hours(t.confirmedHours()), t.stations(), t.townshipsWithStation(),
                     t.townships(), t.pingAnTeams(), t.patrolTeams()));
             statistics.setItems(s.children());
         } catch (GatewayException e) {
             summary.setText("");
             statistics.setItems(List.of());
-            fail(e);
+            statisticsOutcome.failed(e.getMessage());
         }
+    }
+
+    private static String hours(BigDecimal hours) {
+        return hours == null ? "0" : hours.toPlainString();
     }
 
     private static String share(BigDecimal share) {
         return share == null ? "人口数据未导入" : String.format(Locale.ROOT, "%.1f%%", share.doubleValue() * 100);
     }
 
-    private void say(String text) {
-        message.setText(text);
-        message.setVisible(true);
-    }
-
     private void fail(GatewayException e) {
-        say(e.getMessage());
+        message.failed(e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.volunteers;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.Missing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -32,9 +33,50 @@ public class VolunteersClient {
         return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/organised").bearerAuth(token), Argument.listOf(Activity.class));
     }
 
+    /** Publishes a new activity in the organiser's area. */
+    public Activity publish(ActivityDraft.Body body, String token) {
+        return gateway.call(() -> HttpRequest.POST("/api/v1/volunteers/activities", body).bearerAuth(token), Argument.of(Activity.class));
+    }
+
+    /** Changes an activity before it starts. */
+    public Activity change(UUID activityId, ActivityDraft.Body body, String token) {
+        return gateway.call(() -> HttpRequest.PUT("/api/v1/volunteers/activities/" + activityId, body).bearerAuth(token),
+                Argument.of(Activity.class));
+    }
+
+    /** Cancels an activity with a reason; everyone signed up is told. */
+    public Activity cancel(UUID activityId, String reason, String token) {
+        return gateway.call(() -> HttpRequest.POST("/api/v1/volunteers/activities/" + activityId + "/cancellation", Map.of("reason", reason))
+                .bearerAuth(token), Argument.of(Activity.class));
+    }
+
+    /** The check-in code to show now, and when it changes. */
+    public CheckCode checkCode(UUID activityId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/" + activityId + "/check-code").bearerAuth(token),
+                Argument.of(CheckCode.class));
+    }
+
+    /** Issues a certificate of a volunteer's confirmed hours in the name of the organisation. */
+    public Certificate issueCertificate(UUID volunteerId, String issuer, String contact, String token) {
+        return gateway.call(() -> HttpRequest.POST("/api/v1/volunteers/" + volunteerId + "/certificates",
+                Map.of("issuer", issuer, "contact", contact)).bearerAuth(token), Argument.of(Certificate.class));
+    }
+
+    /** A certificate as anyone may check it (public; no sign-in). */
+    public PublicCertificate publicCertificate(String number) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/public/certificates/" + URLEncoder.encode(number, StandardCharsets.UTF_8)),
+                Argument.of(PublicCertificate.class));
+    }
+
     public List<Signup> signups(UUID activityId, String token) {
         return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/" + activityId + "/signups").bearerAuth(token),
                 Argument.listOf(Signup.class));
+    }
+
+    /** The roster with full names and phones, for the activity's organiser (the services audit every read). */
+    public List<RosterEntry> rosterContacts(UUID activityId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/" + activityId + "/roster").bearerAuth(token),
+                Argument.listOf(RosterEntry.class));
     }
 
     public List<Attendance> attendance(UUID activityId, String token) {
@@ -120,6 +162,9 @@ public class VolunteersClient {
     public record Profile(UUID id, String status, String statusLabel, @Nullable String realName, @Nullable String idNumber,
                           @Nullable String phone, @Nullable java.time.LocalDate birthDate, @Nullable String sex, @Nullable Integer age,
                           boolean minor, String homeRegion, List<String> skills, @Nullable String availability, Instant registeredAt) {
+        public Profile {
+            skills = Missing.orEmpty(skills);
+        }
     }
 
     @Serdeable
@@ -141,6 +186,10 @@ public class VolunteersClient {
     @Serdeable
     public record MyHours(BigDecimal confirmedHours, int stars, String starLabel, int starsUnderNotice, @Nullable Integer nextStarAtHours,
                           List<MyLedgerEntry> ledger, long unconfirmedMinutes, List<Claim> unconfirmedClaims) {
+        public MyHours {
+            ledger = Missing.orEmpty(ledger);
+            unconfirmedClaims = Missing.orEmpty(unconfirmedClaims);
+        }
     }
 
     @Serdeable
@@ -159,12 +208,26 @@ public class VolunteersClient {
 
     @Serdeable
     public record Activity(UUID id, String title, String regionCode, String place, Instant startsAt, Instant endsAt, int plannedMinutes,
-                           int capacity, int confirmed, int remaining, String status) {
+                           int capacity, int confirmed, int remaining, String status, @Nullable String description,
+                           @Nullable Boolean suitableForMinors) {
+    }
+
+    @Serdeable
+    public record PublicCertificate(String number, String status, String statusLabel, String volunteerName, String idNumber,
+                                    BigDecimal totalHours, String issuer, String contact, java.time.LocalDate issuedOn) {
+    }
+
+    @Serdeable
+    public record CheckCode(UUID activityId, String code, Instant validFrom, Instant validUntil, @Nullable Instant changesAt) {
     }
 
     @Serdeable
     public record Signup(UUID id, UUID volunteerId, @Nullable String volunteerName, String status, String statusLabel,
                          @Nullable Integer waitlistNo, Instant signedUpAt) {
+    }
+
+    @Serdeable
+    public record RosterEntry(UUID volunteerId, String name, String phone, String status, String statusLabel, @Nullable Integer waitlistNo) {
     }
 
     @Serdeable
@@ -186,5 +249,8 @@ public class VolunteersClient {
 
     @Serdeable
     public record RegionStatistics(Figures total, List<Figures> children, @Nullable Instant asOf) {
+        public RegionStatistics {
+            children = Missing.orEmpty(children);
+        }
     }
 }

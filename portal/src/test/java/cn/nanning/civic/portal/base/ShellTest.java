@@ -38,11 +38,11 @@ class ShellTest extends KaribuViewTest {
     }
 
     @Test
-    void an_admin_sees_every_capability_except_the_audit_log() {
+    void an_admin_sees_every_capability_except_the_audit_log_and_the_counsellors_own_day() {
         signedInAs(Role.ADMIN);
         assertThat(menu()).containsSubsequence(
-                "首页", "志愿服务", "志愿者查询", "代办服务", "代办统计与督办", "服务点与代办员", "法律援助", "心理咨询", "预约管理", "老友议事会",
-                "服务事项目录", "区划查询").doesNotContain("审计日志");
+                "首页", "志愿服务", "志愿者查询", "代办服务", "代办统计与督办", "服务点与代办员", "法律援助", "预约管理", "老友议事会",
+                "服务事项目录", "区划查询").doesNotContain("审计日志", "心理咨询");
     }
 
     @Test

@@ -3,12 +3,12 @@ package cn.nanning.civic.portal.booking;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
+import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class AppointmentsAdminViewTest extends KaribuViewTest {
                 .containsExactly("姓名", "类型", "服务地点", "时段", "每周排班");
         assertThat(grid("appointments-overdue").getColumns()).extracting(Grid.Column::getHeaderText)
                 .containsExactly("申请人", "案件类型", "状态", "受理日期", "期限");
-        assertThat(_get(TextField.class, spec -> spec.withId("appointments-place-region")).getValue())
+        assertThat(_get(RegionPicker.class, spec -> spec.withId("appointments-place-region")).getValue())
                 .as("new places default to the administrator's area").isEqualTo("450103");
         _assertNone(VerticalLayout.class, spec -> spec.withId("appointments-plan"));
     }
@@ -40,7 +40,7 @@ class AppointmentsAdminViewTest extends KaribuViewTest {
     void an_incomplete_form_is_answered_in_chinese_without_calling_the_gateway() {
         open();
         _click(_get(Button.class, spec -> spec.withId("appointments-provider-add")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("appointments-message")).getText())
+        assertThat(_get(Outcome.class, spec -> spec.withId("appointments-provider-outcome")).message())
                 .isEqualTo("请选择工作人员账号、服务人员类型和服务地点，并填写时段与提前预约时间。");
     }
 

@@ -63,4 +63,10 @@ class LoginPageBrowserTest {
         assertThat(browser.loginForm().error()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
         assertThat(browser.currentPath()).isEqualTo("/login");
     }
+
+    @Test
+    void an_unknown_address_gives_a_chinese_page_not_vaadins_english_one() {
+        browser.go("/no-such-page");
+        assertThat(browser.text("not-found")).contains("没有找到该页面").doesNotContain("Could not navigate");
+    }
 }

@@ -105,6 +105,79 @@ public final class PortalBrowser implements AutoCloseable {
         return driver;
     }
 
+    /** Waits until Vaadin has no request in flight (the page reflects the server's last answer). */
+    public PortalBrowser idle() {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
+                        + "return !!clients && Object.values(clients).every(c => !c.isActive || !c.isActive());")));
+        return this;
+    }
+
+    /** Opens a path, waits for the view and for Vaadin to settle. */
+    public PortalBrowser visit(String path) {
+        return go(path).idle();
+    }
+
+    /**
+     * Every piece of text a person can see on the page right now, including inside web components' shadow trees and
+     * open overlays (date picker calendars, dialogs), plus placeholders of empty fields. Text that is not rendered
+     * (hidden, unslotted fallback content, closed overlays) is left out.
+     */
+    public String visibleText() {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const out = [];
+                const walk = node => {
+                  if (node.nodeType === Node.TEXT_NODE) {
+                    if (node.textContent.trim()) {
+                      const range = document.createRange();
+                      range.selectNodeContents(node);
+                      if (range.getClientRects().length > 0) out.push(node.textContent.trim());
+                    }
+                    return;
+                  }
+                  if (node.nodeType === Node.ELEMENT_NODE) {
+                    if (['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT'].includes(node.tagName)) return;
+                    if ((node.tagName === 'INPUT' || node.tagName === 'TEXTAREA') && !node.value && node.placeholder
+                        && node.getClientRects().length > 0) out.push(node.placeholder);
+                    if (node.shadowRoot) walk(node.shadowRoot);
+                  }
+                  node.childNodes.forEach(walk);
+                };
+                walk(document.body);
+                return out.join(String.fromCharCode(10));""");
+        return text == null ? "" : text.toString();
+    }
+
+    /** Opens each date picker's calendar in turn and returns what the calendars show (month names, weekdays, buttons). */
+    public String calendarsText() {
+        StringBuilder all = new StringBuilder();
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        Number count = (Number) js.executeScript("return document.querySelectorAll('vaadin-date-picker').length;");
+        for (int n = 0; n < count.intValue(); n++) {
+            final int i = n;
+            Boolean opened = (Boolean) js.executeScript("""
+                    const picker = document.querySelectorAll('vaadin-date-picker')[arguments[0]];
+                    if (!picker || picker.getClientRects().length === 0 || picker.disabled || picker.readonly) return false;
+                    picker.open();
+                    return true;""", i);
+            if (!Boolean.TRUE.equals(opened)) {
+                continue;
+            }
+            wait.until(d -> Boolean.TRUE.equals(js.executeScript("""
+                    const overlay = document.querySelector('vaadin-date-picker-overlay[opened]');
+                    return !!overlay && overlay.textContent !== null
+                        && !!document.querySelector('vaadin-date-picker-overlay-content')
+                        && document.querySelector('vaadin-date-picker-overlay-content').shadowRoot !== null;""")));
+            // The month calendars render asynchronously after the overlay opens.
+            wait.until(d -> visibleText().contains(((String) js.executeScript(
+                    "return document.querySelectorAll('vaadin-date-picker')[arguments[0]].i18n.cancel;", i))));
+            all.append(visibleText()).append('\n');
+            js.executeScript("document.querySelectorAll('vaadin-date-picker')[arguments[0]].close();", i);
+            wait.until(d -> Boolean.TRUE.equals(js.executeScript("return !document.querySelector('vaadin-date-picker-overlay[opened]');")));
+        }
+        return all.toString();
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -4,16 +4,17 @@ import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.HomeView;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
-import com.vaadin.flow.component.UI;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,8 @@ import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CouncilViewTest extends KaribuViewTest {
@@ -56,15 +57,15 @@ class CouncilViewTest extends KaribuViewTest {
                 "说明", "监督意见");
         tabs.setSelectedIndex(4);
         assertThat(headers("council-progress")).containsExactly("日期", "进度", "说明", "照片");
-        assertThat(headers("council-photos")).containsExactly("尺寸", "格式", "公开地址");
+        assertThat(headers("council-photos")).containsExactly("照片", "尺寸");
     }
 
     @Test
     void when_the_gateway_is_down_the_desk_says_so_in_chinese() {
         open(CouncilView.class);
-        Paragraph message = _get(Paragraph.class, spec -> spec.withId("council-message"));
+        Outcome message = _get(Outcome.class, spec -> spec.withId("council-message"));
         assertThat(message.isVisible()).isTrue();
-        assertThat(message.getText()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
+        assertThat(message.message()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
     }
 
     @Test
@@ -73,7 +74,7 @@ class CouncilViewTest extends KaribuViewTest {
         assertThat(headers("moderation-queue")).containsExactly("类型", "议题", "内容", "状态", "送审原因", "举报理由", "提交时间");
         assertThat(_get(Button.class, spec -> spec.withId("moderation-approve")).getText()).isEqualTo("通过并公开");
         assertThat(_get(Button.class, spec -> spec.withId("moderation-hide")).getText()).isEqualTo("隐藏");
-        assertThat(_get(Paragraph.class, spec -> spec.withId("moderation-message")).getText()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
+        assertThat(_get(Outcome.class, spec -> spec.withId("moderation-message")).message()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
         assertThat(ModerationView.checkLabel("no-openid:moderation")).contains("人工审核");
         assertThat(ModerationView.checkLabel("wechat:review:20008")).isEqualTo("微信内容安全建议人工复核");
     }
@@ -115,9 +116,9 @@ class CouncilViewTest extends KaribuViewTest {
         assertThat(delete.getText()).isEqualTo("删除");
         assertThat(delete.isEnabled()).as("no photo chosen yet").isFalse();
         panel.progress.asSingleSelect().setValue(update);
-        assertThat(headers("council-photos")).containsExactly("尺寸", "格式", "公开地址");
+        assertThat(headers("council-photos")).containsExactly("照片", "尺寸");
         assertThat(GridKt._size(panel.photos)).isEqualTo(2);
-        assertThat(GridKt._getFormattedRow(panel.photos, 0)).containsExactly("64 × 32", "JPG", wrong.url());
+        assertThat(GridKt._getFormattedRow(panel.photos, 0)).contains("64 × 32 像素");
         panel.photos.asSingleSelect().setValue(wrong);
         assertThat(delete.isEnabled()).isTrue();
 
@@ -147,7 +148,7 @@ class CouncilViewTest extends KaribuViewTest {
     void a_staff_member_without_a_region_is_told_why_no_council_is_listed() {
         StaffSession.store(VaadinSession.getCurrent(), new StaffSession("陈召集", null, Set.of(Role.CONVENER), "a", "r"));
         UI.getCurrent().navigate(CouncilView.class);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("council-message")).getText()).contains("未设定辖区");
+        assertThat(_get(Outcome.class, spec -> spec.withId("council-message")).message()).contains("未设定辖区");
     }
 
     @Test

@@ -3,11 +3,11 @@ package cn.nanning.civic.portal.legalaid;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class AssistedBookingViewTest extends KaribuViewTest {
     void booking_without_a_lawyer_and_slot_is_answered_in_chinese() {
         open();
         _click(_get(Button.class, spec -> spec.withId("assisted-book")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("assisted-message")).getText()).isEqualTo("请选择律师和时段。");
+        assertThat(_get(Outcome.class, spec -> spec.withId("assisted-book-outcome")).message()).isEqualTo("请选择律师和时段。");
     }
 
     private static void open() {

@@ -2,19 +2,18 @@ package cn.nanning.civic.portal.legalaid;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.StaffSession;
+import cn.nanning.civic.portal.booking.AgendaRange;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import cn.nanning.civic.portal.booking.AgendaRange;
+import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-
 import java.util.Set;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -44,9 +43,9 @@ class LegalAidViewTest extends KaribuViewTest {
     @Test
     void when_the_gateway_is_down_the_day_says_so_in_chinese() {
         open();
-        Paragraph message = _get(Paragraph.class, spec -> spec.withId("legal-aid-message"));
+        Outcome message = _get(Outcome.class, spec -> spec.withId("legal-aid-message"));
         assertThat(message.isVisible()).isTrue();
-        assertThat(message.getText()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
+        assertThat(message.message()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
     }
 
     @Test
@@ -54,9 +53,9 @@ class LegalAidViewTest extends KaribuViewTest {
         var review = new LegalAidClient.Application("a", "UNDER_REVIEW", "审查中", "黄**", "劳动争议", "2025-09-29", "2025-10-14", false, null, false, null, null);
         var paused = new LegalAidClient.Application("b", "SUPPLEMENT_REQUESTED", "待补充材料", "黄**", "劳动争议", "2025-09-29", "2025-10-14", true, null, false, null, null);
         var approved = new LegalAidClient.Application("c", "APPROVED", "决定给予法律援助", "黄**", "劳动争议", "2025-09-29", "2025-10-14", false, "2025-10-17", true, null, "王律师");
-        assertThat(LegalAidView.clock(review)).isEqualTo("决定期限 2025-10-14");
+        assertThat(LegalAidView.clock(review)).isEqualTo("决定期限 2025年10月14日");
         assertThat(LegalAidView.clock(paused)).isEqualTo("待补充材料（计时暂停）");
-        assertThat(LegalAidView.clock(approved)).isEqualTo("指派期限 2025-10-17");
+        assertThat(LegalAidView.clock(approved)).isEqualTo("指派期限 2025年10月17日");
     }
 
     private static Grid<?> grid(String id) {

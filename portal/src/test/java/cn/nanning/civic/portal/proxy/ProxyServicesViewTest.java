@@ -3,9 +3,9 @@ package cn.nanning.civic.portal.proxy;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +28,9 @@ class ProxyServicesViewTest extends KaribuViewTest {
     @Test
     void when_the_gateway_is_down_the_workbench_says_so_in_chinese() {
         open(Role.CLERK);
-        Paragraph message = _get(Paragraph.class, spec -> spec.withId("proxy-message"));
+        Outcome message = _get(Outcome.class, spec -> spec.withId("proxy-message"));
         assertThat(message.isVisible()).isTrue();
-        assertThat(message.getText()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
+        assertThat(message.message()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
     }
 
     private static void open(Role role) {

@@ -3,10 +3,10 @@ package cn.nanning.civic.portal.volunteers;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.micronaut.KaribuViewTest;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class VolunteerServicesViewTest extends KaribuViewTest {
         open(Role.ORGANIZER);
         assertThat(headers("volunteer-activities")).containsExactly("活动", "开始时间", "地点", "已报名 / 名额", "状态");
         assertThat(headers("volunteer-signups")).containsExactly("志愿者", "报名状态", "候补序号", "报名时间");
-        assertThat(headers("volunteer-attendance")).containsExactly("志愿者", "签到", "签退", "在岗时长", "是否达标", "时长确认");
+        assertThat(headers("volunteer-attendance")).containsExactly("志愿者", "签到", "签退", "在岗时长", "是否达标", "时长确认", "志愿服务证明");
         assertThat(headers("volunteer-statistics")).containsExactly("区域", "注册志愿者", "占常住人口", "20% 目标完成度", "近 90 天活跃", "服务时长（小时）",
                 "服务站", "平安建设队伍", "巡防队");
         assertThat(_get(Button.class, spec -> spec.withId("volunteer-confirm")).getText()).isEqualTo("确认服务时长");
@@ -32,16 +32,16 @@ class VolunteerServicesViewTest extends KaribuViewTest {
     @Test
     void when_the_gateway_is_down_the_view_says_so_in_chinese() {
         open(Role.ORGANIZER);
-        Paragraph message = _get(Paragraph.class, spec -> spec.withId("volunteers-message"));
+        Outcome message = _get(Outcome.class, spec -> spec.withId("volunteers-message"));
         assertThat(message.isVisible()).isTrue();
-        assertThat(message.getText()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
+        assertThat(message.message()).isEqualTo("暂时无法连接服务平台，请稍后再试。");
     }
 
     @Test
     void correcting_without_a_selected_activity_asks_for_one() {
         open(Role.ORGANIZER);
         _get(Button.class, spec -> spec.withId("volunteer-correct")).click();
-        assertThat(_get(Paragraph.class, spec -> spec.withId("volunteers-message")).getText()).isEqualTo("请先选择活动和志愿者。");
+        assertThat(_get(Outcome.class, spec -> spec.withId("volunteers-correction-outcome")).message()).isEqualTo("请先选择活动和志愿者。");
     }
 
     private static java.util.List<String> headers(String id) {

@@ -18,7 +18,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTest {
 
-    private static final List<String> DOMAIN_MODULES = List.of("proxy", "volunteers", "appointments", "council");
+    private static final List<String> DOMAIN_MODULES = List.of("proxy", "volunteers", "appointments", "council", "indicators");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -45,6 +45,12 @@ class AuditSearchApiTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.getFirst()).containsEntry("action", "proxy.point.assign").containsEntry("targetId", fixture.pointId)
                 .containsEntry("outcome", "SUCCESS");
+
+        String before = java.time.Instant.now().minusSeconds(3600).toString();
+        List<Map<String, Object>> earlier = client.toBlocking().retrieve(
+                HttpRequest.GET("/api/v1/audit-log?actor=" + adminId + "&until=" + before).bearerAuth(tokens.staff("AUDITOR", "450100")),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(earlier).as("nothing of this admin's before the end of the chosen span").isEmpty();
     }
 
     @Test

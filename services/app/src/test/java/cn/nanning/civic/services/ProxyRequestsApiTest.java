@@ -69,6 +69,63 @@ class ProxyRequestsApiTest {
     }
 
     @Test
+    void aClerkRegistersAResidentWithoutAMobileWithARelativesNumberOrNoneWithConsentNoted() {
+        Map<String, Object> relative = request();
+        relative.put("consentChannel", "IN_PERSON");
+        relative.put("contactKind", "RELATIVE");
+        relative.put("residentPhone", "13800001234");
+        var noRelation = refused(() -> client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", relative).bearerAuth(clerk), Map.class));
+        assertThat(detail(noRelation)).contains("关系");
+        relative.put("contactRelation", "女儿");
+        Map<?, ?> viaDaughter = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", relative).bearerAuth(clerk), Map.class);
+        assertThat(viaDaughter.get("residentPhone")).isEqualTo("138****1234（女儿）");
+        assertThat(viaDaughter.get("contactKind")).isEqualTo("RELATIVE");
+        assertThat(viaDaughter.get("timeline").toString()).contains("委托人无手机，留亲属（女儿）电话");
+
+        Map<String, Object> none = request();
+        none.put("consentChannel", "IN_PERSON");
+        none.put("contactKind", "NONE");
+        none.remove("residentPhone");
+        Map<?, ?> noPhone = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", none).bearerAuth(clerk), Map.class);
+        assertThat(noPhone.get("residentPhone")).isEqualTo("无手机");
+        assertThat(noPhone.get("timeline").toString()).contains("经本人同意不留电话");
+        List<Map<String, Object>> bench = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/workbench").bearerAuth(clerk),
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(bench).filteredOn(r -> r.get("id").equals(noPhone.get("id"))).singleElement()
+                .satisfies(r -> assertThat(r.get("residentPhone")).isEqualTo("无手机"));
+
+        Map<String, Object> ownPhoneMissing = request();
+        ownPhoneMissing.put("consentChannel", "IN_PERSON");
+        ownPhoneMissing.remove("residentPhone");
+        assertThat(detail(refused(() -> client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", ownPhoneMissing)
+                .bearerAuth(clerk), Map.class)))).contains("亲属电话").contains("无手机");
+    }
+
+    @Test
+    void theClerkOfThePointReadsTheResidentInFullAndEveryReadIsAudited() {
+        String id = authoriseAsCitizen().get("id").toString();
+        Map<?, ?> contact = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + id + "/contact").bearerAuth(clerk), Map.class);
+        assertThat(contact.get("residentName")).isEqualTo("黄秀英");
+        assertThat(contact.get("phone")).isEqualTo("13912346789");
+        assertThat(contact.get("contactKind")).isEqualTo("SELF");
+        String otherClerk = fixture.clerkElsewhere();
+        assertThat(refused(() -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + id + "/contact")
+                .bearerAuth(otherClerk), Map.class)).getStatus().getCode()).isEqualTo(404);
+        assertThat(count("select count(*) from kernel.audit_log where target_id = ? and action = 'proxy.request.contact-read'", id))
+                .as("both reads, the refused one too").isEqualTo(2);
+    }
+
+    @Test
+    void aResidentInTheMiniProgramAlwaysGivesTheirOwnNumber() {
+        Map<String, Object> body = request();
+        body.put("contactKind", "NONE");
+        body.remove("residentPhone");
+        var e = refused(() -> client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests", body).bearerAuth(citizen), Map.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(detail(e)).contains("本人的手机号码");
+    }
+
+    @Test
     void aStepCannotBeSkipped() {
         String id = authoriseAsCitizen().get("id").toString();
         var e = refused(() -> post(id, "deliver", Map.of(), clerk));

@@ -58,6 +58,21 @@ class ServicePointsApiTest {
     }
 
     @Test
+    void anItemThatMustBeHandledInPersonCannotBeOfferedAtAPoint() {
+        String admin = tokens.staff("ADMIN", "450100");
+        String code = CatalogueApiTest.uniqueCode();
+        Map<String, Object> draft = CatalogueApiTest.draft(code, "居民身份证换领（测试）");
+        draft.put("proxyAllowed", false);
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/catalogue/items", draft).bearerAuth(admin), Map.class);
+
+        var e = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.POST("/api/v1/proxy/points/" + fixture.pointId + "/items", Map.of("itemCodes", List.of(code))).bearerAuth(admin)));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("须本人到办理窗口办理");
+        assertThat(String.valueOf(point(admin).get("itemCodes"))).doesNotContain(code);
+    }
+
+    @Test
     void anotherDistrictsAdministratorCannotReleaseTheClerk() {
         Map<?, ?> staff = (Map<?, ?>) ((List<?>) point(tokens.staff("ADMIN", "450100")).get("staff")).get(0);
         String elsewhere = tokens.staff("ADMIN", fixture.village.startsWith("450102") ? "450103" : "450102");

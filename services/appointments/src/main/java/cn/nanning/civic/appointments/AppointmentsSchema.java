@@ -30,6 +30,8 @@ class AppointmentsSchema {
                 new Column("appointments.psychology_intake", "booking_id", "client_id_number", "psychology_intake.client_id_number"),
                 new Column("appointments.psychology_intake", "booking_id", "guardian", "psychology_intake.guardian"),
                 new Column("appointments.psychology_intake", "booking_id", "screening", "psychology_intake.screening"),
+                new Column("appointments.psychology_intake", "booking_id", "client_name", "psychology_intake.client_name"),
+                new Column("appointments.psychology_intake", "booking_id", "client_phone", "psychology_intake.client_phone"),
                 new Column("appointments.counselling_note", "id", "body", "counselling_note.body")));
     }
 }

@@ -124,4 +124,37 @@ class AssistedBookingApiTest {
         String neighbour = "138" + phone.substring(3);
         assertThat(api.post(PATH, body(lawyer, "2025-09-30T09:00:00+08:00", neighbour), clerk).get("status")).isEqualTo("CONFIRMED");
     }
+
+    @Test
+    void aResidentWithoutAMobileIsBookedWithARelativesNumberOrNoneAndTheLawyerReadsItInFullAudited() {
+        Api.Provider lawyer = api.lawyer();
+        String clerk = clerk();
+        Map<String, Object> relative = body(lawyer, "2025-09-30T09:00:00+08:00", "13977115566");
+        relative.put("contactKind", "RELATIVE");
+        assertThat(refused(400, () -> api.post(PATH, relative, clerk)).get("detail").toString()).contains("关系");
+        relative.put("contactRelation", "儿子");
+        Map<?, ?> viaSon = api.post(PATH, relative, clerk);
+        String id = viaSon.get("bookingId").toString();
+        assertThat(viaSon.get("residentPhone")).isEqualTo("139****5566（儿子）");
+
+        Map<String, Object> none = body(lawyer, "2025-09-30T09:40:00+08:00", null);
+        none.put("contactKind", "NONE");
+        Map<?, ?> noPhone = api.post(PATH, none, clerk);
+        assertThat(noPhone.get("residentPhone")).isEqualTo("无手机");
+        assertThat(noPhone.get("contactKind")).isEqualTo("NONE");
+
+        Map<?, ?> contact = api.get(PATH + "/" + id + "/contact", lawyer.token());
+        assertThat(contact.get("residentName")).isEqualTo("韦秀英");
+        assertThat(contact.get("phone")).isEqualTo("13977115566");
+        assertThat(contact.get("contactRelation")).isEqualTo("儿子");
+        assertThat(api.get(PATH + "/" + noPhone.get("bookingId") + "/contact", lawyer.token()).get("phone")).isNull();
+        assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and action = 'appointments.assisted-booking.contact-read'"
+                + " and outcome = 'SUCCESS'", id)).isEqualTo(1);
+
+        Api.Provider otherLawyer = api.lawyer();
+        refused(404, () -> api.get(PATH + "/" + id + "/contact", otherLawyer.token()));
+        refused(404, () -> api.get(PATH + "/" + id + "/contact", clerk()));
+        assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and action = 'appointments.assisted-booking.contact-read'"
+                + " and outcome = 'DENIED'", id)).as("a refused read is audited too").isGreaterThanOrEqualTo(1);
+    }
 }

@@ -167,6 +167,37 @@ class LegalAidApplicationApiTest {
     }
 
     @Test
+    void theDeciderAndTheAssignedLawyerReadTheApplicantsContactInFullAndEveryReadIsAudited() {
+        String admin = admin(Api.DISTRICT);
+        String id = submit(api.tokens.citizen()).get("id").toString();
+        Map<?, ?> application = api.get(PATH + "/" + id, admin);
+        assertThat(application.get("otherParty")).isEqualTo("南宁某建筑劳务有限公司");
+        assertThat(application.get("hardshipStatement").toString()).contains("最低生活保障");
+        Map<?, ?> contact = api.get(PATH + "/" + id + "/contact", admin);
+        assertThat(contact.get("applicantName")).isEqualTo("黄美玲");
+        assertThat(contact.get("phone")).isEqualTo("13907712345");
+        assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and action = 'legal-aid.application.read-contact'"
+                + " and outcome = 'SUCCESS'", id)).isEqualTo(1);
+        refused(404, () -> api.get(PATH + "/" + id + "/contact", admin("450102")));
+        refused(404, () -> api.get(PATH + "/" + id + "/contact", api.lawyer().token()));
+        assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and action = 'legal-aid.application.read-contact'"
+                + " and outcome = 'DENIED'", id)).isEqualTo(2);
+        settle(id);
+    }
+
+    @Test
+    void decidedApplicationsStayListedForTheAdministratorBesideTheOpenOnes() {
+        String admin = admin(Api.DISTRICT);
+        String id = submit(api.tokens.citizen()).get("id").toString();
+        assertThat(api.list(PATH + "/decided", admin)).extracting(a -> a.get("id")).doesNotContain(id);
+        settle(id);
+        assertThat(api.list(PATH + "/workbench", admin)).extracting(a -> a.get("id")).doesNotContain(id);
+        assertThat(api.list(PATH + "/decided", admin)).extracting(a -> a.get("id")).contains(id);
+        assertThat(api.list(PATH + "/decided", admin("450102"))).extracting(a -> a.get("id")).doesNotContain(id);
+        refused(403, () -> api.list(PATH + "/decided", api.lawyer().token()));
+    }
+
+    @Test
     void aRefusalIsRecordedWithItsReasons() {
         String admin = admin(Api.DISTRICT);
         String id = submit(api.tokens.citizen()).get("id").toString();

@@ -152,6 +152,35 @@ class PsychologyApiTest {
     }
 
     @Test
+    void theCounsellorOfAnUrgentBookingReadsWhoTheClientIsAndHowToReachThemAudited() {
+        Api.Provider counsellor = counsellor();
+        Map<String, Object> body = booking(counsellor, "2025-09-30T09:00:00+08:00", TestIds.bornOn("19900101"), RISKY_PHQ9);
+        body.put("name", "陆小燕");
+        body.put("phone", "13977118899");
+        Map<?, ?> risky = api.post(PATH + "/bookings", body, api.tokens.citizen());
+        String id = ((Map<?, ?>) risky.get("booking")).get("id").toString();
+
+        Map<?, ?> client = api.get(PATH + "/bookings/" + id + "/client", counsellor.token());
+        assertThat(client.get("name")).isEqualTo("陆小燕");
+        assertThat(client.get("phone")).isEqualTo("13977118899");
+        assertThat(client.get("idNumber").toString()).hasSize(18).doesNotContain("*");
+        assertThat(client.get("urgent")).isEqualTo(true);
+        assertThat(api.count("select count(*) from appointments.psychology_intake where booking_id = ?::uuid"
+                + " and client_phone not like '%13977118899%' and client_name not like '%陆小燕%'", id)).as("stored encrypted").isEqualTo(1);
+        assertThat(api.count("select count(*) from kernel.audit_log where target_id = ? and action = 'psychology.client.read'"
+                + " and outcome = 'SUCCESS'", id)).isEqualTo(1);
+        refused(404, () -> api.get(PATH + "/bookings/" + id + "/client", anotherCounsellor().token()));
+        Map<String, Object> badPhone = booking(counsellor, "2025-09-30T10:00:00+08:00", TestIds.bornOn("19900101"), CALM_PHQ9);
+        badPhone.put("phone", "12345");
+        assertThat(refused(400, () -> api.post(PATH + "/bookings", badPhone, api.tokens.citizen())).get("detail").toString())
+                .contains("手机号码");
+    }
+
+    private Api.Provider anotherCounsellor() {
+        return counsellor();
+    }
+
+    @Test
     void aLawyerCannotBeBookedAsACounsellor() {
         Api.Provider lawyer = api.lawyer();
         var problem = refused(400, () -> api.post(PATH + "/bookings", booking(lawyer, "2025-09-30T09:00:00+08:00", TestIds.bornOn("19900101"), null),

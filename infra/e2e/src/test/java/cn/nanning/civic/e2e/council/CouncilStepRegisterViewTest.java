@@ -46,7 +46,7 @@ class CouncilStepRegisterViewTest extends PortalViewTest {
         _get(TextField.class, spec -> spec.withId("council-decision-title")).setValue(title);
         _get(TextArea.class, spec -> spec.withId("council-decision-matter")).setValue("使用村集体收入 8 万元修缮老年活动室屋顶和门窗。");
         _click(_get(Button.class, spec -> spec.withId("council-open-decision")));
-        assertThat(message()).startsWith("事项已发起");
+        assertThat(outcome("council-open-outcome")).startsWith("事项“" + title + "”已发起");
 
         Grid<CouncilClient.DecisionSummary> decisions = _get(Grid.class, spec -> spec.withId("council-decisions"));
         CouncilClient.DecisionSummary decision = decisions.getGenericDataView().getItems()
@@ -65,6 +65,9 @@ class CouncilStepRegisterViewTest extends PortalViewTest {
         hold("PARTY_REVIEW", 30, 19, 19);
         assertThat(message()).startsWith("已登记：党员大会审议");
         assertThat(_get(Paragraph.class, spec -> spec.withId("council-next-step")).getText()).isEqualTo("下一步：党员大会审议");
+        assertThat(register().get(register().size() - 1).outcome()).isEqualTo("NO_QUORUM");
+        assertThat(_get(IntegerField.class, spec -> spec.withId("council-step-actual")).getValue())
+                .as("the next holding starts from empty figures, not the failed one's").isNull();
         hold("PARTY_REVIEW", 30, 20, 11);
         assertThat(_get(Paragraph.class, spec -> spec.withId("council-next-step")).getText()).startsWith("下一步：村民会议");
 
@@ -74,6 +77,12 @@ class CouncilStepRegisterViewTest extends PortalViewTest {
         JsonNode stored = GATEWAY.get("/api/v1/council/decisions/" + decision.id(), ProxyData.token("convener")).json();
         assertThat(stored.path("register").findValuesAsText("outcome")).containsExactly("PASSED", "PASSED", "NO_QUORUM", "PASSED");
         assertThat(stored.path("register").get(2).path("actualAttendance").asInt()).isEqualTo(19);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<CouncilClient.Step> register() {
+        Grid<CouncilClient.Step> register = _get(Grid.class, spec -> spec.withId("council-register"));
+        return register.getGenericDataView().getItems().toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -94,7 +103,8 @@ class CouncilStepRegisterViewTest extends PortalViewTest {
         _get(IntegerField.class, spec -> spec.withId(id)).setValue(value);
     }
 
+    /** Said beside 登记本步骤. */
     private static String message() {
-        return _get(Paragraph.class, spec -> spec.withId("council-message")).getText();
+        return outcome("council-step-outcome");
     }
 }

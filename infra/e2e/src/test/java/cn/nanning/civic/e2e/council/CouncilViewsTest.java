@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -43,12 +41,13 @@ class CouncilViewsTest extends PortalViewTest {
 
         topics.select(row(topics, outOfScope));
         _get(TextArea.class, spec -> spec.withId("council-triage-reason")).setValue("超出村级事务范围，已转交区交通部门");
-        _click(_get(Button.class, spec -> spec.withId("council-decline")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("council-message")).getText()).contains("不采纳");
+        clickAndConfirm("council-decline");
+        assertThat(outcome("council-triage-outcome")).contains("修建高速公路出口").contains("不采纳");
         assertThat(rows(topics)).extracting(CouncilClient.Topic::id).doesNotContain(outOfScope);
 
         topics.select(row(topics, lamps));
         _click(_get(Button.class, spec -> spec.withId("council-accept")));
+        assertThat(outcome("council-triage-outcome")).contains("村口路灯维修").contains("已采纳");
 
         String token = ProxyData.token("convener");
         JsonNode declined = GATEWAY.get("/api/v1/council/topics/" + outOfScope, token).json();
@@ -64,8 +63,8 @@ class CouncilViewsTest extends PortalViewTest {
         _get(TabSheet.class, spec -> spec.withId("council-tabs")).setSelectedIndex(1);
         topics = _get(Grid.class, spec -> spec.withId("council-topics"));
         topics.select(row(topics, another));
-        _click(_get(Button.class, spec -> spec.withId("council-decline")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("council-message")).getText()).contains("理由");
+        clickAndConfirm("council-decline");
+        assertThat(outcome("council-triage-outcome")).contains("理由");
         assertThat(GATEWAY.get("/api/v1/council/topics/" + another, token).json().path("status").asText()).isEqualTo("OPEN");
     }
 
@@ -87,11 +86,11 @@ class CouncilViewsTest extends PortalViewTest {
 
         queue.select(rows(queue).stream().filter(q -> q.id().equals(clerkTopic)).findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("moderation-approve")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("moderation-message")).getText()).contains("已通过并公开");
+        assertThat(outcome("moderation-outcome")).contains("已通过并公开");
 
         queue.select(rows(queue).stream().filter(q -> q.id().equals(opinion)).findFirst().orElseThrow());
-        _get(TextField.class, spec -> spec.withId("moderation-reason")).setValue("疑似广告引流");
-        _click(_get(Button.class, spec -> spec.withId("moderation-hide")));
+        clickWithReason("moderation-hide", "疑似广告引流");
+        assertThat(outcome("moderation-outcome")).contains("已隐藏");
         assertThat(rows(queue)).extracting(CouncilClient.QueueItem::id).doesNotContain(clerkTopic, opinion);
 
         String token = ProxyData.token("convener");

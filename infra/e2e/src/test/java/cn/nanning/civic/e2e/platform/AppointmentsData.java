@@ -113,6 +113,9 @@ public final class AppointmentsData {
         body.put("mode", "IN_PERSON");
         body.put("idNumber", idNumberBornOn("19880606"));
         body.put("screening", Map.of("phq9", List.of(1, 1, 1, 0, 0, 1, 0, 0, item9)));
+        // How the counsellor reaches the client (optional in the API; the mini-program asks for it).
+        body.put("name", "陆小燕");
+        body.put("phone", "13977118899");
         Api.Response booked = GATEWAY.post("/api/v1/appointments/psychology/bookings", body, citizen);
         require(booked, 201, "book a psychology session");
         return booked.json();

@@ -5,12 +5,12 @@ import cn.nanning.civic.e2e.platform.Platform;
 import cn.nanning.civic.e2e.platform.ProxyData;
 import cn.nanning.civic.portal.booking.AppointmentsAdminView;
 import cn.nanning.civic.portal.booking.DirectoryClient;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import org.junit.jupiter.api.Test;
@@ -46,9 +46,9 @@ class AppointmentsAdministrationViewTest extends PortalViewTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> placeKind = _get(ComboBox.class, spec -> spec.withId("appointments-place-kind"));
         placeKind.setValue("LEGAL_SERVICE_POINT");
-        _get(TextField.class, spec -> spec.withId("appointments-place-region")).setValue("450103");
+        _get(RegionPicker.class, spec -> spec.withId("appointments-place-region")).setValue("450103");
         _click(_get(Button.class, spec -> spec.withId("appointments-place-add")));
-        assertThat(message()).isEqualTo("已登记服务地点。");
+        assertThat(outcome("appointments-place-outcome")).isEqualTo("已登记服务地点“" + placeName + "”。");
         @SuppressWarnings("unchecked")
         Grid<DirectoryClient.Place> places = _get(Grid.class, spec -> spec.withId("appointments-places"));
         DirectoryClient.Place place = places.getGenericDataView().getItems()
@@ -65,7 +65,7 @@ class AppointmentsAdministrationViewTest extends PortalViewTest {
         ComboBox<DirectoryClient.Place> providerPlace = _get(ComboBox.class, spec -> spec.withId("appointments-provider-place"));
         providerPlace.setValue(providerPlace.getListDataView().getItems().filter(p -> p.id().equals(place.id())).findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("appointments-provider-add")));
-        assertThat(message()).isEqualTo("已登记 蒙律师" + suffix + "，请为其设置每周排班。");
+        assertThat(outcome("appointments-provider-outcome")).startsWith("已登记 蒙律师" + suffix + "，");
 
         @SuppressWarnings("unchecked")
         Grid<DirectoryClient.Provider> providers = _get(Grid.class, spec -> spec.withId("appointments-providers"));
@@ -79,7 +79,7 @@ class AppointmentsAdministrationViewTest extends PortalViewTest {
         _get(TimePicker.class, spec -> spec.withId("appointments-plan-starts")).setValue(LocalTime.of(14, 0));
         _get(TimePicker.class, spec -> spec.withId("appointments-plan-ends")).setValue(LocalTime.of(17, 30));
         _click(_get(Button.class, spec -> spec.withId("appointments-plan-save")));
-        assertThat(message()).isEqualTo("已保存 蒙律师" + suffix + " 的每周排班。");
+        assertThat(outcome("appointments-plan-outcome")).isEqualTo("已保存 蒙律师" + suffix + " 的每周排班。");
 
         JsonNode stored = GATEWAY.get("/api/v1/appointments/providers/" + provider.id(), admin).json();
         assertThat(stored.path("place").path("id").asText()).isEqualTo(place.id());
@@ -88,7 +88,4 @@ class AppointmentsAdministrationViewTest extends PortalViewTest {
         assertThat(stored.path("plan").findValuesAsText("ends")).containsOnly("17:30");
     }
 
-    private static String message() {
-        return _get(Paragraph.class, spec -> spec.withId("appointments-message")).getText();
-    }
 }

@@ -5,7 +5,9 @@ import cn.nanning.civic.e2e.platform.Platform;
 import cn.nanning.civic.e2e.platform.ProxyData;
 import cn.nanning.civic.portal.audit.AuditClient;
 import cn.nanning.civic.portal.audit.AuditLogView;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -43,9 +45,22 @@ class AuditLogViewTest extends PortalViewTest {
         Select<AuditClient.Trail> trail = _get(Select.class, spec -> spec.withId("audit-trail"));
         trail.setValue(AuditClient.Trail.SERVICES);
         _get(TextField.class, spec -> spec.withId("audit-request")).clear();
-        _get(TextField.class, spec -> spec.withId("audit-action")).setValue("proxy.point");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> action = _get(ComboBox.class, spec -> spec.withId("audit-action"));
+        assertThat(action.getListDataView().getItems().map(code -> action.getItemLabelGenerator().apply(code)))
+                .as("operations are chosen by their Chinese names").contains("安排服务点人员", "设立服务点")
+                .allSatisfy(label -> assertThat(label).doesNotContainPattern("[A-Za-z]"));
+        action.setValue("proxy.point.assign");
         _click(_get(Button.class, spec -> spec.withId("audit-search")));
-        assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.action()).startsWith("proxy.point"));
+        assertThat(rows()).isNotEmpty().allSatisfy(row -> assertThat(row.action()).isEqualTo("proxy.point.assign"));
+
+        // The auditor reads people by name and role, operations and results in Chinese, times in Nanning time.
+        @SuppressWarnings("unchecked")
+        Grid<AuditClient.Row> grid = _get(Grid.class, spec -> spec.withId("audit-grid"));
+        List<String> first = GridKt._getFormattedRow(grid, 0);
+        assertThat(first).contains("系统管理员（管理员）", "安排服务点人员", "服务点", "成功");
+        assertThat(first.get(0)).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
+        assertThat(String.join(" ", first)).doesNotContain(rows().get(0).actor()).doesNotContain("proxy.point");
     }
 
     @SuppressWarnings("unchecked")

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +48,14 @@ class CounsellingDayViewTest extends PortalViewTest {
                 .isLessThanOrEqualTo((int) rows.stream().filter(BookingClient.Booking::urgent).count() - 1);
 
         day.select(row);
+        // An urgent client's identity and contact are shown at once, to call them first; the read is audited.
+        assertThat(_get(Div.class, spec -> spec.withId("counselling-client-facts")).getElement().getTextRecursively())
+                .contains("陆小燕").contains("13977118899").contains("PHQ-9");
+        assertThat(outcome("counselling-client-outcome")).contains("本次查看已记录");
         String text = "来访者诉说近期失眠、情绪低落，已评估风险并约定复诊 " + UUID.randomUUID().toString().substring(0, 4);
         _get(TextArea.class, spec -> spec.withId("counselling-note-text")).setValue(text);
         _click(_get(Button.class, spec -> spec.withId("counselling-note-save")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("counselling-message")).getText()).isEqualTo("咨询记录已保存。");
+        assertThat(outcome("counselling-note-outcome")).isEqualTo("咨询记录已保存。");
         @SuppressWarnings("unchecked")
         Grid<CounsellingClient.Note> notes = _get(Grid.class, spec -> spec.withId("counselling-note-list"));
         assertThat(notes.getGenericDataView().getItems().map(CounsellingClient.Note::text)).contains(text);

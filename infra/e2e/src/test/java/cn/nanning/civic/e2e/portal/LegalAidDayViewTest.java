@@ -14,7 +14,10 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
@@ -53,8 +56,8 @@ class LegalAidDayViewTest extends PortalViewTest {
         Button attended = _get(Button.class, spec -> spec.withId("legal-aid-attended"));
         assertThat(attended.isEnabled()).isTrue();
         _click(attended);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("legal-aid-message")).getText())
-                .as("the engine refuses attendance before the start, in Chinese").isEqualTo("预约时间尚未开始，不能登记到场情况。");
+        assertThat(outcome("legal-aid-agenda-outcome"))
+                .as("the engine refuses attendance before the start, in Chinese, beside the button").isEqualTo("预约时间尚未开始，不能登记到场情况。");
         assertThat(GATEWAY.get("/api/v1/appointments/bookings/" + row.id(), citizen).json().path("status").asText())
                 .isEqualTo("CONFIRMED");
     }
@@ -71,21 +74,32 @@ class LegalAidDayViewTest extends PortalViewTest {
         LegalAidClient.Application row = find(applications, applicationId);
         assertThat(row.applicantName()).as("names are masked").startsWith("覃").isNotEqualTo(applicant);
         applications.select(row);
+        // The decider reads the application itself before deciding, and the applicant's contact on request (audited).
+        assertThat(_get(Div.class, spec -> spec.withId("legal-aid-application-details")).getElement().getTextRecursively())
+                .contains("南宁某装饰工程有限公司").contains("拖欠工资").contains("最低生活保障");
+        _click(_get(Button.class, spec -> spec.withId("legal-aid-reveal-contact")));
+        assertThat(_get(Span.class, spec -> spec.withId("legal-aid-contact")).getText()).startsWith(applicant).contains("13907719876");
 
         _click(_get(Button.class, spec -> spec.withId("legal-aid-approve")));
-        assertThat(message()).as("a decision needs reasons").isEqualTo("请填写决定理由。");
-        _get(TextArea.class, spec -> spec.withId("legal-aid-reasons")).setValue("请求支付劳动报酬，经济困难属实。");
-        _click(_get(Button.class, spec -> spec.withId("legal-aid-approve")));
+        _click(_get(Button.class, spec -> spec.withId("legal-aid-approve-confirm")));
+        assertThat(_get(TextArea.class, spec -> spec.withId("legal-aid-approve-reason")).getErrorMessage())
+                .as("a decision needs reasons, asked in the confirmation").isEqualTo("请填写决定理由。");
+        _get(TextArea.class, spec -> spec.withId("legal-aid-approve-reason")).setValue("请求支付劳动报酬，经济困难属实。");
+        _click(_get(Button.class, spec -> spec.withId("legal-aid-approve-confirm")));
         assertThat(message()).startsWith("已决定给予法律援助");
         assertThat(find(applications, applicationId).status()).isEqualTo("APPROVED");
 
-        applications.select(find(applications, applicationId));
         @SuppressWarnings("unchecked")
         ComboBox<LegalAidClient.Lawyer> lawyers = _get(ComboBox.class, spec -> spec.withId("legal-aid-lawyer"));
         lawyers.setValue(lawyers.getListDataView().getItems().filter(l -> l.id().equals(lawyer.id())).findFirst().orElseThrow());
         _click(_get(Button.class, spec -> spec.withId("legal-aid-assign")));
-        assertThat(message()).isEqualTo("已指派 " + lawyer.displayName() + " 承办。");
+        assertThat(message()).startsWith("已指派 " + lawyer.displayName() + " 承办");
         assertThat(ids(applications)).as("nothing left to do for the administrator").doesNotContain(applicationId);
+        @SuppressWarnings("unchecked")
+        Grid<LegalAidClient.Application> decided = _get(Grid.class, spec -> spec.withId("legal-aid-decided"));
+        assertThat(ids(decided)).as("the assigned case stays listed beside the open ones").contains(applicationId);
+        assertThat(_get(VerticalLayout.class, spec -> spec.withId("legal-aid-decision")).getElement().getTextRecursively())
+                .as("the panel stays on the case").contains("已指派");
         JsonNode stored = GATEWAY.get("/api/v1/appointments/legal-aid/applications/" + applicationId, ProxyData.token("admin")).json();
         assertThat(stored.path("status").asText()).isEqualTo("ASSIGNED");
         assertThat(stored.path("assignedLawyerName").asText()).isEqualTo(lawyer.displayName());
@@ -117,11 +131,10 @@ class LegalAidDayViewTest extends PortalViewTest {
         _get(TextField.class, spec -> spec.withId("assisted-phone")).setValue(phone);
 
         _click(_get(Button.class, spec -> spec.withId("assisted-book")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("assisted-message")).getText())
-                .as("no booking without the resident's consent").contains("同意");
+        assertThat(outcome("assisted-book-outcome")).as("no booking without the resident's consent").contains("同意");
         _get(Checkbox.class, spec -> spec.withId("assisted-consent")).setValue(true);
         _click(_get(Button.class, spec -> spec.withId("assisted-book")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("assisted-message")).getText()).startsWith("已为 韦");
+        assertThat(outcome("assisted-book-outcome")).startsWith("已为 韦" + suffix + " 预约");
         @SuppressWarnings("unchecked")
         Grid<LegalAidClient.AssistedBooking> booked = _get(Grid.class, spec -> spec.withId("assisted-list"));
         LegalAidClient.AssistedBooking row = booked.getGenericDataView().getItems()
@@ -136,7 +149,8 @@ class LegalAidDayViewTest extends PortalViewTest {
         Grid<BookingClient.Booking> agenda = _get(Grid.class, spec -> spec.withId("legal-aid-today"));
         agenda.select(agenda.getGenericDataView().getItems().filter(b -> b.id().equals(row.bookingId())).findFirst().orElseThrow());
         assertThat(_get(Paragraph.class, spec -> spec.withId("legal-aid-resident")).getText())
-                .startsWith("服务点代约：韦").contains(row.residentPhone()).doesNotContain(phone);
+                .as("the resident consented to give the lawyer their name and number: shown in full to the lawyer")
+                .startsWith("服务点代约：韦" + suffix).contains(phone);
     }
 
     private static LegalAidClient.Application find(Grid<LegalAidClient.Application> grid, String id) {
@@ -147,7 +161,8 @@ class LegalAidDayViewTest extends PortalViewTest {
         return grid.getGenericDataView().getItems().map(LegalAidClient.Application::id).toList();
     }
 
+    /** Said beside the decision buttons. */
     private static String message() {
-        return _get(Paragraph.class, spec -> spec.withId("legal-aid-message")).getText();
+        return outcome("legal-aid-decision-outcome");
     }
 }

@@ -6,7 +6,10 @@ import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.StaffSignIn;
 import cn.nanning.civic.portal.micronaut.KaribuPortal;
+import cn.nanning.civic.portal.ui.Outcome;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.server.VaadinSession;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 
 import java.util.EnumSet;
 import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 /**
  * Base of portal view tests against the real platform: the portal's views run browserless (Karibu) in this JVM, wired
@@ -56,6 +62,24 @@ public abstract class PortalViewTest {
                 answer.accessToken(), answer.refreshToken());
         StaffSession.store(VaadinSession.getCurrent(), staff);
         return staff;
+    }
+
+    /** What the outcome line with this id says (beside the button that was clicked). */
+    protected static String outcome(String id) {
+        return _get(Outcome.class, spec -> spec.withId(id)).message();
+    }
+
+    /** Clicks a button that asks for confirmation, then confirms in its dialog. */
+    protected static void clickAndConfirm(String buttonId) {
+        _click(_get(Button.class, spec -> spec.withId(buttonId)));
+        _click(_get(Button.class, spec -> spec.withId(buttonId + "-confirm")));
+    }
+
+    /** Clicks a button that asks for a reason, gives it and confirms. */
+    protected static void clickWithReason(String buttonId, String reason) {
+        _click(_get(Button.class, spec -> spec.withId(buttonId)));
+        _get(TextArea.class, spec -> spec.withId(buttonId + "-reason")).setValue(reason);
+        _click(_get(Button.class, spec -> spec.withId(buttonId + "-confirm")));
     }
 
     /** Signs in and opens a view, as the staff member would by clicking its menu entry. */

@@ -6,24 +6,23 @@ import cn.nanning.civic.e2e.platform.ProxyData;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import cn.nanning.civic.portal.proxy.ProxyServicesView;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
-import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -57,9 +56,27 @@ class ProxyWorkbenchViewTest extends PortalViewTest {
 
         ProxyRequestSummary accepted = rows(grid).stream().filter(r -> r.id().equals(requestId)).findFirst().orElseThrow();
         assertThat(accepted.receiptNo()).as("acceptance issues a receipt number").isNotBlank();
+        assertThat(outcome("proxy-detail-outcome")).as("said beside the next step").startsWith("已受理，回执编号 " + accepted.receiptNo());
         JsonNode stored = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json();
         assertThat(stored.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(stored.path("receiptNo").asText()).isEqualTo(accepted.receiptNo());
+
+        // The panel stays on the request: forward, deliver, and archive only after confirming.
+        _click(_get(Button.class, spec -> spec.withId("proxy-forward")));
+        assertThat(outcome("proxy-detail-outcome")).isEqualTo("请填写承办部门。");
+        _get(TextField.class, spec -> spec.withId("proxy-office")).setValue("青秀区民政局");
+        _click(_get(Button.class, spec -> spec.withId("proxy-forward")));
+        assertThat(outcome("proxy-detail-outcome")).isEqualTo("已送交青秀区民政局办理。");
+        _click(_get(Button.class, spec -> spec.withId("proxy-deliver")));
+        assertThat(outcome("proxy-detail-outcome")).isEqualTo("已记录结果送达居民。");
+        _click(_get(Button.class, spec -> spec.withId("proxy-archive")));
+        _click(_get(Button.class, spec -> spec.withId("proxy-archive-cancel")));
+        assertThat(GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json().path("status").asText())
+                .as("cancelled in the dialog: nothing archived").isEqualTo("DELIVERED");
+        clickAndConfirm("proxy-archive");
+        assertThat(outcome("proxy-detail-outcome")).startsWith("已归档");
+        assertThat(GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json().path("status").asText())
+                .isEqualTo("ARCHIVED");
     }
 
     @Test
@@ -71,12 +88,12 @@ class ProxyWorkbenchViewTest extends PortalViewTest {
         grid.select(rows(grid).stream().filter(r -> r.id().equals(requestId)).findFirst().orElseThrow());
 
         UploadKt._upload(_get(Upload.class, spec -> spec.withId("proxy-upload")), "户口簿.png", "image/png", png());
-        assertThat(_get(Paragraph.class, spec -> spec.withId("proxy-message")).getText()).isEqualTo("材料已上传。");
+        assertThat(outcome("proxy-upload-outcome")).isEqualTo("材料已上传：户口簿.png");
         assertThat(_get(Anchor.class, spec -> spec.withText("户口簿.png（1 KB）"))).isNotNull();
 
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
         UploadKt._upload(_get(Upload.class, spec -> spec.withId("proxy-upload")), "photo.jpg", "image/jpeg", html);
-        assertThat(_get(Paragraph.class, spec -> spec.withId("proxy-message")).getText()).contains("JPG");
+        assertThat(outcome("proxy-upload-outcome")).contains("JPG");
 
         JsonNode stored = GATEWAY.get("/api/v1/proxy/requests/" + requestId + "/materials", ProxyData.token("clerk")).json();
         assertThat(stored.findValuesAsText("displayName")).containsExactly("户口簿.png");

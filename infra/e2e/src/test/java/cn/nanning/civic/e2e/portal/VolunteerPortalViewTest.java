@@ -9,6 +9,7 @@ import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.StaffSignIn;
+import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.volunteers.MyVolunteeringView;
 import cn.nanning.civic.portal.volunteers.VolunteerSearchView;
 import cn.nanning.civic.portal.volunteers.VolunteersClient;
@@ -84,7 +85,7 @@ class VolunteerPortalViewTest extends PortalViewTest {
         assertThat(_find(Grid.class, spec -> spec.withId("my-activities"))).as("nothing shown before the link").isEmpty();
         _get(TextField.class, spec -> spec.withId("portal-link-code")).setValue(code);
         _click(_get(Button.class, spec -> spec.withId("portal-link")));
-        assertThat(_get(Paragraph.class, spec -> spec.withId("my-volunteering-message")).getText()).isEqualTo("已关联您的志愿者档案。");
+        assertThat(outcome("my-volunteering-message")).isEqualTo("已关联您的志愿者档案。");
 
         String profile = _find(Paragraph.class).stream().map(Paragraph::getText).collect(Collectors.joining("\n"));
         String masked = volunteer.idNumber().substring(0, 4) + "**********" + volunteer.idNumber().substring(14);
@@ -113,7 +114,7 @@ class VolunteerPortalViewTest extends PortalViewTest {
         open("admin", VolunteerSearchView.class);
         String masked = volunteer.idNumber().substring(0, 4) + "**********" + volunteer.idNumber().substring(14);
         _get(TextField.class, spec -> spec.withId("search-id-number")).setValue(masked);
-        _get(TextField.class, spec -> spec.withId("search-region")).setValue(volunteer.village());
+        _get(RegionPicker.class, spec -> spec.withId("search-region")).setValue(volunteer.village());
         _click(_get(Button.class, spec -> spec.withId("search-volunteers")));
         @SuppressWarnings("unchecked")
         Grid<VolunteersClient.Match> results = _get(Grid.class, spec -> spec.withId("volunteer-results"));

@@ -1,5 +1,6 @@
 package cn.nanning.civic.e2e.volunteers;
 
+import cn.nanning.civic.e2e.platform.Api;
 import cn.nanning.civic.e2e.platform.Platform;
 import cn.nanning.civic.e2e.platform.VolunteerData;
 import cn.nanning.civic.wechat.WeChatStandIn;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,10 @@ class ActivityReminderDeliveryTest {
     void aVolunteerWithAPlaceGetsTheHourBeforeReminderAsAWeChatSubscribeMessage() throws Exception {
         Platform.get();
         VolunteerData.Volunteer volunteer = VolunteerData.register();
+        // The volunteer accepted one activity-reminder subscription (wx.requestSubscribeMessage) in the mini-program.
+        Api.Response consent = new Api(Platform.GATEWAY).post("/api/v1/me/notification-consents", Map.of("results", List.of(
+                Map.of("templateId", "dev-template-volunteer-activity", "accepted", true))), volunteer.token());
+        assertThat(consent.status()).as(consent.body()).isEqualTo(200);
         String title = "邕江护河 " + UUID.randomUUID().toString().substring(0, 4);
         // The hour-before reminder falls due 20 s from now; the sign-up is made before that moment, so it is owed one.
         Instant startsAt = Instant.now().plus(Duration.ofMinutes(60)).plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);

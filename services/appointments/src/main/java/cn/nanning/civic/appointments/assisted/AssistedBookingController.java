@@ -44,7 +44,8 @@ class AssistedBookingController {
     HttpResponse<AssistedBookings.AssistedView> book(@Body @Valid NewAssisted b, Authentication authentication) {
         Caller clerk = Caller.from(authentication);
         var booking = assisted.book(clerk, new AssistedBookings.NewAssistedBooking(b.providerId(), Times.parse("startsAt", b.startsAt()),
-                Mode.parse(b.mode()), b.topic(), b.residentName(), b.residentPhone(), Boolean.TRUE.equals(b.consent())));
+                Mode.parse(b.mode()), b.topic(), b.residentName(), b.residentPhone(), Boolean.TRUE.equals(b.consent()),
+                b.contactKind(), b.contactRelation()));
         return HttpResponse.created(assisted.one(clerk, booking.id()),
                 URI.create("/api/v1/appointments/legal-aid/consultations/assisted/" + booking.id()));
     }
@@ -62,9 +63,17 @@ class AssistedBookingController {
         return assisted.one(Caller.from(authentication), id);
     }
 
+    @Get("/{id}/contact")
+    @Secured({"LAWYER", "CLERK"})
+    @Operation(summary = "The resident's name and phone in full, for the booking's lawyer or the clerk who booked (audited)")
+    AssistedBookings.ResidentContact contact(@PathVariable UUID id, Authentication authentication) {
+        return assisted.contact(Caller.from(authentication), id);
+    }
+
     @Serdeable
     record NewAssisted(@NotNull(message = "请选择律师或法律援助工作人员") UUID providerId, @Nullable String startsAt,
                        @Nullable String mode, @Nullable @Size(max = 500, message = "咨询事项请控制在 500 字以内") String topic,
-                       @Nullable String residentName, @Nullable String residentPhone, @Nullable Boolean consent) {
+                       @Nullable String residentName, @Nullable String residentPhone, @Nullable Boolean consent,
+                       @Nullable String contactKind, @Nullable String contactRelation) {
     }
 }

@@ -61,6 +61,20 @@ class ApplicationController {
         return applications.overdue(Caller.from(authentication)).stream().map(applications::view).toList();
     }
 
+    @Get("/decided")
+    @Secured("ADMIN")
+    @Operation(summary = "Applications in the administrator's area already decided: refused or assigned to a lawyer")
+    List<ApplicationView> decided(Authentication authentication) {
+        return applications.decided(Caller.from(authentication)).stream().map(applications::view).toList();
+    }
+
+    @Get("/{id}/contact")
+    @Secured({"ADMIN", "LAWYER"})
+    @Operation(summary = "The applicant's name, phone and ID number in full, for the decider and the assigned lawyer (audited)")
+    LegalAidApplications.Contact contact(@PathVariable UUID id, Authentication authentication) {
+        return applications.contact(Caller.from(authentication), id);
+    }
+
     @Get("/{id}")
     @Operation(summary = "One application: the applicant, the assigned lawyer or an administrator over its area")
     ApplicationView one(@PathVariable UUID id, Authentication authentication) {
@@ -85,6 +99,16 @@ class ApplicationController {
     @Operation(summary = "The applicant supplies what was asked; the clock resumes")
     ApplicationView supplement(@PathVariable UUID id, @Body Note body, Authentication authentication) {
         return applications.view(applications.supplement(Caller.from(authentication), id, body.note()));
+    }
+
+    @Post("/{id}/withdrawal")
+    @Operation(summary = "撤回法律援助申请", description = "申请人本人在作出决定前（审查中、待补充材料）撤回；已作出决定的答 409。")
+    ApplicationView withdraw(@PathVariable UUID id, @Body @Nullable Withdrawal body, Authentication authentication) {
+        return applications.view(applications.withdraw(Caller.from(authentication), id, body == null ? null : body.reason()));
+    }
+
+    @Serdeable
+    record Withdrawal(@Nullable String reason) {
     }
 
     @Post("/{id}/decision")

@@ -204,6 +204,41 @@ class LegalAidApplications {
         return decided;
     }
 
+    /**
+     * The applicant withdraws the application while it is still undecided (under review or waiting for supplements).
+     * The status changes only if it is still undecided at that moment, so a decision made at the same time wins and the
+     * withdrawal answers 409. Published as {@code LegalAidApplicationWithdrawn} through the outbox and audited; the
+     * withdrawal time is kept in {@code decided_at}, from which the retention job counts.
+     */
+    // A refused withdrawal changes nothing; its audit row must survive the 409.
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Application withdraw(Caller caller, UUID id, String reason) {
+        Application app = findOrNull(id);
+        if (app == null || !caller.accountId().equals(app.citizenAccountId())) {
+            throw notFound();
+        }
+        String why = reason == null || reason.isBlank() ? null : required("reason", reason, "", 500);
+        int changed = jdbc.prepareStatement("""
+                update appointments.legal_aid_application set status = 'WITHDRAWN', decided_at = ?, paused_on = null, updated_at = now()
+                where id = ? and status in ('UNDER_REVIEW', 'SUPPLEMENT_REQUESTED')""", s -> {
+            s.setTimestamp(1, Timestamp.from(clock.now()));
+            s.setObject(2, id);
+            return s.executeUpdate();
+        });
+        if (changed != 1) {
+            audit.record(new AuditEntry(caller.accountId(), roles(caller), "legal-aid.application.withdraw", "legal_aid_application",
+                    id.toString(), AuditEntry.Outcome.FAILURE, "status " + app.status().name()));
+            throw ProblemException.conflict("withdrawal-not-allowed", app.status() == ApplicationStatus.WITHDRAWN
+                    ? "该申请已撤回，无需再次撤回。"
+                    : "该申请已作出决定（" + app.status().label() + "），不能再撤回；如有疑问，请联系法律援助中心。");
+        }
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "legal-aid.application.withdraw", "legal_aid_application",
+                id.toString(), AuditEntry.Outcome.SUCCESS, why == null ? null : "with a reason"));
+        Application withdrawn = find(id);
+        event(withdrawn, "LegalAidApplicationWithdrawn", why == null ? Map.of() : Map.of("reason", why));
+        return withdrawn;
+    }
+
     /** 指派: a lawyer or legal-aid staff member takes the case. */
     @Transactional
     public Application assign(Caller caller, UUID id, UUID providerId) {
@@ -255,6 +290,39 @@ class LegalAidApplications {
             throw hidden(caller);
         }
         return app.idNumber();
+    }
+
+    /** How to reach the applicant, in full: for the deciding administrator and the assigned lawyer; every read audited. */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Contact contact(Caller caller, UUID id) {
+        Application app = findOrNull(id);
+        boolean allowed = app != null && (isAssignedLawyer(caller, app) || isAdminOver(caller, app));
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "legal-aid.application.read-contact", "legal_aid_application",
+                id.toString(), allowed ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED, null));
+        if (app == null) {
+            throw notFound();
+        }
+        if (!allowed) {
+            throw hidden(caller);
+        }
+        return new Contact(app.id(), app.applicantName(), app.phone(), app.idNumber());
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record Contact(UUID applicationId, String applicantName, String phone, String idNumber) {
+    }
+
+    /** Administrators: their area's applications already decided (refused or assigned), latest decision first. */
+    @Transactional(readOnly = true)
+    public List<Application> decided(Caller caller) {
+        if (!caller.has(Role.ADMIN) || caller.regionCode() == null) {
+            throw ProblemException.forbidden("已办结的申请清单仅对管理员开放。");
+        }
+        return query("""
+                select * from appointments.legal_aid_application where region_code like ? || '%'
+                and status in ('REJECTED', 'ASSIGNED')
+                order by decided_on desc nulls last, created_at desc limit """ + " " + LIST_LIMIT,
+                s -> s.setString(1, RegionCodes.significantPrefix(caller.regionCode())));
     }
 
     @Transactional(readOnly = true)

@@ -66,7 +66,14 @@ class Psychology {
     }
 
     record NewBooking(UUID providerId, Instant startsAt, Mode mode, @Nullable String topic, String idNumber,
-                      @Nullable Screening.Answers screening, @Nullable Guardian guardian) {
+                      @Nullable Screening.Answers screening, @Nullable Guardian guardian, @Nullable String clientName,
+                      @Nullable String clientPhone) {
+    }
+
+    /** Who the client is and how to reach them, for their counsellor: in full, every read audited. */
+    @Serdeable
+    record ClientView(UUID bookingId, @Nullable String name, String idNumber, int age, boolean minor, @Nullable String phone,
+                      @Nullable Guardian guardian, boolean urgent) {
     }
 
     @Serdeable
@@ -86,13 +93,21 @@ class Psychology {
         if (minor) {
             guardian = guardian(c.guardian());
         }
+        String clientPhone = c.clientPhone() == null ? "" : c.clientPhone().strip();
+        if (!clientPhone.isEmpty() && !MOBILE.matcher(clientPhone).matches()) {
+            throw ProblemException.invalidField("clientPhone", "请填写正确的 11 位手机号码，便于咨询师联系您；也可以不填。");
+        }
+        String clientName = c.clientName() == null ? "" : c.clientName().strip();
+        if (clientName.length() > 50) {
+            throw ProblemException.invalidField("clientName", "姓名不能超过 50 个字。");
+        }
         Screening.Result result = c.screening() == null ? null : Screening.evaluate(c.screening());
         boolean risk = result != null && result.risk();
         Booking booking = bookings.book(caller, Service.PSYCHOLOGY, new Bookings.NewBooking(c.providerId(), c.startsAt(), c.mode(), c.topic(), risk));
         String storedGuardian = guardian;
         jdbc.prepareStatement("""
                 insert into appointments.psychology_intake (booking_id, client_id_number, client_id_index, minor, guardian,
-                    guardian_consent_at, screening, risk) values (?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
+                    guardian_consent_at, screening, risk, client_name, client_phone) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
             s.setObject(1, booking.id());
             s.setString(2, cipher.encrypt(idNumber, "psychology_intake.client_id_number"));
             s.setString(3, cipher.blindIndex(idNumber, "psychology_intake.client_id_number"));
@@ -101,6 +116,8 @@ class Psychology {
             s.setTimestamp(6, storedGuardian == null ? null : Timestamp.from(clock.now()));
             s.setString(7, result == null ? null : cipher.encrypt(write(result), "psychology_intake.screening"));
             s.setBoolean(8, risk);
+            s.setString(9, clientName.isEmpty() ? null : cipher.encrypt(clientName, "psychology_intake.client_name"));
+            s.setString(10, clientPhone.isEmpty() ? null : cipher.encrypt(clientPhone, "psychology_intake.client_phone"));
             return s.executeUpdate();
         });
         return new PsychologyBookingView(bookings.view(booking), risk, minor, result, risk ? Screening.hotline() : null);
@@ -155,6 +172,48 @@ class Psychology {
         }
         return new PsychologyBookingView(bookings.view(booking), booking.urgent(), minor, result,
                 booking.urgent() && owner ? Screening.hotline() : null);
+    }
+
+    /**
+     * The client's identity and contact for the booking's counsellor only (an urgent screening asks for a call; a
+     * session needs the client identified); every read audited, a refused one too.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public ClientView client(Caller caller, UUID id) {
+        Booking booking = psychologyBooking(id);
+        boolean counsellor = bookings.isProvider(caller, directory.provider(booking.providerId()));
+        audit.record(new AuditEntry(caller.accountId(), roles(caller), "psychology.client.read", "booking", id.toString(),
+                counsellor ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED, booking.urgent() ? "urgent" : null));
+        if (!counsellor) {
+            // The same answer as for a booking that does not exist.
+            throw Bookings.hidden(caller);
+        }
+        return jdbc.prepareStatement("""
+                select client_id_number, minor, guardian, client_name, client_phone from appointments.psychology_intake
+                where booking_id = ?""", s -> {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("该预约没有来访者登记信息。");
+                }
+                String idNumber = cipher.decrypt(rs.getString("client_id_number"), "psychology_intake.client_id_number");
+                String guardian = rs.getString("guardian");
+                String name = rs.getString("client_name");
+                String phone = rs.getString("client_phone");
+                return new ClientView(id, name == null ? null : cipher.decrypt(name, "psychology_intake.client_name"), idNumber,
+                        IdNumbers.ageOn(idNumber, clock.today()), rs.getBoolean("minor"),
+                        phone == null ? null : cipher.decrypt(phone, "psychology_intake.client_phone"),
+                        guardian == null ? null : readGuardian(cipher.decrypt(guardian, "psychology_intake.guardian")), booking.urgent());
+            }
+        });
+    }
+
+    private Guardian readGuardian(String stored) {
+        try {
+            return json.readValue(stored, Guardian.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable guardian record", e);
+        }
     }
 
     // ---- counselling notes

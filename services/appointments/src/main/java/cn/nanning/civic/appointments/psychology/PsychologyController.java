@@ -37,6 +37,13 @@ class PsychologyController {
         this.psychology = psychology;
     }
 
+    @Get("/screening/questions")
+    @Operation(summary = "心理自评题目", description = "PHQ-9、GAD-7 的题目、作答选项（0–3 分）、风险题说明与心理援助热线；"
+            + "作答按题号顺序提交到 POST /screening。")
+    Screening.Questions screeningQuestions() {
+        return Screening.questions();
+    }
+
     @Post("/screening")
     @Operation(summary = "Evaluate a PHQ-9/GAD-7 style self-check without booking or storing anything; shows the crisis hotline on risk")
     ScreeningAnswer screen(@Body Screening.Answers answers) {
@@ -48,7 +55,7 @@ class PsychologyController {
     @Operation(summary = "Book a counsellor; a risky screening marks the booking urgent and returns the crisis hotline at once; minors need guardian consent")
     HttpResponse<Psychology.PsychologyBookingView> book(@Body @Valid NewPsychologyBooking b, Authentication authentication) {
         var view = psychology.book(Caller.from(authentication), new Psychology.NewBooking(b.providerId(), Times.parse("startsAt", b.startsAt()),
-                Mode.parse(b.mode()), b.topic(), b.idNumber(), b.screening(), b.guardian()));
+                Mode.parse(b.mode()), b.topic(), b.idNumber(), b.screening(), b.guardian(), b.name(), b.phone()));
         return HttpResponse.created(view, URI.create("/api/v1/appointments/psychology/bookings/" + view.booking().id()));
     }
 
@@ -56,6 +63,13 @@ class PsychologyController {
     @Operation(summary = "A psychology booking with its intake (screening for the citizen and the counsellor only)")
     Psychology.PsychologyBookingView one(@PathVariable UUID id, Authentication authentication) {
         return psychology.read(Caller.from(authentication), id);
+    }
+
+    @Get("/bookings/{id}/client")
+    @Secured("COUNSELLOR")
+    @Operation(summary = "The client's name, ID number, age, phone and guardian, for the booking's counsellor only (audited)")
+    Psychology.ClientView client(@PathVariable UUID id, Authentication authentication) {
+        return psychology.client(Caller.from(authentication), id);
     }
 
     @Post("/bookings/{id}/notes")
@@ -87,7 +101,8 @@ class PsychologyController {
     @Serdeable
     record NewPsychologyBooking(@NotNull(message = "请选择心理咨询师") UUID providerId, @Nullable String startsAt,
                                 @Nullable String mode, @Nullable String topic, @Nullable String idNumber,
-                                @Nullable Screening.Answers screening, @Nullable Psychology.Guardian guardian) {
+                                @Nullable Screening.Answers screening, @Nullable Psychology.Guardian guardian,
+                                @Nullable String name, @Nullable String phone) {
     }
 
     @Serdeable

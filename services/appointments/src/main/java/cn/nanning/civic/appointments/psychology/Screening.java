@@ -32,6 +32,63 @@ final class Screening {
     record CrisisHotline(String number, String name, String message) {
     }
 
+    /** One question of a questionnaire, numbered from 1. */
+    @Serdeable
+    record Question(int no, String text) {
+    }
+
+    /** One point of the answer scale, the same for both questionnaires. */
+    @Serdeable
+    record ScalePoint(int value, String label) {
+    }
+
+    @Serdeable
+    record Questionnaire(String code, String title, List<Question> items) {
+    }
+
+    /**
+     * Everything a client needs to show the self-check: the lead-in, the answer scale, both questionnaires in the order
+     * {@code POST …/screening} expects the answers, which answer counts as a risk, and the hotline.
+     */
+    @Serdeable
+    record Questions(String instructions, List<ScalePoint> scale, Questionnaire phq9, Questionnaire gad7, String riskItem,
+                     CrisisHotline hotline) {
+    }
+
+    private static final List<ScalePoint> SCALE = List.of(new ScalePoint(0, "完全不会"), new ScalePoint(1, "好几天"),
+            new ScalePoint(2, "一半以上的天数"), new ScalePoint(3, "几乎每天"));
+
+    private static final List<String> PHQ9 = List.of(
+            "做事时提不起劲或没有兴趣",
+            "感到心情低落、沮丧或绝望",
+            "入睡困难、睡不安稳或睡眠过多",
+            "感觉疲倦或没有活力",
+            "食欲不振或吃太多",
+            "觉得自己很糟，或觉得自己很失败，或让自己或家人失望",
+            "对事物专注有困难，例如阅读报纸或看电视时",
+            "动作或说话速度缓慢到别人已经察觉，或正好相反：烦躁或坐立不安、动来动去的情况比平常更多",
+            "有不如死掉或用某种方式伤害自己的念头");
+
+    private static final List<String> GAD7 = List.of(
+            "感觉紧张、焦虑或急切",
+            "不能够停止或控制担忧",
+            "对各种各样的事情担忧过多",
+            "很难放松下来",
+            "由于不安而无法静坐",
+            "变得容易烦恼或急躁",
+            "感到似乎将有可怕的事情发生而害怕");
+
+    static Questions questions() {
+        return new Questions("在过去两周里，您有多少时间受到以下问题的困扰？请为每个问题选择最符合的一项。", SCALE,
+                new Questionnaire("PHQ9", "抑郁症状自评（PHQ-9）", numbered(PHQ9)),
+                new Questionnaire("GAD7", "焦虑症状自评（GAD-7）", numbered(GAD7)),
+                "PHQ-9 第 9 题选择 1 分及以上", hotline());
+    }
+
+    private static List<Question> numbered(List<String> texts) {
+        return java.util.stream.IntStream.range(0, texts.size()).mapToObj(i -> new Question(i + 1, texts.get(i))).toList();
+    }
+
     static CrisisHotline hotline() {
         return new CrisisHotline(HOTLINE, "全国心理援助热线", HOTLINE_MESSAGE);
     }

@@ -89,7 +89,7 @@ class Anonymiser {
     @Transactional
     public Batch applications(Instant cutoff, int limit, String actor) {
         List<UUID> ids = ids("""
-                select id from appointments.legal_aid_application where anonymised_at is null and status in ('REJECTED', 'ASSIGNED')
+                select id from appointments.legal_aid_application where anonymised_at is null and status in ('REJECTED', 'ASSIGNED', 'WITHDRAWN')
                 and coalesce(assigned_at, decided_at) < ? order by coalesce(assigned_at, decided_at) limit ? for update skip locked""",
                 cutoff, limit);
         List<UUID> files = new ArrayList<>();

@@ -205,12 +205,17 @@ public class Meetings {
                 where a.meeting_id = ? order by r.name""", rs -> rs.getString(1), m.id());
         long residents = db.count("select count(*) from council.meeting_attendance where meeting_id = ? and account_id is not null", m.id());
         long registrations = db.count("select count(*) from council.meeting_registration where meeting_id = ?", m.id());
-        String label = switch (m.status()) {
+        String label = statusLabel(m.status());
+        return new MeetingViews.MeetingView(m.id(), m.councilId(), m.title(), m.place(), m.startsAt(), m.endsAt(), m.status(), label,
+                agenda, registrations, reps, residents, m.walkIns(), m.minutes(), m.minutesAt());
+    }
+
+    /** The Chinese name of a meeting status. */
+    public static String statusLabel(String status) {
+        return switch (status) {
             case "HELD" -> "已召开";
             case "CANCELLED" -> "已取消";
             default -> "待召开";
         };
-        return new MeetingViews.MeetingView(m.id(), m.councilId(), m.title(), m.place(), m.startsAt(), m.endsAt(), m.status(), label,
-                agenda, registrations, reps, residents, m.walkIns(), m.minutes(), m.minutesAt());
     }
 }

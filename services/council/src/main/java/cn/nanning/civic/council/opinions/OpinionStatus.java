@@ -1,7 +1,7 @@
 package cn.nanning.civic.council.opinions;
 
 /** Where an opinion stands: shown, waiting for a moderator, or hidden by one. */
-enum OpinionStatus {
+public enum OpinionStatus {
     VISIBLE("已公开"),
     REVIEW("待审核"),
     HIDDEN("已隐藏");
@@ -10,5 +10,9 @@ enum OpinionStatus {
 
     OpinionStatus(String label) {
         this.label = label;
+    }
+
+    public String label() {
+        return label;
     }
 }

@@ -1,7 +1,7 @@
 package cn.nanning.civic.council.topics;
 
 /** Where a topic stands after the conveners' triage. */
-enum TopicStatus {
+public enum TopicStatus {
     OPEN("征集中"),
     ACCEPTED("已采纳"),
     MERGED("已合并"),
@@ -11,5 +11,9 @@ enum TopicStatus {
 
     TopicStatus(String label) {
         this.label = label;
+    }
+
+    public String label() {
+        return label;
     }
 }

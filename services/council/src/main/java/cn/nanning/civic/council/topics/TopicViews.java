@@ -12,12 +12,17 @@ public final class TopicViews {
     private TopicViews() {
     }
 
-    /** A topic as residents and staff see it; an offline resident's name is masked. */
+    /**
+     * A topic as residents and staff see it; an offline resident's name is masked. {@code decisionId}: the decision
+     * opened on an accepted topic (its publication page); {@code statusReason}: why it was accepted, declined or merged
+     * (the same text as {@code publicReason}, kept for older clients).
+     */
     @Serdeable
     public record TopicView(UUID id, UUID councilId, String title, String description, String status, String statusLabel,
                             boolean clerkAssisted, String sourceLabel, @Nullable String residentName, long supports,
                             @Nullable UUID mergedInto, @Nullable String publicReason, @Nullable Instant decidedAt, Instant createdAt,
-                            String moderation, String moderationLabel, @Nullable String hiddenReason) {
+                            String moderation, String moderationLabel, @Nullable String hiddenReason,
+                            @Nullable UUID decisionId, @Nullable String statusReason) {
     }
 
     /** What the public page keeps of a hidden topic: not its text, only when and why it was hidden. */

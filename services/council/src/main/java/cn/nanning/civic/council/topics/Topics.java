@@ -478,6 +478,12 @@ public class Topics {
         return new TopicViews.TopicView(t.id(), t.councilId(), t.title(), t.description(), t.status().name(), t.status().label,
                 t.clerkAssisted(), t.clerkAssisted() ? "代办员协助录入（已取得居民本人同意）" : "居民提出", resident, t.supports(),
                 t.mergedInto(), t.publicReason(), t.decidedAt(), t.createdAt(), t.moderation().name(), t.moderation().label,
-                t.hiddenReason());
+                t.hiddenReason(), t.status() == TopicStatus.ACCEPTED ? decisionOf(t.id()) : null, t.publicReason());
+    }
+
+    /** The decision opened on an accepted topic (the latest, should there be several), or null while none is. */
+    private UUID decisionOf(UUID topicId) {
+        return db.one("select id from council.decision where topic_id = ? order by created_at desc limit 1",
+                rs -> rs.getObject(1, UUID.class), topicId).orElse(null);
     }
 }

@@ -39,28 +39,36 @@ class AuditSearch {
 
     @Get
     @Transactional(readOnly = true)
-    @Operation(summary = "Audit rows, newest first, by actor, action (prefix), target type, request id and start time")
+    @Operation(summary = "Audit rows, newest first, by actor, action (prefix), target type, request id and time span")
     List<AuditRow> search(@Nullable @QueryValue String actor, @Nullable @QueryValue String action,
                           @Nullable @QueryValue String targetType, @Nullable @QueryValue String requestId,
-                          @Nullable @QueryValue String since, @Nullable @QueryValue Integer limit) {
+                          @Nullable @QueryValue String since, @Nullable @QueryValue String until,
+                          @Nullable @QueryValue Integer limit) {
         Instant from;
+        Instant to;
         try {
             from = since == null || since.isBlank() ? Instant.now().minus(Duration.ofDays(30)) : Instant.parse(since.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("since", "起始时间格式不正确，请使用 ISO-8601 格式，例如 2025-01-01T00:00:00Z。");
         }
+        try {
+            to = until == null || until.isBlank() ? Instant.now().plus(Duration.ofDays(1)) : Instant.parse(until.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("until", "截止时间格式不正确，请使用 ISO-8601 格式，例如 2025-01-31T16:00:00Z。");
+        }
         int size = limit == null ? 50 : Math.max(1, Math.min(limit, 200));
         return jdbc.prepareStatement("""
                 select id, occurred_at, actor, actor_roles, action, target_type, target_id, outcome, request_id, detail
                 from kernel.audit_log
-                where occurred_at >= ?
+                where occurred_at >= ? and occurred_at < ?
                   and (cast(? as text) is null or actor = cast(? as text))
                   and (cast(? as text) is null or action like cast(? as text) || '%')
                   and (cast(? as text) is null or target_type = cast(? as text))
                   and (cast(? as text) is null or request_id = cast(? as text))
                 order by occurred_at desc, id desc limit ?""", s -> {
             s.setTimestamp(1, Timestamp.from(from));
-            int i = 2;
+            s.setTimestamp(2, Timestamp.from(to));
+            int i = 3;
             for (String value : new String[]{blank(actor), blank(action), blank(targetType), blank(requestId)}) {
                 s.setString(i++, value);
                 s.setString(i++, value);

@@ -33,11 +33,20 @@ public class CitizenNotifications {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public UUID notify(String accountId, String template, Map<String, String> data, String page) {
+        return notify(accountId, template, data, page, false);
+    }
+
+    /**
+     * As {@link #notify(String, String, Map, String)}; {@code ownAction} when the notice reports what the citizen did
+     * themselves (委托, 回访): the gateway keeps it in the citizen's inbox but spends no WeChat subscription on it.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public UUID notify(String accountId, String template, Map<String, String> data, String page, boolean ownAction) {
         return outbox.add(TOPIC, accountId, "CitizenNotificationRequested", "notification",
-                new Notification(accountId, template, Map.copyOf(data), page));
+                new Notification(accountId, template, Map.copyOf(data), page, ownAction));
     }
 
     @Serdeable
-    public record Notification(String accountId, String template, Map<String, String> data, String page) {
+    public record Notification(String accountId, String template, Map<String, String> data, String page, boolean ownAction) {
     }
 }

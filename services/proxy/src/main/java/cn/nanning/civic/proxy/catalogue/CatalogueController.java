@@ -42,16 +42,16 @@ class CatalogueController {
     @Post
     @Secured("ADMIN")
     @Operation(summary = "Publish a new catalogue item")
-    HttpResponse<CatalogueItem> publish(@Body @Valid CatalogueItemDraft draft, Authentication caller) {
+    HttpResponse<CatalogueItemView> publish(@Body @Valid CatalogueItemDraft draft, Authentication caller) {
         CatalogueItem item = catalogue.publish(draft, caller.getName());
-        return HttpResponse.created(item, URI.create("/api/v1/catalogue/items/" + item.code()));
+        return HttpResponse.created(CatalogueItemView.of(item), URI.create("/api/v1/catalogue/items/" + item.code()));
     }
 
     @Put("/{code}")
     @Secured("ADMIN")
     @Operation(summary = "Change a catalogue item; its version grows by one")
-    CatalogueItem change(@PathVariable String code, @Body @Valid CatalogueItemDraft draft, Authentication caller) {
-        return catalogue.change(code, draft, caller.getName());
+    CatalogueItemView change(@PathVariable String code, @Body @Valid CatalogueItemDraft draft, Authentication caller) {
+        return CatalogueItemView.of(catalogue.change(code, draft, caller.getName()));
     }
 
     @Delete("/{code}")
@@ -64,8 +64,8 @@ class CatalogueController {
 
     @Get("/{code}")
     @Operation(summary = "One catalogue item")
-    CatalogueItem one(@PathVariable String code) {
-        return catalogue.find(code);
+    CatalogueItemView one(@PathVariable String code) {
+        return CatalogueItemView.of(catalogue.find(code));
     }
 
     @Get("/{code}/bundle")
@@ -77,8 +77,8 @@ class CatalogueController {
 
     @Get
     @Operation(summary = "Catalogue items, page by page")
-    Page<CatalogueItem> list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
+    Page<CatalogueItemView> list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
         cn.nanning.civic.common.paging.Paging.offset(page, size, MAX_PAGE_SIZE);
-        return items.findByRetiredFalse(Pageable.from(page, size, Sort.of(Sort.Order.asc("code"))));
+        return items.findByRetiredFalse(Pageable.from(page, size, Sort.of(Sort.Order.asc("code")))).map(CatalogueItemView::of);
     }
 }

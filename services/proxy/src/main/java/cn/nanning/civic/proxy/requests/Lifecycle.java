@@ -25,7 +25,21 @@ public final class Lifecycle {
         if (current == RequestStatus.FOLLOWED_UP) {
             return "该代办事项已完成回访，不能再变更状态。";
         }
+        if (current == RequestStatus.WITHDRAWN) {
+            return "居民已撤回该代办事项，不能再办理。";
+        }
         return "当前状态为“" + current.label() + "”，下一步只能是“" + current.next().label() + "”，不能直接变为“" + wanted.label() + "”。";
+    }
+
+    /** Why the resident may not withdraw the request now, or null when they may: only before it is accepted (受理). */
+    public static String withdrawalRefusal(RequestStatus current) {
+        if (current == RequestStatus.AUTHORISED) {
+            return null;
+        }
+        if (current == RequestStatus.WITHDRAWN) {
+            return "该代办事项已撤回，无需再次撤回。";
+        }
+        return "该代办事项已受理（当前状态：" + current.label() + "），不能再撤回；如需停办，请联系服务点代办员。";
     }
 
     /** Acceptance needs every required material ticked on the checklist; returns the names still missing. */

@@ -66,6 +66,12 @@ record ProxyRequest(
                 deliveredAt, at, satisfaction, feedback, parentId, version);
     }
 
+    ProxyRequest withdrawn() {
+        return new ProxyRequest(id, receiptNo, pointId, regionCode, itemCode, citizenAccountId, residentName, residentPhone,
+                consentChannel, consentAt, createdBy, RequestStatus.WITHDRAWN, createdAt, acceptedAt, forwardDue, forwardedAt,
+                office, deliveredAt, archivedAt, satisfaction, feedback, parentId, version);
+    }
+
     ProxyRequest followedUp(int score, String comment) {
         return new ProxyRequest(id, receiptNo, pointId, regionCode, itemCode, citizenAccountId, residentName, residentPhone,
                 consentChannel, consentAt, createdBy, RequestStatus.FOLLOWED_UP, createdAt, acceptedAt, forwardDue, forwardedAt,

@@ -17,14 +17,14 @@ interface ProxyRequestRepository extends CrudRepository<ProxyRequest, UUID> {
     @Query(value = """
             select r.* from proxy.proxy_request r
             join proxy.service_point_staff s on s.point_id = r.point_id and s.account_id = :accountId
-            where r.status <> 'FOLLOWED_UP' and not exists (select 1 from proxy.proxy_request c where c.parent_id = r.id)
+            where r.status not in ('FOLLOWED_UP', 'WITHDRAWN') and not exists (select 1 from proxy.proxy_request c where c.parent_id = r.id)
             order by (r.status = 'ACCEPTED' and r.forward_due < :today) desc, r.forward_due nulls last, r.created_at
             limit :limit""", nativeQuery = true)
     List<ProxyRequest> workbench(String accountId, LocalDate today, int limit);
 
     /** A supervisor's view of an area (region code prefix). */
     @Query(value = """
-            select * from proxy.proxy_request r where region_code like :prefix || '%' and status <> 'FOLLOWED_UP'
+            select * from proxy.proxy_request r where region_code like :prefix || '%' and status not in ('FOLLOWED_UP', 'WITHDRAWN')
             and not exists (select 1 from proxy.proxy_request c where c.parent_id = r.id)
             order by (status = 'ACCEPTED' and forward_due < :today) desc, forward_due nulls last, created_at
             limit :limit""", nativeQuery = true)

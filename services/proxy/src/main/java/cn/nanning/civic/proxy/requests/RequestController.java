@@ -27,8 +27,10 @@ import java.util.UUID;
 class RequestController {
 
     private final Requests requests;
+    private final RequestContacts contacts;
 
-    RequestController(Requests requests) {
+    RequestController(Requests requests, RequestContacts contacts) {
+        this.contacts = contacts;
         this.requests = requests;
     }
 
@@ -73,12 +75,25 @@ class RequestController {
         return requests.followUp(Caller.from(authentication), id, command.satisfaction(), command.comment());
     }
 
+    @Post("/{id}/withdrawal")
+    @Operation(summary = "撤回代办委托", description = "委托人本人在代办员受理前撤回（打包快办连同各子事项）；已受理的答 409。")
+    RequestView withdraw(@PathVariable UUID id, @Body @Nullable Withdrawal command, Authentication authentication) {
+        return requests.withdraw(Caller.from(authentication), id, command == null ? null : command.reason());
+    }
+
     @Post("/{id}/referrals")
     @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
     @Operation(summary = "Refer the matter to legal aid or mediation (a link and an event, not a copy)")
     HttpResponse<Requests.Referral> refer(@PathVariable UUID id, @Body Refer command, Authentication authentication) {
         Requests.Referral referral = requests.refer(Caller.from(authentication), id, command.target(), command.reason());
         return HttpResponse.created(referral);
+    }
+
+    @Get("/{id}/contact")
+    @Secured({"CLERK", "ADMIN"})
+    @Operation(summary = "The resident's name and phone in full, for staff handling the request at its point (audited)")
+    RequestContacts.Contact contact(@PathVariable UUID id, Authentication authentication) {
+        return contacts.read(Caller.from(authentication), id);
     }
 
     @Get("/{id}")
@@ -121,6 +136,10 @@ class RequestController {
 
     @Serdeable
     record Refer(@Nullable String target, @Nullable String reason) {
+    }
+
+    @Serdeable
+    record Withdrawal(@Nullable String reason) {
     }
 
     @Serdeable

@@ -7,7 +7,9 @@ public enum RequestStatus {
     FORWARDED("办理中"),
     DELIVERED("已送达"),
     ARCHIVED("已归档"),
-    FOLLOWED_UP("已回访");
+    FOLLOWED_UP("已回访"),
+    /** The resident withdrew the request before it was accepted (受理); outside the lifecycle's order. */
+    WITHDRAWN("已撤回");
 
     private final String label;
 
@@ -19,8 +21,8 @@ public enum RequestStatus {
         return label;
     }
 
-    /** The only status a request may move to from this one; null at the end of the lifecycle. */
+    /** The only status a request may move to from this one; null at the end of the lifecycle or once withdrawn. */
     public RequestStatus next() {
-        return this == FOLLOWED_UP ? null : values()[ordinal() + 1];
+        return this == FOLLOWED_UP || this == WITHDRAWN ? null : values()[ordinal() + 1];
     }
 }

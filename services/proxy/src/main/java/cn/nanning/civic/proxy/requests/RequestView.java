@@ -1,5 +1,6 @@
 package cn.nanning.civic.proxy.requests;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -8,7 +9,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A request as shown to residents and staff: personal data masked, status in Chinese, timeline and checklist. */
+/**
+ * A request as shown to residents and staff: personal data masked, status in Chinese, timeline and checklist, the
+ * service point and the day the result is expected by (from acceptance: the forwarding days plus the item's time
+ * limit, in working days; null before acceptance, once withdrawn, or when the item sets no time limit).
+ */
 @Serdeable
 public record RequestView(
         UUID id,
@@ -19,6 +24,8 @@ public record RequestView(
         String itemName,
         String residentName,
         String residentPhone,
+        String contactKind,
+        @Nullable String contactRelation,
         String consentChannel,
         String status,
         String statusLabel,
@@ -30,7 +37,15 @@ public record RequestView(
         @Nullable UUID parentId,
         List<Material> materials,
         List<Step> timeline,
-        List<Child> children) {
+        List<Child> children,
+        @Nullable Point point,
+        @Nullable LocalDate expectedBy) {
+
+    /** The service point handling the request, with what a resident needs to call or visit it. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Point(UUID id, String name, @Nullable String phone, @Nullable String address) {
+    }
 
     @Serdeable
     public record Material(String name, boolean ticked) {

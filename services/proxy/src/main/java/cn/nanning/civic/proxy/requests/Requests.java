@@ -6,6 +6,8 @@ import cn.nanning.civic.common.pii.FieldCipher;
 import cn.nanning.civic.common.pii.Masking;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.kernel.calendar.WorkingDayCalendar;
+import cn.nanning.civic.kernel.audit.AuditEntry;
+import cn.nanning.civic.kernel.audit.AuditLog;
 import cn.nanning.civic.kernel.notifications.CitizenNotifications;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import cn.nanning.civic.proxy.catalogue.Catalogue;
@@ -29,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The proxy request lifecycle: authorise, accept, forward, deliver, archive, follow up — each step an event. */
 @Singleton
@@ -37,7 +38,6 @@ public class Requests {
 
     static final String TOPIC = "proxy.request.v1";
     private static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final int WORKBENCH_LIMIT = 200;
     private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm").withZone(NANNING);
 
@@ -50,11 +50,14 @@ public class Requests {
     private final Outbox outbox;
     private final JdbcOperations jdbc;
     private final CitizenNotifications notifications;
+    private final ResidentContactStore contacts;
+    private final AuditLog audit;
     private final Clock clock;
 
     Requests(ProxyRequestRepository requests, ServicePoints points, PointAccess access, Catalogue catalogue,
              WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc,
-             CitizenNotifications notifications) {
+             CitizenNotifications notifications, ResidentContactStore contacts, AuditLog audit) {
+        this.contacts = contacts;
         this.requests = requests;
         this.points = points;
         this.access = access;
@@ -64,6 +67,7 @@ public class Requests {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.notifications = notifications;
+        this.audit = audit;
         this.clock = Clock.system(NANNING);
     }
 
@@ -75,16 +79,18 @@ public class Requests {
             throw ProblemException.badRequest("service-point-inactive", "该服务点暂停服务，请选择其他服务点。");
         }
         CatalogueItem item = catalogue.find(command.itemCode());
-        if (!item.proxyAllowed() || !points.offers(point.id(), item.code())) {
+        if (!item.proxyAllowed()) {
+            throw ProblemException.badRequest("item-in-person-only", "“" + item.name() + "”须本人到办理窗口办理，不能代办。");
+        }
+        if (!points.offers(point.id(), item.code())) {
             throw ProblemException.badRequest("item-not-proxied", "“" + item.name() + "”不在该服务点的代办范围内。");
         }
         if (!Boolean.TRUE.equals(command.consent())) {
             throw ProblemException.invalidField("consent", "代办需要委托人同意授权，请确认委托。");
         }
-        String phone = command.residentPhone().strip();
-        if (!MOBILE.matcher(phone).matches()) {
-            throw ProblemException.invalidField("residentPhone", "请填写正确的 11 位手机号码。");
-        }
+        ResidentContact contact = ResidentContact.of(caller.isStaff(), command.contactKind(), command.residentPhone(),
+                command.contactRelation());
+        String phone = contact.phone();
         String channel;
         String citizen;
         if (caller.isStaff()) {
@@ -98,12 +104,15 @@ public class Requests {
             channel = "MINI_PROGRAM";
             citizen = caller.accountId();
         }
-        String how = caller.isStaff() ? "代办员代为登记（" + ("PHONE".equals(channel) ? "电话委托" : "当面委托") + "）" : "居民在小程序提交委托";
+        String how = caller.isStaff() ? "代办员代为登记（" + ("PHONE".equals(channel) ? "电话委托" : "当面委托") + contact.note() + "）"
+                : "居民在小程序提交委托";
         ProxyRequest request = create(point, item.code(), citizen, command.residentName().strip(), phone, channel, caller, null);
+        contacts.save(request.id(), contact);
         step(request, caller, how);
         // A bundle (打包快办) fans out into one request per covered item, handled separately and tracked together.
         for (String part : catalogue.bundleParts(item.code())) {
             ProxyRequest child = create(point, part, citizen, command.residentName().strip(), phone, channel, caller, request.id());
+            contacts.save(child.id(), contact);
             step(child, caller, "由打包快办“" + item.name() + "”拆分");
         }
         return view(request);
@@ -184,6 +193,48 @@ public class Requests {
         ProxyRequest done = requests.update(request.followedUp(satisfaction, comment));
         step(done, caller, "回访满意度 " + satisfaction + " 分");
         return view(done);
+    }
+
+    /**
+     * The resident withdraws their request before it is accepted (受理): a bundle together with all its parts. Published
+     * as {@code ProxyRequestStatusChanged} (status WITHDRAWN) through the outbox and audited; someone else's request
+     * answers 404 as a missing one, an accepted one 409.
+     */
+    // A refused withdrawal changes nothing; its audit row must survive the 409.
+    @Transactional(noRollbackFor = ProblemException.class)
+    public RequestView withdraw(Caller caller, UUID id, String reason) {
+        ProxyRequest request = find(id);
+        if (!caller.accountId().equals(request.citizenAccountId())) {
+            throw notFound();
+        }
+        if (request.parentId() != null) {
+            throw ProblemException.conflict("bundle-request", "这是打包快办中的一项，请撤回整个打包快办事项。");
+        }
+        List<ProxyRequest> parts = requests.findByParentIdOrderByCreatedAt(id);
+        for (ProxyRequest r : concat(request, parts)) {
+            String refusal = Lifecycle.withdrawalRefusal(r.status());
+            if (refusal != null) {
+                audit.record(new AuditEntry(caller.accountId(), "CITIZEN", "proxy.request.withdraw", "proxy_request", id.toString(),
+                        AuditEntry.Outcome.FAILURE, "status " + r.status().name()));
+                throw ProblemException.conflict("withdrawal-not-allowed", refusal);
+            }
+        }
+        String note = "居民撤回委托" + (reason != null && !reason.isBlank() ? "：" + reason.strip() : "");
+        ProxyRequest withdrawn = requests.update(request.withdrawn());
+        step(withdrawn, caller, note);
+        for (ProxyRequest part : parts) {
+            step(requests.update(part.withdrawn()), caller, note);
+        }
+        audit.record(new AuditEntry(caller.accountId(), "CITIZEN", "proxy.request.withdraw", "proxy_request", id.toString(),
+                AuditEntry.Outcome.SUCCESS, parts.isEmpty() ? null : "with " + parts.size() + " bundle parts"));
+        return view(withdrawn);
+    }
+
+    private static List<ProxyRequest> concat(ProxyRequest first, List<ProxyRequest> rest) {
+        List<ProxyRequest> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     /**
@@ -328,7 +379,8 @@ public class Requests {
                     "thing1", truncate(catalogue.find(request.itemCode()).name(), 20),
                     "phrase2", request.status().label(),
                     "time3", NOTICE_TIME.format(now),
-                    "thing4", truncate(note, 20)), "pages/proxy/detail?id=" + request.id());
+                    "thing4", truncate(note, 20)), "pages/proxy/detail?id=" + request.id(),
+                    request.citizenAccountId().equals(caller.accountId()));
         }
     }
 
@@ -341,13 +393,18 @@ public class Requests {
     private List<RequestView> summaries(List<ProxyRequest> found) {
         Map<String, String> itemNames = new java.util.HashMap<>();
         LocalDate today = LocalDate.now(clock);
-        return found.stream().map(r -> new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(),
+        Map<UUID, ResidentContactStore.Row> contactRows = contacts.of(found.stream().map(ProxyRequest::id).toList());
+        return found.stream().map(r -> {
+            ResidentContactStore.Row contact = contactRows.getOrDefault(r.id(), ResidentContactStore.Row.SELF);
+            return new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(),
                 itemNames.computeIfAbsent(r.itemCode(), code -> catalogue.find(code).name()),
                 Masking.name(cipher.decrypt(r.residentName(), "proxy_request.resident_name")),
-                Masking.phone(cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                ResidentContact.shown(contact.kind(), contact.relation(), cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                contact.kind(), contact.relation(),
                 r.consentChannel(), r.status().name(), r.status().label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), today), r.office(), r.satisfaction(), r.parentId(),
-                List.of(), List.of(), List.of())).toList();
+                List.of(), List.of(), List.of(), null, null);
+        }).toList();
     }
 
     private RequestView view(ProxyRequest r) {
@@ -383,12 +440,28 @@ public class Requests {
         // A bundle is as far along as its slowest part.
         RequestStatus status = children.isEmpty() ? r.status()
                 : children.stream().map(c -> RequestStatus.valueOf(c.status())).min(Enum::compareTo).orElseThrow();
+        ResidentContactStore.Row contact = contacts.of(r.id());
         return new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(), item.name(),
                 Masking.name(cipher.decrypt(r.residentName(), "proxy_request.resident_name")),
-                Masking.phone(cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                ResidentContact.shown(contact.kind(), contact.relation(), cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                contact.kind(), contact.relation(),
                 r.consentChannel(), status.name(), status.label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), LocalDate.now(clock)), r.office(), r.satisfaction(), r.parentId(),
-                materials, timeline, children);
+                materials, timeline, children, point(r.pointId()), expectedBy(r, item));
+    }
+
+    private RequestView.Point point(UUID pointId) {
+        ServicePoint p = points.find(pointId);
+        return new RequestView.Point(p.id(), p.name(), p.phone(), p.address());
+    }
+
+    /** Accepted day + the forwarding days + the item's time limit, in working days; null before acceptance. */
+    private LocalDate expectedBy(ProxyRequest r, CatalogueItem item) {
+        if (r.acceptedAt() == null || r.status() == RequestStatus.WITHDRAWN || item.timeLimitDays() == null) {
+            return null;
+        }
+        LocalDate accepted = LocalDate.ofInstant(r.acceptedAt(), NANNING);
+        return calendar.current().addWorkingDays(accepted, Lifecycle.FORWARD_WITHIN_WORKING_DAYS + item.timeLimitDays());
     }
 
     private Instant now() {

@@ -80,6 +80,11 @@ public class ServicePoints {
             if (!catalogue.isLive(code)) {
                 throw ProblemException.invalidField("itemCodes", "服务事项 " + code + " 不存在或已下线。");
             }
+            var item = catalogue.find(code);
+            if (!item.proxyAllowed()) {
+                // The clerk would be refused for it at the counter; say so where the point is set up.
+                throw ProblemException.invalidField("itemCodes", "“" + item.name() + "”须本人到办理窗口办理，不能设为服务点代办事项。");
+            }
             points.offer(point.id(), code);
         }
     }

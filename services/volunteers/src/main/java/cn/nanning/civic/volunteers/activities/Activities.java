@@ -4,6 +4,8 @@ import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.common.identity.RegionCodes;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.kernel.audit.AuditEntry;
+import cn.nanning.civic.kernel.audit.AuditLog;
 import cn.nanning.civic.kernel.notifications.CitizenNotifications;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import cn.nanning.civic.volunteers.VolunteersClock;
@@ -45,10 +47,14 @@ public class Activities {
     private final CitizenNotifications notifications;
     private final JdbcOperations jdbc;
     private final VolunteersClock clock;
+    private final AuditLog audit;
+    private final CheckCodes checkCodes;
     private final SecureRandom random = new SecureRandom();
 
     Activities(ActivityStore store, Volunteers volunteers, Outbox outbox, CitizenNotifications notifications, JdbcOperations jdbc,
-               VolunteersClock clock) {
+               VolunteersClock clock, AuditLog audit, CheckCodes checkCodes) {
+        this.audit = audit;
+        this.checkCodes = checkCodes;
         this.store = store;
         this.volunteers = volunteers;
         this.outbox = outbox;
@@ -59,6 +65,87 @@ public class Activities {
 
     @Transactional
     ActivityViews.ActivityView publish(Caller caller, ActivityViews.NewActivity c) {
+        String region = validate(caller, c);
+        Instant now = clock.now();
+        List<String> skills = skills(c);
+        Activity activity = new Activity(UUID.randomUUID(), caller.accountId(), region, c.place().strip(), c.title().strip(),
+                c.description() == null || c.description().isBlank() ? null : c.description().strip(), c.startsAt(), c.endsAt(),
+                c.plannedMinutes(), c.capacity(), 0, 0, skills, c.minAge(), c.maxAge(), Boolean.TRUE.equals(c.suitableForMinors()),
+                "PUBLISHED", String.format("%06d", random.nextInt(1_000_000)), now);
+        store.insert(activity);
+        outbox.add(TOPIC, activity.id().toString(), "ActivityPublished", "activity",
+                new ActivityViews.ActivityPublished(activity.id(), region, activity.startsAt(), activity.endsAt(), activity.capacity()));
+        return ActivityViews.ActivityView.of(activity);
+    }
+
+    /**
+     * Changes an activity before it starts (its organiser or an admin of its area): the same rules as publishing, and
+     * never fewer places than volunteers already confirmed. Signed-up volunteers are told when the time or place changed.
+     */
+    @Transactional
+    ActivityViews.ActivityView change(Caller caller, UUID id, ActivityViews.NewActivity c) {
+        Activity before = requireOrganised(caller, id);
+        Activity a = store.find(id, true).orElseThrow();
+        if (!"PUBLISHED".equals(a.status())) {
+            throw ProblemException.conflict("activity-cancelled", "该活动已取消，不能修改。");
+        }
+        if (!clock.now().isBefore(a.startsAt())) {
+            throw ProblemException.conflict("activity-started", "活动已开始，不能再修改。");
+        }
+        String region = validate(caller, c);
+        if (c.capacity() < a.confirmedCount()) {
+            throw ProblemException.invalidField("capacity", "招募人数不能少于已报名的 " + a.confirmedCount() + " 人。");
+        }
+        Activity changed = new Activity(a.id(), a.organiserAccount(), region, c.place().strip(), c.title().strip(),
+                c.description() == null || c.description().isBlank() ? null : c.description().strip(), c.startsAt(), c.endsAt(),
+                c.plannedMinutes(), c.capacity(), a.confirmedCount(), a.waitlistSeq(), skills(c), c.minAge(), c.maxAge(),
+                Boolean.TRUE.equals(c.suitableForMinors()), a.status(), a.checkCode(), a.createdAt());
+        store.update(changed);
+        outbox.add(TOPIC, a.id().toString(), "ActivityChanged", "activity",
+                new ActivityViews.ActivityPublished(a.id(), region, changed.startsAt(), changed.endsAt(), changed.capacity()));
+        if (!before.startsAt().equals(changed.startsAt()) || !before.place().equals(changed.place())) {
+            tellSignedUp(changed, "时间地点有变");
+        }
+        return ActivityViews.ActivityView.of(changed);
+    }
+
+    /** Cancels an activity that has not ended, with a reason; everyone signed up is told. */
+    @Transactional
+    ActivityViews.ActivityView cancelActivity(Caller caller, UUID id, String reason) {
+        requireOrganised(caller, id);
+        Activity a = store.find(id, true).orElseThrow();
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "请说明取消活动的原因，报名的志愿者会收到通知。");
+        }
+        if (!"PUBLISHED".equals(a.status())) {
+            throw ProblemException.conflict("activity-cancelled", "该活动已经取消。");
+        }
+        if (!clock.now().isBefore(a.endsAt())) {
+            throw ProblemException.conflict("activity-ended", "活动已结束，不能取消。");
+        }
+        store.cancel(a.id());
+        Activity cancelled = store.find(id, false).orElseThrow();
+        outbox.add(TOPIC, a.id().toString(), "ActivityCancelled", "activity",
+                new ActivityViews.ActivityCancelled(a.id(), reason.strip(), clock.now()));
+        audit.record(new AuditEntry(caller.accountId(), caller.roles().stream().map(Enum::name).sorted()
+                .collect(java.util.stream.Collectors.joining(",")), "volunteers.activity.cancel", "activity", a.id().toString(),
+                AuditEntry.Outcome.SUCCESS, reason.strip()));
+        tellSignedUp(cancelled, "活动已取消");
+        return ActivityViews.ActivityView.of(cancelled);
+    }
+
+    private void tellSignedUp(Activity a, String what) {
+        for (ActivityStore.Signup s : store.roster(a.id(), ROSTER_LIMIT)) {
+            if ("CANCELLED".equals(s.status())) {
+                continue;
+            }
+            volunteers.accountOf(s.volunteerId()).ifPresent(account -> notifications.notify(account, "volunteer-activity",
+                    Map.of("thing1", shorten(a.title()), "time2", WHEN.format(a.startsAt()), "thing3", shorten(a.place()),
+                            "phrase4", what), "pages/volunteer/activity?id=" + a.id()));
+        }
+    }
+
+    private String validate(Caller caller, ActivityViews.NewActivity c) {
         String region = c.regionCode().strip();
         boolean known = jdbc.prepareStatement("select 1 from kernel.region where code = ? and level <> 'city'", ps -> {
             ps.setString(1, region);
@@ -85,16 +172,12 @@ public class Activities {
         if (c.minAge() != null && c.maxAge() != null && c.minAge() > c.maxAge()) {
             throw ProblemException.invalidField("minAge", "年龄下限不能大于上限。");
         }
-        List<String> skills = c.requiredSkills() == null ? List.of()
+        return region;
+    }
+
+    private static List<String> skills(ActivityViews.NewActivity c) {
+        return c.requiredSkills() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(c.requiredSkills().stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
-        Activity activity = new Activity(UUID.randomUUID(), caller.accountId(), region, c.place().strip(), c.title().strip(),
-                c.description() == null || c.description().isBlank() ? null : c.description().strip(), c.startsAt(), c.endsAt(),
-                c.plannedMinutes(), c.capacity(), 0, 0, skills, c.minAge(), c.maxAge(), Boolean.TRUE.equals(c.suitableForMinors()),
-                "PUBLISHED", String.format("%06d", random.nextInt(1_000_000)), now);
-        store.insert(activity);
-        outbox.add(TOPIC, activity.id().toString(), "ActivityPublished", "activity",
-                new ActivityViews.ActivityPublished(activity.id(), region, activity.startsAt(), activity.endsAt(), activity.capacity()));
-        return ActivityViews.ActivityView.of(activity);
     }
 
     @Transactional
@@ -211,17 +294,44 @@ public class Activities {
         return signups.stream().map(s -> signupView(s, names.get(s.volunteerId()))).toList();
     }
 
+    /**
+     * The roster with full names and phones, for the activity's organiser who has to reach the volunteers (changes,
+     * cancellations, on the day); cancelled sign-ups are left out. Every read is audited with how many were shown.
+     */
+    @Transactional
+    List<ActivityViews.RosterEntry> rosterContacts(Caller caller, UUID activityId) {
+        Activity a = requireOrganised(caller, activityId);
+        List<ActivityStore.Signup> signups = store.roster(a.id(), ROSTER_LIMIT).stream()
+                .filter(s -> !"CANCELLED".equals(s.status())).toList();
+        Map<UUID, Volunteers.Contact> contacts = volunteers.contacts(signups.stream().map(ActivityStore.Signup::volunteerId).toList());
+        List<ActivityViews.RosterEntry> entries = signups.stream().filter(s -> contacts.containsKey(s.volunteerId())).map(s -> {
+            ActivityViews.SignupView view = signupView(s, null);
+            Volunteers.Contact contact = contacts.get(s.volunteerId());
+            return new ActivityViews.RosterEntry(s.volunteerId(), contact.name(), contact.phone(), s.status(), view.statusLabel(),
+                    s.waitlistNo());
+        }).toList();
+        audit.record(new AuditEntry(caller.accountId(), caller.roles().stream().map(Enum::name).sorted()
+                .collect(java.util.stream.Collectors.joining(",")), "volunteers.roster.read", "activity", a.id().toString(),
+                AuditEntry.Outcome.SUCCESS, entries.size() + " entries"));
+        return entries;
+    }
+
     @Transactional
     List<ActivityViews.SignupView> mine(Caller caller) {
         UUID me = volunteers.idOfAccount(caller.accountId()).orElseThrow(() -> ProblemException.notFound("您还没有注册志愿者。"));
-        return store.ofVolunteer(me, LIST_LIMIT).stream().map(s -> signupView(s, null)).toList();
+        Map<UUID, ActivityViews.ActivitySummary> activities = new java.util.HashMap<>();
+        return store.ofVolunteer(me, LIST_LIMIT).stream()
+                .map(s -> signupView(s, null).with(activities.computeIfAbsent(s.activityId(),
+                        id -> store.find(id, false).map(ActivityViews.ActivitySummary::of).orElse(null))))
+                .toList();
     }
 
     /** The code the organiser shows on site; volunteers need it to check in and out while the activity runs. */
     @Transactional
     ActivityViews.CheckCode checkCode(Caller caller, UUID activityId) {
         Activity a = requireOrganised(caller, activityId);
-        return new ActivityViews.CheckCode(a.id(), a.checkCode(), a.startsAt(), a.endsAt());
+        CheckCodes.Current now = checkCodes.current(a, clock.now());
+        return new ActivityViews.CheckCode(a.id(), now.code(), a.startsAt(), a.endsAt(), now.changesAt());
     }
 
     @Transactional
@@ -266,7 +376,7 @@ public class Activities {
             default -> "已取消";
         };
         return new ActivityViews.SignupView(s.id(), s.activityId(), s.volunteerId(), name, s.status(), label, s.waitlistNo(),
-                s.signedUpAt(), s.confirmedAt(), s.cancelledAt());
+                s.signedUpAt(), s.confirmedAt(), s.cancelledAt(), null);
     }
 
     private static String shorten(String s) {

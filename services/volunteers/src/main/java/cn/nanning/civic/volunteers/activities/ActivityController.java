@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -38,6 +39,18 @@ class ActivityController {
     HttpResponse<ActivityViews.ActivityView> publish(@Body @Valid ActivityViews.NewActivity command, Authentication authentication) {
         ActivityViews.ActivityView view = activities.publish(Caller.from(authentication), command);
         return HttpResponse.created(view, URI.create("/api/v1/volunteers/activities/" + view.id()));
+    }
+
+    @Put("/activities/{id}")
+    @Operation(summary = "Change an activity before it starts (its organiser or an admin of its area); volunteers are told of a new time or place")
+    ActivityViews.ActivityView change(@PathVariable UUID id, @Body @Valid ActivityViews.NewActivity command, Authentication authentication) {
+        return activities.change(Caller.from(authentication), id, command);
+    }
+
+    @Post("/activities/{id}/cancellation")
+    @Operation(summary = "Cancel an activity that has not ended, with a reason; everyone signed up is told")
+    ActivityViews.ActivityView cancelActivity(@PathVariable UUID id, @Body ActivityViews.Cancellation body, Authentication authentication) {
+        return activities.cancelActivity(Caller.from(authentication), id, body.reason());
     }
 
     @Get("/activities")
@@ -78,6 +91,12 @@ class ActivityController {
     @Operation(summary = "Roster (organiser of the activity or admin of its area), names masked")
     List<ActivityViews.SignupView> roster(@PathVariable UUID id, Authentication authentication) {
         return activities.roster(Caller.from(authentication), id);
+    }
+
+    @Get("/activities/{id}/roster")
+    @Operation(summary = "Roster with full names and phones, for the activity's organiser (or admin of its area); audited")
+    List<ActivityViews.RosterEntry> rosterContacts(@PathVariable UUID id, Authentication authentication) {
+        return activities.rosterContacts(Caller.from(authentication), id);
     }
 
     @Get("/activities/{id}/check-code")

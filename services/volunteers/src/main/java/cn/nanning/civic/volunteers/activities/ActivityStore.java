@@ -48,6 +48,36 @@ class ActivityStore {
         });
     }
 
+    /** Writes what an organiser may change before the start (counters, status and code stay). */
+    void update(Activity a) {
+        jdbc.prepareStatement("""
+                update volunteers.activity set region_code = ?, place = ?, title = ?, description = ?, starts_at = ?, ends_at = ?,
+                    planned_minutes = ?, capacity = ?, required_skills = ?, min_age = ?, max_age = ?, suitable_for_minors = ?
+                where id = ?""", ps -> {
+            ps.setString(1, a.regionCode());
+            ps.setString(2, a.place());
+            ps.setString(3, a.title());
+            ps.setString(4, a.description());
+            ps.setTimestamp(5, Timestamp.from(a.startsAt()));
+            ps.setTimestamp(6, Timestamp.from(a.endsAt()));
+            ps.setInt(7, a.plannedMinutes());
+            ps.setInt(8, a.capacity());
+            ps.setArray(9, ps.getConnection().createArrayOf("text", a.requiredSkills().toArray()));
+            ps.setObject(10, a.minAge());
+            ps.setObject(11, a.maxAge());
+            ps.setBoolean(12, a.suitableForMinors());
+            ps.setObject(13, a.id());
+            return ps.executeUpdate();
+        });
+    }
+
+    void cancel(UUID id) {
+        jdbc.prepareStatement("update volunteers.activity set status = 'CANCELLED' where id = ?", ps -> {
+            ps.setObject(1, id);
+            return ps.executeUpdate();
+        });
+    }
+
     /** Reads an activity; with {@code lock} the row stays locked until commit, which serialises every sign-up for it. */
     Optional<Activity> find(UUID id, boolean lock) {
         return jdbc.prepareStatement("select * from volunteers.activity where id = ?" + (lock ? " for update" : ""), ps -> {

@@ -46,13 +46,44 @@ final class ActivityViews {
         }
     }
 
+    /** A roster line with the volunteer's full name and mobile (organiser only, audited). */
+    @Serdeable
+    record RosterEntry(UUID volunteerId, String name, String phone, String status, String statusLabel, @Nullable Integer waitlistNo) {
+    }
+
+    /** A sign-up; in the volunteer's own list with the activity embedded (organisers' lists leave it out). */
     @Serdeable
     record SignupView(UUID id, UUID activityId, UUID volunteerId, @Nullable String volunteerName, String status, String statusLabel,
-                      @Nullable Integer waitlistNo, Instant signedUpAt, @Nullable Instant confirmedAt, @Nullable Instant cancelledAt) {
+                      @Nullable Integer waitlistNo, Instant signedUpAt, @Nullable Instant confirmedAt, @Nullable Instant cancelledAt,
+                      @Nullable ActivitySummary activity) {
+
+        SignupView with(ActivitySummary summary) {
+            return new SignupView(id, activityId, volunteerId, volunteerName, status, statusLabel, waitlistNo, signedUpAt,
+                    confirmedAt, cancelledAt, summary);
+        }
+    }
+
+    /** What a volunteer's list shows of the activity signed up for. */
+    @Serdeable
+    record ActivitySummary(String title, Instant startsAt, Instant endsAt, String place, String regionCode, String status) {
+
+        static ActivitySummary of(Activity a) {
+            return new ActivitySummary(a.title(), a.startsAt(), a.endsAt(), a.place(), a.regionCode(), a.status());
+        }
+    }
+
+    /** The code to show now (it changes at {@code changesAt}), valid between the activity's start and end. */
+    @Serdeable
+    record CheckCode(UUID activityId, String code, Instant validFrom, Instant validUntil, Instant changesAt) {
+    }
+
+    /** An organiser cancelled the activity (topic volunteers.activity.v1). */
+    @Serdeable
+    record ActivityCancelled(UUID activityId, String reason, Instant occurredAt) {
     }
 
     @Serdeable
-    record CheckCode(UUID activityId, String code, Instant validFrom, Instant validUntil) {
+    record Cancellation(@Nullable String reason) {
     }
 
     @Serdeable

@@ -9,6 +9,7 @@ import cn.nanning.civic.volunteers.VolunteersClock;
 import cn.nanning.civic.volunteers.VolunteersSettings;
 import cn.nanning.civic.volunteers.activities.Activities;
 import cn.nanning.civic.volunteers.activities.Activity;
+import cn.nanning.civic.volunteers.activities.CheckCodes;
 import cn.nanning.civic.volunteers.registration.VolunteerCard;
 import cn.nanning.civic.volunteers.registration.Volunteers;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -46,9 +47,11 @@ class Hours {
     private final VolunteersClock clock;
     private final VolunteersSettings settings;
     private final StarNotices stars;
+    private final CheckCodes checkCodes;
 
     Hours(Activities activities, Volunteers volunteers, JdbcOperations jdbc, Outbox outbox, AuditLog audit, VolunteersClock clock,
-          VolunteersSettings settings, StarNotices stars) {
+          VolunteersSettings settings, StarNotices stars, CheckCodes checkCodes) {
+        this.checkCodes = checkCodes;
         this.stars = stars;
         this.activities = activities;
         this.volunteers = volunteers;
@@ -117,7 +120,7 @@ class Hours {
         if (now.isBefore(a.startsAt()) || now.isAfter(a.endsAt())) {
             throw ProblemException.conflict("outside-activity-window", "签到码只在活动进行期间有效。");
         }
-        if (code == null || !a.checkCode().equals(code.strip())) {
+        if (!checkCodes.accepts(a, code, now)) {
             throw ProblemException.invalidField("code", "签到码不正确，请向现场组织者确认。");
         }
         return a;

@@ -3,7 +3,7 @@ package cn.nanning.civic.volunteers.hours;
 import io.micronaut.core.annotation.Nullable;
 
 /** Star levels by confirmed service hours: 100, 300, 600, 1000 and 1500 hours make one to five stars. */
-final class StarLevel {
+public final class StarLevel {
 
     private static final int[] THRESHOLD_HOURS = {100, 300, 600, 1000, 1500};
     private static final String[] LABELS = {"未评星", "一星志愿者", "二星志愿者", "三星志愿者", "四星志愿者", "五星志愿者"};
@@ -22,7 +22,8 @@ final class StarLevel {
         return stars;
     }
 
-    static String label(int stars) {
+    /** The Chinese name of a star level (0–5). */
+    public static String label(int stars) {
         return LABELS[stars];
     }
 

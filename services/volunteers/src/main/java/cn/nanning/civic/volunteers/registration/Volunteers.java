@@ -239,6 +239,22 @@ public class Volunteers {
         return names;
     }
 
+    /** A volunteer's full name and mobile, for the organiser who has to call them; callers audit the read. */
+    public record Contact(UUID id, String name, String phone) {
+    }
+
+    /** Full names and phones of active volunteers (withdrawn ones are left out: their data may no longer be used). */
+    public Map<UUID, Contact> contacts(Collection<UUID> ids) {
+        Map<UUID, Contact> found = new HashMap<>();
+        for (VolunteerRow row : store.byIds(ids)) {
+            if (row.active()) {
+                found.put(row.id(), new Contact(row.id(), cipher.decrypt(row.realName(), "volunteer.real_name"),
+                        cipher.decrypt(row.phone(), "volunteer.phone")));
+            }
+        }
+        return found;
+    }
+
     /** Masked name and ID number with the home region, for certificates and records; empty when unknown or withdrawn. */
     public Optional<MaskedIdentity> maskedIdentity(UUID volunteerId) {
         return store.byId(volunteerId).filter(VolunteerRow::active).map(row -> new MaskedIdentity(row.id(), row.accountId(),

@@ -1,9 +1,11 @@
 package cn.nanning.civic.volunteers.teams;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Response shapes of the teams API. */
@@ -20,6 +22,18 @@ final class TeamViews {
     @Serdeable
     record MembershipView(UUID id, UUID teamId, UUID volunteerId, String volunteerName, String role, String status,
                           String statusLabel, Instant requestedAt, @Nullable Instant decidedAt, @Nullable String note) {
+    }
+
+    /** One of my teams: the team and my membership of it (role, state of my request). */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record MyTeam(TeamView team, String role, String roleLabel, String status, String statusLabel, Instant requestedAt,
+                  @Nullable Instant decidedAt, @Nullable String note) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record MyTeams(List<MyTeam> items, int page, int size, long total) {
     }
 
     @Serdeable

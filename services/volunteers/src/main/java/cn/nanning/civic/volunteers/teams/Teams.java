@@ -2,6 +2,7 @@ package cn.nanning.civic.volunteers.teams;
 
 import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.common.identity.Role;
+import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.kernel.audit.AuditEntry;
 import cn.nanning.civic.kernel.audit.AuditLog;
@@ -34,6 +35,8 @@ class Teams {
 
     static final String TOPIC = "volunteers.team.v1";
     private static final int LIST_LIMIT = 500;
+
+    static final int MY_TEAMS_MAX_PAGE_SIZE = 50;
 
     private final JdbcOperations jdbc;
     private final Stations stations;
@@ -200,6 +203,39 @@ class Teams {
             return ps.executeUpdate() == 1;
         });
         return inserted ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The calling volunteer's teams: approved, waiting for the leader, or refused (newest request first). */
+    @Transactional
+    TeamViews.MyTeams mine(Caller caller, int page, int size) {
+        int offset = Paging.offset(page, size, MY_TEAMS_MAX_PAGE_SIZE);
+        UUID me = volunteers.idOfAccount(caller.accountId()).orElseThrow(() -> ProblemException.notFound("您还没有注册志愿者。"));
+        long total = jdbc.prepareStatement("select count(*) from volunteers.team_membership where volunteer_id = ?", ps -> {
+            ps.setObject(1, me);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        List<Membership> rows = jdbc.prepareStatement("""
+                select * from volunteers.team_membership where volunteer_id = ? order by requested_at desc, id limit ? offset ?""", ps -> {
+            ps.setObject(1, me);
+            ps.setInt(2, size);
+            ps.setInt(3, offset);
+            List<Membership> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(map(rs));
+                }
+            }
+            return found;
+        });
+        List<TeamViews.MyTeam> items = rows.stream().map(m -> {
+            TeamViews.MembershipView v = membershipView(m, null);
+            return new TeamViews.MyTeam(view(team(m.teamId())), m.role(), "LEADER".equals(m.role()) ? "队长" : "队员",
+                    v.status(), v.statusLabel(), m.requestedAt(), m.decidedAt(), m.note());
+        }).toList();
+        return new TeamViews.MyTeams(items, page, size, total);
     }
 
     private Team team(UUID id) {

@@ -244,6 +244,64 @@ class ActivitiesApiTest {
     }
 
     @Test
+    void theOrganiserReadsTheRosterWithFullNamesAndPhonesAndTheReadIsAudited() {
+        String id = publish(activity(5));
+        var person = f.volunteer();
+        signUp(id, person.token());
+        List<Map<String, Object>> contacts = f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/activities/" + id + "/roster")
+                .bearerAuth(organiser), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(contacts).singleElement().satisfies(entry -> {
+            assertThat(entry.get("name").toString()).doesNotContain("*").isNotBlank();
+            assertThat(entry.get("phone").toString()).matches("1[3-9]\\d{9}");
+            assertThat(entry.get("statusLabel")).isEqualTo("已报名");
+        });
+        assertThat(roster(id, organiser)).singleElement().satisfies(row -> assertThat(row.get("volunteerName").toString()).contains("*"));
+        assertThat(f.string("select count(*)::text from kernel.audit_log where target_id = ? and action = 'volunteers.roster.read'", id))
+                .isEqualTo("1");
+        String otherOrganiser = f.tokens.staff("ORGANIZER", township);
+        assertThat(refused(() -> f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/activities/" + id + "/roster")
+                .bearerAuth(otherOrganiser), String.class)).getStatus().getCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theOrganiserChangesAnActivityBeforeItStartsButNeverBelowTheConfirmedPlaces() {
+        String id = publish(activity(5));
+        signUp(id, f.volunteer().token());
+        signUp(id, f.volunteer().token());
+        Map<String, Object> changed = activity(1);
+        changed.put("title", "社区垃圾分类宣传（改期）");
+        HttpClientResponseException tooFew = refused(() -> f.client.toBlocking().retrieve(
+                HttpRequest.PUT("/api/v1/volunteers/activities/" + id, changed).bearerAuth(organiser), Map.class));
+        assertThat(tooFew.getStatus().getCode()).isEqualTo(400);
+        assertThat(detail(tooFew)).contains("不能少于已报名的 2 人");
+        changed.put("capacity", 3);
+        changed.put("place", "社区文化广场");
+        Map<?, ?> saved = f.client.toBlocking().retrieve(HttpRequest.PUT("/api/v1/volunteers/activities/" + id, changed).bearerAuth(organiser), Map.class);
+        assertThat(saved.get("title")).isEqualTo("社区垃圾分类宣传（改期）");
+        assertThat(saved.get("capacity")).isEqualTo(3);
+        assertThat(f.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and payload like '%时间地点有变%'"
+                + " and payload like '%' || ? || '%'", id)).as("both volunteers told of the new place").isEqualTo(2);
+        String otherOrganiser = f.tokens.staff("ORGANIZER", township);
+        assertThat(refused(() -> f.client.toBlocking().retrieve(HttpRequest.PUT("/api/v1/volunteers/activities/" + id, changed)
+                .bearerAuth(otherOrganiser), Map.class)).getStatus().getCode()).isEqualTo(403);
+    }
+
+    @Test
+    void cancellingNeedsAReasonAndTellsEveryoneSignedUp() {
+        String id = publish(activity(5));
+        signUp(id, f.volunteer().token());
+        HttpClientResponseException noReason = refused(() -> f.post("/api/v1/volunteers/activities/" + id + "/cancellation", Map.of(), organiser));
+        assertThat(detail(noReason)).contains("原因");
+        Map<?, ?> cancelled = f.post("/api/v1/volunteers/activities/" + id + "/cancellation", Map.of("reason", "台风预警，活动取消"), organiser);
+        assertThat(cancelled.get("status")).isEqualTo("CANCELLED");
+        assertThat(f.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and payload like '%活动已取消%'"
+                + " and payload like '%' || ? || '%'", id)).isEqualTo(1);
+        assertThat(f.count("select count(*) from kernel.audit_log where target_id = ? and action = 'volunteers.activity.cancel'", id)).isEqualTo(1);
+        HttpClientResponseException again = refused(() -> signUp(id, f.volunteer().token()));
+        assertThat(again.getStatus().getCode()).isEqualTo(409);
+    }
+
+    @Test
     void aVolunteerWhoWithdrewConsentCannotSignUp() {
         String id = publish(activity(5));
         var person = f.volunteer();
@@ -261,6 +319,11 @@ class ActivitiesApiTest {
         List<Map<String, Object>> mine = f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/me/signups").bearerAuth(person.token()),
                 Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertThat(mine).extracting(s -> s.get("activityId")).containsExactly(id);
+        // The activity comes embedded, so the volunteer page needs no call per sign-up.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> activity = (Map<String, Object>) mine.get(0).get("activity");
+        assertThat(activity).containsEntry("title", "社区垃圾分类宣传").containsEntry("place", "社区广场").containsKey("startsAt")
+                .containsEntry("status", f.get("/api/v1/volunteers/activities/" + id, organiser, Map.class).get("status"));
         List<Map<String, Object>> upcoming = f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/activities?region=" + township)
                 .bearerAuth(person.token()), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertThat(upcoming).extracting(a -> a.get("id")).contains(id);

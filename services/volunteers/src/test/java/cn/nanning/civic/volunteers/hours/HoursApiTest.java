@@ -76,13 +76,17 @@ class HoursApiTest {
         return person;
     }
 
+    /** Stands for "the code the organiser shows on site at that moment" (it changes every two minutes). */
+    static final String SHOWN_ON_SITE = "shown-on-site";
+
     String code(String activityId) {
         return f.get("/api/v1/volunteers/activities/" + activityId + "/check-code", organiser, Map.class).get("code").toString();
     }
 
     Map<?, ?> check(String verb, String activityId, String code, VolunteerFixture.Person person, int minutesAfterStart) {
         clock.standAt(start.plus(minutesAfterStart, ChronoUnit.MINUTES));
-        return f.post("/api/v1/volunteers/activities/" + activityId + "/" + verb, Map.of("code", code), person.token());
+        String typed = SHOWN_ON_SITE.equals(code) ? code(activityId) : code;
+        return f.post("/api/v1/volunteers/activities/" + activityId + "/" + verb, Map.of("code", typed), person.token());
     }
 
     Map<?, ?> myHours(VolunteerFixture.Person person) {
@@ -97,7 +101,7 @@ class HoursApiTest {
     @Test
     void hoursCountOnlyWhenAttendanceReachesSixtyPercentOfThePlannedDuration() {
         String id = activity(5, 180, 150); // 60 % of 150 minutes = 90 minutes
-        String code = code(id);
+        String code = SHOWN_ON_SITE;
         var stayed = signedUp(id);
         var leftEarly = signedUp(id);
         check("check-in", id, code, stayed, 10);
@@ -123,7 +127,7 @@ class HoursApiTest {
     @Test
     void creditedHoursAreCappedAtThePlannedDuration() {
         String id = activity(5, 240, 120);
-        String code = code(id);
+        String code = SHOWN_ON_SITE;
         var person = signedUp(id);
         check("check-in", id, code, person, 0);
         check("check-out", id, code, person, 230);
@@ -135,14 +139,16 @@ class HoursApiTest {
     @Test
     void theCodeIsValidOnlyDuringTheActivityWindowAndMustMatch() {
         String id = activity(5, 120, 60);
-        String code = code(id);
+        String code = SHOWN_ON_SITE;
         var person = signedUp(id);
         var before = refused(() -> check("check-in", id, code, person, -5));
         assertThat(before.getStatus().getCode()).isEqualTo(409);
         assertThat(detail(before)).contains("活动进行期间");
         var after = refused(() -> check("check-in", id, code, person, 121));
         assertThat(after.getStatus().getCode()).isEqualTo(409);
-        String wrong = code.equals("000000") ? "000001" : "000000";
+        clock.standAt(start.plus(5, ChronoUnit.MINUTES));
+        String current = code(id);
+        String wrong = current.equals("000000") ? "000001" : "000000";
         var mistyped = refused(() -> check("check-in", id, wrong, person, 5));
         assertThat(mistyped.getStatus().getCode()).isEqualTo(400);
         assertThat(detail(mistyped)).contains("签到码不正确");
@@ -151,9 +157,35 @@ class HoursApiTest {
     }
 
     @Test
+    void theCodeChangesEveryTwoMinutesSoAnEarlierPhotoOfItNoLongerWorks() {
+        String id = activity(5, 120, 60);
+        var person = signedUp(id);
+        clock.standAt(start.plus(10, ChronoUnit.MINUTES));
+        Map<?, ?> shown = f.get("/api/v1/volunteers/activities/" + id + "/check-code", organiser, Map.class);
+        String photographed = shown.get("code").toString();
+        assertThat(Instant.parse(shown.get("changesAt").toString())).isAfter(start.plus(10, ChronoUnit.MINUTES))
+                .isBeforeOrEqualTo(start.plus(12, ChronoUnit.MINUTES));
+        var stale = refused(() -> check("check-in", id, photographed, person, 20));
+        assertThat(stale.getStatus().getCode()).isEqualTo(400);
+        assertThat(detail(stale)).contains("签到码不正确");
+        assertThat(check("check-in", id, SHOWN_ON_SITE, person, 20).get("checkInAt")).isNotNull();
+        clock.release();
+    }
+
+    @Test
+    void aCodeTypedAsItChangesIsStillAccepted() {
+        String id = activity(5, 120, 60);
+        var person = signedUp(id);
+        clock.standAt(start.plus(10, ChronoUnit.MINUTES));
+        String justShown = code(id);
+        assertThat(check("check-in", id, justShown, person, 12).get("checkInAt")).as("the step before is still valid").isNotNull();
+        clock.release();
+    }
+
+    @Test
     void onlyVolunteersWithAConfirmedPlaceCheckIn() {
         String id = activity(1, 120, 60);
-        String code = code(id);
+        String code = SHOWN_ON_SITE;
         signedUp(id);
         var waitlisted = signedUp(id);
         var e = refused(() -> check("check-in", id, code, waitlisted, 5));
@@ -166,7 +198,7 @@ class HoursApiTest {
     @Test
     void theOrganiserCorrectsHoursWithAReasonAsNewLedgerEntries() {
         String id = activity(5, 180, 150);
-        String code = code(id);
+        String code = SHOWN_ON_SITE;
         var person = signedUp(id);
         var forgotToCheckOut = signedUp(id);
         check("check-in", id, code, person, 0);
@@ -198,7 +230,7 @@ class HoursApiTest {
     @Test
     void theLedgerIsAppendOnlyInTheDatabase() {
         String id = activity(5, 120, 60);
-        String code = code(id);
+        String code = SHOWN_ON_SITE;
         var person = signedUp(id);
         check("check-in", id, code, person, 0);
         check("check-out", id, code, person, 60);
@@ -214,7 +246,7 @@ class HoursApiTest {
     @Test
     void anOrganiserCannotConfirmOrCorrectHoursOfAnotherOrganisersActivity() {
         String id = activity(5, 120, 60);
-        String code = code(id);
+        String code = SHOWN_ON_SITE;
         var person = signedUp(id);
         check("check-in", id, code, person, 0);
         check("check-out", id, code, person, 60);
@@ -249,7 +281,7 @@ class HoursApiTest {
     void aHundredConfirmedHoursMakeOneStar() {
         int planned = 100 * 60;
         String id = activity(5, planned + 600, planned);
-        String code = code(id);
+        String code = SHOWN_ON_SITE;
         var person = residentSignedUp(id);
         check("check-in", id, code, person, 1);
         check("check-out", id, code, person, 1 + planned);
@@ -285,7 +317,7 @@ class HoursApiTest {
     void anObjectionHoldsTheLevelUntilAnAdminDecides() {
         int planned = 100 * 60;
         String id = activity(5, planned + 600, planned);
-        String code = code(id);
+        String code = SHOWN_ON_SITE;
         var person = residentSignedUp(id);
         check("check-in", id, code, person, 1);
         check("check-out", id, code, person, 1 + planned);

@@ -63,6 +63,41 @@ class TeamsApiTest {
     }
 
     @Test
+    void aVolunteerListsTheirTeamsWithTheirRoleAndTheStateOfTheirRequest() {
+        VolunteerFixture.Person member = f.volunteer(f.villageIn(township), List.of("巡逻"));
+        String request = joinRequest(member);
+        Map<String, Object> pending = myTeams(member.token(), "");
+        assertThat(pending).containsEntry("total", 1).containsEntry("page", 0).containsEntry("size", 20);
+        Map<String, Object> mine = items(pending).get(0);
+        assertThat(mine).containsEntry("status", "PENDING").containsEntry("statusLabel", "待队长审核").containsEntry("roleLabel", "队员");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> team = (Map<String, Object>) mine.get("team");
+        assertThat(team).containsEntry("id", teamId).containsEntry("typeLabel", "平安巡防队");
+        decide(request, "approve", leader.token());
+        assertThat(items(myTeams(member.token(), "")).get(0)).containsEntry("status", "APPROVED").containsEntry("statusLabel", "已入队");
+        assertThat(items(myTeams(leader.token(), "")).get(0)).containsEntry("role", "LEADER").containsEntry("roleLabel", "队长");
+        assertThat(refused(() -> myTeams(member.token(), "?size=51")).getStatus().getCode()).isEqualTo(400);
+        assertThat(refused(() -> myTeams(f.tokens.citizen(), "")).getStatus().getCode()).isEqualTo(404);
+    }
+
+    private Map<String, Object> myTeams(String token, String query) {
+        return f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/me/teams" + query).bearerAuth(token),
+                Argument.mapOf(String.class, Object.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    @Test
+    void teamTypesAreServedWithTheirChineseNames() {
+        List<Map<String, Object>> types = items(f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/team-types")
+                .bearerAuth(f.tokens.citizen()), Argument.mapOf(String.class, Object.class)));
+        assertThat(types).extracting(t -> t.get("label")).containsExactly("平安建设志愿服务队", "平安巡防队", "综合志愿服务队");
+    }
+
+    @Test
     void aPingAnTeamCanBeFormedAndAnUnknownTypeIsRefused() {
         Map<?, ?> pingAn = f.post("/api/v1/volunteers/teams", Map.of("stationId", stationId, "name", "平安建设志愿服务队", "type", "PING_AN",
                 "leaderVolunteerId", leader.volunteerId()), admin);

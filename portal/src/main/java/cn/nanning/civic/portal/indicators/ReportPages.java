@@ -1,0 +1,183 @@
+package cn.nanning.civic.portal.indicators;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The monthly report's page writer: A4 pages filled top-down, text, wrapped text, bars and lines. Text goes out in runs: ASCII in Helvetica (the CJK fallback fonts lack Latin glyphs),
+ * everything else in the CJK font, or in Helvetica where only it has the glyph (‰, …); what neither has is left out.
+ */
+final class ReportPages {
+
+    static final float MARGIN = 50;
+    static final Color INK = new Color(0x21, 0x21, 0x21);
+    static final Color GREY = new Color(0x75, 0x75, 0x75);
+    private static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    /** Marks characters neither font can show. */
+    private static final PDFont NONE = new PDType1Font(Standard14Fonts.FontName.SYMBOL);
+
+    private record Run(PDFont font, String text) {
+    }
+
+    private final PDDocument doc;
+    private final PDFont cjk;
+    private final Map<Integer, PDFont> fontFor = new HashMap<>();
+    private PDPageContentStream s;
+    private int pages;
+    float y;
+
+    ReportPages(PDDocument doc, PDFont cjk) {
+        this.doc = doc;
+        this.cjk = cjk;
+    }
+
+    void newPage() throws IOException {
+        if (s != null) {
+            s.close();
+        }
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        s = new PDPageContentStream(doc, page);
+        pages++;
+        y = page.getMediaBox().getHeight() - MARGIN;
+        text(8, page.getMediaBox().getWidth() - MARGIN - 40, MARGIN / 2, "第 " + pages + " 页", GREY);
+    }
+
+    void finish() throws IOException {
+        if (s != null) {
+            s.close();
+            s = null;
+        }
+    }
+
+    void text(float size, float x, float at, String text, Color colour) throws IOException {
+        List<Run> runs = runs(text);
+        if (runs.isEmpty()) {
+            return;
+        }
+        s.beginText();
+        s.setNonStrokingColor(colour);
+        s.newLineAtOffset(x, at);
+        for (Run run : runs) {
+            s.setFont(run.font(), size);
+            s.showText(run.text());
+        }
+        s.endText();
+    }
+
+    /** Text wrapped to the page width, moving down line by line. */
+    void wrapped(float size, String text, Color colour) throws IOException {
+        float max = PDRectangle.A4.getWidth() - 2 * MARGIN;
+        StringBuilder line = new StringBuilder();
+        for (int cp : text.codePoints().toArray()) {
+            String next = line + new String(Character.toChars(cp));
+            if (width(next, size) > max && !line.isEmpty()) {
+                text(size, MARGIN, y, line.toString(), colour);
+                y -= size + 5;
+                line.setLength(0);
+            }
+            line.appendCodePoint(cp);
+        }
+        if (!line.isEmpty()) {
+            text(size, MARGIN, y, line.toString(), colour);
+            y -= size + 5;
+        }
+    }
+
+    /** The text cut (with “…”) to fit the width. */
+    String fit(String text, float size, float max) throws IOException {
+        if (width(text, size) <= max) {
+            return text;
+        }
+        StringBuilder cut = new StringBuilder();
+        for (int cp : text.codePoints().toArray()) {
+            if (width(cut + new String(Character.toChars(cp)) + "…", size) > max) {
+                break;
+            }
+            cut.appendCodePoint(cp);
+        }
+        return cut + "…";
+    }
+
+    void box(float x, float bottom, float w, float h, Color colour) throws IOException {
+        s.setNonStrokingColor(colour);
+        s.addRect(x, bottom, w, h);
+        s.fill();
+    }
+
+    void line(float x1, float y1, float x2, float y2, Color colour, boolean dashed) throws IOException {
+        s.setStrokingColor(colour);
+        s.setLineWidth(dashed ? 1.2f : 0.8f);
+        s.setLineDashPattern(dashed ? new float[]{4, 3} : new float[]{}, 0);
+        s.moveTo(x1, y1);
+        s.lineTo(x2, y2);
+        s.stroke();
+        s.setLineDashPattern(new float[]{}, 0);
+    }
+
+    void rule(float at) throws IOException {
+        line(MARGIN, at, PDRectangle.A4.getWidth() - MARGIN, at, GREY, false);
+    }
+
+    private float width(String text, float size) throws IOException {
+        float width = 0;
+        for (Run run : runs(text)) {
+            width += run.font().getStringWidth(run.text()) / 1000 * size;
+        }
+        return width;
+    }
+
+    private List<Run> runs(String given) {
+        // The CJK fallback font and Helvetica both lack “≥”; the words say the same.
+        String text = given.replace("≥ ", "不低于").replace("≥", "不低于");
+        List<Run> runs = new java.util.ArrayList<>();
+        PDFont current = null;
+        StringBuilder part = new StringBuilder();
+        for (int cp : text.codePoints().toArray()) {
+            PDFont font = fontFor.computeIfAbsent(cp, this::choose);
+            if (font == NONE) {
+                continue;
+            }
+            if (font != current && !part.isEmpty()) {
+                runs.add(new Run(current, part.toString()));
+                part.setLength(0);
+            }
+            current = font;
+            part.appendCodePoint(cp);
+        }
+        if (!part.isEmpty()) {
+            runs.add(new Run(current, part.toString()));
+        }
+        return runs;
+    }
+
+    private PDFont choose(int cp) {
+        if (cp < 0x80) {
+            return LATIN;
+        }
+        if (encodes(cjk, cp)) {
+            return cjk;
+        }
+        return encodes(LATIN, cp) ? LATIN : NONE;
+    }
+
+    private static boolean encodes(PDFont font, int cp) {
+        try {
+            font.encode(new String(Character.toChars(cp)));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package cn.nanning.civic.services;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The resident withdraws a 代办 request before it is accepted (受理); after that, or for anyone else, it is refused. */
+@MicronautTest(transactional = false)
+class ProxyWithdrawalApiTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    ProxyFixture fixture;
+
+    @BeforeEach
+    void aServicePointWithItsClerk() {
+        fixture.setUp();
+    }
+
+    @Test
+    void theResidentWithdrawsBeforeAcceptanceAndTheChangeIsPublishedAuditedAndOffTheWorkbench() {
+        String id = fixture.authoriseAsCitizen().get("id").toString();
+        Map<?, ?> withdrawn = withdraw(id, fixture.citizen, Map.of("reason", "已自行办理"));
+        assertThat(withdrawn.get("status")).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.get("statusLabel")).isEqualTo("已撤回");
+        assertThat((List<?>) withdrawn.get("timeline")).hasSize(2);
+        assertThat(fixture.count("select count(*) from kernel.outbox where event_key = ? and event_type = 'ProxyRequestStatusChanged' and payload like '%WITHDRAWN%'", id))
+                .isEqualTo(1);
+        assertThat(fixture.count("select count(*) from kernel.audit_log where action = 'proxy.request.withdraw' and target_id = ? and outcome = 'SUCCESS'", id))
+                .isEqualTo(1);
+        // Told in the inbox, but as the resident's own action it spends no WeChat subscription.
+        assertThat(fixture.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and payload like '%' || ? || '%' and payload like '%\"ownAction\":true%'", id))
+                .isEqualTo(2);
+        List<Map<String, Object>> workbench = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/workbench")
+                .bearerAuth(fixture.clerk), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(workbench).noneMatch(r -> id.equals(r.get("id")));
+
+        var again = refused(() -> withdraw(id, fixture.citizen, Map.of()));
+        assertThat(again.getStatus().getCode()).isEqualTo(409);
+        assertThat(again.getResponse().getBody(String.class).orElseThrow()).contains("已撤回");
+        var accept = refused(() -> client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests/" + id + "/accept",
+                Map.of("materials", List.of("居民身份证", "户口簿"))).bearerAuth(fixture.clerk), Map.class));
+        assertThat(accept.getStatus().getCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anAcceptedRequestCannotBeWithdrawn() {
+        String id = fixture.authoriseAsCitizen().get("id").toString();
+        client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests/" + id + "/accept",
+                Map.of("materials", List.of("居民身份证", "户口簿"))).bearerAuth(fixture.clerk), Map.class);
+        var e = refused(() -> withdraw(id, fixture.citizen, Map.of()));
+        assertThat(e.getStatus().getCode()).isEqualTo(409);
+        assertThat(e.getResponse().getContentType().orElseThrow().toString()).isEqualTo("application/problem+json");
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("已受理").contains("不能再撤回");
+        assertThat(fixture.count("select count(*) from kernel.audit_log where action = 'proxy.request.withdraw' and target_id = ? and outcome = 'FAILURE'", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheResidentMayWithdrawAndAnyoneElseSeesNoSuchRequest() {
+        String id = fixture.authoriseAsCitizen().get("id").toString();
+        assertThat(refused(() -> withdraw(id, tokens.citizen(), Map.of())).getStatus().getCode()).isEqualTo(404);
+        assertThat(refused(() -> withdraw(id, fixture.clerk, Map.of())).getStatus().getCode()).isEqualTo(404);
+        assertThat(fixture.firstString("select status from proxy.proxy_request where id = ?::uuid", id)).isEqualTo("AUTHORISED");
+    }
+
+    private Map<?, ?> withdraw(String id, String token, Map<String, Object> body) {
+        return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests/" + id + "/withdrawal", body).bearerAuth(token), Map.class);
+    }
+
+    private static HttpClientResponseException refused(Runnable call) {
+        return catchThrowableOfType(HttpClientResponseException.class, call::run);
+    }
+}

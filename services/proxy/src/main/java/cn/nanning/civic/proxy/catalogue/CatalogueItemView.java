@@ -1,0 +1,36 @@
+package cn.nanning.civic.proxy.catalogue;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/** A catalogue item as the API serves it: the stored elements plus its category (code and Chinese name). */
+@Serdeable
+record CatalogueItemView(
+        String code,
+        String name,
+        String category,
+        String categoryLabel,
+        String type,
+        String department,
+        String implementingLevel,
+        @Nullable String legalBasis,
+        @Nullable String conditions,
+        @Nullable String materials,
+        @Nullable String fee,
+        @Nullable Integer timeLimitDays,
+        @Nullable Integer visits,
+        boolean proxyAllowed,
+        @Nullable String contact,
+        boolean retired,
+        long version,
+        Instant updatedAt) {
+
+    static CatalogueItemView of(CatalogueItem i) {
+        CatalogueCategory category = CatalogueCategory.of(i.code());
+        return new CatalogueItemView(i.code(), i.name(), category.name(), category.label(), i.type(), i.department(),
+                i.implementingLevel(), i.legalBasis(), i.conditions(), i.materials(), i.fee(), i.timeLimitDays(), i.visits(),
+                i.proxyAllowed(), i.contact(), i.retired(), i.version(), i.updatedAt());
+    }
+}
