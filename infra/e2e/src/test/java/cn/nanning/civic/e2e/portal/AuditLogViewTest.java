@@ -5,6 +5,7 @@ import cn.nanning.civic.e2e.platform.Platform;
 import cn.nanning.civic.e2e.platform.ProxyData;
 import cn.nanning.civic.portal.audit.AuditClient;
 import cn.nanning.civic.portal.audit.AuditLogView;
+import cn.nanning.civic.portal.base.StaffSession;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -13,9 +14,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -61,6 +64,25 @@ class AuditLogViewTest extends PortalViewTest {
         assertThat(first).contains("系统管理员（管理员）", "安排服务点人员", "服务点", "成功");
         assertThat(first.get(0)).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
         assertThat(String.join(" ", first)).doesNotContain(rows().get(0).actor()).doesNotContain("proxy.point");
+    }
+
+    @Test
+    void anAuditorReadsTheNamesBehindManyAccountIdsAtOnce() {
+        // A busy day's page of 200 records names well over 50 different people; their ids do not fit one request line.
+        StaffSession auditor = signIn("auditor");
+        String admin = portal.getBean(AuditClient.class)
+                .search(AuditClient.Trail.SERVICES, null, "proxy.point.assign", null, null, null, auditor.accessToken()).stream()
+                .map(AuditClient.Row::actor).findFirst().orElseGet(() -> {
+                    ProxyData.point();
+                    return portal.getBean(AuditClient.class).search(AuditClient.Trail.SERVICES, null, "proxy.point.assign", null,
+                            null, null, auditor.accessToken()).get(0).actor();
+                });
+        List<String> ids = new ArrayList<>(Stream.generate(() -> UUID.randomUUID().toString()).limit(149).toList());
+        ids.add(admin);
+
+        List<AuditClient.Person> people = portal.getBean(AuditClient.class).people(ids, auditor.accessToken());
+
+        assertThat(people).extracting(AuditClient.Person::id).containsExactly(admin);
     }
 
     @SuppressWarnings("unchecked")

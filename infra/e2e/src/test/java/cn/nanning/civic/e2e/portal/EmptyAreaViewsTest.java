@@ -48,7 +48,9 @@ class EmptyAreaViewsTest extends PortalViewTest {
         for (String path : paths) {
             UI.getCurrent().navigate(path);
             _assertNone(ErrorView.class);
-            assertThat(getNotifications()).as("notifications on /%s for %s", path, role).isEmpty();
+            assertThat(getNotifications()).as("notifications on /%s for %s", path, role)
+                    .extracting(notice -> notice.getElement().getProperty("text", "") + notice.getElement().getTextRecursively())
+                    .isEmpty();
             String shown = UI.getCurrent().getChildren().map(Component::getElement)
                     .map(element -> element.getTextRecursively()).reduce("", String::concat);
             assertThat(shown).as("text of /%s for %s", path, role)
