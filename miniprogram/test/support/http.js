@@ -25,6 +25,25 @@ function send(url, method, headers, body) {
   });
 }
 
+/**
+ * With CIVIC_CONTRACT_LOG set (the Java journey test sets it), every JSON exchange is appended to that file, one per
+ * line, so the contract test checks what the pages really sent and received against the published OpenAPI documents.
+ */
+function record(method, url, requestBody, res) {
+  const file = process.env.CIVIC_CONTRACT_LOG;
+  if (!file) return;
+  const u = new URL(url);
+  fs.appendFileSync(file, `${JSON.stringify({
+    method,
+    pathAndQuery: u.pathname + u.search,
+    requestContentType: requestBody ? 'application/json' : null,
+    requestBody: requestBody ? requestBody.toString('utf8') : null,
+    status: res.status,
+    responseContentType: res.headers['content-type'] || '',
+    responseBody: res.body.toString('utf8'),
+  })}\n`);
+}
+
 function parse(res) {
   const text = res.body.toString('utf8');
   if (/json/.test(res.headers['content-type'] || '')) {
@@ -51,8 +70,12 @@ function httpTransport() {
       }
       const headers = { ...(o.header || {}) };
       if (body) headers['Content-Length'] = body.length;
+      if (body) headers['Content-Type'] = headers['Content-Type'] || headers['content-type'] || 'application/json';
       send(url, method, headers, body)
-        .then((res) => o.success && o.success({ statusCode: res.status, data: parse(res), header: res.headers }))
+        .then((res) => {
+          record(method, url, body, res);
+          if (o.success) o.success({ statusCode: res.status, data: parse(res), header: res.headers });
+        })
         .catch((e) => o.fail && o.fail({ errMsg: `request:fail ${e.message}` }));
     },
     uploadFile(o) {

@@ -25,6 +25,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -87,6 +88,7 @@ class StaffDirectoryController {
     @Post
     @Transactional
     @Operation(summary = "新建工作人员账号", description = "在本人负责辖区内新建代办员、律师、心理咨询师、召集人、活动组织者等账号。")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<StaffMember> create(@Valid @Body NewStaff command, Authentication authentication, HttpRequest<?> http) {
         Caller admin = Caller.from(authentication);
         requireCovered(admin, command.regionCode());

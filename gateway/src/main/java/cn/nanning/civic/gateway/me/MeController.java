@@ -17,6 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -56,8 +57,14 @@ class MeController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Me(String accountId, Phone phone, @Nullable Map<String, Object> homeRegion, @Nullable Map<String, Object> volunteer,
-              @Nullable Map<String, Object> openItems, NotificationSettings.Summary notifications, boolean complete) {
+    record Me(String accountId, Phone phone,
+              @Schema(description = "家乡村（社区）：code、name、townshipName、districtName", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+              @Nullable Map<String, Object> homeRegion,
+              @Schema(description = "志愿者概况：registered、starLevel、starLabel、confirmedHours、upcomingSignups", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+              @Nullable Map<String, Object> volunteer,
+              @Schema(description = "各项未办完的事项数", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+              @Nullable Map<String, Object> openItems,
+              NotificationSettings.Summary notifications, boolean complete) {
     }
 
     @Get

@@ -58,14 +58,14 @@ class OpenApiDocuments {
         }
         String service = file.substring(0, file.length() - ".yml".length());
         if (service.equals("gateway")) {
-            return own();
+            return ErrorResponses.complete(own());
         }
         RouteDefinition route = routes.named(service)
                 .filter(r -> r.getOpenapiPath() != null && !r.getOpenapiPath().isBlank())
                 .orElseThrow(() -> ProblemException.notFound("没有名为「" + service + "」的服务接口文档。"));
         URI uri = URI.create(route.getTarget().toString().replaceAll("/$", "") + route.getOpenapiPath());
         try {
-            return client.toBlocking().retrieve(HttpRequest.GET(uri).accept(YAML, "text/yaml", "*/*"), String.class);
+            return ErrorResponses.complete(client.toBlocking().retrieve(HttpRequest.GET(uri).accept(YAML, "text/yaml", "*/*"), String.class));
         } catch (HttpClientResponseException e) {
             LOG.warn("OpenAPI document of {} not served at {}: HTTP {}", service, uri, e.getStatus().getCode());
             throw new ProblemException(HttpStatus.BAD_GATEWAY, "openapi-unavailable", null,

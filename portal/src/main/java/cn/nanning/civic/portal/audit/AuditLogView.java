@@ -101,7 +101,7 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         until.setHelperText("含当天");
         Button search = Actions.primary("查询", "audit-search", message, this::search);
         export.setId("audit-export");
-        export.setText("导出本次查询结果（CSV，可用 Excel 打开）");
+        export.setText("导出本次查询结果（电子表格可打开的 CSV 文件）");
         export.getElement().setAttribute("download", true);
         export.setHref(DownloadHandler.fromInputStream(event -> {
             byte[] csv = csv(rows).getBytes(StandardCharsets.UTF_8);

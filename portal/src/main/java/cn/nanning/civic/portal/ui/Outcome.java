@@ -41,6 +41,9 @@ public final class Outcome extends Span {
      * Runs the action; the text it returns is shown as its success. Returns whether it succeeded.
      */
     public boolean run(Supplier<String> action) {
+        // A view that loads before it is shown (beforeEnter) shows the line with the view; only a line the action took
+        // off the screen is said as a notification.
+        boolean shown = isAttached();
         boolean succeeded;
         try {
             String done = action.get();
@@ -61,7 +64,7 @@ public final class Outcome extends Span {
             failed(UNEXPECTED);
             succeeded = false;
         }
-        if (!isAttached() && kind != Kind.NONE) {
+        if (shown && !isAttached() && kind != Kind.NONE) {
             notifyInstead();
         }
         return succeeded;

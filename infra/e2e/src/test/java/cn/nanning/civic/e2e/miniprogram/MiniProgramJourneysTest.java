@@ -1,7 +1,9 @@
 package cn.nanning.civic.e2e.miniprogram;
 
+import cn.nanning.civic.e2e.platform.ApiContract;
 import cn.nanning.civic.e2e.platform.Platform;
 import cn.nanning.civic.e2e.platform.TestStack;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +53,22 @@ class MiniProgramJourneysTest {
     void everyCitizenJourneyWorksAgainstTheRunningGateway() throws Exception {
         Platform.get();
         loadLawsWhenMissing();
+        Path exchanges = Files.createTempFile("miniprogram-exchanges", ".jsonl");
         Result journeys = run(List.of("npx", "jest", "--selectProjects", "journeys", "--runInBand", "--ci"),
-                Map.of("GATEWAY_URL", "http://127.0.0.1:" + Platform.GATEWAY, "CIVIC_DEMO_STAFF_PASSWORD", Platform.DEMO_STAFF_PASSWORD),
+                Map.of("GATEWAY_URL", "http://127.0.0.1:" + Platform.GATEWAY, "CIVIC_DEMO_STAFF_PASSWORD", Platform.DEMO_STAFF_PASSWORD,
+                        "CIVIC_CONTRACT_LOG", exchanges.toString()),
                 "miniprogram-journeys", 900);
         assertThat(journeys.exit()).as("jest journeys\n%s", journeys.tail()).isZero();
         assertThat(journeys.output()).containsPattern("Tests:\\s+\\d+ passed, \\d+ total").doesNotContain(" failed,");
+
+        // Every call the pages made, and its answer, as the published OpenAPI documents describe them.
+        ObjectMapper json = new ObjectMapper();
+        List<ApiContract.Exchange> sent = new ArrayList<>();
+        for (String line : Files.readAllLines(exchanges)) {
+            sent.add(json.readValue(line, ApiContract.Exchange.class));
+        }
+        assertThat(sent).as("the journeys' calls were recorded").hasSizeGreaterThan(50);
+        ApiContract.of(Platform.GATEWAY).checkAll(sent);
     }
 
     /** Journey 2 reads law articles: the test stack's Elasticsearch gets the corpus (words only) once. */

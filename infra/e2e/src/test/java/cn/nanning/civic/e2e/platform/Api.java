@@ -17,14 +17,17 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** Calls through the gateway are checked against the published OpenAPI documents; direct calls to a deployable are not. */
+    private final boolean contract;
 
     public Api(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.contract = port == Platform.GATEWAY;
     }
 
     public Response get(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        return send(request, token, headers);
+        return send(request, null, token, headers);
     }
 
     public Response get(String path, String token) {
@@ -36,25 +39,35 @@ public final class Api {
     }
 
     public Response post(String path, Object body, String token, Map<String, String> headers) {
+        String json = write(body);
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))), token, headers);
+                .POST(HttpRequest.BodyPublishers.ofString(json)), json, token, headers);
     }
 
     public Response put(String path, Object body, String token) {
+        String json = write(body);
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(body))), token, Map.of());
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), json, token, Map.of());
     }
 
-    private Response send(HttpRequest.Builder request, String token, Map<String, String> headers) {
+    private Response send(HttpRequest.Builder request, String sentBody, String token, Map<String, String> headers) {
         request.timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        HttpRequest built = request.build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            Response answer = new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("X-Request-Id").orElse(null), response.body());
+            if (contract) {
+                ApiContract.of(Platform.GATEWAY).check(new ApiContract.Exchange(built.method(), built.uri().getRawPath()
+                        + (built.uri().getRawQuery() == null ? "" : "?" + built.uri().getRawQuery()),
+                        built.headers().firstValue("Content-Type").orElse(null), sentBody, answer.status(),
+                        answer.contentType(), answer.body()));
+            }
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException("request to " + base + " failed", e);
         } catch (InterruptedException e) {

@@ -63,7 +63,9 @@ class OpenApiController {
                     result.put("openapi", doc.get("openapi"));
                     result.put("info", doc.get("info"));
                 }
-                paths.putAll((Map<String, Object>) doc.getOrDefault("paths", Map.of()));
+                Map<String, Object> ownPaths = (Map<String, Object>) doc.getOrDefault("paths", Map.of());
+                qualifyOperationIds(module(part), ownPaths);
+                paths.putAll(ownPaths);
                 Map<String, Object> components = (Map<String, Object>) doc.getOrDefault("components", Map.of());
                 schemas.putAll((Map<String, Object>) components.getOrDefault("schemas", Map.of()));
                 for (Map<String, Object> tag : (List<Map<String, Object>>) doc.getOrDefault("tags", List.of())) {
@@ -82,5 +84,29 @@ class OpenApiController {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setAllowUnicode(true);
         return new Yaml(options).dump(result);
+    }
+
+    /** "civic-volunteers.yml" → "volunteers". */
+    private static String module(String part) {
+        return part.replaceFirst("^civic-", "").replaceFirst("\\.ya?ml$", "");
+    }
+
+    /**
+     * Each module's generator names operations after their methods ("get", "search"), so the same name occurs in several
+     * modules; OpenAPI wants one name per operation across the document, and client generators name their methods after
+     * it. The module's name goes in front: "volunteersSearch", "proxyGet".
+     */
+    @SuppressWarnings("unchecked")
+    private static void qualifyOperationIds(String module, Map<String, Object> paths) {
+        for (Object item : paths.values()) {
+            if (!(item instanceof Map<?, ?> operations)) {
+                continue;
+            }
+            for (Object operation : operations.values()) {
+                if (operation instanceof Map<?, ?> op && op.get("operationId") instanceof String id && !id.isEmpty()) {
+                    ((Map<String, Object>) op).put("operationId", module + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+                }
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,6 +42,7 @@ class AssistedBookingController {
     @Post
     @Secured("CLERK")
     @Operation(summary = "A service-point clerk books a legal consultation for a resident at the counter, with the resident's consent")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<AssistedBookings.AssistedView> book(@Body @Valid NewAssisted b, Authentication authentication) {
         Caller clerk = Caller.from(authentication);
         var booking = assisted.book(clerk, new AssistedBookings.NewAssistedBooking(b.providerId(), Times.parse("startsAt", b.startsAt()),

@@ -20,6 +20,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -48,6 +49,7 @@ class DirectoryController {
     @Post("/places")
     @Secured("ADMIN")
     @Operation(summary = "Register a 公共法律服务站/点 or a 心理咨询室 in the administrator's region")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Views.PlaceView> createPlace(@Body @Valid NewPlace command, Authentication authentication) {
         Place place = directory.createPlace(Caller.from(authentication), command.name(), placeKind(command.kind()),
                 command.regionCode(), command.address());
@@ -63,6 +65,7 @@ class DirectoryController {
     @Post("/providers")
     @Secured("ADMIN")
     @Operation(summary = "Register a staff account as a provider at a place, with its booking rules")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Views.ProviderView> createProvider(@Body @Valid NewProvider c, Authentication authentication) {
         Provider provider = directory.createProvider(Caller.from(authentication), c.accountId(), c.displayName(), providerKind(c.kind()),
                 c.placeId(), c.slotMinutes(), c.bufferMinutes() == null ? 0 : c.bufferMinutes(),
@@ -91,6 +94,7 @@ class DirectoryController {
 
     @Post("/providers/{id}/absences")
     @Operation(summary = "Record leave: no slots are offered during it")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Views.AbsenceView> addAbsence(@PathVariable UUID id, @Body Absence absence, Authentication authentication) {
         return HttpResponse.created(directory.addAbsence(Caller.from(authentication), id, Times.parse("startsAt", absence.startsAt()),
                 Times.parse("endsAt", absence.endsAt()), absence.reason()));
@@ -104,6 +108,7 @@ class DirectoryController {
 
     @Post("/providers/{id}/waitlist")
     @Operation(summary = "Wait for a fully booked day; the first waiting citizen is offered a slot freed by a cancellation")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Waitlist.EntryView> joinWaitlist(@PathVariable UUID id, @Body WaitFor body, Authentication authentication) {
         LocalDate day = Times.parseDate("day", body.day());
         return HttpResponse.created(waitlist.join(Caller.from(authentication), id, day, bookings.availableSlots(id, day, day)));

@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.net.URI;
 import java.util.List;
@@ -35,6 +36,7 @@ class ApplicationController {
 
     @Post
     @Operation(summary = "法律援助申请: applicant details, case, other party, and a hardship statement or an exempt ground")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<ApplicationView> submit(@Body NewApplicationBody b, Authentication authentication) {
         var app = applications.submit(Caller.from(authentication), new LegalAidApplications.NewApplication(b.applicantName(), b.idNumber(),
                 b.phone(), b.regionCode(), b.caseType(), b.otherParty(), b.description(), b.hardshipStatement(), b.exemptGround()));

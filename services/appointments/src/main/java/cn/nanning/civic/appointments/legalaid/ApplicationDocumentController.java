@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.IOException;
 import java.net.URI;
@@ -37,6 +38,7 @@ class ApplicationDocumentController {
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a supporting document (JPG, PNG or PDF, checked by content) while the application is open")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<ApplicationDocuments.Document> upload(@PathVariable UUID applicationId, @Part("file") CompletedFileUpload file,
                                                        Authentication authentication) throws IOException {
         var saved = documents.upload(Caller.from(authentication), applicationId, file.getFilename(), file.getBytes());

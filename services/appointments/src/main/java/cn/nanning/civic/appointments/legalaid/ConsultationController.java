@@ -20,6 +20,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -53,6 +54,7 @@ class ConsultationController {
 
     @Post
     @Operation(summary = "Book a legal consultation slot; 409 when someone else took it first")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<BookingView> book(@Body @Valid NewConsultation command, Authentication authentication) {
         var booking = bookings.book(Caller.from(authentication), Service.LEGAL_CONSULTATION, new Bookings.NewBooking(
                 command.providerId(), Times.parse("startsAt", command.startsAt()), Mode.parse(command.mode()), command.topic(), false));

@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -53,6 +54,7 @@ class PsychologyController {
 
     @Post("/bookings")
     @Operation(summary = "Book a counsellor; a risky screening marks the booking urgent and returns the crisis hotline at once; minors need guardian consent")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Psychology.PsychologyBookingView> book(@Body @Valid NewPsychologyBooking b, Authentication authentication) {
         var view = psychology.book(Caller.from(authentication), new Psychology.NewBooking(b.providerId(), Times.parse("startsAt", b.startsAt()),
                 Mode.parse(b.mode()), b.topic(), b.idNumber(), b.screening(), b.guardian(), b.name(), b.phone()));
@@ -75,6 +77,7 @@ class PsychologyController {
     @Post("/bookings/{id}/notes")
     @Secured("COUNSELLOR")
     @Operation(summary = "The booking's counsellor writes a counselling note (encrypted at rest)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Psychology.NoteView> writeNote(@PathVariable UUID id, @Body NoteBody body, Authentication authentication) {
         return HttpResponse.created(psychology.writeNote(Caller.from(authentication), id, body.text()));
     }

@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,6 +45,7 @@ class CouncilController {
     @Post
     @Secured({"CONVENER", "ADMIN"})
     @Operation(summary = "Set up the council of a village/community (convener or admin whose scope covers it)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CouncilViews.CouncilView> create(@Body @Valid NewCouncil body, Authentication authentication) {
         CouncilViews.CouncilView council = councils.create(Caller.from(authentication), body.regionCode(), body.name(), body.charter(),
                 body.rules().toRules());
@@ -72,6 +74,7 @@ class CouncilController {
     @Post("/{id}/representatives")
     @Secured({"CONVENER", "ADMIN"})
     @Operation(summary = "Register an elected representative with the term (convener or admin in scope)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CouncilViews.RepresentativeView> addRepresentative(@PathVariable UUID id, @Body @Valid NewRepresentative body,
                                                                     Authentication authentication) {
         return HttpResponse.created(councils.addRepresentative(Caller.from(authentication), id, body.name(), body.duty(),
@@ -88,6 +91,7 @@ class CouncilController {
     @Post("/{id}/conveners")
     @Secured({"CONVENER", "ADMIN"})
     @Operation(summary = "Name a staff account (role CONVENER) as a convener of the council (convener or admin in scope)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CouncilViews.ConvenerView> addConvener(@PathVariable UUID id, @Body @Valid NewConvener body, Authentication authentication) {
         return HttpResponse.created(councils.addConvener(Caller.from(authentication), id, body.accountId(), body.displayName()));
     }

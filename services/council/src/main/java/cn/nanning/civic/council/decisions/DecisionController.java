@@ -22,6 +22,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,6 +54,7 @@ class DecisionController {
     @Secured({"CONVENER", "ADMIN"})
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Operation(summary = "Add a photo (JPG or PNG by content, metadata stripped, public with the result) to a progress update")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<DecisionViews.PhotoView> photo(@PathVariable UUID id, @PathVariable UUID progressId, @Part("file") CompletedFileUpload file,
                                                 Authentication authentication) throws IOException {
         DecisionViews.PhotoView photo = photos.upload(Caller.from(authentication), id, progressId, file.getBytes());
@@ -71,6 +73,7 @@ class DecisionController {
     @Post("/councils/{councilId}/decisions")
     @Secured({"CONVENER", "ADMIN"})
     @Operation(summary = "Open a major matter for 四议两公开 (convener or admin in scope), optionally on an accepted topic")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<DecisionViews.DecisionView> open(@PathVariable UUID councilId, @Body @Valid NewDecision body, Authentication authentication) {
         DecisionViews.DecisionView d = decisions.open(Caller.from(authentication), councilId, body.title(), body.matter(), body.topicId());
         return HttpResponse.created(d, URI.create("/api/v1/council/decisions/" + d.id()));

@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,6 +42,7 @@ class MeetingController {
     @Post("/councils/{councilId}/meetings")
     @Secured({"CONVENER", "ADMIN"})
     @Operation(summary = "Schedule a meeting with an agenda of the council's open or accepted topics (convener or admin in scope)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<MeetingViews.MeetingView> schedule(@PathVariable UUID councilId, @Body @Valid NewMeeting body, Authentication authentication) {
         MeetingViews.MeetingView m = meetings.schedule(Caller.from(authentication), councilId, body.title(), body.place(), body.startsAt(),
                 body.endsAt(), body.agenda() == null ? List.of() : body.agenda());
@@ -61,6 +63,7 @@ class MeetingController {
 
     @Post("/meetings/{id}/registrations")
     @Operation(summary = "A resident registers for a meeting before it starts (once)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<MeetingViews.MeetingView> register(@PathVariable UUID id, Authentication authentication) {
         return HttpResponse.created(meetings.register(Caller.from(authentication), id));
     }

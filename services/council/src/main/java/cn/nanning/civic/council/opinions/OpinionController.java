@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -36,6 +37,7 @@ class OpinionController {
 
     @Post("/topics/{topicId}/opinions")
     @Operation(summary = "A resident comments on an open topic; checked first (risky text refused, text to review waits for a moderator)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<OpinionViews.OpinionView> post(@PathVariable UUID topicId, @Body @Valid NewOpinion body, Authentication authentication) {
         OpinionViews.OpinionView opinion = opinions.post(Caller.from(authentication),
                 CitizenOpenId.of(authentication).orElse(null), topicId, body.content());
@@ -50,6 +52,7 @@ class OpinionController {
 
     @Post("/opinions/{id}/reports")
     @Operation(summary = "A resident reports an opinion (once); it goes to the moderators' queue")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<OpinionViews.OpinionView> report(@PathVariable UUID id, @Body @Valid Reports.NewReport body, Authentication authentication) {
         return HttpResponse.created(opinions.report(Caller.from(authentication), id, body.reason()));
     }

@@ -17,6 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -41,6 +42,7 @@ class TopicController {
 
     @Post("/councils/{councilId}/topics")
     @Operation(summary = "A resident proposes a topic (citizen token); checked first (risky text refused, text to review waits for a moderator)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TopicViews.TopicView> propose(@PathVariable UUID councilId, @Body @Valid NewTopic body, Authentication authentication) {
         TopicViews.TopicView topic = topics.propose(Caller.from(authentication), CitizenOpenId.of(authentication).orElse(null), councilId,
                 body.title(), body.description());
@@ -50,6 +52,7 @@ class TopicController {
     @Post("/councils/{councilId}/assisted-topics")
     @Secured("CLERK")
     @Operation(summary = "A clerk enters a topic for an offline resident, recording the resident's consent; it waits for a moderator")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TopicViews.TopicView> proposeForResident(@PathVariable UUID councilId, @Body @Valid AssistedTopic body,
                                                           Authentication authentication) {
         TopicViews.TopicView topic = topics.proposeForResident(Caller.from(authentication), councilId, body.title(), body.description(),
@@ -86,12 +89,14 @@ class TopicController {
 
     @Post("/topics/{id}/reports")
     @Operation(summary = "A resident reports a published topic (once, not their own); it goes to the moderators' queue and stays visible until they decide")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TopicViews.TopicView> report(@PathVariable UUID id, @Body @Valid Reports.NewReport body, Authentication authentication) {
         return HttpResponse.created(topics.report(Caller.from(authentication), id, body.reason()));
     }
 
     @Post("/topics/{id}/supports")
     @Operation(summary = "Support a topic (one per resident)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TopicViews.SupportView> support(@PathVariable UUID id, Authentication authentication) {
         return HttpResponse.created(topics.support(Caller.from(authentication), id));
     }

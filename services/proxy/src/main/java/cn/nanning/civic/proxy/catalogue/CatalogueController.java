@@ -19,6 +19,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -42,6 +43,7 @@ class CatalogueController {
     @Post
     @Secured("ADMIN")
     @Operation(summary = "Publish a new catalogue item")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CatalogueItemView> publish(@Body @Valid CatalogueItemDraft draft, Authentication caller) {
         CatalogueItem item = catalogue.publish(draft, caller.getName());
         return HttpResponse.created(CatalogueItemView.of(item), URI.create("/api/v1/catalogue/items/" + item.code()));

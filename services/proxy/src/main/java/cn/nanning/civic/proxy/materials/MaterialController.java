@@ -15,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.io.IOException;
 import java.net.URI;
@@ -34,6 +35,7 @@ class MaterialController {
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload one material (JPG, PNG or PDF, checked by content)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<MaterialFile> upload(@PathVariable UUID requestId, @Part("file") CompletedFileUpload file,
                                       Authentication authentication) throws IOException {
         MaterialFile saved = materials.upload(Caller.from(authentication), requestId, file.getFilename(), file.getBytes());

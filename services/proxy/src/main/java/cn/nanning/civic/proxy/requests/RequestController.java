@@ -14,6 +14,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -36,6 +37,7 @@ class RequestController {
 
     @Post
     @Operation(summary = "委托: a resident (mini-program) or a clerk on their behalf authorises a proxy request")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<RequestView> authorise(@Body @Valid NewRequest command, Authentication authentication) {
         RequestView view = requests.authorise(Caller.from(authentication), command);
         return HttpResponse.created(view, URI.create("/api/v1/proxy/requests/" + view.id()));
@@ -84,6 +86,7 @@ class RequestController {
     @Post("/{id}/referrals")
     @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
     @Operation(summary = "Refer the matter to legal aid or mediation (a link and an event, not a copy)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Requests.Referral> refer(@PathVariable UUID id, @Body Refer command, Authentication authentication) {
         Requests.Referral referral = requests.refer(Caller.from(authentication), id, command.target(), command.reason());
         return HttpResponse.created(referral);

@@ -18,6 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +42,7 @@ class ServicePointController {
     @Post
     @Secured("ADMIN")
     @Operation(summary = "Open the service point of a village/community")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<PointView> open(@Body @Valid OpenPoint command, Authentication authentication) {
         ServicePoint point = points.open(Caller.from(authentication), command.regionCode(), command.name(), command.address(),
                 command.phone(), command.itemCodes() == null ? List.of() : command.itemCodes());

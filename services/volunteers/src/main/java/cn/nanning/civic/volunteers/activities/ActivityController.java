@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -36,6 +37,7 @@ class ActivityController {
     @Post("/activities")
     @Secured("ORGANIZER")
     @Operation(summary = "Publish an activity in the organiser's area (capacity, time window, skills, age limits, planned duration)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<ActivityViews.ActivityView> publish(@Body @Valid ActivityViews.NewActivity command, Authentication authentication) {
         ActivityViews.ActivityView view = activities.publish(Caller.from(authentication), command);
         return HttpResponse.created(view, URI.create("/api/v1/volunteers/activities/" + view.id()));
@@ -76,6 +78,7 @@ class ActivityController {
 
     @Post("/activities/{id}/signups")
     @Operation(summary = "Sign up (registered volunteer): a confirmed place while there is one, otherwise the next waitlist number")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<ActivityViews.SignupView> signUp(@PathVariable UUID id, Authentication authentication) {
         ActivityViews.SignupView signup = activities.signUp(Caller.from(authentication), id);
         return HttpResponse.created(signup, URI.create("/api/v1/volunteers/activities/" + id + "/signups/" + signup.id()));

@@ -13,6 +13,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -32,6 +33,7 @@ class CertificateController {
 
     @Post("/{volunteerId}/certificates")
     @Operation(summary = "Issue a certificate of the volunteer's confirmed hours (organiser or admin whose area covers the volunteer)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CertificateViews.CertificateView> issue(@PathVariable UUID volunteerId, @Body @Valid CertificateViews.Issue issue,
                                                          Authentication authentication) {
         CertificateViews.CertificateView view = certificates.issue(Caller.from(authentication), volunteerId, issue);

@@ -12,6 +12,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -55,6 +56,7 @@ class HoursController {
 
     @Post("/activities/{id}/hours/corrections")
     @Operation(summary = "Correct a volunteer's hours for the activity: a new ledger entry with the difference and a reason")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<HoursViews.LedgerEntry> correct(@PathVariable UUID id, @Body @Valid HoursViews.Correction correction,
                                                  Authentication authentication) {
         return HttpResponse.created(hours.correct(Caller.from(authentication), id, correction));
@@ -62,6 +64,7 @@ class HoursController {
 
     @Post("/me/hours/claims")
     @Operation(summary = "Record hours served alone; they stay unconfirmed and never count")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<HoursViews.ClaimView> claim(@Body @Valid HoursViews.Claim claim, Authentication authentication) {
         HoursViews.ClaimView view = hours.claim(Caller.from(authentication), claim);
         return HttpResponse.created(view, URI.create("/api/v1/volunteers/me/hours"));

@@ -14,6 +14,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import java.util.List;
@@ -39,6 +40,7 @@ class StarNoticeController {
     @Post("/star-notices/{id}/objections")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Raise an objection during the notice period; the level waits for an admin's decision")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<HoursViews.ObjectionView> object(@PathVariable UUID id, @Body @Valid HoursViews.Objection objection,
                                                   Authentication authentication) {
         return HttpResponse.created(notices.object(Caller.from(authentication), id, objection.reason()));

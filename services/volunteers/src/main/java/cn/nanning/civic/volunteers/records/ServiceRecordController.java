@@ -12,6 +12,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import java.util.UUID;
@@ -41,6 +42,7 @@ class ServiceRecordController {
 
     @Post("/{id}/record/entries")
     @Operation(summary = "Add training, an award or an evaluation to a volunteer's record (ORGANIZER or ADMIN covering the volunteer)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<RecordViews.Entry> add(@PathVariable UUID id, @Body @Valid RecordViews.NewEntry entry, Authentication authentication) {
         return HttpResponse.created(records.addEntry(Caller.from(authentication), id, entry));
     }

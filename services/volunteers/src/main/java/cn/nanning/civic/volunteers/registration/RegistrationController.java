@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import java.net.URI;
@@ -33,6 +34,7 @@ class RegistrationController {
 
     @Post
     @Operation(summary = "Register the calling citizen as a volunteer (real name, ID number, separate sensitive-information consent)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<VolunteerView> register(@Body @Valid NewRegistration command, Authentication authentication) {
         VolunteerView view = volunteers.register(Caller.from(authentication), command);
         return HttpResponse.created(view, URI.create("/api/v1/volunteers/" + view.id()));

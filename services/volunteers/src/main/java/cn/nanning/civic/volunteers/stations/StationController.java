@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -38,6 +39,7 @@ class StationController {
     @Post
     @Secured("ADMIN")
     @Operation(summary = "Set up a volunteer service station in a township/street (admin of the area)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Station> create(@Body @Valid NewStation command, Authentication authentication) {
         Station station = stations.create(Caller.from(authentication), command.townshipCode(), command.name(), command.address());
         return HttpResponse.created(station, URI.create("/api/v1/volunteers/stations/" + station.id()));

@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,7 @@ class TeamController {
     @Post
     @Secured("ADMIN")
     @Operation(summary = "Form a team at a station with a volunteer as leader (admin of the area)")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TeamViews.TeamView> create(@Body @Valid NewTeam command, Authentication authentication) {
         TeamViews.TeamView team = teams.create(Caller.from(authentication), command.stationId(), command.name(), command.type(),
                 command.leaderVolunteerId());
@@ -58,6 +60,7 @@ class TeamController {
 
     @Post("/{id}/join-requests")
     @Operation(summary = "Ask to join a team (registered volunteer); the leader decides")
+    @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TeamViews.MembershipView> join(@PathVariable UUID id, Authentication authentication) {
         TeamViews.MembershipView request = teams.requestToJoin(Caller.from(authentication), id);
         return HttpResponse.created(request, URI.create("/api/v1/volunteers/teams/" + id + "/join-requests/" + request.id()));
