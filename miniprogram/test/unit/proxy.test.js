@@ -5,7 +5,7 @@ const f = require('../support/fixtures');
 describe('代办', () => {
   test('the guide groups the catalogue by category and my requests show their state', async () => {
     installWx([
-      { path: /^\/catalogue\/items\?/, body: { content: [f.item, { ...f.item, code: 'NN-SB-001', name: '城乡居民基本养老保险参保登记', proxyAllowed: false }], totalSize: 2 } },
+      { path: /^\/catalogue\/items\?/, body: { items: [f.item, { ...f.item, code: 'NN-SB-001', name: '城乡居民基本养老保险参保登记', proxyAllowed: false }], page: 0, size: 100, total: 2 } },
       { path: '/proxy/requests/mine', body: [f.request({ status: 'ARCHIVED', statusLabel: '已归档' })] },
     ]);
     const page = await openPage('pages/proxy/index');

@@ -14,7 +14,7 @@ page({
     async load() {
       const result = await this.act('error', async () => {
         const [items, mine] = await Promise.all([api.get('/catalogue/items', { page: 0, size: 100 }), api.get('/proxy/requests/mine')]);
-        return { items: items.content || [], mine };
+        return { items: items.items || [], mine };
       });
       if (!result) return this.setData({ loaded: true });
       const groups = catalogue.group(result.items.filter((i) => !i.retired)).map((g) => ({

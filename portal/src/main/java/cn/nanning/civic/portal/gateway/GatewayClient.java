@@ -104,7 +104,7 @@ public class GatewayClient {
     public List<CatalogueEntry> catalogue(String accessToken) {
         CataloguePage page = call(() -> HttpRequest.GET("/api/v1/catalogue/items?size=100").bearerAuth(accessToken),
                 Argument.of(CataloguePage.class));
-        return page.content();
+        return page.items();
     }
 
     /** Publishes a new item, or changes an existing one when {@code isNew} is false. */
@@ -195,9 +195,9 @@ public class GatewayClient {
     }
 
     @Serdeable
-    record CataloguePage(List<CatalogueEntry> content) {
+    record CataloguePage(List<CatalogueEntry> items) {
         CataloguePage {
-            content = Missing.orEmpty(content);
+            items = Missing.orEmpty(items);
         }
     }
 }

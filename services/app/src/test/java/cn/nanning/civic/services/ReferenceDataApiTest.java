@@ -67,7 +67,7 @@ class ReferenceDataApiTest {
         assertThat(categories).allSatisfy(c -> assertThat(c.get("label").toString()).matches(CHINESE));
         Map<String, Object> item = get("/api/v1/catalogue/items/NN-SB-001");
         assertThat(item).containsEntry("category", "SB").containsEntry("categoryLabel", "社会保险");
-        List<Map<String, Object>> page = items(get("/api/v1/catalogue/items?size=100"), "content");
+        List<Map<String, Object>> page = items(get("/api/v1/catalogue/items?size=100"), "items");
         assertThat(page).isNotEmpty().allSatisfy(i -> assertThat(i.get("category")).isNotNull());
     }
 

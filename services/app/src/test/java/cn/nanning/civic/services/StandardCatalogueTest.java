@@ -27,7 +27,7 @@ class StandardCatalogueTest {
     void theStandardCatalogueHoldsAtLeastSixtyItemsWithTheirCatalogueElements() {
         Map<?, ?> page = client.toBlocking().retrieve(
                 HttpRequest.GET("/api/v1/catalogue/items?size=100").bearerAuth(tokens.citizen()), Map.class);
-        List<?> content = (List<?>) page.get("content");
+        List<?> content = (List<?>) page.get("items");
         assertThat(content.stream().map(i -> ((Map<?, ?>) i).get("code").toString()).filter(c -> c.startsWith("NN-")).count())
                 .isGreaterThanOrEqualTo(60);
         Map<?, ?> wages = client.toBlocking().retrieve(

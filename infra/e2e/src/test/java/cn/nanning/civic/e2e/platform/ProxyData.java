@@ -45,7 +45,7 @@ public final class ProxyData {
         }
         String admin = token("admin");
         token("clerk");
-        itemCode = GATEWAY.get("/api/v1/catalogue/items?size=1", admin).json().path("content").get(0).path("code").asText();
+        itemCode = GATEWAY.get("/api/v1/catalogue/items?size=1", admin).json().path("items").get(0).path("code").asText();
         String village = firstVillageOf("450103", admin);
         JsonNode existing = GATEWAY.get("/api/v1/proxy/points?region=" + village, admin).json();
         if (existing.size() > 0) {

@@ -1,6 +1,7 @@
 package cn.nanning.civic.proxy.catalogue;
 
 import io.micronaut.data.model.Page;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
@@ -78,9 +79,16 @@ class CatalogueController {
     }
 
     @Get
-    @Operation(summary = "Catalogue items, page by page")
-    Page<CatalogueItemView> list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
+    @Operation(summary = "Catalogue items in code order, page by page ({items, page, size, total})")
+    ItemPage list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
         cn.nanning.civic.common.paging.Paging.offset(page, size, MAX_PAGE_SIZE);
-        return items.findByRetiredFalse(Pageable.from(page, size, Sort.of(Sort.Order.asc("code")))).map(CatalogueItemView::of);
+        Page<CatalogueItemView> found = items.findByRetiredFalse(Pageable.from(page, size, Sort.of(Sort.Order.asc("code"))))
+                .map(CatalogueItemView::of);
+        return new ItemPage(found.getContent(), page, size, found.getTotalSize());
+    }
+
+    /** One page of the catalogue, in the paging shape of every list of the API. */
+    @Serdeable
+    record ItemPage(List<CatalogueItemView> items, int page, int size, long total) {
     }
 }
