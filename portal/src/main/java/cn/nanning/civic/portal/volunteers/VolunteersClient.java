@@ -29,6 +29,17 @@ public class VolunteersClient {
         this.gateway = gateway;
     }
 
+    /** What a certificate's QR code proves, for anyone without signing in (masked name and ID number only). */
+    public Verification verify(String number) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/public/certificates/"
+                + URLEncoder.encode(number, StandardCharsets.UTF_8)), Argument.of(Verification.class));
+    }
+
+    @Serdeable
+    public record Verification(String number, String statusLabel, String volunteerName, String idNumber, BigDecimal totalHours,
+                               String issuer, @Nullable String contact, java.time.LocalDate issuedOn) {
+    }
+
     public List<Activity> organised(String token) {
         return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/organised").bearerAuth(token), Argument.listOf(Activity.class));
     }

@@ -14,7 +14,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 @ConfigurationProperties("civic.volunteers")
 public record VolunteersSettings(@Bindable(defaultValue = "2025-01") String consentPolicyVersion,
                                  @Bindable(defaultValue = "0.6") double attendanceShare,
-                                 @Bindable(defaultValue = "https://civic.nanning.gov.cn/api/v1/volunteers/public/certificates/")
+                                 @Bindable(defaultValue = "https://civic.nanning.gov.cn/certificates/verify/")
                                  String verificationUrl,
                                  @Bindable(defaultValue = "7d") java.time.Duration starNotice) {
 }

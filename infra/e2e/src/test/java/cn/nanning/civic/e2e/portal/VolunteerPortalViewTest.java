@@ -12,6 +12,7 @@ import cn.nanning.civic.portal.gateway.StaffSignIn;
 import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.volunteers.MyVolunteeringView;
 import cn.nanning.civic.portal.volunteers.VolunteerSearchView;
+import cn.nanning.civic.portal.volunteers.CertificateVerificationPage;
 import cn.nanning.civic.portal.volunteers.VolunteersClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.UI;
@@ -107,6 +108,20 @@ class VolunteerPortalViewTest extends PortalViewTest {
         // The download link's call: the certificate PDF through the gateway with the portal account's token.
         byte[] pdf = portal.getBean(SignIn.class).withToken(token -> portal.getBean(VolunteersClient.class).certificatePdf(certificate, token));
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void aCertificatesQrCodeOpensAReadablePageForAnyoneWithoutSigningIn() {
+        UI.getCurrent().navigate("certificates/verify/" + certificate);
+
+        String page = _get(CertificateVerificationPage.class).getElement().getTextRecursively();
+        String masked = volunteer.idNumber().substring(0, 4) + "**********" + volunteer.idNumber().substring(14);
+        assertThat(page).contains("该证明真实有效", "证明编号：" + certificate, "身份证号：" + masked, "累计志愿服务时长：2.0 小时",
+                "出具单位：青秀区志愿者协会", "核实电话：0771-5550000").doesNotContain(volunteer.idNumber()).doesNotContain("{");
+
+        UI.getCurrent().navigate("certificates/verify/NNZY2000-NOSUCHNUMBER");
+        assertThat(_get(CertificateVerificationPage.class).getElement().getTextRecursively())
+                .contains("没有找到该证明编号，请核对后重试。").doesNotContain("该证明真实有效");
     }
 
     @Test

@@ -51,13 +51,46 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             path = message.substring(0, sep);
             message = message.substring(sep + 2);
         }
-        return new Problem.FieldError(path != null ? lastSegment(path) : null, message);
+        String field = path != null ? fieldPath(path) : null;
+        return new Problem.FieldError(field, chinese(message) ? message : plainChinese(message, field));
     }
 
-    /** Validation paths look like {@code create.command.name}; the caller only knows {@code name}. */
-    private static String lastSegment(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot >= 0 ? path.substring(dot + 1) : path;
+    /**
+     * Field paths in one style, as the client wrote the JSON: {@code guardian.phone}. Validation reports
+     * {@code method.argument.guardian.phone} (or {@code method.parameter} for a query value), JSON errors {@code /guardian/phone}.
+     */
+    static String fieldPath(String path) {
+        String dotted = path.startsWith("/") ? path.substring(1).replace('/', '.') : path;
+        if (path.startsWith("/")) {
+            return dotted;
+        }
+        String[] parts = dotted.split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts[parts.length - 1];
+    }
+
+    private static boolean chinese(String message) {
+        return message != null && message.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
+    /**
+     * The framework's own texts ("Failed to convert argument […] for value […]", "Invalid JSON: …") are English,
+     * technical and repeat the client's input; a person reads what kind of problem it is instead.
+     */
+    static String plainChinese(String message, String field) {
+        String text = message == null ? "" : message;
+        if (text.contains("JSON") || text.contains("Unexpected character") || text.contains("Unrecognized token")) {
+            return "请求内容不是有效的 JSON，请检查后重试。";
+        }
+        if (text.startsWith("Failed to convert") || text.contains("convert") || text.contains("Cannot deserialize")) {
+            return field != null ? "格式不正确。" : "有一项内容的格式不正确。";
+        }
+        if (text.contains("Required") || text.contains("required") || text.contains("missing") || text.contains("null")) {
+            return "缺少必填项。";
+        }
+        return "输入有误，请检查后重试。";
     }
 
     private static String validationDetail(int status, List<Problem.FieldError> errors) {

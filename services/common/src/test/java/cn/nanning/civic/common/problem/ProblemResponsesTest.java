@@ -62,6 +62,31 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void malformedJsonIsAnsweredInChineseWithoutRepeatingTheInput() {
+        HttpClientResponseException e = call(HttpRequest.POST("/problems/echo", "{\"name\": \"zzsecretzz\"").contentType("application/json"));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        String body = e.getResponse().getBody(String.class).orElseThrow();
+        assertThat(body).contains("请求内容不是有效的 JSON").doesNotContain("zzsecretzz").doesNotContain("Invalid JSON")
+                .doesNotContainPattern("[A-Za-z]+Exception");
+    }
+
+    @Test
+    void aValueOfTheWrongKindNamesTheParameterInChinese() {
+        HttpClientResponseException e = call(HttpRequest.GET("/problems/number?count=zzsecretzz"));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        Map<?, ?> body = e.getResponse().getBody(Map.class).orElseThrow();
+        assertThat(body.get("detail")).isEqualTo("count：格式不正确。");
+        assertThat(body.toString()).doesNotContain("zzsecretzz").doesNotContain("Failed to convert");
+    }
+
+    @Test
+    void nestedFieldsAreNamedByTheirPathInTheJson() {
+        assertThat(ProblemErrorResponseProcessor.fieldPath("register.body.guardian.phone")).isEqualTo("guardian.phone");
+        assertThat(ProblemErrorResponseProcessor.fieldPath("search.size")).isEqualTo("size");
+        assertThat(ProblemErrorResponseProcessor.fieldPath("/guardian/phone")).isEqualTo("guardian.phone");
+    }
+
+    @Test
     void anUnexpectedFaultLeaksNothingInternal() {
         HttpClientResponseException e = call(HttpRequest.GET("/problems/boom"));
         assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR.getCode());
@@ -102,6 +127,11 @@ class ProblemResponsesTest {
         @Get("/ok")
         String ok() {
             return "ok";
+        }
+
+        @Get("/number")
+        String number(@io.micronaut.http.annotation.QueryValue int count) {
+            return String.valueOf(count);
         }
 
         @Post("/echo")

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class CertificatesApiTest {
 
-    static final String VERIFY = "https://civic.nanning.gov.cn/api/v1/volunteers/public/certificates/";
+    static final String VERIFY = "https://civic.nanning.gov.cn/certificates/verify/";
 
     @Inject
     VolunteerFixture f;
