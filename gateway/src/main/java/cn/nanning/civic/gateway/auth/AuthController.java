@@ -33,6 +33,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -234,6 +235,7 @@ class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "退出登录", description = "吊销刷新令牌（及同一次登录派生的所有刷新令牌）。")
+    @ApiResponse(responseCode = "204", description = "已退出，无内容")
     HttpResponse<Void> logout(@Valid @Body RefreshRequest request, Authentication authentication, HttpRequest<?> http) {
         UUID accountId = accountId(authentication);
         boolean revoked = tokens.revoke(request.refreshToken(), accountId);
@@ -246,6 +248,7 @@ class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "修改密码", description = "工作人员修改自己的密码：至少 12 个字符，且不能是常见密码。成功后其他登录全部失效，需要重新登录。")
+    @ApiResponse(responseCode = "204", description = "已完成，无内容")
     HttpResponse<Void> changePassword(@Valid @Body PasswordChange request, Authentication authentication, HttpRequest<?> http) {
         UUID accountId = accountId(authentication);
         String from = clients.of(http);
@@ -278,6 +281,7 @@ class AuthController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "确认绑定动态口令", description = "提交验证器应用显示的第一个 6 位验证码；成功后每次登录都需输入动态验证码。")
+    @ApiResponse(responseCode = "204", description = "已完成，无内容")
     HttpResponse<Void> confirmOtp(@Valid @Body OtpCode request, Authentication authentication, HttpRequest<?> http) {
         UUID accountId = staffAccountId(authentication);
         try {

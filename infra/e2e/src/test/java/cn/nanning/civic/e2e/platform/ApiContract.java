@@ -88,7 +88,7 @@ public final class ApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ApiContract(validators, !"report".equals(System.getProperty("civic.contract", "report")));
+        return new ApiContract(validators, !"report".equals(System.getProperty("civic.contract", "enforce")));
     }
 
     private static String fetch(HttpClient http, String url) {

@@ -92,6 +92,7 @@ class PsychologyController {
     @Post("/bookings/{id}/note-shares")
     @Secured("COUNSELLOR")
     @Operation(summary = "The booking's counsellor shares its notes with a supervising counsellor")
+    @ApiResponse(responseCode = "204", description = "已完成，无内容")
     HttpResponse<Void> share(@PathVariable UUID id, @Body Share body, Authentication authentication) {
         psychology.share(Caller.from(authentication), id, body.supervisorAccountId());
         return HttpResponse.noContent();

@@ -99,6 +99,7 @@ class CouncilController {
     @Delete("/{id}/conveners/{accountId}")
     @Secured({"CONVENER", "ADMIN"})
     @Operation(summary = "Remove a convener (convener or admin in scope)")
+    @ApiResponse(responseCode = "204", description = "已完成，无内容")
     HttpResponse<Void> removeConvener(@PathVariable UUID id, @PathVariable String accountId, Authentication authentication) {
         councils.removeConvener(Caller.from(authentication), id, accountId);
         return HttpResponse.noContent();
