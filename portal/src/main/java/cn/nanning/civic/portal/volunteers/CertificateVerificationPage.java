@@ -48,7 +48,7 @@ public final class CertificateVerificationPage extends VerticalLayout implements
             add(new Paragraph("证明编号：" + number));
             return;
         }
-        add(verdict(true, "该证明真实有效（" + found.statusLabel() + "）。"));
+        add(verdict(true, "有效".equals(found.statusLabel()) ? "该证明真实有效。" : "该证明真实（" + found.statusLabel() + "）。"));
         add(line("证明编号", found.number()), line("志愿者", found.volunteerName()), line("身份证号", found.idNumber()),
                 line("累计志愿服务时长", found.totalHours().setScale(1, RoundingMode.HALF_UP).toPlainString() + " 小时"),
                 line("出具单位", found.issuer()), line("出具日期", found.issuedOn().getYear() + "年" + found.issuedOn().getMonthValue() + "月"
