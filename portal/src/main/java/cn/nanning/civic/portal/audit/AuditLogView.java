@@ -11,6 +11,7 @@ import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Times;
 import cn.nanning.civic.portal.ui.Widgets;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -62,7 +63,7 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
     private final DatePicker since = Widgets.datePicker("起始日期");
     private final DatePicker until = Widgets.datePicker("截止日期");
     private final Outcome message = new Outcome("audit-message");
-    private final Grid<AuditClient.Row> grid = new Grid<>(AuditClient.Row.class, false);
+    private final Grid<AuditClient.Row> grid = Grids.saying("没有符合条件的审计记录。", new Grid<>(AuditClient.Row.class, false));
     private final Anchor export = new Anchor();
     /** Account id → "姓名（角色）", gathered from the rows searched so far. */
     private final Map<String, String> people = new HashMap<>();

@@ -15,6 +15,7 @@ import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.ui.Times;
 import cn.nanning.civic.portal.ui.Widgets;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -66,12 +67,12 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     private final Outcome placeOutcome = new Outcome("appointments-place-outcome");
     private final Outcome providerOutcome = new Outcome("appointments-provider-outcome");
     private final Outcome planOutcome = new Outcome("appointments-plan-outcome");
-    private final Grid<DirectoryClient.Place> places = new Grid<>(DirectoryClient.Place.class, false);
+    private final Grid<DirectoryClient.Place> places = Grids.saying("本区域还没有服务场所。", new Grid<>(DirectoryClient.Place.class, false));
     private final TextField placeName = new TextField("地点名称");
     private final ComboBox<String> placeKind = new ComboBox<>("类型");
     private final RegionPicker placeRegion;
     private final TextField placeAddress = new TextField("地址");
-    private final Grid<DirectoryClient.Provider> providers = new Grid<>(DirectoryClient.Provider.class, false);
+    private final Grid<DirectoryClient.Provider> providers = Grids.saying("本区域还没有登记的服务人员。", new Grid<>(DirectoryClient.Provider.class, false));
     private final ComboBox<DirectoryClient.StaffAccount> account = new ComboBox<>("工作人员账号");
     private final ComboBox<String> providerKind = new ComboBox<>("服务人员类型");
     private final ComboBox<DirectoryClient.Place> providerPlace = new ComboBox<>("服务地点");
@@ -81,7 +82,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     private final CheckboxGroup<Integer> weekdays = new CheckboxGroup<>("工作日");
     private final TimePicker starts = Widgets.timePicker("开始");
     private final TimePicker ends = Widgets.timePicker("结束");
-    private final Grid<DirectoryClient.OverdueApplication> overdue = new Grid<>(DirectoryClient.OverdueApplication.class, false);
+    private final Grid<DirectoryClient.OverdueApplication> overdue = Grids.saying("没有逾期的法律援助申请。", new Grid<>(DirectoryClient.OverdueApplication.class, false));
 
     AppointmentsAdminView(DirectoryClient directory, SignIn signIn, RegionDirectory regions) {
         this.directory = directory;

@@ -10,6 +10,7 @@ import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -46,7 +47,7 @@ public final class CatalogueView extends VerticalLayout implements BeforeEnterOb
     private final Outcome saveOutcome = new Outcome("catalogue-save-outcome");
     private final TextField filter = new TextField("查找事项");
     private List<CatalogueEntry> all = List.of();
-    private final Grid<CatalogueEntry> grid = new Grid<>(CatalogueEntry.class, false);
+    private final Grid<CatalogueEntry> grid = Grids.saying("没有符合条件的服务事项。", new Grid<>(CatalogueEntry.class, false));
     private final TextField code = new TextField("事项编码");
     private final TextField name = new TextField("事项名称");
     private final TextField type = new TextField("事项类型");

@@ -7,6 +7,7 @@ import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Times;
 import cn.nanning.civic.portal.ui.Widgets;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -30,7 +31,7 @@ final class CharterPanel extends VerticalLayout {
     private final TextArea charter = new TextArea("议事会章程");
     final Outcome charterOutcome = new Outcome("council-charter-outcome");
     final Outcome repOutcome = new Outcome("council-rep-outcome");
-    final Grid<CouncilClient.Representative> representatives = new Grid<>(CouncilClient.Representative.class, false);
+    final Grid<CouncilClient.Representative> representatives = Grids.saying("还没有登记的代表。", new Grid<>(CouncilClient.Representative.class, false));
     private CouncilClient.Council current;
 
     CharterPanel(CouncilClient client, SignIn signIn, Supplier<String> council) {

@@ -6,6 +6,7 @@ import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Widgets;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -28,7 +29,7 @@ final class MeetingsPanel extends VerticalLayout {
     private final CouncilClient client;
     private final SignIn signIn;
     private final Supplier<String> council;
-    final Grid<CouncilClient.Meeting> meetings = new Grid<>(CouncilClient.Meeting.class, false);
+    final Grid<CouncilClient.Meeting> meetings = Grids.saying("还没有安排会议。", new Grid<>(CouncilClient.Meeting.class, false));
     private final MultiSelectComboBox<CouncilClient.Topic> agenda = new MultiSelectComboBox<>("议程（本议事会征集中或已采纳的议题）");
     final Outcome scheduleOutcome = new Outcome("council-schedule-outcome");
     final Outcome recordOutcome = new Outcome("council-record-outcome");

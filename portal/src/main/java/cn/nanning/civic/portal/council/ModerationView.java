@@ -9,6 +9,7 @@ import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -41,7 +42,7 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
     private final Outcome message = new Outcome("moderation-message");
     private final Outcome outcome = new Outcome("moderation-outcome");
     private final CouncilPicker picker = new CouncilPicker("moderation-council");
-    final Grid<CouncilClient.QueueItem> queue = new Grid<>(CouncilClient.QueueItem.class, false);
+    final Grid<CouncilClient.QueueItem> queue = Grids.saying("没有待审核的内容。", new Grid<>(CouncilClient.QueueItem.class, false));
     private final Button approve;
     private final Button hide;
 

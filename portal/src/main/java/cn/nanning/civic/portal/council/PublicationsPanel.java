@@ -6,6 +6,7 @@ import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Widgets;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -41,8 +42,8 @@ final class PublicationsPanel extends VerticalLayout {
     private final Supplier<String> council;
     final ComboBox<CouncilClient.DecisionSummary> decision = new ComboBox<>("事项");
     private final Paragraph state = new Paragraph();
-    final Grid<CouncilClient.Progress> progress = new Grid<>(CouncilClient.Progress.class, false);
-    final Grid<CouncilClient.Photo> photos = new Grid<>(CouncilClient.Photo.class, false);
+    final Grid<CouncilClient.Progress> progress = Grids.saying("还没有实施进度。", new Grid<>(CouncilClient.Progress.class, false));
+    final Grid<CouncilClient.Photo> photos = Grids.saying("还没有照片。", new Grid<>(CouncilClient.Photo.class, false));
     final Button deletePhoto = new Button("删除");
     final Dialog deleteDialog = new Dialog();
     final TextArea deleteReason = new TextArea("删除理由");

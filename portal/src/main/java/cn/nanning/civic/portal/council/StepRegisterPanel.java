@@ -6,6 +6,7 @@ import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Widgets;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -36,8 +37,8 @@ final class StepRegisterPanel extends VerticalLayout {
     private final CouncilClient client;
     private final SignIn signIn;
     private final Supplier<String> council;
-    final Grid<CouncilClient.DecisionSummary> decisions = new Grid<>(CouncilClient.DecisionSummary.class, false);
-    final Grid<CouncilClient.Step> register = new Grid<>(CouncilClient.Step.class, false);
+    final Grid<CouncilClient.DecisionSummary> decisions = Grids.saying("还没有议事决定。", new Grid<>(CouncilClient.DecisionSummary.class, false));
+    final Grid<CouncilClient.Step> register = Grids.saying("还没有登记的步骤。", new Grid<>(CouncilClient.Step.class, false));
     private final ComboBox<CouncilClient.Topic> topic = new ComboBox<>("所依据的已采纳议题（可选）");
     private final Select<String> step = new Select<>();
     private final Paragraph next = new Paragraph();

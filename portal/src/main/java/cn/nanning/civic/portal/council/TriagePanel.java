@@ -5,6 +5,7 @@ import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,7 +24,7 @@ final class TriagePanel extends VerticalLayout {
     private final SignIn signIn;
     private final Supplier<String> council;
     final Outcome outcome = new Outcome("council-triage-outcome");
-    final Grid<CouncilClient.Topic> topics = new Grid<>(CouncilClient.Topic.class, false);
+    final Grid<CouncilClient.Topic> topics = Grids.saying("没有征集中的议题。", new Grid<>(CouncilClient.Topic.class, false));
     private final TextArea reason = new TextArea("公开理由");
     private final ComboBox<CouncilClient.Topic> into = new ComboBox<>("合并到议题");
     private final Button accept;

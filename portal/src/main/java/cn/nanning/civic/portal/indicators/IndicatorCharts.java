@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.indicators;
 
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -24,11 +25,11 @@ final class IndicatorCharts extends VerticalLayout {
     private final Paragraph description = new Paragraph();
     private final EChart rankingChart = new EChart("ranking-chart");
     private final Paragraph rankingNote = new Paragraph();
-    private final Grid<IndicatorsClient.RankedRegion> rankingTable = new Grid<>();
+    private final Grid<IndicatorsClient.RankedRegion> rankingTable = Grids.saying("没有下级区划的数据。", new Grid<>());
     private final Details rankingDetails;
     private final EChart trendChart = new EChart("trend-chart");
     private final Paragraph trendNote = new Paragraph();
-    private final Grid<IndicatorsClient.TrendPoint> trendTable = new Grid<>();
+    private final Grid<IndicatorsClient.TrendPoint> trendTable = Grids.saying("还没有月度数据。", new Grid<>());
     private final Details trendDetails;
 
     IndicatorCharts(ChartOptions options, @Nullable Consumer<String> open) {

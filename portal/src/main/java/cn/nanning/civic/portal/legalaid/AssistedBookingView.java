@@ -15,6 +15,7 @@ import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.ResidentContactField;
 import cn.nanning.civic.portal.ui.Times;
 import cn.nanning.civic.portal.ui.Widgets;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -67,7 +68,7 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
     private final TextField residentName = new TextField("居民姓名");
     private final ResidentContactField residentContact = new ResidentContactField("assisted");
     private final Checkbox consent = new Checkbox("已向居民说明，并经其同意由服务点代为预约、向律师提供姓名和所留联系电话");
-    private final Grid<LegalAidClient.AssistedBooking> booked = new Grid<>(LegalAidClient.AssistedBooking.class, false);
+    private final Grid<LegalAidClient.AssistedBooking> booked = Grids.saying("您还没有代居民预约的法律咨询。", new Grid<>(LegalAidClient.AssistedBooking.class, false));
 
     AssistedBookingView(LegalAidClient client, BookingClient bookings, SignIn signIn) {
         this.client = client;

@@ -13,6 +13,7 @@ import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -48,15 +49,15 @@ public final class LegalAidView extends VerticalLayout implements BeforeEnterObs
     private final Outcome message = new Outcome("legal-aid-message");
     private final AgendaRange range;
     private final VerticalLayout agendaSection = new VerticalLayout();
-    private final Grid<BookingClient.Booking> agenda = new Grid<>(BookingClient.Booking.class, false);
+    private final Grid<BookingClient.Booking> agenda = Grids.saying("所选日期没有预约。", new Grid<>(BookingClient.Booking.class, false));
     private final Outcome agendaOutcome = new Outcome("legal-aid-agenda-outcome");
     private final Button attended;
     private final Button noShow;
     private final Button complete;
     private final Paragraph resident = new Paragraph();
-    private final Grid<LegalAidClient.Application> applications = new Grid<>(LegalAidClient.Application.class, false);
+    private final Grid<LegalAidClient.Application> applications = Grids.saying("没有待处理的法律援助申请。", new Grid<>(LegalAidClient.Application.class, false));
     private final ApplicationPanel decision;
-    private final Grid<LegalAidClient.Application> decided = new Grid<>(LegalAidClient.Application.class, false);
+    private final Grid<LegalAidClient.Application> decided = Grids.saying("还没有已决定或已指派的申请。", new Grid<>(LegalAidClient.Application.class, false));
     private final VerticalLayout decidedSection = new VerticalLayout();
     /** While the lists reload after a step, the open application stays open (it may have left the list). */
     private boolean reloading;

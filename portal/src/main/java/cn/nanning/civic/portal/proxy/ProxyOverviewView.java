@@ -13,6 +13,7 @@ import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -51,7 +52,7 @@ public final class ProxyOverviewView extends VerticalLayout implements BeforeEnt
     private final RegionPicker region;
     private final Outcome message = new Outcome("overview-message");
     private final Div figures = new Div();
-    private final Grid<ProxyRequestSummary> overdue = new Grid<>(ProxyRequestSummary.class, false);
+    private final Grid<ProxyRequestSummary> overdue = Grids.saying("没有逾期的代办请求。", new Grid<>(ProxyRequestSummary.class, false));
 
     ProxyOverviewView(ProxyClient proxy, SignIn signIn, RegionDirectory regions) {
         this.proxy = proxy;

@@ -11,6 +11,7 @@ import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -44,7 +45,7 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
     private final TextField search = new TextField("查找");
     private List<ProxyRequestSummary> open = List.of();
     private final Outcome message = new Outcome("proxy-message");
-    private final Grid<ProxyRequestSummary> grid = new Grid<>(ProxyRequestSummary.class, false);
+    private final Grid<ProxyRequestSummary> grid = Grids.saying("没有符合条件的代办请求。", new Grid<>(ProxyRequestSummary.class, false));
     private final ProxyRequestPanel detail;
     private final ProxyRegistrationForm registration;
     private boolean reselecting;

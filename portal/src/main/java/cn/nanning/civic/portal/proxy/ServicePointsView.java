@@ -13,6 +13,7 @@ import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.RegionPicker;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -58,7 +59,7 @@ public final class ServicePointsView extends VerticalLayout implements BeforeEnt
     private final RegionPicker village;
     private final RegionPicker clerkRegion;
     private final Outcome message = new Outcome("points-message");
-    private final Grid<ProxyClient.Point> grid = new Grid<>(ProxyClient.Point.class, false);
+    private final Grid<ProxyClient.Point> grid = Grids.saying("本区域还没有服务点。", new Grid<>(ProxyClient.Point.class, false));
     private final VerticalLayout detail = new VerticalLayout();
     private Map<String, ProxyClient.StaffMember> staffById = Map.of();
     private Map<String, String> itemNames = Map.of();

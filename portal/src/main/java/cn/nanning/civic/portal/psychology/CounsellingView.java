@@ -13,6 +13,7 @@ import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -52,13 +53,13 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
     private final Outcome agendaOutcome = new Outcome("counselling-agenda-outcome");
     private final Outcome noteOutcome = new Outcome("counselling-note-outcome");
     private final AgendaRange range;
-    private final Grid<BookingClient.Booking> today = new Grid<>(BookingClient.Booking.class, false);
+    private final Grid<BookingClient.Booking> today = Grids.saying("所选日期没有预约。", new Grid<>(BookingClient.Booking.class, false));
     private final Button attended;
     private final Button noShow;
     private final VerticalLayout notes = new VerticalLayout();
     private final Div clientPanel = new Div();
     private final Outcome clientOutcome = new Outcome("counselling-client-outcome");
-    private final Grid<CounsellingClient.Note> noteList = new Grid<>(CounsellingClient.Note.class, false);
+    private final Grid<CounsellingClient.Note> noteList = Grids.saying("还没有咨询记录。", new Grid<>(CounsellingClient.Note.class, false));
     private final TextArea noteText = new TextArea("新增咨询记录");
 
     CounsellingView(CounsellingClient client, BookingClient bookings, SignIn signIn) {

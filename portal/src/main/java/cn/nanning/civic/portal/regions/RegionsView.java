@@ -9,6 +9,7 @@ import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.gateway.Region;
 import cn.nanning.civic.portal.ui.Outcome;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -42,7 +43,7 @@ public final class RegionsView extends VerticalLayout implements BeforeEnterObse
     private final SignIn signIn;
     private final Paragraph where = new Paragraph();
     private final Outcome message = new Outcome("region-message");
-    private final Grid<Region> grid = new Grid<>(Region.class, false);
+    private final Grid<Region> grid = Grids.saying("没有下级区划。", new Grid<>(Region.class, false));
     private final Button up = new Button("返回上级");
     private final Deque<String> path = new ArrayDeque<>();
 

@@ -10,6 +10,7 @@ import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -58,10 +59,10 @@ public final class MyVolunteeringView extends VerticalLayout implements BeforeEn
     private final TextField code = new TextField("关联码");
     private final VerticalLayout content = new VerticalLayout();
     private final Div profile = new Div();
-    private final Grid<Row> activities = new Grid<>(Row.class, false);
+    private final Grid<Row> activities = Grids.saying("您还没有报名活动。", new Grid<>(Row.class, false));
     private final Paragraph hoursSummary = new Paragraph();
-    private final Grid<VolunteersClient.MyLedgerEntry> ledger = new Grid<>(VolunteersClient.MyLedgerEntry.class, false);
-    private final Grid<VolunteersClient.Certificate> certificates = new Grid<>(VolunteersClient.Certificate.class, false);
+    private final Grid<VolunteersClient.MyLedgerEntry> ledger = Grids.saying("还没有服务时长记录。", new Grid<>(VolunteersClient.MyLedgerEntry.class, false));
+    private final Grid<VolunteersClient.Certificate> certificates = Grids.saying("还没有志愿服务证明。", new Grid<>(VolunteersClient.Certificate.class, false));
 
     /** One sign-up with its activity's title, time and place. */
     record Row(UUID activityId, String title, String startsAt, String place, String status) {

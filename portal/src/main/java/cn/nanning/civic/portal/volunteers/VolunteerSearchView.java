@@ -11,6 +11,7 @@ import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
 import cn.nanning.civic.portal.ui.RegionPicker;
 import cn.nanning.civic.portal.ui.Times;
+import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -49,7 +50,7 @@ public final class VolunteerSearchView extends VerticalLayout implements BeforeE
     private final TextField name = new TextField("姓名（全名）");
     private final TextField idNumber = new TextField("身份证号");
     private final RegionPicker region;
-    private final Grid<VolunteersClient.Match> results = new Grid<>(VolunteersClient.Match.class, false);
+    private final Grid<VolunteersClient.Match> results = Grids.saying("没有找到符合条件的志愿者。", new Grid<>(VolunteersClient.Match.class, false));
     private final TextField reason = new TextField("查看用途");
     private final Button reveal = Actions.button("查看完整身份证号", "reveal-id-number", revealOutcome, this::reveal);
     private final Span revealed = new Span();
