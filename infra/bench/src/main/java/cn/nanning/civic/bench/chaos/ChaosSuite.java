@@ -208,7 +208,7 @@ public final class ChaosSuite {
                         writesWithRetryAfter++;
                     }
                 }
-                Http.Answer publicRead = workload.count(workload.gateway.get("/api/v1/search/services?q=%E5%85%BB%E8%80%81&size=5", null), false, 200);
+                Http.Answer publicRead = workload.publicSearch();
                 Http.Answer signedInRead = workload.count(workload.gateway.get("/api/v1/catalogue/items?size=5", workload.citizen().token()), false, 200);
                 readsOk += (publicRead.status() == 200 ? 1 : 0) + (signedInRead.status() == 200 ? 1 : 0);
                 ChaosPlatform.pause(1000);
@@ -228,14 +228,14 @@ public final class ChaosSuite {
     }
 
     /**
-     * Time from the end of the fault until a citizen's write goes through the gateway again (201) and every
-     * deployable reports healthy.
+     * Time from the end of the fault until every deployable reports healthy, a citizen's write goes through the
+     * gateway again (201) and so does a public service search (200).
      */
     private Duration awaitRecovery(Instant ended) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             boolean healthy = List.of("gateway", "services", "search", "portal").stream().allMatch(platform::healthy);
-            if (healthy && workload.citizenRequest().status() == 201) {
+            if (healthy && workload.citizenRequest().status() == 201 && workload.publicSearch().status() == 200) {
                 return Duration.between(ended, Instant.now());
             }
             ChaosPlatform.pause(1000);
@@ -262,6 +262,7 @@ public final class ChaosSuite {
                     .append(" | ").append(finalRow ? "–" : errors(r))
                     .append(" | ").append(finalRow ? "–" : seconds(r.recovered()) + mark(r.recovered(), RECOVERY_TARGET))
                     .append(" | ").append(c.caughtUp() ? seconds(c.caughtUpAfter()) + mark(c.caughtUpAfter(), CATCH_UP_TARGET)
+                            + (c.missingDetail().isEmpty() ? "" : " (" + c.missingDetail() + ")")
                             : "not within " + CATCH_UP_TARGET.toSeconds() + " s (" + c.missingDetail() + ")")
                     .append(" | ").append(finalRow ? "– / " + c.acked() : r.ackedInPhase() + " / " + c.acked())
                     .append(" | ").append(c.lost().isEmpty() ? "0" : c.lost().size() + " (" + String.join(", ", c.lost().subList(0, Math.min(3, c.lost().size()))) + ")")

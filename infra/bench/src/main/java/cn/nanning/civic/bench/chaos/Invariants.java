@@ -40,13 +40,16 @@ final class Invariants {
     Check check(List<Workload.Acked> writes, Instant faultEnded, Duration limit) {
         List<String> lost = retrying(() -> lost(writes));
         long deadline = System.nanoTime() + limit.toNanos();
+        String lastWaitedFor = "";
         while (true) {
             Eventual e = retrying(() -> eventual(writes));
             boolean settled = e.missing == 0 && e.unpublished == 0;
             if (settled || System.nanoTime() > deadline) {
                 Duration caughtUp = settled ? Duration.between(faultEnded, Instant.now()) : null;
-                return new Check(writes.size(), lost, e.missing, e.duplicates, e.doubleBookings, e.unpublished, caughtUp, e.detail);
+                String detail = settled ? (lastWaitedFor.isEmpty() ? "" : "last waited for: " + lastWaitedFor) : e.detail;
+                return new Check(writes.size(), lost, e.missing, e.duplicates, e.doubleBookings, e.unpublished, caughtUp, detail);
             }
+            lastWaitedFor = e.detail;
             ChaosPlatform.pause(2000);
         }
     }

@@ -158,7 +158,7 @@ final class Workload implements AutoCloseable {
         pointId = must(gateway.post("/api/v1/proxy/points", Map.of("regionCode", village, "itemCodes", List.of(itemCode)), admin.token()),
                 201, "open a service point").text("id");
         must(gateway.post("/api/v1/proxy/points/" + pointId + "/staff", Map.of("accountId", clerk.accountId(), "role", "CLERK"),
-                admin.token()), 200, 201, "assign the clerk");
+                admin.token()), 204, 201, "assign the clerk");
 
         String placeId = must(gateway.post("/api/v1/appointments/places", Map.of("name", "青秀区公共法律服务中心（演练）",
                 "kind", "LEGAL_SERVICE_STATION", "regionCode", QINGXIU, "address", "南宁市青秀区"), admin.token()), 201, "open a place").text("id");
@@ -312,9 +312,15 @@ final class Workload implements AutoCloseable {
 
     private final AtomicInteger readTurn = new AtomicInteger();
 
+    /** A public service search, as anyone opening the mini-program's search page. */
+    Http.Answer publicSearch() {
+        return count(gateway.get("/api/v1/search/services?q=" + URLEncoder.encode("养老", StandardCharsets.UTF_8) + "&size=5", null),
+                false, new int[] {200});
+    }
+
     private void read() {
         if (readTurn.getAndIncrement() % 2 == 0) {
-            count(gateway.get("/api/v1/search/services?q=" + URLEncoder.encode("养老", StandardCharsets.UTF_8) + "&size=5", null), false, new int[] {200});
+            publicSearch();
         } else {
             Session citizen = citizens.get(Math.floorMod(citizenTurn.get(), citizens.size()));
             read(citizen, () -> gateway.get("/api/v1/catalogue/items?size=5", citizen.token()));
