@@ -214,6 +214,13 @@ final class ChaosPlatform implements AutoCloseable {
 
     private Process start(String name, List<String> command, Map<String, String> env) throws IOException {
         Files.createDirectories(state.resolve("logs"));
+        // The JVM's options, class path and main class go into an argument file, so the process's command line is
+        // `java @…/name.args`: a clean-up of leftover platform JVMs by main-class name (.ci/run stops every
+        // `cn.nanning.civic.` process before a test run) does not take the suite's processes for leftovers.
+        Path args = state.resolve("run").resolve(name + ".args");
+        Files.createDirectories(args.getParent());
+        Files.writeString(args, String.join("\n", command.subList(1, command.size())) + "\n");
+        command = List.of(command.getFirst(), "@" + args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile()));
         builder.environment().putAll(env);

@@ -117,10 +117,10 @@ public final class ChaosSuite {
                     platform.startPart("elasticsearch");
                 }, null);
                 case "redis" -> redisPhase();
-                case "postgres" -> phase("PostgreSQL restart", "pg_ctlcluster … restart (fast shutdown, then start)", () -> {
+                case "postgres" -> {
                     MachineServices.awaitNoOtherTests("restarting PostgreSQL");
-                    MachineServices.restartPostgres();
-                }, null);
+                    phase("PostgreSQL restart", "pg_ctlcluster … restart (fast shutdown, then start)", MachineServices::restartPostgres, null);
+                }
                 default -> throw new IllegalStateException(fault);
             }
         }
