@@ -229,13 +229,53 @@ final class ChaosPlatform implements AutoCloseable {
         return process;
     }
 
+    /**
+     * The module's class path, with everything built in this tree (classes folders, module jars) copied once per run
+     * into the suite's state folder: a build in the tree during a run (tests of a fix) must not change the classes
+     * that a restarted process loads halfway through.
+     */
     private String classpath(String module) {
         Path dir = root.resolve(module);
         try {
-            return dir.resolve("target/classes") + ":" + Files.readString(dir.resolve("target/runtime-classpath.txt")).strip();
+            List<String> entries = new ArrayList<>(List.of(dir.resolve("target/classes").toString()));
+            entries.addAll(List.of(Files.readString(dir.resolve("target/runtime-classpath.txt")).strip().split(":")));
+            List<String> snapshot = new ArrayList<>();
+            for (String entry : entries) {
+                Path path = Path.of(entry);
+                snapshot.add(path.startsWith(root) ? snapshotOf(path).toString() : entry);
+            }
+            return String.join(":", snapshot);
         } catch (IOException e) {
             throw new UncheckedIOException("build first (./civic build): " + dir, e);
         }
+    }
+
+    private final Map<Path, Path> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Path snapshotOf(Path built) throws IOException {
+        Path existing = snapshots.get(built);
+        if (existing != null) {
+            return existing;
+        }
+        Path copy = state.resolve("classpath").resolve(root.relativize(built));
+        deleteTree(copy);
+        Files.createDirectories(copy.getParent());
+        if (Files.isDirectory(built)) {
+            try (Stream<Path> paths = Files.walk(built)) {
+                for (Path path : paths.toList()) {
+                    Path target = copy.resolve(built.relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target);
+                    }
+                }
+            }
+        } else if (Files.exists(built)) {
+            Files.copy(built, copy);
+        }
+        snapshots.put(built, copy);
+        return copy;
     }
 
     private static String java() {

@@ -62,6 +62,16 @@ final class ChaosStore {
                 where a.status <> 'CANCELLED' and b.status <> 'CANCELLED'""");
     }
 
+    /**
+     * Citizens' requests at the point that no Idempotency-Key produced: each citizen write carries a key, so any such
+     * row is a duplicate made by a repeated attempt. Must be none.
+     */
+    static long requestsWithoutTheirKey(String pointId) throws SQLException {
+        return single("""
+                select count(*) from proxy.proxy_request r where r.point_id = '%s'::uuid and r.consent_channel = 'MINI_PROGRAM'
+                and not exists (select 1 from proxy.idempotency_key k where k.scope = 'request' and k.result_id = r.id)""".formatted(UUID.fromString(pointId)));
+    }
+
     /** Outbox events not yet published to Kafka. */
     static long unpublishedEvents() throws SQLException {
         return single("select count(*) from kernel.outbox where published_at is null");

@@ -46,7 +46,8 @@ public final class ChaosSuite {
     private final Path state;
 
     record Row(String fault, long seconds, long writes, long reads, long failedWrites, long failedReads, String errorKinds,
-               long refusedAsDesigned, Duration recovered, int ackedInPhase, Invariants.Check check, String notes) {
+               long refusedAsDesigned, long retried, long retriedThenAcknowledged, Duration recovered, int ackedInPhase,
+               Invariants.Check check, String notes) {
     }
 
     private ChaosSuite(ChaosPlatform platform, Path state) {
@@ -128,9 +129,9 @@ public final class ChaosSuite {
         workload.close();
         Workload.Stats rest = workload.window("end");
         Instant end = Instant.now();
-        Invariants.Check last = invariants.check(workload.ackedBefore(end), end, CATCH_UP_TARGET);
+        Invariants.Check last = invariants.check(workload.ackedBefore(end), end, CATCH_UP_TARGET, workload.pointId());
         long committedUnacknowledged = ChaosStore.existingCatalogueItems(workload.unacknowledgedItems).size();
-        rows.add(new Row("all (final check)", 0, 0, 0, 0, 0, "", 0, Duration.ZERO, last.acked(), last,
+        rows.add(new Row("all (final check)", 0, 0, 0, 0, 0, "", 0, 0, 0, Duration.ZERO, last.acked(), last,
                 workload.unacknowledgedItems.size() + " catalogue writes got no 2xx; " + committedUnacknowledged
                         + " of them were committed all the same (a client would see them on its next read)"));
         String table = table();
@@ -167,10 +168,10 @@ public final class ChaosSuite {
         Instant cutoff = Instant.now();
         List<Workload.Acked> writes = workload.ackedBefore(cutoff);
         int inPhase = (int) writes.stream().filter(w -> !w.at().isBefore(injected)).count();
-        Invariants.Check check = invariants.check(writes, ended, CATCH_UP_TARGET);
+        Invariants.Check check = invariants.check(writes, ended, CATCH_UP_TARGET, workload.pointId());
         Row row = new Row(name, Duration.between(injected, cutoff).toSeconds(), stats.writes.get(), stats.reads.get(),
                 stats.failedWrites.get(), stats.failedReads.get(), stats.errorKinds(), stats.refusedAsDesigned.get(),
-                recovered, inPhase, check, notes);
+                stats.retried.get(), stats.retriedThenAcknowledged.get(), recovered, inPhase, check, notes);
         rows.add(row);
         say(name + ": " + summary(row));
         Files.writeString(state.resolve("results.md"), table(), StandardCharsets.UTF_8);
@@ -201,7 +202,7 @@ public final class ChaosSuite {
             int writesWithRetryAfter = 0;
             int readsOk = 0;
             for (int i = 0; i < 5; i++) {
-                Http.Answer write = workload.citizenRequest();
+                Http.Answer write = workload.citizenRequestOnce();
                 if (write.status() == 503) {
                     writes503++;
                     if (write.retryAfter() != null) {
@@ -235,7 +236,7 @@ public final class ChaosSuite {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             boolean healthy = List.of("gateway", "services", "search", "portal").stream().allMatch(platform::healthy);
-            if (healthy && workload.citizenRequest().status() == 201 && workload.publicSearch().status() == 200) {
+            if (healthy && workload.citizenRequestOnce().status() == 201 && workload.publicSearch().status() == 200) {
                 return Duration.between(ended, Instant.now());
             }
             ChaosPlatform.pause(1000);
@@ -278,7 +279,9 @@ public final class ChaosSuite {
         String failed = r.failedWrites() + " writes, " + r.failedReads() + " reads";
         String kinds = r.failedWrites() + r.failedReads() == 0 ? "" : " (" + r.errorKinds() + ")";
         String races = r.refusedAsDesigned() == 0 ? "" : "; " + r.refusedAsDesigned() + " × 409 lost booking races (by design)";
-        return failed + kinds + races;
+        String retries = r.retried() == 0 ? "" : "; " + r.retried() + " 代办 requests repeated with their Idempotency-Key, "
+                + r.retriedThenAcknowledged() + " of them then acknowledged";
+        return failed + kinds + races + retries;
     }
 
     private static String mark(Duration measured, Duration target) {

@@ -52,6 +52,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))), token);
     }
 
+    /** A write the client may repeat: the same {@code Idempotency-Key} on every attempt. */
+    Answer post(String path, Object body, String token, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))), token);
+    }
+
     Answer put(String path, Object body, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))), token);

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>every event reached its consumers exactly once in effect: one inbox notice per citizen request, one referral
  *       case per referral, one search document per catalogue item (none missing once caught up, never two);</li>
  *   <li>search caught up: each item is found by its own words through the search API;</li>
- *   <li>no double booking; nothing left in the outbox.</li>
+ *   <li>no double booking; nothing left in the outbox; no 代办 request made twice by a client repeating it with its
+ *       Idempotency-Key (counted as a duplicate).</li>
  * </ul>
  * The eventual ones are polled until they hold or the limit passes; the time that took is the catch-up time.
  */
@@ -37,12 +38,12 @@ final class Invariants {
     /** Items already found by search once (a document does not go away). */
     private final Set<String> searchable = ConcurrentHashMap.newKeySet();
 
-    Check check(List<Workload.Acked> writes, Instant faultEnded, Duration limit) {
+    Check check(List<Workload.Acked> writes, Instant faultEnded, Duration limit, String pointId) {
         List<String> lost = retrying(() -> lost(writes));
         long deadline = System.nanoTime() + limit.toNanos();
         String lastWaitedFor = "";
         while (true) {
-            Eventual e = retrying(() -> eventual(writes));
+            Eventual e = retrying(() -> eventual(writes, pointId));
             boolean settled = e.missing == 0 && e.unpublished == 0;
             if (settled || System.nanoTime() > deadline) {
                 Duration caughtUp = settled ? Duration.between(faultEnded, Instant.now()) : null;
@@ -72,10 +73,11 @@ final class Invariants {
         return lost;
     }
 
-    private Eventual eventual(List<Workload.Acked> writes) throws SQLException {
+    private Eventual eventual(List<Workload.Acked> writes, String pointId) throws SQLException {
         int missing = 0;
-        int duplicates = 0;
         List<String> detail = new ArrayList<>();
+        // A citizen's request that no Idempotency-Key produced was made twice by a repeated attempt.
+        int duplicates = (int) ChaosStore.requestsWithoutTheirKey(pointId);
 
         List<String> citizenRequests = ids(writes, Workload.Kind.CITIZEN_REQUEST);
         Map<String, Integer> notices = ChaosStore.noticesPerRequest(citizenRequests);

@@ -60,6 +60,9 @@ final class Workload implements AutoCloseable {
         final AtomicLong failedWrites = new AtomicLong();
         final AtomicLong failedReads = new AtomicLong();
         final AtomicLong refusedAsDesigned = new AtomicLong();
+        /** Writes a client repeated with the same Idempotency-Key after an error, and how many of those then went through. */
+        final AtomicLong retried = new AtomicLong();
+        final AtomicLong retriedThenAcknowledged = new AtomicLong();
         final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
         Stats(String name) {
@@ -227,11 +230,39 @@ final class Workload implements AutoCloseable {
         });
     }
 
-    /** 委托 from the mini-program. */
+    /**
+     * 委托 from the mini-program, with an Idempotency-Key as the mini-program sends it: after an error (no answer, or
+     * 5xx) the client repeats it once, 2 s later, with the same key, and must not get a second request for it.
+     */
     Http.Answer citizenRequest() {
+        return citizenRequest(true);
+    }
+
+    /** One attempt only (the recovery probe and the checks while Redis is down count each answer as it is). */
+    Http.Answer citizenRequestOnce() {
+        return citizenRequest(false);
+    }
+
+    private Http.Answer citizenRequest(boolean retry) {
         Session citizen = citizens.get(Math.floorMod(citizenTurn.getAndIncrement(), citizens.size()));
-        Http.Answer answer = write(citizen, () -> gateway.post("/api/v1/proxy/requests", Map.of("pointId", pointId, "itemCode", itemCode,
-                "residentName", "黄秀英", "residentPhone", "13907712345", "consent", true), citizen.token()));
+        String key = UUID.randomUUID().toString();
+        Supplier<Http.Answer> send = () -> gateway.post("/api/v1/proxy/requests", Map.of("pointId", pointId, "itemCode", itemCode,
+                "residentName", "黄秀英", "residentPhone", "13907712345", "consent", true), citizen.token(), key);
+        Http.Answer answer = write(citizen, send);
+        if (retry && (answer.status() == 0 || answer.status() >= 500)) {
+            Stats stats = window.get();
+            stats.retried.incrementAndGet();
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answer;
+            }
+            answer = write(citizen, send);
+            if (answer.status() == 201) {
+                stats.retriedThenAcknowledged.incrementAndGet();
+            }
+        }
         if (answer.status() == 201) {
             acked.add(new Acked(Kind.CITIZEN_REQUEST, answer.text("id"), null, Instant.now()));
         }
@@ -374,6 +405,10 @@ final class Workload implements AutoCloseable {
 
     Session citizen() {
         return citizens.getFirst();
+    }
+
+    String pointId() {
+        return pointId;
     }
 
     List<Acked> ackedBefore(Instant cutoff) {
