@@ -21,11 +21,11 @@ import java.util.UUID;
  * {@code ./civic chaos}: starts the whole platform (its own ports and database), drives a steady mixed workload
  * through the gateway ({@link Workload}) and, one after another, injects faults: {@code kill -9} of services and its
  * restart, a Kafka broker restart, Elasticsearch stopped for a minute, Redis stopped and started, PostgreSQL
- * restarted. After each it measures how long the platform took to accept writes again by itself and checks the
+ * restarted, and PostgreSQL stopped for 30 s. After each it measures how long the platform took to accept writes again by itself and checks the
  * {@link Invariants}. The table goes to {@code .civic/chaos/results.md} and, for a run of every fault, into
  * {@code docs/reliability.md} between its result markers.
  * <p>
- * Arguments: {@code [--faults services,kafka,elasticsearch,redis,postgres]} (default all, in that order),
+ * Arguments: {@code [--faults services,kafka,elasticsearch,redis,postgres,postgres-down]} (default all, in that order),
  * {@code [--report FILE]} (where the table goes besides .civic/chaos; default docs/reliability.md for a full run).
  * Before touching PostgreSQL or Redis it waits while another test run uses them.
  */
@@ -35,7 +35,7 @@ public final class ChaosSuite {
     static final Duration RECOVERY_TARGET = Duration.ofSeconds(90);
     /** ... and every event of the writes acknowledged so far must have reached its consumers within this long. */
     static final Duration CATCH_UP_TARGET = Duration.ofSeconds(180);
-    static final List<String> ALL_FAULTS = List.of("services", "kafka", "elasticsearch", "redis", "postgres");
+    static final List<String> ALL_FAULTS = List.of("services", "kafka", "elasticsearch", "redis", "postgres", "postgres-down");
     static final String BEGIN = "<!-- chaos:results:begin -->";
     static final String END = "<!-- chaos:results:end -->";
 
@@ -63,7 +63,7 @@ public final class ChaosSuite {
                 case "--faults" -> faults = List.of(args[++i].split(","));
                 case "--report" -> report = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--faults services,kafka,elasticsearch,redis,postgres; --report FILE)");
+                        + " (--faults services,kafka,elasticsearch,redis,postgres,postgres-down; --report FILE)");
             }
         }
         for (String fault : faults) {
@@ -121,6 +121,10 @@ public final class ChaosSuite {
                 case "postgres" -> {
                     MachineServices.awaitNoOtherTests("restarting PostgreSQL");
                     phase("PostgreSQL restart", "pg_ctlcluster … restart (fast shutdown, then start)", MachineServices::restartPostgres, null);
+                }
+                case "postgres-down" -> {
+                    MachineServices.awaitNoOtherTests("stopping PostgreSQL");
+                    postgresDownPhase();
                 }
                 default -> throw new IllegalStateException(fault);
             }
@@ -226,6 +230,31 @@ public final class ChaosSuite {
                     + " before, after Redis came back " + (after == 401 ? "still refused" : "ACCEPTED (" + after + ")")
                     + " at the gateway, " + (atServices == 401 ? "refused" : "ACCEPTED (" + atServices + ")") + " at services";
         });
+    }
+
+    /**
+     * PostgreSQL stopped for 30 s, longer than a restart: what clients are answered meanwhile (a 503 with Retry-After
+     * that says the database is out of reach, not a 500 or a gateway timeout), and that everything resumes by itself.
+     */
+    private void postgresDownPhase() throws Exception {
+        Map<String, Integer> answers = new java.util.TreeMap<>();
+        int[] withRetryAfter = {0};
+        phase("PostgreSQL stopped 30 s", "pg_ctlcluster … stop -m fast; 30 s later started again", () -> {
+            MachineServices.stopPostgres();
+            ChaosPlatform.pause(5000);
+            for (int i = 0; i < 5; i++) {
+                Http.Answer write = workload.citizenRequestOnce();
+                String type = write.status() == 0 ? "no answer" : write.status() + " "
+                        + (write.contentType().startsWith("application/problem+json") ? write.json().path("type").asText().replaceAll(".*/", "") : "");
+                answers.merge(type.strip(), 1, Integer::sum);
+                if (write.retryAfter() != null) {
+                    withRetryAfter[0]++;
+                }
+                ChaosPlatform.pause(1000);
+            }
+            ChaosPlatform.pause(15_000);
+            MachineServices.startPostgres();
+        }, () -> "writes while it was down answered " + answers + " (with Retry-After: " + withRetryAfter[0] + "/5)");
     }
 
     /**

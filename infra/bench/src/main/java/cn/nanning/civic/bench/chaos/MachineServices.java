@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The machine's PostgreSQL and Redis, which the suite restarts and stops. The commands are the ones these machines
- * use (environment variables {@code CHAOS_REDIS_STOP}, {@code CHAOS_REDIS_START}, {@code CHAOS_POSTGRES_RESTART}
- * replace them). Whatever happens, {@link #leaveRunning()} starts both again.
+ * use (environment variables {@code CHAOS_REDIS_STOP}, {@code CHAOS_REDIS_START}, {@code CHAOS_POSTGRES_RESTART},
+ * {@code CHAOS_POSTGRES_STOP}, {@code CHAOS_POSTGRES_START} replace them). Whatever happens, {@link #leaveRunning()} starts both again.
  */
 final class MachineServices {
 
@@ -23,6 +23,8 @@ final class MachineServices {
             "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | head -1) main restart");
     static final String POSTGRES_START = ENV.getOrDefault("CHAOS_POSTGRES_START",
             "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | head -1) main start");
+    static final String POSTGRES_STOP = ENV.getOrDefault("CHAOS_POSTGRES_STOP",
+            "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | head -1) main stop -m fast");
 
     private MachineServices() {
     }
@@ -38,6 +40,15 @@ final class MachineServices {
 
     static void restartPostgres() {
         shell(POSTGRES_RESTART);
+        awaitPort(5432, Duration.ofSeconds(60));
+    }
+
+    static void stopPostgres() {
+        shell(POSTGRES_STOP);
+    }
+
+    static void startPostgres() {
+        shell(POSTGRES_START);
         awaitPort(5432, Duration.ofSeconds(60));
     }
 
