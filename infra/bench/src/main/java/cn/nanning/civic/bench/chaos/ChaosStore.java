@@ -67,9 +67,15 @@ final class ChaosStore {
      * row is a duplicate made by a repeated attempt. Must be none.
      */
     static long requestsWithoutTheirKey(String pointId) throws SQLException {
-        return single("""
-                select count(*) from proxy.proxy_request r where r.point_id = '%s'::uuid and r.consent_channel = 'MINI_PROGRAM'
-                and not exists (select 1 from proxy.idempotency_key k where k.scope = 'request' and k.result_id = r.id)""".formatted(UUID.fromString(pointId)));
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+                select count(*) from proxy.proxy_request r where r.point_id = ? and r.consent_channel = 'MINI_PROGRAM'
+                and not exists (select 1 from proxy.idempotency_key k where k.scope = 'request' and k.result_id = r.id)""")) {
+            s.setObject(1, UUID.fromString(pointId));
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** Outbox events not yet published to Kafka. */

@@ -73,7 +73,8 @@ class ProblemResponsesTest {
 
     @Test
     void anUnreachableDatabaseAnswers503WithRetryAfterInChineseNot500() {
-        for (String path : List.of("/problems/pool-exhausted", "/problems/database-restarting", "/problems/connection-refused")) {
+        for (String path : List.of("/problems/pool-exhausted", "/problems/database-restarting", "/problems/connection-refused",
+                "/problems/connection-closed-mid-transaction")) {
             HttpClientResponseException e = call(HttpRequest.GET(path));
             assertThat(e.getStatus().getCode()).as(path).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
             assertThat(e.getResponse().getHeaders().get(HttpHeaders.RETRY_AFTER)).as(path).isEqualTo("5");
@@ -136,6 +137,13 @@ class ProblemResponsesTest {
         @Get("/connection-refused")
         String connectionRefused() {
             throw new RuntimeException(new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+        }
+
+        /** Found by the chaos suite: a PostgreSQL restart mid-transaction, as the pool reports it on the next call. */
+        @Get("/connection-closed-mid-transaction")
+        String connectionClosed() {
+            throw new IllegalStateException("Could not set JDBC Connection read-only: Connection is closed",
+                    new java.sql.SQLException("Connection is closed"));
         }
 
         @Get("/duplicate-key")
