@@ -73,12 +73,13 @@ final class MachineServices {
     }
 
     /**
-     * Another test run uses the machine's PostgreSQL and Redis (a Maven test JVM or the end-to-end suite): restarting
-     * them now would break it, so the suite waits.
+     * Another test run or a dev platform uses the machine's PostgreSQL and Redis (a Maven test JVM, the end-to-end
+     * suite, `./civic test` or `./civic up`): restarting them now would break it, so the suite waits.
      */
     static boolean otherTestsRunning() {
         try {
-            Process p = new ProcessBuilder("pgrep", "-f", "surefire|cn.nanning.civic.e2e").redirectErrorStream(true).start();
+            // Test JVMs, and `./civic test` or `./civic up` themselves (`up` also starts PostgreSQL when it finds it down).
+            Process p = new ProcessBuilder("pgrep", "-f", "surefire|cn[.]nanning[.]civic[.]e2e|civic (up|test)").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor();
             long own = ProcessHandle.current().pid();
