@@ -111,8 +111,11 @@ class RateLimitFilter implements Ordered {
             if (policy.isFailClosed() || !READS.contains(request.getMethod())) {
                 RequestIds.logging(request, () -> LOG.warn("Redis unavailable; refusing {} {} (policy {} fails closed for writes)",
                         request.getMethod(), request.getPath(), policy.getName()));
-                return new Refusal(problem(request, HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable",
-                        "系统安全防护组件暂时不可用，登录、预约和提交类操作暂停受理，请稍后再试。浏览查询不受影响。"));
+                MutableHttpResponse<?> refused = problem(request, HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable",
+                        "系统安全防护组件暂时不可用，登录、预约和提交类操作暂停受理，请稍后再试。浏览查询不受影响。");
+                // The Redis circuit tries again after 5 s: a client need not come back sooner.
+                refused.header(HttpHeaders.RETRY_AFTER, "5");
+                return new Refusal(refused);
             }
             decision = limiter.local(policy, subject);
         }

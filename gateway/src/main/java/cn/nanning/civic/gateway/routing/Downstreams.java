@@ -28,6 +28,9 @@ class Downstreams {
     private final BeanContext beans;
     private final Map<String, Downstream> byRoute = new ConcurrentHashMap<>();
 
+    /** How long an open circuit refuses before letting a few requests through again (also the answer's Retry-After). */
+    static final Duration OPEN_FOR = Duration.ofSeconds(10);
+
     Downstreams(BeanContext beans) {
         this.beans = beans;
     }
@@ -53,7 +56,7 @@ class Downstreams {
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .waitDurationInOpenState(OPEN_FOR)
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .build());
         // No waiting for a free place: a full bulkhead answers 503 at once instead of queueing behind a hung downstream.

@@ -84,7 +84,9 @@ class ForwardingFilter implements Ordered {
             downstream.bulkhead().onComplete();
             RequestIds.logging(request, () -> LOG.warn("Circuit of route {} is open; refusing {} {}", route.getName(),
                     request.getMethod(), request.getPath()));
-            return Mono.just(problem(request, 503, "downstream-circuit-open", "服务暂时不可用，请稍后再试。"));
+            MutableHttpResponse<?> open = problem(request, 503, "downstream-circuit-open", "服务暂时不可用，请稍后再试。");
+            open.header(HttpHeaders.RETRY_AFTER, Long.toString(Downstreams.OPEN_FOR.toSeconds()));
+            return Mono.just(open);
         }
         // Safe methods without a body can be sent again as a fresh copy; everything else streams through once.
         int retries = IDEMPOTENT.contains(request.getMethod()) && bodiless(request) ? route.getRetries() : 0;
@@ -99,7 +101,13 @@ class ForwardingFilter implements Ordered {
         return attempt(request, downstream, copy, body, route, retries)
                 .doOnNext(response -> {
                     long took = System.nanoTime() - started;
-                    if (response.code() >= 500) {
+                    if (response.code() == 503) {
+                        // The downstream answered at once that it cannot serve now (its database restarting, shedding
+                        // load) and says when to come back: it is reachable, so this is no failure of it. Counted as
+                        // one, a few seconds of a database restart opened the circuit, and the route went on
+                        // refusing for the whole open period after everything was fine again.
+                        downstream.breaker().releasePermission();
+                    } else if (response.code() >= 500) {
                         downstream.breaker().onError(took, TimeUnit.NANOSECONDS, new IllegalStateException("HTTP " + response.code()));
                     } else {
                         downstream.breaker().onSuccess(took, TimeUnit.NANOSECONDS);

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * last access token has expired, in epoch milliseconds). Each instance keeps a copy in memory, refreshed every second,
  * so checking a request costs no network call; a revocation made here counts here at once, elsewhere within a second,
  * and at services and search (which poll {@code /.well-known/revoked-sessions}) within a few. A revocation Redis
- * cannot take is kept and written again on the next refresh, never dropped.
+ * cannot take is kept and written again on the next refresh, never dropped; one Redis lost (it keeps nothing on disk,
+ * so a restart empties the set) is published again by every instance that still knows it.
  */
 @Singleton
 public class SharedRevokedSessions implements RevokedSessions {
@@ -85,8 +86,25 @@ public class SharedRevokedSessions implements RevokedSessions {
             });
             Map<String, Long> read = new HashMap<>();
             shared.forEach(t -> read.put(t.getElement(), (long) t.getScore()));
+            // A revocation is never lifted, only outlived: one we knew that has not expired and is missing from the
+            // set now was lost (Redis restarted, it keeps nothing on disk, or the key was evicted). Publish it again.
+            Map<String, Long> lost = new HashMap<>();
+            known.forEach((id, until) -> {
+                if (until > now && !read.containsKey(id)) {
+                    lost.put(id, until);
+                }
+            });
+            if (!lost.isEmpty()) {
+                LOG.warn("{} revoked sessions were missing from Redis (restarted or flushed?); publishing them again", lost.size());
+                local.putAll(lost);
+                unsaved.putAll(lost);
+                read.putAll(lost);
+            }
             known = Map.copyOf(read);
             local.entrySet().removeIf(e -> e.getValue() <= now || (read.containsKey(e.getKey()) && !unsaved.containsKey(e.getKey())));
+            if (!lost.isEmpty()) {
+                save();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Revoked sessions could not be read from Redis; keeping the last list: {}", e.getMessage());
         }

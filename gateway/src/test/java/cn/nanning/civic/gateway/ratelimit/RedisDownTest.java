@@ -62,6 +62,7 @@ class RedisDownTest extends GatewayTest {
         assertThat(response.get("title")).isEqualTo("服务暂时不可用");
         assertThat(response.get("detail")).contains("登录、预约和提交类操作暂停受理");
         assertThat(response.get("type")).endsWith("rate-limit-unavailable");
+        assertThat(response.header("Retry-After")).as("found missing by the chaos suite").isEqualTo("5");
         assertThat(response.body()).doesNotContain("accessToken");
     }
 

@@ -83,6 +83,25 @@ class ResilienceTest extends GatewayTest {
         assertThat(TestEnvironment.echo().requestsTo(path)).isEqualTo(2);
     }
 
+    /**
+     * Found by the chaos suite: during a PostgreSQL restart services answered 503 (database unavailable, Retry-After)
+     * for a few seconds; the gateway counted those as failures, opened the route's circuit and refused every request
+     * for 10 s more after the database was back. A downstream that answers 503 itself is reachable: no circuit opens.
+     */
+    @Test
+    void aDownstreamThatAnswers503ItselfDoesNotOpenTheCircuit() {
+        for (int i = 0; i < 15; i++) {
+            String unavailable = "/api/v1/failing/" + UUID.randomUUID() + "/unavailable";
+            assertThat(api().post(unavailable, Map.of("topic", "修路"), null).status()).isEqualTo(503);
+        }
+
+        String fine = "/api/v1/failing/" + UUID.randomUUID() + "/fine";
+        Api.Response response = api().post(fine, Map.of("topic", "修路"), null);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(TestEnvironment.echo().requestsTo(fine)).isEqualTo(1);
+    }
+
     @Test
     void aPostToAFailingDownstreamIsTriedExactlyOnce() {
         String always = "/api/v1/failing/" + UUID.randomUUID() + "/unavailable";

@@ -138,6 +138,7 @@ class RoutingTest extends GatewayTest {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.get("type")).endsWith("downstream-circuit-open");
         assertThat(response.get("detail")).isEqualTo("服务暂时不可用，请稍后再试。");
+        assertThat(response.header("Retry-After")).isEqualTo("10");
         assertThat(api().get("/api/v1/open/still-fine", null).status()).isEqualTo(200);
     }
 

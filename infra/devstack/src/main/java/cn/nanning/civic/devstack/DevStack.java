@@ -94,27 +94,45 @@ public final class DevStack implements AutoCloseable {
                 deleteTree(dataDir.resolve("elasticsearch"));
             }
             // Kafka and Elasticsearch take a few seconds each and mostly wait on I/O: start them side by side.
-            CompletableFuture<EmbeddedKafka> kafkaStart = CompletableFuture.supplyAsync(
-                () -> EmbeddedKafka.start(settings.kafkaPort(), dataDir.resolve("kafka")));
+            CompletableFuture<EmbeddedKafka> kafkaStart = settings.runs(Part.KAFKA)
+                ? CompletableFuture.supplyAsync(() -> EmbeddedKafka.start(settings.kafkaPort(), dataDir.resolve("kafka")))
+                : CompletableFuture.completedFuture(null);
             try {
-                elasticsearch = EmbeddedElasticsearch.start(
-                    settings.elasticsearchPort(), dataDir.resolve("elasticsearch"), "civic-" + settings.profile().label());
+                if (settings.runs(Part.ELASTICSEARCH)) {
+                    elasticsearch = EmbeddedElasticsearch.start(
+                        settings.elasticsearchPort(), dataDir.resolve("elasticsearch"), "civic-" + settings.profile().label());
+                }
             } finally {
                 kafka = join(kafkaStart);
             }
-            redis = RedisEndpoint.reuseOrStart(settings.redisPort(), settings.embeddedRedisPort());
-            if (redis.embedded()) {
-                LOG.info("Redis: none answered on 127.0.0.1:{}, started the embedded redis-server on {}",
-                    settings.redisPort(), redis.port());
-            } else {
-                LOG.info("Redis: using the one already answering on 127.0.0.1:{}", redis.port());
+            if (settings.runs(Part.REDIS)) {
+                redis = RedisEndpoint.reuseOrStart(settings.redisPort(), settings.embeddedRedisPort());
+                if (redis.embedded()) {
+                    LOG.info("Redis: none answered on 127.0.0.1:{}, started the embedded redis-server on {}",
+                        settings.redisPort(), redis.port());
+                } else {
+                    LOG.info("Redis: using the one already answering on 127.0.0.1:{}", redis.port());
+                }
             }
-            wechat = new WeChatStandIn(settings.wechatAppId(), settings.wechatAppSecret());
-            int wechatPort = wechat.start(settings.wechatPort());
-            readyLine = "DEVSTACK READY kafka=" + kafka.bootstrapServers()
-                + " elasticsearch=" + elasticsearch.httpUrl()
-                + " redis=" + redis.url()
-                + " wechat=http://127.0.0.1:" + wechatPort;
+            int wechatPort = 0;
+            if (settings.runs(Part.WECHAT)) {
+                wechat = new WeChatStandIn(settings.wechatAppId(), settings.wechatAppSecret());
+                wechatPort = wechat.start(settings.wechatPort());
+            }
+            StringBuilder ready = new StringBuilder("DEVSTACK READY");
+            if (kafka != null) {
+                ready.append(" kafka=").append(kafka.bootstrapServers());
+            }
+            if (elasticsearch != null) {
+                ready.append(" elasticsearch=").append(elasticsearch.httpUrl());
+            }
+            if (redis != null) {
+                ready.append(" redis=").append(redis.url());
+            }
+            if (wechat != null) {
+                ready.append(" wechat=http://127.0.0.1:").append(wechatPort);
+            }
+            readyLine = ready.toString();
             writeReadyFile(dataDir.resolve(READY_FILE), readyLine);
             LOG.info("dev stack ({} profile, data in {}) ready in {} ms", settings.profile().label(),
                 dataDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
@@ -161,8 +179,16 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void checkPortsFree() {
-        Map<String, Integer> fixed = Map.of(
-            "Kafka", settings.kafkaPort(), "Elasticsearch", settings.elasticsearchPort(), "WeChat stand-in", settings.wechatPort());
+        Map<String, Integer> fixed = new java.util.LinkedHashMap<>();
+        if (settings.runs(Part.KAFKA)) {
+            fixed.put("Kafka", settings.kafkaPort());
+        }
+        if (settings.runs(Part.ELASTICSEARCH)) {
+            fixed.put("Elasticsearch", settings.elasticsearchPort());
+        }
+        if (settings.runs(Part.WECHAT)) {
+            fixed.put("WeChat stand-in", settings.wechatPort());
+        }
         fixed.forEach((name, port) -> {
             if (port != 0 && Ports.inUse(port)) {
                 throw new IllegalStateException(name + " port " + port
@@ -237,17 +263,42 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /** The parts of the stack; {@code --only} starts a subset, so each can be stopped and restarted as its own process. */
+    enum Part {
+        KAFKA, ELASTICSEARCH, REDIS, WECHAT;
+
+        static java.util.Set<Part> parse(String list) {
+            java.util.Set<Part> parts = java.util.EnumSet.noneOf(Part.class);
+            for (String name : list.split(",")) {
+                String part = name.strip().toUpperCase(Locale.ROOT);
+                try {
+                    parts.add(Part.valueOf(part));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown part " + name.strip() + " (kafka, elasticsearch, redis, wechat)");
+                }
+            }
+            return parts;
+        }
+    }
+
     /** What to start where. Ports come from the profile unless given on the command line. */
     record Settings(Profile profile, Path dataDir, int kafkaPort, int elasticsearchPort, int wechatPort,
-                    int redisPort, int embeddedRedisPort, String wechatAppId, String wechatAppSecret) {
+                    int redisPort, int embeddedRedisPort, String wechatAppId, String wechatAppSecret, java.util.Set<Part> parts) {
+
+        boolean runs(Part part) {
+            return parts.contains(part);
+        }
 
         static final String USAGE = """
             usage: DevStack [--profile dev|test] [--data-dir DIR]
                             [--kafka-port N] [--elasticsearch-port N] [--wechat-port N] [--redis-port N]
+                            [--only PART,...]
               dev:  Kafka 9092, Elasticsearch 9200, WeChat stand-in 8090, Redis 6379; data kept in .civic/data
               test: Kafka 19092, Elasticsearch 19200, WeChat stand-in 18090, Redis 6379 or embedded 16379;
                     Kafka and Elasticsearch start empty in .civic/test-data
               --redis-port N: use the Redis answering on N, or start the embedded one on N
+              --only kafka,elasticsearch,redis,wechat: start only these parts (default: all), e.g. one process per
+                    part so that each can be stopped and restarted on its own (./civic chaos)
               WECHAT_APP_ID / WECHAT_APP_SECRET override the stand-in's dev app id and secret""";
 
         static Settings parse(String[] args, Map<String, String> env) {
@@ -257,6 +308,7 @@ public final class DevStack implements AutoCloseable {
             Integer elasticsearch = null;
             Integer wechat = null;
             Integer redis = null;
+            java.util.Set<Part> parts = java.util.EnumSet.allOf(Part.class);
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (i + 1 >= args.length) {
@@ -274,6 +326,7 @@ public final class DevStack implements AutoCloseable {
                     case "--elasticsearch-port" -> elasticsearch = port(option, value);
                     case "--wechat-port" -> wechat = port(option, value);
                     case "--redis-port" -> redis = port(option, value);
+                    case "--only" -> parts = Part.parse(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -285,7 +338,8 @@ public final class DevStack implements AutoCloseable {
                 redis != null ? redis : 6379,
                 redis != null ? redis : profile.embeddedRedisPort,
                 env.getOrDefault("WECHAT_APP_ID", WeChatStandIn.DEV_APP_ID),
-                env.getOrDefault("WECHAT_APP_SECRET", WeChatStandIn.DEV_APP_SECRET));
+                env.getOrDefault("WECHAT_APP_SECRET", WeChatStandIn.DEV_APP_SECRET),
+                java.util.Set.copyOf(parts));
         }
 
         private static int port(String option, String value) {

@@ -98,6 +98,27 @@ class DevStackTest {
     }
 
     @Test
+    void only_starts_the_parts_it_names_and_reports_only_those() throws Exception {
+        DevStack.Settings settings = DevStack.Settings.parse(new String[] {
+            "--profile", "test", "--data-dir", dataDir.toString(), "--only", "wechat", "--wechat-port", "" + Ports.free()}, Map.of());
+        assertThat(settings.parts()).containsExactly(DevStack.Part.WECHAT);
+        try (DevStack stack = new DevStack(settings)) {
+            stack.start();
+
+            assertThat(stack.readyLine()).startsWith("DEVSTACK READY wechat=http://127.0.0.1:")
+                .doesNotContain("kafka=").doesNotContain("elasticsearch=").doesNotContain("redis=");
+            assertThat(dataDir.resolve("devstack.ready")).exists();
+        }
+    }
+
+    @Test
+    void an_unknown_part_is_refused() {
+        assertThatThrownBy(() -> DevStack.Settings.parse(new String[] {"--only", "kafka,zookeeper"}, Map.of()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("zookeeper");
+    }
+
+    @Test
     void an_unknown_profile_is_refused() {
         assertThatThrownBy(() -> DevStack.Settings.parse(new String[] {"--profile", "prod"}, Map.of()))
             .isInstanceOf(IllegalArgumentException.class)

@@ -2,7 +2,9 @@ package cn.nanning.civic.common.problem;
 
 import cn.nanning.civic.common.requestid.RequestIds;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -14,7 +16,8 @@ import java.util.List;
 /**
  * Renders every error the framework produces (unknown routes, bad arguments, validation, 401/403, unhandled
  * exceptions) as problem+json with a Chinese title and detail. Technical messages only go into {@code errors},
- * and never for 5xx, so nothing internal leaks.
+ * and never for 5xx, so nothing internal leaks. A fault that is the database being out of reach (a restart, a
+ * failover, an exhausted pool) is answered 503 with {@code Retry-After} instead of 500.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -25,6 +28,15 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return (MutableHttpResponse<Problem>) response;
+        }
+        if (response.code() == 500 && DatabaseFailures.isUnavailable(context.getRootCause())) {
+            // The database is restarting or out of reach: not the request's fault, and worth repeating shortly.
+            Problem problem = new Problem(Problem.TYPE_BASE + "database-unavailable", ProblemTitles.forStatus(503), 503,
+                    "系统正在恢复数据连接，您的操作未能完成，请稍后重试。", context.getRequest().getPath(),
+                    RequestIds.of(context.getRequest()), null);
+            return response.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseFailures.RETRY_AFTER_SECONDS))
+                    .body(problem).contentType(Problem.MEDIA_TYPE);
         }
         int status = response.code();
         List<Problem.FieldError> errors = status >= 500 ? List.of() : context.getErrors().stream()

@@ -1,6 +1,7 @@
 package cn.nanning.civic.common.problem;
 
 import cn.nanning.civic.common.requestid.RequestIds;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -19,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +97,26 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void anUnreachableDatabaseAnswers503WithRetryAfterInChineseNot500() {
+        for (String path : List.of("/problems/pool-exhausted", "/problems/database-restarting", "/problems/connection-refused",
+                "/problems/connection-closed-mid-transaction")) {
+            HttpClientResponseException e = call(HttpRequest.GET(path));
+            assertThat(e.getStatus().getCode()).as(path).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
+            assertThat(e.getResponse().getHeaders().get(HttpHeaders.RETRY_AFTER)).as(path).isEqualTo("5");
+            assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo(Problem.MEDIA_TYPE));
+            String raw = e.getResponse().getBody(String.class).orElseThrow();
+            assertThat(raw).as(path).contains("服务暂时不可用").contains("database-unavailable").doesNotContain("HikariPool").doesNotContain("FATAL");
+        }
+    }
+
+    @Test
+    void anotherDatabaseErrorStaysAnInternalError() {
+        HttpClientResponseException e = call(HttpRequest.GET("/problems/duplicate-key"));
+        assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR.getCode());
+        assertThat(e.getResponse().getHeaders().get(HttpHeaders.RETRY_AFTER)).isNull();
+    }
+
+    @Test
     void theRequestIdIsEchoedAndAppearsInTheProblem() {
         HttpClientResponseException e = call(HttpRequest.GET("/no-such-place").header(RequestIds.HEADER, "req-12345678"));
         assertThat(e.getResponse().getHeaders().get(RequestIds.HEADER)).isEqualTo("req-12345678");
@@ -122,6 +144,36 @@ class ProblemResponsesTest {
         @Get("/boom")
         String boom() {
             throw new IllegalStateException("secret-internal-state");
+        }
+
+        /** What HikariCP throws when no connection could be had in time (the database is down). */
+        @Get("/pool-exhausted")
+        String poolExhausted() {
+            throw new IllegalStateException("Could not open connection for transaction",
+                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 3000ms."));
+        }
+
+        /** What PostgreSQL says to open connections when it is restarted. */
+        @Get("/database-restarting")
+        String databaseRestarting() {
+            throw new RuntimeException(new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        }
+
+        @Get("/connection-refused")
+        String connectionRefused() {
+            throw new RuntimeException(new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+        }
+
+        /** Found by the chaos suite: a PostgreSQL restart mid-transaction, as the pool reports it on the next call. */
+        @Get("/connection-closed-mid-transaction")
+        String connectionClosed() {
+            throw new IllegalStateException("Could not set JDBC Connection read-only: Connection is closed",
+                    new java.sql.SQLException("Connection is closed"));
+        }
+
+        @Get("/duplicate-key")
+        String duplicateKey() {
+            throw new RuntimeException(new java.sql.SQLException("duplicate key value violates unique constraint", "23505"));
         }
 
         @Get("/ok")

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
@@ -36,11 +37,22 @@ class RequestController {
     }
 
     @Post
-    @Operation(summary = "委托: a resident (mini-program) or a clerk on their behalf authorises a proxy request")
+    @Operation(summary = "委托: a resident (mini-program) or a clerk on their behalf authorises a proxy request",
+            description = "可带 Idempotency-Key 请求头（8–100 个字母、数字或 . _ : -）：未收到答复而重试时用同一值，答复第一次创建的委托（响应头 Idempotent-Replayed: true），不会重复创建。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
-    HttpResponse<RequestView> authorise(@Body @Valid NewRequest command, Authentication authentication) {
-        RequestView view = requests.authorise(Caller.from(authentication), command);
-        return HttpResponse.created(view, URI.create("/api/v1/proxy/requests/" + view.id()));
+    HttpResponse<RequestView> authorise(@Body @Valid NewRequest command,
+                                        @Nullable @Header(IdempotentWrites.HEADER) String idempotencyKey,
+                                        Authentication authentication) {
+        Caller caller = Caller.from(authentication);
+        String key = IdempotentWrites.validated(idempotencyKey);
+        try {
+            RequestView view = requests.authorise(caller, command, key);
+            return HttpResponse.created(view, URI.create("/api/v1/proxy/requests/" + view.id()));
+        } catch (IdempotentWrites.Replayed replayed) {
+            RequestView view = requests.read(caller, replayed.resultId());
+            return HttpResponse.created(view, URI.create("/api/v1/proxy/requests/" + view.id()))
+                    .header(IdempotentWrites.REPLAYED, "true");
+        }
     }
 
     @Post("/{id}/accept")
@@ -85,11 +97,19 @@ class RequestController {
 
     @Post("/{id}/referrals")
     @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
-    @Operation(summary = "Refer the matter to legal aid or mediation (a link and an event, not a copy)")
+    @Operation(summary = "Refer the matter to legal aid or mediation (a link and an event, not a copy)",
+            description = "可带 Idempotency-Key 请求头：重试时用同一值，答复第一次的转介，不会重复转介。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
-    HttpResponse<Requests.Referral> refer(@PathVariable UUID id, @Body Refer command, Authentication authentication) {
-        Requests.Referral referral = requests.refer(Caller.from(authentication), id, command.target(), command.reason());
-        return HttpResponse.created(referral);
+    HttpResponse<Requests.Referral> refer(@PathVariable UUID id, @Body Refer command,
+                                          @Nullable @Header(IdempotentWrites.HEADER) String idempotencyKey,
+                                          Authentication authentication) {
+        Caller caller = Caller.from(authentication);
+        String key = IdempotentWrites.validated(idempotencyKey);
+        try {
+            return HttpResponse.created(requests.refer(caller, id, command.target(), command.reason(), key));
+        } catch (IdempotentWrites.Replayed replayed) {
+            return HttpResponse.created(requests.referral(caller, replayed.resultId())).header(IdempotentWrites.REPLAYED, "true");
+        }
     }
 
     @Get("/{id}/contact")

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The proxy request lifecycle: authorise, accept, forward, deliver, archive, follow up — each step an event. */
@@ -52,11 +53,16 @@ public class Requests {
     private final CitizenNotifications notifications;
     private final ResidentContactStore contacts;
     private final AuditLog audit;
+    private final IdempotentWrites idempotent;
+    private final ReferralStore referrals;
     private final Clock clock;
 
     Requests(ProxyRequestRepository requests, ServicePoints points, PointAccess access, Catalogue catalogue,
              WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc,
-             CitizenNotifications notifications, ResidentContactStore contacts, AuditLog audit) {
+             CitizenNotifications notifications, ResidentContactStore contacts, AuditLog audit,
+             IdempotentWrites idempotent, ReferralStore referrals) {
+        this.idempotent = idempotent;
+        this.referrals = referrals;
         this.contacts = contacts;
         this.requests = requests;
         this.points = points;
@@ -69,6 +75,21 @@ public class Requests {
         this.notifications = notifications;
         this.audit = audit;
         this.clock = Clock.system(NANNING);
+    }
+
+    /**
+     * 委托 with the client's {@code Idempotency-Key} (may be null): the same caller repeating the same key gets the
+     * request the first attempt made; a concurrent repeat ends in {@link IdempotentWrites.Replayed}.
+     */
+    @Transactional
+    public RequestView authorise(Caller caller, NewRequest command, @io.micronaut.core.annotation.Nullable String idempotencyKey) {
+        Optional<UUID> earlier = idempotent.earlier(caller, "request", idempotencyKey);
+        if (earlier.isPresent()) {
+            throw new IdempotentWrites.Replayed(earlier.get());
+        }
+        RequestView view = authorise(caller, command);
+        idempotent.remember(caller, "request", idempotencyKey, view.id());
+        return view;
     }
 
     /** 委托: a resident asks in the mini-program, or a clerk records the request with the resident's consent. */
@@ -242,6 +263,25 @@ public class Requests {
      * its own case and may answer with its id.
      */
     @Transactional
+    public Referral refer(Caller caller, UUID id, String target, String reason, @io.micronaut.core.annotation.Nullable String idempotencyKey) {
+        Optional<UUID> earlier = idempotent.earlier(caller, "referral", idempotencyKey);
+        if (earlier.isPresent()) {
+            throw new IdempotentWrites.Replayed(earlier.get());
+        }
+        Referral referral = refer(caller, id, target, reason);
+        idempotent.remember(caller, "referral", idempotencyKey, referral.id());
+        return referral;
+    }
+
+    /** A referral made earlier, for answering a repeated attempt (its request must be visible to the caller). */
+    @Transactional(readOnly = true)
+    public Referral referral(Caller caller, UUID referralId) {
+        Referral referral = referrals.find(referralId).orElseThrow(() -> ProblemException.notFound("转介记录不存在。"));
+        requireAccess(caller, referral.requestId());
+        return referral;
+    }
+
+    @Transactional
     public Referral refer(Caller caller, UUID id, String target, String reason) {
         ProxyRequest request = find(id);
         requireWorkedOnBy(caller, request);
@@ -252,16 +292,7 @@ public class Requests {
             throw ProblemException.invalidField("reason", "请说明转介原因。");
         }
         Referral referral = new Referral(UUID.randomUUID(), id, target, reason.strip(), caller.accountId(), now());
-        jdbc.prepareStatement("""
-                insert into proxy.proxy_referral (id, request_id, target, reason, referred_by, referred_at) values (?, ?, ?, ?, ?, ?)""", s -> {
-            s.setObject(1, referral.id());
-            s.setObject(2, id);
-            s.setString(3, target);
-            s.setString(4, referral.reason());
-            s.setString(5, referral.referredBy());
-            s.setObject(6, java.sql.Timestamp.from(referral.referredAt()));
-            return s.executeUpdate();
-        });
+        referrals.save(referral);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("referralId", referral.id().toString());
         event.put("requestId", id.toString());
