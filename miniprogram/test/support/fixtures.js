@@ -33,3 +33,15 @@ function id(yyyymmdd) {
 }
 
 module.exports = { id, soon, place, provider, counsellor, slot, day, booking, application, request, point, item, activity, village };
+
+/** `GET /me` as the gateway answers it (override parts with `o`). */
+const me = (o = {}) => ({ accountId: 'acc-1', phone: { bound: false, masked: null, boundAt: null },
+  homeRegion: { code: '450103002001', name: '新兴苑社区居委会', townshipName: '中山街道', districtName: '青秀区' },
+  volunteer: { registered: false, starLevel: 0, starLabel: null, confirmedHours: 0, upcomingSignups: 0 },
+  openItems: { proxyRequests: 0, bookings: 0, legalAidApplications: 0, legalAidSupplementsRequested: 0, councilTopics: 0, councilMeetings: 0, volunteerSignups: 0, unreadNotifications: 0 },
+  notifications: { unread: 0, subscriptions: [] }, complete: true, ...o });
+/** One in-app notice as `GET /me/notifications` lists it. */
+const notice = (o = {}) => ({ id: 'n1', template: 'proxy-status', title: '代办进度通知', body: '拖欠工资投诉（劳动保障监察），已受理，12月7日 10:00，受理',
+  data: {}, page: 'pages/proxy/detail?id=r1', createdAt: '2026-12-07T02:00:00Z', readAt: null, read: false, ...o });
+module.exports.me = me;
+module.exports.notice = notice;
