@@ -47,5 +47,11 @@ const notice = (o = {}) => ({ id: 'n1', template: 'proxy-status', title: '代办
 /** `GET /catalogue/categories` */
 const categories = { items: [{ code: 'LD', label: '劳动维权', codePrefix: 'NN-LD-' }, { code: 'SB', label: '社会保险', codePrefix: 'NN-SB-' }, { code: 'OTHER', label: '其他事项', codePrefix: null }] };
 module.exports.categories = categories;
+/** `GET /appointments/legal-aid/case-types` and `…/exempt-grounds` (part of the served lists) */
+const caseTypes = { items: [{ code: 'LABOUR', label: '请求确认劳动关系或者支付劳动报酬', article: '第三十一条' }, { code: 'MAINTENANCE', label: '请求给付赡养费、抚养费、扶养费', article: '第三十一条' }] };
+const exemptGrounds = { items: [{ code: 'ART42_MIGRANT_WORKER_WAGES_OR_INJURY', label: '申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员', article: '第四十二条' },
+  { code: 'ART32_ABUSE_OR_DOMESTIC_VIOLENCE_VICTIM', label: '遭受虐待、遗弃或者家庭暴力的受害人主张相关权益', article: '第三十二条' }] };
+module.exports.caseTypes = caseTypes;
+module.exports.exemptGrounds = exemptGrounds;
 module.exports.me = me;
 module.exports.notice = notice;
