@@ -99,7 +99,7 @@ describe('志愿者', () => {
     expect(page.text()).toContain('已申请加入，状态：待队长审核');
     expect(page.text()).toContain('我的服务队平安巡防队平安巡防队 · 队员 · 队长 韦**待队长审核');
     expect(page.text()).toContain('我：待队长审核');
-    expect(page.$('.join')).toBeNull();
+    expect(page.$('.join')).toBeFalsy();
     page = await openPage('pages/volunteer/certificates');
     expect(page.text()).toContain('志愿服务证明 · 2.5 小时');
     expect(page.text()).toContain('青秀区志愿服务联合会 · 2026年12月7日出具');
