@@ -46,7 +46,8 @@ describe('我的', () => {
   test('shows my phone, volunteer standing, village and unread notices from one call, and links to the inbox', async () => {
     const { calls } = installWx([
       { path: '/me', body: f.me({ phone: { bound: true, masked: '138****5678', boundAt: '2026-12-01T00:00:00Z' },
-        volunteer: { registered: true, starLevel: 1, starLabel: '一星志愿者', confirmedHours: 120.5, upcomingSignups: 2 }, notifications: { unread: 4, subscriptions: [] } }) },
+        volunteer: { registered: true, starLevel: 1, starLabel: '一星志愿者', confirmedHours: 120.5, upcomingSignups: 2 }, notifications: { unread: 4, subscriptions: [] },
+        openItems: { ...f.me().openItems, bookings: 1, proxyRequests: 2 } }) },
     ]);
     const page = await openPage('pages/me/index');
     const text = page.text();
@@ -55,6 +56,9 @@ describe('我的', () => {
     expect(text).toContain('我是志愿者累计 120.5 小时 · 一星志愿者 · 已报名 2 场活动');
     expect(text).toContain('青秀区 中山街道 新兴苑社区居委会');
     expect(text).toContain('我的通知4 条未读有新通知');
+    expect(text).toContain('我的预约法律咨询、心理咨询 · 1 个即将到来');
+    expect(text).toContain('我的代办2 件正在办理');
+    expect(text).toMatch(/我的法律援助申请\s*›/);
     expect(calls.requests.filter((r) => /\/volunteers\//.test(r.url))).toEqual([]);
     await page.tap('4 条未读');
     expect(calls.navigateTo).toContain('/pages/me/notices');

@@ -6,6 +6,12 @@ const me = require('../../utils/me');
 const prefs = require('../../utils/prefs');
 const subscribe = require('../../utils/subscribe');
 
+/** "2 件正在办理", or '' when none (or unknown) @param {Record<string, number>|null} items @param {string} key @param {string} words */
+function count(items, key, words) {
+  const n = items ? Number(items[key]) || 0 : 0;
+  return n > 0 ? `${n} ${words}` : '';
+}
+
 page({
   data: {
     signedIn: false,
@@ -15,6 +21,7 @@ page({
     village: '',
     volunteer: null,
     unread: 0,
+    open: { bookings: '', legalAid: '', proxy: '' },
     partial: false,
     meError: '',
     loginError: '',
@@ -60,6 +67,11 @@ page({
         village: mine.homeRegion ? me.villagePath(mine.homeRegion) : this.data.village,
         volunteer: vol ? { star: vol.starLabel || '尚未评星', hours: vol.confirmedHours, upcoming: vol.upcomingSignups } : null,
         unread: mine.notifications ? Number(mine.notifications.unread) || 0 : 0,
+        open: {
+          bookings: count(mine.openItems, 'bookings', '个即将到来'),
+          legalAid: count(mine.openItems, 'legalAidApplications', '件正在审查'),
+          proxy: count(mine.openItems, 'proxyRequests', '件正在办理'),
+        },
         partial: !mine.complete,
       });
     },
