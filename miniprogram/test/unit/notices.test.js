@@ -68,4 +68,16 @@ describe('我的通知', () => {
     expect(calls.navigateTo).toEqual([]);
     expect(page.text()).toContain('● 未读');
   });
+
+  test('“只看未读” asks the API for unread notices only, and says when there are none', async () => {
+    installWx([{ path: /^\/me\/notifications\?page=0&size=20$/, body: page0 }]);
+    const page = await openPage('pages/me/notices');
+    expect(page.text()).toContain('代办进度通知');
+    const { calls } = installWx([{ path: /^\/me\/notifications\?unread=true&page=0&size=20$/, body: { items: [], page: 0, size: 20, total: 0, unread: 0 } }]);
+    await page.tap('只看未读');
+    expect(calls.requests.map((r) => r.url.replace(/^.*\/api\/v1/, ''))).toContain('/me/notifications?unread=true&page=0&size=20');
+    expect(page.text()).toContain('✓ 只看未读');
+    expect(page.text()).toContain('没有未读通知');
+    expect(page.text()).not.toContain('代办进度通知');
+  });
 });

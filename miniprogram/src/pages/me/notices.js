@@ -24,7 +24,7 @@ function row(n) {
 
 /** 我的通知: my in-app notices, newest first, read or not in words; opening one marks it read and goes where it points. */
 page({
-  data: { items: /** @type {any[]} */ ([]), page: 0, total: 0, unread: 0, more: false, loaded: false, error: '', readError: '' },
+  data: { items: /** @type {any[]} */ ([]), page: 0, total: 0, unread: 0, unreadOnly: false, more: false, loaded: false, error: '', readError: '' },
   methods: {
     onLoad() {
       return this.reload();
@@ -36,13 +36,20 @@ page({
     reload() {
       return this.fetch(0);
     },
+    /** "全部" or "只看未读" */
+    pickFilter(e) {
+      const unreadOnly = e.currentTarget.dataset.only === 'unread';
+      if (unreadOnly === this.data.unreadOnly) return undefined;
+      this.setData({ unreadOnly, items: [], loaded: false });
+      return this.fetch(0);
+    },
     loadMore() {
       if (this.data.busy || !this.data.more) return undefined;
       return this.fetch(this.data.page + 1);
     },
     /** @param {number} p page number from 0 */
     async fetch(p) {
-      const answer = await this.act('error', () => api.get('/me/notifications', { page: p, size: SIZE }));
+      const answer = await this.act('error', () => api.get('/me/notifications', { unread: this.data.unreadOnly ? true : undefined, page: p, size: SIZE }));
       if (!answer) return this.setData({ loaded: true });
       const fresh = (answer.items || []).map(row);
       // A notice that arrived since the last page shifts the list: keep each notice once.
