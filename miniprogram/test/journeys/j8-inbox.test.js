@@ -53,7 +53,7 @@ test('a citizen sees the clerk’s acceptance as an unread notice, opens it on t
   expect(page.data.items.find((n) => n.id === accepted.id).read).toBe(true);
   expect(page.data.unread).toBe(unreadBefore - 1);
   page = await phone.follow();
-  expect(page.text()).toContain('代办进度');
+  expect(page.text()).toContain('拖欠工资投诉（劳动保障监察）');
   expect(page.text()).toContain('已受理');
   expect(page.text()).toMatch(/回执编号：DB\d{8}-\d+/);
 
