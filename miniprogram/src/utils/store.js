@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * What the app remembers on the phone where the API has no place for it yet (see API-GAPS.md): the home village the
- * citizen chose, and hand-overs between pages of one flow (a screening result carried into the booking).
+ * What the app keeps on the phone: a cache of the home village the server keeps (`GET /me`, `PUT /me/home-region`,
+ * see utils/me), read by the pages that look "near me", and hand-overs between pages of one flow (a screening result
+ * carried into the booking).
  */
 const VILLAGE = 'civic.village';
 

@@ -47,4 +47,13 @@ test('a new citizen signs in silently, binds the phone, sets the village and kee
   expect(phone.calls.login).toBe(1);
   expect(page.data.large).toBe(true);
   expect(page.text()).toContain(`我的村（社区）：青秀区 ${place.township.name} ${place.village.name}`);
+
+  // The village and the bound phone are kept on the server: the same WeChat user on a new phone sees them at once.
+  const other = new Phone(user);
+  page = await other.open('/pages/home/index');
+  expect(other.calls.login).toBe(1);
+  expect(page.text()).toContain(`我的村（社区）：青秀区 ${place.township.name} ${place.village.name}`);
+  page = await other.open('/pages/me/index');
+  expect(page.text()).toMatch(/已绑定：1\d{2}\*{4}\d{4}/);
+  expect(other.wx.getStorageSync('civic.village').code).toBe(place.village.code);
 });

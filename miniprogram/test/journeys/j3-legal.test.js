@@ -58,7 +58,7 @@ test('a citizen books the nearest lawyer, moves and cancels the booking, and app
   await phone.tap('请求确认劳动关系或者支付劳动报酬');
   await page.type('.f-other', '南宁某装饰工程有限公司');
   await page.type('.f-desc', '在装修工地务工五个月，公司至今拖欠工资两万元。');
-  await phone.tap('进城务工人员申请支付劳动报酬或工伤赔偿');
+  await phone.tap('的进城务工人员');
   await phone.tap('提交申请');
   expect(page.text()).toMatch(/身份证/);
   expect(page.data.fieldErrors.idNumber).toBeTruthy();

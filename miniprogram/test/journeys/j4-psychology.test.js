@@ -11,8 +11,8 @@ test('a risky answer shows the hotline first with a call button, then the citize
 
   // Answer every item; item 9 (thoughts of self-harm) with “好几天”.
   for (const q of page.data.questions) {
-    await page.instance.answer({ currentTarget: { dataset: { key: q.key, value: q.key === 'p8' ? 1 : 1 } } });
-    if (q.key === 'p8') {
+    await page.instance.answer({ currentTarget: { dataset: { key: q.key, value: q.key === 'p9' ? 1 : 1 } } });
+    if (q.key === 'p9') {
       // At once, before anything is sent: the hotline is the first thing on the page.
       expect(page.text().indexOf('12356')).toBeGreaterThanOrEqual(0);
       expect(page.text().indexOf('全国心理援助热线')).toBeLessThan(page.text().indexOf('1. '));

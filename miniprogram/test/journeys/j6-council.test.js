@@ -53,6 +53,14 @@ test('a resident proposes a topic, takes part, subscribes and reads the publishe
   const decision = await setup.publishDecision(council.id, mine, `增设健身器材${stamp}`);
   page = await phone.open(`/pages/council/council?id=${council.id}`);
   expect(page.text()).toContain(decision.title);
+  expect(page.text()).toContain(" · 我提出的");
+  // The accepted topic gives the convener's reason and leads to its published decision.
+  page = await phone.open(`/pages/council/topic?id=${mine}`);
+  expect(page.text()).toContain('已采纳的理由：符合议事范围，列入议事日程。');
+  await phone.tap('查看这项议题的决议和实施结果');
+  page = await phone.follow();
+  expect(page.text()).toContain(decision.title);
+  page = await phone.open(`/pages/council/council?id=${council.id}`);
   await phone.tap(decision.title);
   page = await phone.follow();
   expect(page.text()).toContain('实施进度 40%');

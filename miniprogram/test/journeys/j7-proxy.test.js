@@ -10,12 +10,13 @@ test('a citizen asks the village clerk to file a wage complaint for a family mem
   phone.wx.setStorageSync('civic.village', { code: place.village.code, name: place.village.name, path: `青秀区 ${place.township.name} ${place.village.name}` });
 
   let page = await phone.open('/pages/proxy/index');
-  expect(page.text()).toContain('劳动维权');
-  expect(page.text()).toContain('拖欠工资投诉（劳动保障监察）'); // the first category is open
-  await phone.tap('社会保险（');
+  // Categories in the order the API serves them; the first one is open.
+  expect(page.text()).toMatch(/社会保险（\d+ 项）收起 ▲.*劳动维权（\d+ 项）展开 ▼/);
   expect(page.text()).toContain('城乡居民基本养老保险参保登记');
   expect(page.text()).not.toContain('拖欠工资投诉（劳动保障监察）');
   await phone.tap('劳动维权（');
+  expect(page.text()).toContain('拖欠工资投诉（劳动保障监察）');
+  expect(page.text()).not.toContain('城乡居民基本养老保险参保登记');
   await phone.tap('拖欠工资投诉（劳动保障监察）');
   page = await phone.follow();
   expect(page.text()).toContain('需要带的材料');

@@ -88,7 +88,7 @@ test('every page, with real data', async () => {
   const req2 = await g.ok('POST', '/proxy/requests', { pointId: points[0].id, itemCode: 'NN-YL-001', residentName: '黄秀英', residentPhone: '13907710000', consent: true, consentChannel: 'MINI_PROGRAM' }, token());
   for (const s of ['accept', 'forward', 'deliver', 'archive']) await setup.clerkStep(req2.id, s);
   const vol = await g.ok('POST', '/volunteers', { realName: '黄丽萍', idNumber: g.idNumber('19800101'), phone: '13977112345', homeRegion: villageCode, skills: ['急救', '助老'],
-    sensitiveInfoConsent: true, consentPolicyVersion: '2025-01' }, token());
+    sensitiveInfoConsent: true, consentPolicyVersion: (await g.ok('GET', '/volunteers/consent-policy', undefined, token())).version }, token());
   await g.ok('POST', `/volunteers/activities/${act1.id}/signups`, {}, token());
   await g.ok('POST', `/volunteers/activities/${act2.id}/signups`, {}, token());
   await setup.hoursAndCertificate(act2.id, vol.id, 150);
@@ -99,6 +99,14 @@ test('every page, with real data', async () => {
   await g.ok('POST', `/council/topics/${other.id}/opinions`, { content: '建议换成太阳能路灯，省电又好维护。' }, token());
   await setup.meeting(council.id, other.id);
   const decision = await setup.publishDecision(council.id, topic.id, '广场增设老年人健身器材');
+  // A request the clerk has not accepted yet (it can still be withdrawn).
+  const req3 = await g.ok('POST', '/proxy/requests', { pointId: points[0].id, itemCode: 'NN-CL-002', residentName: '黄丽萍', residentPhone: '13907719876', consent: true, consentChannel: 'MINI_PROGRAM' }, token());
+  // The clerk's steps reach the inbox through Kafka: wait until the last one (归档) is there.
+  for (let i = 0; i < 60; i++) {
+    const inbox = await g.ok('GET', '/me/notifications?size=50', undefined, token());
+    if (inbox.items.some((n) => n.body.includes('已归档'))) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 
   await phone.open('/pages/home/index');
   save('02-home', phone, { tab: 'home' });
@@ -127,7 +135,7 @@ test('every page, with real data', async () => {
   await phone.open('/pages/legalaid/apply');
   await phone.page.type('.f-name', '黄丽萍');
   await phone.tap('请求确认劳动关系或者支付劳动报酬');
-  await phone.tap('进城务工人员申请支付劳动报酬或工伤赔偿');
+  await phone.tap('的进城务工人员');
   await phone.tap('提交申请');
   save('12-legal-aid-form-errors', phone);
   await phone.open(`/pages/legalaid/detail?id=${app_.id}`);
@@ -138,7 +146,7 @@ test('every page, with real data', async () => {
   save('14-my-legal-aid', phone);
   await phone.open('/pages/psychology/index');
   save('15-psychology-screening', phone);
-  await phone.page.instance.answer({ currentTarget: { dataset: { key: 'p8', value: 1 } } });
+  await phone.page.instance.answer({ currentTarget: { dataset: { key: 'p9', value: 1 } } });
   await phone.idle();
   save('16-psychology-risk-hotline', phone);
   await phone.open(`/pages/appointments/provider?id=${counsellor.id}`);
@@ -183,6 +191,10 @@ test('every page, with real data', async () => {
   await phone.open(`/pages/proxy/detail?id=${req2.id}`);
   await phone.tap('非常满意');
   save('32-proxy-rate-at-follow-up', phone);
+  await phone.open('/pages/me/notices');
+  save('34-my-notices', phone);
+  await phone.open(`/pages/proxy/detail?id=${req3.id}`);
+  save('35-proxy-withdraw', phone);
   phone.wx.setStorageSync('civic.largeText', true);
   await phone.open('/pages/home/index');
   save('33-home-larger-text', phone, { tab: 'home' });

@@ -14,9 +14,10 @@ const request = (o = {}) => ({ id: 'r1', receiptNo: 'DB20261207-000001', pointId
   consentChannel: 'MINI_PROGRAM', status: 'ACCEPTED', statusLabel: '已受理', createdAt: '2026-12-06T19:45:35Z', forwardDue: '2026-12-10', overdue: false,
   materials: [{ name: '投诉书', ticked: true }, { name: '身份证件', ticked: false }],
   timeline: [{ status: 'AUTHORISED', statusLabel: '已委托', note: '居民在小程序提交委托', actor: 'u1', occurredAt: '2026-12-06T19:45:35Z' },
-    { status: 'ACCEPTED', statusLabel: '已受理', note: '受理，回执编号 DB20261207-000001', actor: 'u2', occurredAt: '2026-12-06T20:00:00Z' }], ...o });
+    { status: 'ACCEPTED', statusLabel: '已受理', note: '受理，回执编号 DB20261207-000001', actor: 'u2', occurredAt: '2026-12-06T20:00:00Z' }],
+  children: [], point: { id: 'pt1', name: '新兴苑社区便民服务点', phone: '0771-5551234', address: '社区党群服务中心一楼' }, expectedBy: '2027-01-08', ...o });
 const point = { id: 'pt1', regionCode: '450103002001', name: '新兴苑社区便民服务点', address: '社区党群服务中心一楼', phone: '0771-5551234', active: true, itemCodes: ['NN-LD-001'], staff: [] };
-const item = { code: 'NN-LD-001', name: '拖欠工资投诉（劳动保障监察）', type: '行政检查', department: '区县人力资源和社会保障局劳动保障监察机构', implementingLevel: '区县级',
+const item = { code: 'NN-LD-001', name: '拖欠工资投诉（劳动保障监察）', category: 'LD', categoryLabel: '劳动维权', type: '行政检查', department: '区县人力资源和社会保障局劳动保障监察机构', implementingLevel: '区县级',
   legalBasis: '《保障农民工工资支付条例》；《中华人民共和国劳动法》', conditions: '用人单位拖欠或克扣劳动者工资', materials: '投诉书；身份证件；劳动合同、考勤记录、工资条等能证明劳动关系和欠薪的材料',
   fee: '不收费', timeLimitDays: 20, visits: 0, proxyAllowed: true, contact: '12333', retired: false, version: 1, updatedAt: '2026-12-06T19:40:07Z' };
 const activity = (o = {}) => ({ id: 'ac1', title: '社区义诊引导', description: '协助社区开展活动。', regionCode: '450103002001', place: '社区广场', startsAt: soon(48), endsAt: soon(50),
@@ -33,3 +34,24 @@ function id(yyyymmdd) {
 }
 
 module.exports = { id, soon, place, provider, counsellor, slot, day, booking, application, request, point, item, activity, village };
+
+/** `GET /me` as the gateway answers it (override parts with `o`). */
+const me = (o = {}) => ({ accountId: 'acc-1', phone: { bound: false, masked: null, boundAt: null },
+  homeRegion: { code: '450103002001', name: '新兴苑社区居委会', townshipName: '中山街道', districtName: '青秀区' },
+  volunteer: { registered: false, starLevel: 0, starLabel: null, confirmedHours: 0, upcomingSignups: 0 },
+  openItems: { proxyRequests: 0, bookings: 0, legalAidApplications: 0, legalAidSupplementsRequested: 0, councilTopics: 0, councilMeetings: 0, volunteerSignups: 0, unreadNotifications: 0 },
+  notifications: { unread: 0, subscriptions: [] }, complete: true, ...o });
+/** One in-app notice as `GET /me/notifications` lists it. */
+const notice = (o = {}) => ({ id: 'n1', template: 'proxy-status', title: '代办进度通知', body: '拖欠工资投诉（劳动保障监察），已受理，12月7日 10:00，受理',
+  data: {}, page: 'pages/proxy/detail?id=r1', createdAt: '2026-12-07T02:00:00Z', readAt: null, read: false, ...o });
+/** `GET /catalogue/categories` */
+const categories = { items: [{ code: 'LD', label: '劳动维权', codePrefix: 'NN-LD-' }, { code: 'SB', label: '社会保险', codePrefix: 'NN-SB-' }, { code: 'OTHER', label: '其他事项', codePrefix: null }] };
+module.exports.categories = categories;
+/** `GET /appointments/legal-aid/case-types` and `…/exempt-grounds` (part of the served lists) */
+const caseTypes = { items: [{ code: 'LABOUR', label: '请求确认劳动关系或者支付劳动报酬', article: '第三十一条' }, { code: 'MAINTENANCE', label: '请求给付赡养费、抚养费、扶养费', article: '第三十一条' }] };
+const exemptGrounds = { items: [{ code: 'ART42_MIGRANT_WORKER_WAGES_OR_INJURY', label: '申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员', article: '第四十二条' },
+  { code: 'ART32_ABUSE_OR_DOMESTIC_VIOLENCE_VICTIM', label: '遭受虐待、遗弃或者家庭暴力的受害人主张相关权益', article: '第三十二条' }] };
+module.exports.caseTypes = caseTypes;
+module.exports.exemptGrounds = exemptGrounds;
+module.exports.me = me;
+module.exports.notice = notice;

@@ -120,12 +120,17 @@ async function station(townshipCode, townshipName) {
   return ok('POST', '/volunteers/stations', { townshipCode, name: `${townshipName}志愿服务站`, address: `${townshipName}综合文化站` }, admin);
 }
 
+/** The version of the volunteer consent policy the API serves (a registration must name it). */
+async function policyVersion(token) {
+  return (await ok('GET', '/volunteers/consent-policy', undefined, token)).version;
+}
+
 /** A second citizen registered as a volunteer through the API (a team leader). */
 async function volunteer(homeRegion, name = '韦建华') {
   const login = await citizen(`lead${Math.random().toString(36).slice(2, 10)}`);
   for (let i = 0; i < 5; i++) {
     const r = await call('POST', '/volunteers', { realName: name, idNumber: idNumber('19750315'), phone: '13977110001', homeRegion,
-      skills: ['巡逻'], sensitiveInfoConsent: true, consentPolicyVersion: '2025-01' }, login.accessToken);
+      skills: ['巡逻'], sensitiveInfoConsent: true, consentPolicyVersion: await policyVersion(login.accessToken) }, login.accessToken);
     if (r.status === 201) return { token: login.accessToken, volunteer: r.json };
     if (r.status !== 409) throw new Error(`volunteer: ${r.status} ${JSON.stringify(r.json)}`);
   }

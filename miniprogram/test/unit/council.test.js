@@ -86,4 +86,41 @@ describe('老友议事会', () => {
     expect(page.text()).toContain('应到 7 人，实到 7 人；赞成 7，反对 0，弃权 0');
     expect(page.data.progress[0].photos[0].src).toBe('http://127.0.0.1:8080/api/v1/council/public/decisions/d1/photos/ph1');
   });
+
+  test('what is mine is marked: topics I proposed or supported, meetings I registered for', async () => {
+    const { wx } = installWx([
+      { path: /^\/council\/public\/councils\?region=/, body: [{ id: 'c1', name: pub.name, regionCode: pub.regionCode }] },
+      { path: '/council/public/councils/c1', body: pub },
+      { path: '/council/councils/c1/topics', body: [topic(), topic({ id: 't2', title: '修缮篮球场', supports: 5 })] },
+      { path: /^\/council\/councils\/c1\/meetings/, body: [{ id: 'm1', councilId: 'c1', title: '本月议事会议', place: '村委会议室', startsAt: f.soon(26), endsAt: f.soon(28), status: 'SCHEDULED', statusLabel: '待召开', agenda: [], registrations: 3 }] },
+      { path: '/council/councils/c1/decisions', body: [] },
+      { path: '/council/councils/c1/subscription', body: { councilId: 'c1', subscribed: false } },
+      { path: '/council/me', body: { topics: [{ id: 't1', councilId: 'c1', councilName: pub.name, title: '村口路灯维修', status: 'OPEN', statusLabel: '征集中', moderation: 'VISIBLE', supports: 2, createdAt: '2026-12-06T00:00:00Z' }],
+        supports: [{ topicId: 't2', councilId: 'c1', councilName: pub.name, title: '修缮篮球场', status: 'OPEN', statusLabel: '征集中', supportedAt: '2026-12-06T00:00:00Z' }], opinions: [],
+        meetingRegistrations: [{ meetingId: 'm1', councilId: 'c1', councilName: pub.name, title: '本月议事会议', place: '村委会议室', startsAt: f.soon(26), status: 'SCHEDULED', statusLabel: '待召开', registeredAt: '2026-12-06T00:00:00Z' }], subscriptions: [] } },
+    ]);
+    wx.setStorageSync('civic.village', f.village);
+    const page = await openPage('pages/council/council');
+    expect(page.text()).toContain('村口路灯维修居民提出 · 2 人附议 · 我提出的');
+    expect(page.text()).toContain('修缮篮球场居民提出 · 5 人附议 · 我已附议');
+    expect(page.text()).toContain('您已报名');
+    expect(page.text()).not.toContain('报名参加');
+  });
+
+  test('an accepted topic gives its reason and links to its decision; a declined one gives the reason', async () => {
+    const { calls } = installWx([
+      { path: '/council/topics/t1', body: topic({ status: 'ACCEPTED', statusLabel: '已采纳', statusReason: '符合议事范围，列入议事日程。', decisionId: 'd1' }) },
+      { path: '/council/topics/t1/opinions', body: [] },
+      { path: '/council/topics/t2', body: topic({ id: 't2', status: 'DECLINED', statusLabel: '未采纳', statusReason: '属于物业管理事项，请联系物业。', decisionId: null }) },
+      { path: '/council/topics/t2/opinions', body: [] },
+    ]);
+    let page = await openPage('pages/council/topic', { id: 't1' });
+    expect(page.text()).toContain('已采纳的理由：符合议事范围，列入议事日程。');
+    expect(page.text()).not.toContain('我也赞成');
+    await page.tap('查看这项议题的决议和实施结果');
+    expect(calls.navigateTo).toEqual(['/pages/council/decision?id=d1']);
+    page = await openPage('pages/council/topic', { id: 't2' });
+    expect(page.text()).toContain('未采纳的理由：属于物业管理事项，请联系物业。');
+    expect(page.text()).not.toContain('查看这项议题的决议');
+  });
 });

@@ -6,17 +6,19 @@ describe('法律援助申请', () => {
   test('the form offers case types and exemption grounds in words; field messages appear by their field', async () => {
     let sent;
     const { calls } = installWx([
+      { path: '/appointments/legal-aid/case-types', body: f.caseTypes },
+      { path: '/appointments/legal-aid/exempt-grounds', body: f.exemptGrounds },
       { method: 'POST', path: '/appointments/legal-aid/applications', get status() { return sent && sent.idNumber === 'bad' ? 400 : 201; },
         onCall: (d) => { sent = d; },
         body: () => (sent.idNumber === 'bad' ? { title: '请求有误', status: 400, detail: '身份证号码应为 18 位，最后一位可以是 X。', errors: [{ field: 'idNumber', message: '身份证号码应为 18 位，最后一位可以是 X。' }] } : f.application()) },
     ]);
     const page = await openPage('pages/legalaid/apply');
     expect(page.text()).toContain('请求给付赡养费、抚养费、扶养费');
-    expect(page.text()).toContain('遭受虐待、遗弃或者家庭暴力的受害人');
+    expect(page.text()).toContain('遭受虐待、遗弃或者家庭暴力的受害人主张相关权益法律援助法第三十二条');
     await page.type('.f-name', '黄丽萍');
     await page.type('.f-id', 'bad');
     await page.tap('请求确认劳动关系或者支付劳动报酬');
-    await page.tap('进城务工人员申请支付劳动报酬或工伤赔偿');
+    await page.tap('进城务工人员');
     await page.tap('提交申请');
     expect(page.data.fieldErrors.idNumber).toBe('身份证号码应为 18 位，最后一位可以是 X。');
     expect(page.text()).toContain('！身份证号码应为 18 位，最后一位可以是 X。');
@@ -63,5 +65,55 @@ describe('法律援助申请', () => {
     page = await openPage('pages/legalaid/mine');
     expect(page.text()).toContain('预计 2026年12月16日 前作出决定');
     expect(page.text()).toContain('决定不予法律援助');
+  });
+
+  test('a matter type handed over from a law answer is chosen; when the lists cannot be read the page says so and retries', async () => {
+    let fail = true;
+    installWx([
+      { path: '/appointments/legal-aid/case-types', get status() { return fail ? 503 : 200; }, body: () => (fail ? { status: 503, title: '服务暂时不可用', detail: '服务暂时不可用，请稍后再试。' } : f.caseTypes) },
+      { path: '/appointments/legal-aid/exempt-grounds', body: f.exemptGrounds },
+    ]);
+    const page = await openPage('pages/legalaid/apply', { caseType: 'MAINTENANCE' });
+    expect(page.text()).toContain('服务暂时不可用，请稍后再试。重试');
+    expect(page.text()).not.toContain('请求给付赡养费');
+    fail = false;
+    await page.tap('重试');
+    expect(page.text()).toContain('◉ 请求给付赡养费、抚养费、扶养费');
+    expect(page.text()).toContain('○ 请求确认劳动关系或者支付劳动报酬');
+    expect(page.data.caseType).toBe('MAINTENANCE');
+  });
+
+  test('an application under review can be withdrawn after confirming; once withdrawn it says so and offers nothing more', async () => {
+    let state = f.application();
+    let withdrawals = 0;
+    let refuse = false;
+    const { device, calls } = installWx([
+      { path: '/appointments/legal-aid/applications/a1', body: () => state },
+      { path: '/appointments/legal-aid/applications/a1/documents', body: [] },
+      { method: 'POST', path: '/appointments/legal-aid/applications/a1/withdrawal', get status() { return refuse ? 409 : 200; }, onCall: () => { withdrawals++; },
+        body: () => {
+          if (refuse) return { status: 409, title: '不能撤回', detail: '已经作出决定的申请不能撤回。' };
+          state = f.application({ status: 'WITHDRAWN', statusLabel: '已撤回' });
+          return state;
+        } },
+    ]);
+    const page = await openPage('pages/legalaid/detail', { id: 'a1' });
+    expect(page.text()).toContain('作出决定前，您可以撤回申请。');
+    device.modalConfirm = false;
+    await page.tap('撤回申请');
+    expect(calls.modal[0].title).toBe('撤回申请');
+    expect(withdrawals).toBe(0);
+    device.modalConfirm = true;
+    refuse = true;
+    await page.tap('撤回申请');
+    expect(page.text()).toContain('已经作出决定的申请不能撤回。');
+    refuse = false;
+    await page.tap('撤回申请');
+    expect(withdrawals).toBe(2);
+    expect(page.text()).toContain('申请已撤回');
+    expect(page.text()).toContain('您已撤回这份申请，不再审查。');
+    expect(page.text()).not.toContain('撤回申请');
+    expect(page.text()).not.toContain('拍照或从相册上传');
+    expect(page.text()).not.toContain('预计在');
   });
 });

@@ -1,12 +1,13 @@
 const { installWx } = require('../support/unit');
 const { openPage } = require('../support/render');
 const store = require('../../src/utils/store');
+const f = require('../support/fixtures');
 
 describe('我的', () => {
   test('binds the phone with the getPhoneNumber code, shows refusals next to the button, and toggles larger text', async () => {
     let sent;
     const { wx } = installWx([
-      { path: '/volunteers/me', status: 404, body: { status: 404, detail: '您还没有注册志愿者。' } },
+      { path: '/me', body: f.me() },
       { method: 'POST', path: '/auth/wechat/phone', onCall: (d) => { sent = d; }, get status() { return sent && sent.code === 'used' ? 400 : 200; },
         body: () => (sent.code === 'used' ? { status: 400, title: '请求有误', detail: '手机号验证码无效或已使用，请重新获取。' } : { phone: '158****2098', boundAt: '2026-12-06T19:00:00Z' }) },
     ]);
@@ -17,7 +18,7 @@ describe('我的', () => {
     expect(page.text()).toContain('您没有同意使用手机号。');
     await page.fire('.phone-btn', 'getphonenumber', { code: 'ok.1' });
     expect(page.text()).toContain('已绑定手机号 158****2098');
-    expect(wx.getStorageSync('civic.phone')).toBe('158****2098');
+    expect(page.text()).toContain('已绑定：158****2098');
     await page.fire('.phone-btn', 'getphonenumber', { code: 'used' });
     expect(page.text()).toContain('手机号验证码无效或已使用，请重新获取。');
     expect(page.text()).toContain('办理进度的微信提醒会在您预约、申请或委托代办时询问是否接收。');
@@ -30,7 +31,7 @@ describe('我的', () => {
     require('../../src/utils/subscribe').reset();
     let consents;
     const { calls } = installWx([
-      { path: '/volunteers/me', status: 404, body: {} },
+      { path: '/me', body: f.me() },
       { path: '/me/notification-templates', body: { items: [{ key: 'proxy-status', templateId: 'tmpl-proxy', title: '代办进度', purpose: 'x', remaining: 0 }, { key: 'appointment-reminder', templateId: 'tmpl-appt', title: '预约提醒', purpose: 'x', remaining: 0 }] } },
       { method: 'POST', path: '/me/notification-consents', onCall: (d) => { consents = d; }, body: {} },
     ]);
@@ -42,11 +43,42 @@ describe('我的', () => {
     require('../../src/utils/subscribe').reset();
   });
 
-  test('the village picker walks district → township → village and remembers it', async () => {
+  test('shows my phone, volunteer standing, village and unread notices from one call, and links to the inbox', async () => {
+    const { calls } = installWx([
+      { path: '/me', body: f.me({ phone: { bound: true, masked: '138****5678', boundAt: '2026-12-01T00:00:00Z' },
+        volunteer: { registered: true, starLevel: 1, starLabel: '一星志愿者', confirmedHours: 120.5, upcomingSignups: 2 }, notifications: { unread: 4, subscriptions: [] },
+        openItems: { ...f.me().openItems, bookings: 1, proxyRequests: 2 } }) },
+    ]);
+    const page = await openPage('pages/me/index');
+    const text = page.text();
+    expect(text).toContain('已绑定：138****5678');
+    expect(text).toContain('更换手机号');
+    expect(text).toContain('我是志愿者累计 120.5 小时 · 一星志愿者 · 已报名 2 场活动');
+    expect(text).toContain('青秀区 中山街道 新兴苑社区居委会');
+    expect(text).toContain('我的通知4 条未读有新通知');
+    expect(text).toContain('我的预约法律咨询、心理咨询 · 1 个即将到来');
+    expect(text).toContain('我的代办2 件正在办理');
+    expect(text).toMatch(/我的法律援助申请\s*›/);
+    expect(calls.requests.filter((r) => /\/volunteers\//.test(r.url))).toEqual([]);
+    await page.tap('4 条未读');
+    expect(calls.navigateTo).toContain('/pages/me/notices');
+  });
+
+  test('when “me” cannot be read the page says why and offers a retry', async () => {
+    installWx([{ path: '/me', status: 503, body: { status: 503, title: '服务暂时不可用', detail: '服务暂时不可用，请稍后再试。' } }]);
+    const page = await openPage('pages/me/index');
+    expect(page.text()).toContain('已用微信登录');
+    expect(page.text()).toContain('服务暂时不可用，请稍后再试。重试');
+    expect(page.text()).toContain('成为志愿者');
+  });
+
+  test('the village picker walks district → township → village and saves it on the server', async () => {
+    let sent;
     installWx([
       { path: '/regions/450100/children', body: [{ code: '450103', name: '青秀区', level: 'district' }] },
       { path: '/regions/450103/children', body: [{ code: '450103002', name: '中山街道', level: 'township' }] },
       { path: '/regions/450103002/children', body: [{ code: '450103002001', name: '新兴苑社区居委会', level: 'village' }] },
+      { method: 'PUT', path: '/me/home-region', onCall: (d) => { sent = d; }, body: { code: '450103002001', name: '新兴苑社区居委会', townshipName: '中山街道', districtName: '青秀区' } },
     ]);
     const page = await openPage('pages/me/village');
     await page.tap('青秀区');
@@ -56,8 +88,22 @@ describe('我的', () => {
     expect(page.text()).toContain('请选择乡镇（街道）');
     await page.tap('中山街道');
     await page.tap('新兴苑社区居委会');
+    expect(sent).toEqual({ regionCode: '450103002001' });
     expect(page.text()).toContain('已设为：青秀区 中山街道 新兴苑社区居委会');
     expect(store.village()).toEqual({ code: '450103002001', name: '新兴苑社区居委会', path: '青秀区 中山街道 新兴苑社区居委会' });
+  });
+
+  test('a village the server refuses is not kept on the phone and the API message is shown', async () => {
+    const { wx } = installWx([
+      { path: '/regions/450100/children', body: [{ code: '450103002001', name: '新兴苑社区居委会', level: 'village' }] },
+      { method: 'PUT', path: '/me/home-region', status: 400, body: { status: 400, title: '请求有误', detail: '请选择南宁市的村（社区）。' } },
+    ]);
+    wx.clearStorageSync();
+    const page = await openPage('pages/me/village');
+    await page.tap('新兴苑社区居委会');
+    expect(page.text()).toContain('请选择南宁市的村（社区）。');
+    expect(page.text()).not.toContain('已设为');
+    expect(store.village()).toBeNull();
   });
 });
 

@@ -5,13 +5,17 @@ const f = require('../support/fixtures');
 describe('代办', () => {
   test('the guide groups the catalogue by category and my requests show their state', async () => {
     installWx([
-      { path: /^\/catalogue\/items\?/, body: { items: [f.item, { ...f.item, code: 'NN-SB-001', name: '城乡居民基本养老保险参保登记', proxyAllowed: false }], page: 0, size: 100, total: 2 } },
+      { path: /^\/catalogue\/items\?/, body: { items: [f.item, { ...f.item, code: 'NN-SB-001', name: '城乡居民基本养老保险参保登记', proxyAllowed: false, category: 'SB', categoryLabel: '社会保险' },
+        { ...f.item, code: 'NN-XX-001', name: '新增的试点事项', category: 'PILOT', categoryLabel: '试点事项' }], page: 0, size: 100, total: 3 } },
+      { path: '/catalogue/categories', body: f.categories },
       { path: '/proxy/requests/mine', body: [f.request({ status: 'ARCHIVED', statusLabel: '已归档' })] },
     ]);
     const page = await openPage('pages/proxy/index');
     expect(page.text()).toContain('劳动维权（1 项）收起 ▲');
     expect(page.text()).toContain('拖欠工资投诉（劳动保障监察）');
     expect(page.text()).not.toContain('城乡居民基本养老保险参保登记');
+    expect(page.text()).toMatch(/劳动维权（1 项）.*社会保险（1 项）.*试点事项（1 项）/);
+    expect(page.text()).not.toContain('其他事项');
     await page.tap('社会保险（1 项）');
     expect(page.text()).toContain('城乡居民基本养老保险参保登记');
     await page.tap('我的代办');
@@ -64,7 +68,6 @@ describe('代办', () => {
     installWx([
       { path: '/proxy/requests/r1', body: () => state },
       { path: '/proxy/requests/r1/materials', body: [] },
-      { path: '/proxy/points/pt1', body: f.point },
       { method: 'POST', path: '/proxy/requests/r1/follow-up', onCall: (d) => { rating = d; },
         body: () => { state = f.request({ status: 'FOLLOWED_UP', statusLabel: '已回访', timeline: [...state.timeline, { status: 'FOLLOWED_UP', statusLabel: '已回访', note: '满意度 5 分：代办员很热心', occurredAt: '2026-12-08T01:00:00Z' }] }); return state; } },
     ]);
@@ -83,5 +86,68 @@ describe('代办', () => {
     expect(page.text()).toContain('感谢您的评价！');
     expect(page.text()).toContain('回访：满意度 5 分：代办员很热心');
     expect(page.text()).toContain('✓回访已完成');
+  });
+
+  test('the guide says why when the categories cannot be read', async () => {
+    installWx([
+      { path: /^\/catalogue\/items\?/, body: { content: [f.item], totalSize: 1 } },
+      { path: '/catalogue/categories', status: 503, body: { status: 503, title: '服务暂时不可用', detail: '事项目录暂时无法读取，请稍后再试。' } },
+      { path: '/proxy/requests/mine', body: [] },
+    ]);
+    const page = await openPage('pages/proxy/index');
+    expect(page.text()).toContain('事项目录暂时无法读取，请稍后再试。重试');
+    expect(page.text()).not.toContain('劳动维权');
+  });
+
+  test('the detail names the point with a call button and the expected day, from the request itself', async () => {
+    const { calls } = installWx([
+      { path: '/proxy/requests/r1', body: f.request() },
+      { path: '/proxy/requests/r1/materials', body: [] },
+    ]);
+    const page = await openPage('pages/proxy/detail', { id: 'r1' });
+    expect(page.text()).toContain('新兴苑社区便民服务点');
+    expect(page.text()).toContain('地址：社区党群服务中心一楼');
+    expect(page.text()).toContain('电话：0771-5551234');
+    expect(page.text()).toContain('预计办结：2027年1月8日 前');
+    expect(page.text()).not.toContain('撤回委托'); // accepted already
+    await page.tap('拨打代办点电话');
+    expect(calls.makePhoneCall).toEqual(['0771-5551234']);
+    expect(calls.requests.some((r) => r.url.includes('/proxy/points/'))).toBe(false);
+  });
+
+  test('before 受理 the resident can withdraw after confirming; a refusal is shown next to the button', async () => {
+    let state = f.request({ status: 'AUTHORISED', statusLabel: '已委托', receiptNo: null, expectedBy: null, forwardDue: null, timeline: [f.request().timeline[0]] });
+    let withdrawals = 0;
+    let refuse = false;
+    const { device, calls } = installWx([
+      { path: '/proxy/requests/r1', body: () => state },
+      { path: '/proxy/requests/r1/materials', body: [] },
+      { method: 'POST', path: '/proxy/requests/r1/withdrawal', get status() { return refuse ? 409 : 200; }, onCall: () => { withdrawals++; },
+        body: () => {
+          if (refuse) return { status: 409, title: '不能撤回', detail: '代办员已受理，不能再撤回；如需停止办理，请联系代办点。' };
+          state = { ...state, status: 'WITHDRAWN', statusLabel: '已撤回', timeline: [...state.timeline, { status: 'WITHDRAWN', statusLabel: '已撤回', note: '居民在小程序撤回', actor: '本人', occurredAt: '2026-12-07T02:30:00Z' }] };
+          return state;
+        } },
+    ]);
+    const page = await openPage('pages/proxy/detail', { id: 'r1' });
+    expect(page.text()).not.toContain('预计办结');
+    expect(page.text()).toContain('代办员受理前，您可以撤回这项委托。');
+    device.modalConfirm = false;
+    await page.tap('撤回委托');
+    expect(calls.modal[0].content).toContain('确定撤回吗？');
+    expect(withdrawals).toBe(0);
+    refuse = true;
+    device.modalConfirm = true;
+    await page.tap('撤回委托');
+    expect(page.text()).toContain('代办员已受理，不能再撤回；如需停止办理，请联系代办点。');
+    refuse = false;
+    await page.tap('撤回委托');
+    expect(withdrawals).toBe(2);
+    expect(page.text()).toContain('委托已撤回');
+    expect(page.text()).toContain('已撤回');
+    expect(page.text()).toContain('您已于 12月7日 周一 10:30 撤回这项委托，代办员不再办理。');
+    expect(page.text()).not.toContain('撤回委托');
+    expect(page.text()).not.toContain('办理进度');
+    expect(page.text()).not.toContain('拍照或从相册上传');
   });
 });

@@ -5,6 +5,9 @@ const f = require('../support/fixtures');
 const me = { id: 'v1', status: 'ACTIVE', statusLabel: '正常', realName: '黄**', minor: false, homeRegion: '450103002001', skills: [], registeredAt: '2026-12-01T00:00:00Z', consents: [] };
 const hours = { volunteerId: 'v1', confirmedMinutes: 150, confirmedHours: 2.5, stars: 0, starLabel: '未评星', starsUnderNotice: 0, nextStarAtHours: 100, ledger: [], unconfirmedMinutes: 30, unconfirmedClaims: [] };
 
+const policyRoute = { path: '/volunteers/consent-policy', body: { version: '2026-03', title: '南宁市志愿者实名注册个人信息处理规则（2026-03 版）',
+  text: '南宁市志愿者实名注册个人信息处理规则（2026-03 版）\n\n一、处理者\n……\n三、您的权利\n您可以随时撤回同意。' } };
+
 describe('志愿者', () => {
   test('not registered: offers registration; registered: hours, star level and my sign-ups with their activities', async () => {
     installWx([{ path: '/volunteers/me', status: 404, body: { title: '未找到', status: 404, detail: '您还没有注册志愿者。' } }]);
@@ -13,10 +16,13 @@ describe('志愿者', () => {
     expect(page.text()).not.toContain('您还没有注册志愿者');
     installWx([
       { path: '/volunteers/me', body: me }, { path: '/volunteers/me/hours', body: hours },
-      { path: '/volunteers/me/signups', body: [{ id: 's1', activityId: 'ac1', volunteerId: 'v1', status: 'WAITLISTED', statusLabel: '候补', waitlistNo: 2, signedUpAt: '2026-12-06T00:00:00Z' }] },
-      { path: '/volunteers/activities/ac1', body: f.activity() },
+      { path: '/volunteers/me/signups', body: [{ id: 's1', activityId: 'ac1', volunteerId: 'v1', status: 'WAITLISTED', statusLabel: '候补', waitlistNo: 2, signedUpAt: '2026-12-06T00:00:00Z',
+        activity: { title: '社区义诊引导', startsAt: '2026-12-09T01:00:00Z', endsAt: '2026-12-09T03:00:00Z', place: '社区广场', regionCode: '450103002001', status: 'PUBLISHED' } }] },
     ]);
+    const { calls } = { calls: global.wx.__calls };
     page = await openPage('pages/volunteer/index');
+    expect(calls.requests.some((r) => r.url.includes('/volunteers/activities/'))).toBe(false);
+    expect(page.text()).toContain('12月9日 周三 09:00 · 社区广场');
     expect(page.text()).toMatch(/黄\*\*正常2\.5 小时星级：未评星累计满 100 小时可评下一星级另有 30 分钟 待组织方确认/);
     expect(page.text()).toContain('社区义诊引导');
     expect(page.text()).toContain('候补第 2 位');
@@ -24,8 +30,12 @@ describe('志愿者', () => {
 
   test('registration needs the village and consent; a minor must name a guardian', async () => {
     let sent;
-    const { calls, wx } = installWx([{ method: 'POST', path: '/volunteers', status: 201, onCall: (d) => { sent = d; }, body: me }]);
+    const { calls, wx } = installWx([{ method: 'POST', path: '/volunteers', status: 201, onCall: (d) => { sent = d; }, body: me }, policyRoute]);
     let page = await openPage('pages/volunteer/register');
+    expect(page.text()).toContain('南宁市志愿者实名注册个人信息处理规则（2026-03 版）');
+    expect(page.text()).not.toContain('三、您的权利');
+    await page.tap('阅读规则全文');
+    expect(page.text()).toContain('三、您的权利');
     await page.tap('提交注册');
     expect(page.text()).toContain('请先设置您的村（社区）');
     wx.setStorageSync('civic.village', f.village);
@@ -41,7 +51,7 @@ describe('志愿者', () => {
     await page.type('.g-name', '黄丽萍');
     await page.tap('监护人已同意');
     await page.tap('提交注册');
-    expect(sent).toMatchObject({ realName: '黄小明', homeRegion: '450103002001', skills: ['医疗'], sensitiveInfoConsent: true, consentPolicyVersion: '2025-01',
+    expect(sent).toMatchObject({ realName: '黄小明', homeRegion: '450103002001', skills: ['医疗'], sensitiveInfoConsent: true, consentPolicyVersion: '2026-03',
       guardian: { name: '黄丽萍', consent: true } });
     expect(calls.redirectTo).toEqual(['/pages/volunteer/index?registered=1']);
   });
@@ -69,11 +79,14 @@ describe('志愿者', () => {
     expect(page.text()).toContain('签到成功（09:05）');
   });
 
-  test('teams of my township can be joined; certificates open as PDF', async () => {
+  test('teams of my township can be joined, then show among my teams; certificates open as PDF', async () => {
+    let joined = false;
     const { wx, calls } = installWx([
       { path: /^\/volunteers\/stations\?region=450103002$/, body: [{ id: 'st1', townshipCode: '450103002', name: '中山街道志愿服务站', address: '中山街道综合文化站', createdAt: '2026-12-01T00:00:00Z' }] },
       { path: /^\/volunteers\/teams\?station=st1$/, body: [{ id: 't1', stationId: 'st1', townshipCode: '450103002', name: '平安巡防队', type: 'PATROL', typeLabel: '平安巡防队', leaderVolunteerId: 'x', leaderName: '韦**', members: 5, createdAt: '2026-12-01T00:00:00Z' }] },
-      { method: 'POST', path: '/volunteers/teams/t1/join-requests', status: 201, body: { id: 'm1', teamId: 't1', volunteerId: 'v1', volunteerName: '黄**', role: 'MEMBER', status: 'PENDING', statusLabel: '待队长审核', requestedAt: '2026-12-07T00:00:00Z' } },
+      { path: /^\/volunteers\/me\/teams\?/, body: () => ({ items: joined ? [{ team: { id: 't1', stationId: 'st1', townshipCode: '450103002', name: '平安巡防队', type: 'PATROL', typeLabel: '平安巡防队', leaderName: '韦**', members: 5 },
+        role: 'MEMBER', roleLabel: '队员', status: 'PENDING', statusLabel: '待队长审核', requestedAt: '2026-12-07T00:00:00Z', decidedAt: null, note: null }] : [], page: 0, size: 50, total: joined ? 1 : 0 }) },
+      { method: 'POST', path: '/volunteers/teams/t1/join-requests', status: 201, onCall: () => { joined = true; }, body: { id: 'm1', teamId: 't1', volunteerId: 'v1', volunteerName: '黄**', role: 'MEMBER', status: 'PENDING', statusLabel: '待队长审核', requestedAt: '2026-12-07T00:00:00Z' } },
       { path: '/volunteers/me/certificates', body: [{ number: 'NNZY2026-ABC', volunteerId: 'v1', volunteerName: '黄**', idNumber: '4501**', totalMinutes: 150, totalHours: 2.5, issuer: '青秀区志愿服务联合会', contact: '0771', issuedOn: '2026-12-07', issuedAt: '2026-12-07T00:00:00Z', status: 'ISSUED', statusLabel: '有效', verificationUrl: 'x', pdfPath: 'x' }] },
       { path: '/volunteers/certificates/NNZY2026-ABC/pdf', body: '' },
     ]);
@@ -81,8 +94,12 @@ describe('志愿者', () => {
     let page = await openPage('pages/volunteer/teams');
     expect(page.text()).toContain('中山街道志愿服务站');
     expect(page.text()).toContain('平安巡防队 · 队长 韦** · 5 人');
+    expect(page.text()).not.toContain('我的服务队');
     await page.tap('申请加入');
     expect(page.text()).toContain('已申请加入，状态：待队长审核');
+    expect(page.text()).toContain('我的服务队平安巡防队平安巡防队 · 队员 · 队长 韦**待队长审核');
+    expect(page.text()).toContain('我：待队长审核');
+    expect(page.$('.join')).toBeFalsy();
     page = await openPage('pages/volunteer/certificates');
     expect(page.text()).toContain('志愿服务证明 · 2.5 小时');
     expect(page.text()).toContain('青秀区志愿服务联合会 · 2026年12月7日出具');
@@ -99,5 +116,39 @@ describe('志愿者', () => {
     const page = await openPage('pages/volunteer/activities');
     expect(page.text()).toContain('社区义诊引导');
     expect(page.text()).toContain('名额已满，可报名候补');
+  });
+
+  test('registration cannot go ahead before the rules are read from the API; a retry brings them', async () => {
+    let fail = true;
+    const { wx } = installWx([{ path: '/volunteers/consent-policy', get status() { return fail ? 503 : 200; },
+      body: () => (fail ? { status: 503, title: '服务暂时不可用', detail: '服务暂时不可用，请稍后再试。' } : policyRoute.body) }]);
+    wx.setStorageSync('civic.village', f.village);
+    const page = await openPage('pages/volunteer/register');
+    expect(page.text()).toContain('服务暂时不可用，请稍后再试。重试');
+    expect(page.text()).not.toContain('我已阅读并同意');
+    await page.tap('提交注册');
+    expect(page.text()).toContain('个人信息处理规则还没有读取成功');
+    fail = false;
+    await page.tap('重试');
+    expect(page.text()).toContain('我已阅读并同意');
+  });
+
+  test('my teams say when I was turned down and why; a failure to read them is shown', async () => {
+    const { wx } = installWx([
+      { path: /^\/volunteers\/stations\?/, body: [] },
+      { path: /^\/volunteers\/me\/teams\?/, body: { items: [{ team: { id: 't9', name: '助老服务队', typeLabel: '志愿服务队', leaderName: '李**' }, role: 'MEMBER', roleLabel: '队员', status: 'REJECTED', statusLabel: '未通过',
+        requestedAt: '2026-12-01T00:00:00Z', decidedAt: '2026-12-02T00:00:00Z', note: '本队名额已满' }], page: 0, size: 50, total: 1 } },
+    ]);
+    wx.setStorageSync('civic.village', f.village);
+    let page = await openPage('pages/volunteer/teams');
+    expect(page.text()).toContain('助老服务队志愿服务队 · 队员 · 队长 李**理由：本队名额已满未通过');
+    expect(page.text()).toContain('附近还没有志愿服务站');
+    installWx([
+      { path: /^\/volunteers\/stations\?/, body: [] },
+      { path: /^\/volunteers\/me\/teams\?/, status: 500, body: { status: 500, title: '服务器内部错误' } },
+    ]);
+    page = await openPage('pages/volunteer/teams');
+    expect(page.text()).toContain('服务器内部错误');
+    expect(page.text()).not.toContain('附近还没有志愿服务站');
   });
 });

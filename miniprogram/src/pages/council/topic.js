@@ -21,7 +21,7 @@ page({
         loaded: true,
         topic: { title: t.title, description: t.description, status: t.statusLabel, open: t.status === 'OPEN', supports: t.supports,
           source: t.sourceLabel || '', when: fmt.date(t.createdAt), moderation: t.moderation !== 'VISIBLE' ? t.moderationLabel : '',
-          reason: t.statusReason || t.reason || '', councilId: t.councilId },
+          reason: t.statusReason || '', decisionId: t.decisionId || '', councilId: t.councilId },
         opinions: opinions.map((o) => ({ id: o.id, content: o.content, when: fmt.dateTime(o.createdAt), status: o.status === 'VISIBLE' ? '' : o.statusLabel })),
       });
     },

@@ -1,13 +1,21 @@
 // @ts-check
 const { page } = require('../../utils/page');
-const api = require('../../api/index');
 const store = require('../../utils/store');
-const fmt = require('../../utils/format');
+const me = require('../../utils/me');
 
-/** Open items: not yet finished from the citizen's side. */
-const CLOSED_PROXY = ['FOLLOWED_UP'];
-const OPEN_BOOKING = ['CONFIRMED'];
-const CLOSED_APPLICATION = ['REJECTED', 'ASSIGNED'];
+/**
+ * My open items from `GET /me` (counts per capability), each leading to its list. Order: what waits for me first.
+ * @type {{key: string, title: string, unit: string, url: string, tag?: string, tone: string}[]}
+ */
+const OPEN_ITEMS = [
+  { key: 'legalAidSupplementsRequested', title: '法律援助申请待补充材料', unit: '件', url: '/pages/legalaid/mine', tag: '请补充', tone: 'warn' },
+  { key: 'bookings', title: '我的预约', unit: '个即将到来', url: '/pages/appointments/mine', tone: 'ok' },
+  { key: 'proxyRequests', title: '代办', unit: '件正在办理', url: '/pages/proxy/index?tab=mine', tone: 'wait' },
+  { key: 'legalAidApplications', title: '法律援助申请', unit: '件正在审查', url: '/pages/legalaid/mine', tone: 'wait' },
+  { key: 'volunteerSignups', title: '志愿活动', unit: '场已报名', url: '/pages/volunteer/index', tone: 'ok' },
+  { key: 'councilMeetings', title: '议事会会议', unit: '场已报名', url: '/pages/council/council', tone: 'ok' },
+  { key: 'councilTopics', title: '我提的议题', unit: '个正在议', url: '/pages/council/council', tone: 'wait' },
+];
 
 page({
   data: {
@@ -24,6 +32,8 @@ page({
       { text: '我的预约', sub: '查看、改期、取消', url: '/pages/appointments/mine' },
     ],
     items: /** @type {any[]} */ ([]),
+    unread: 0,
+    partial: false,
     loaded: false,
     error: '',
   },
@@ -31,9 +41,18 @@ page({
     onLoad() {
       return this.load();
     },
+    onHide() {
+      this.hidden = true;
+    },
     onShow() {
       const v = store.village();
       this.setData({ village: v ? v.path : '' });
+      // Coming back (from the inbox, a detail page): counts may have changed.
+      if (this.hidden) {
+        this.hidden = false;
+        return this.load();
+      }
+      return undefined;
     },
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh());
@@ -41,36 +60,20 @@ page({
     async load() {
       const v = store.village();
       this.setData({ village: v ? v.path : '' });
-      const result = await this.act('error', async () => {
-        // Three lists, because the API has no "my open items" (API-GAPS.md); each one that fails alone is left out.
-        const [proxy, apps, bookings] = await Promise.all([
-          api.get('/proxy/requests/mine').catch(() => []),
-          api.get('/appointments/legal-aid/applications/mine').catch(() => []),
-          api.get('/appointments/bookings/mine').catch(() => []),
-        ]);
-        /** @type {any[]} */
-        const items = [];
-        for (const b of bookings || []) {
-          if (OPEN_BOOKING.includes(b.status) && Date.parse(b.endsAt) > Date.now()) {
-            items.push({ title: `${b.serviceLabel}：${b.providerName}`, detail: fmt.dateTime(b.startsAt), tag: b.statusLabel, tone: 'ok',
-              url: `/pages/appointments/detail?id=${b.id}`, at: Date.parse(b.startsAt) });
-          }
-        }
-        for (const r of proxy || []) {
-          if (!CLOSED_PROXY.includes(r.status)) {
-            items.push({ title: `代办：${r.itemName}`, detail: `提交于 ${fmt.date(r.createdAt)}`, tag: r.statusLabel, tone: 'wait',
-              url: `/pages/proxy/detail?id=${r.id}`, at: Date.parse(r.createdAt) });
-          }
-        }
-        for (const a of apps || []) {
-          if (!CLOSED_APPLICATION.includes(a.status)) {
-            items.push({ title: '法律援助申请', detail: `${a.caseTypeLabel}`, tag: a.statusLabel, tone: 'wait',
-              url: `/pages/legalaid/detail?id=${a.id}`, at: Date.parse(a.submittedOn) });
-          }
-        }
-        return items;
+      const mine = await this.act('error', () => me.load());
+      if (!mine) return this.setData({ loaded: true });
+      const open = mine.openItems || {};
+      const items = OPEN_ITEMS.filter((o) => Number(open[o.key]) > 0).map((o) => ({
+        key: o.key, title: o.title, detail: `${open[o.key]} ${o.unit}`, tag: o.tag || '', tone: o.tone, url: o.url,
+      }));
+      const village = mine.homeRegion ? me.villagePath(mine.homeRegion) : (v ? v.path : '');
+      this.setData({
+        loaded: true,
+        items,
+        unread: mine.notifications ? Number(mine.notifications.unread) || 0 : 0,
+        partial: !mine.complete,
+        village,
       });
-      this.setData({ items: result || [], loaded: true });
     },
     onInput(e) {
       this.setData({ q: e.detail.value });

@@ -2,12 +2,12 @@
 const { page } = require('../../utils/page');
 const api = require('../../api/index');
 const regions = require('../../utils/regions');
-const { CASE_TYPES, EXEMPT_GROUNDS } = require('../../utils/legalaid');
 
 page({
   data: {
-    caseTypes: CASE_TYPES,
-    grounds: EXEMPT_GROUNDS,
+    caseTypes: /** @type {{code: string, label: string, article: string|null}[]} */ ([]),
+    grounds: /** @type {{code: string, label: string, article: string|null}[]} */ ([]),
+    choicesError: '',
     applicantName: '',
     idNumber: '',
     phone: '',
@@ -22,8 +22,19 @@ page({
   methods: {
     onLoad(query) {
       // Coming from a law-search answer: its matter type is chosen already (the citizen can still change it).
-      const type = query && query.caseType;
-      if (type && CASE_TYPES.some((c) => c.code === type)) this.setData({ caseType: type });
+      this.wanted = (query && query.caseType) || '';
+      return this.loadChoices();
+    },
+    /** Case types (法律援助法 Art. 31) and exemption grounds (Art. 32, 42) as the API serves them. */
+    async loadChoices() {
+      const choices = await this.act('choicesError', () => Promise.all([
+        api.get('/appointments/legal-aid/case-types'), api.get('/appointments/legal-aid/exempt-grounds')]));
+      if (!choices) return;
+      const [types, grounds] = choices;
+      /** @type {Record<string, any>} */
+      const update = { caseTypes: types.items || [], grounds: (grounds.items || []).map((g) => ({ ...g, article: g.article || '' })) };
+      if (this.wanted && update.caseTypes.some((c) => c.code === this.wanted)) update.caseType = this.wanted;
+      this.setData(update);
     },
     onInput(e) { this.setData({ [e.currentTarget.dataset.field]: e.detail.value }); },
     pickCase(e) { this.setData({ caseType: e.currentTarget.dataset.code }); },

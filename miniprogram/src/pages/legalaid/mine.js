@@ -13,7 +13,7 @@ page({
         loaded: true,
         items: (list || []).map((a) => ({ id: a.id, title: a.caseTypeLabel, detail: `提交于 ${fmt.date(a.submittedOn)}`,
           note: a.status === 'UNDER_REVIEW' ? `预计 ${fmt.date(a.decisionDue)} 前作出决定` : '', tag: a.statusLabel,
-          tone: a.status === 'SUPPLEMENT_REQUESTED' ? 'warn' : a.status === 'REJECTED' ? 'done' : a.status === 'UNDER_REVIEW' ? 'wait' : 'ok',
+          tone: a.status === 'SUPPLEMENT_REQUESTED' ? 'warn' : a.status === 'REJECTED' || a.status === 'WITHDRAWN' ? 'done' : a.status === 'UNDER_REVIEW' ? 'wait' : 'ok',
           url: `/pages/legalaid/detail?id=${a.id}` })),
       });
     },

@@ -2,8 +2,15 @@
 const { page } = require('../../utils/page');
 const api = require('../../api/index');
 const store = require('../../utils/store');
+const me = require('../../utils/me');
 const prefs = require('../../utils/prefs');
 const subscribe = require('../../utils/subscribe');
+
+/** "2 件正在办理", or '' when none (or unknown) @param {Record<string, number>|null} items @param {string} key @param {string} words */
+function count(items, key, words) {
+  const n = items ? Number(items[key]) || 0 : 0;
+  return n > 0 ? `${n} ${words}` : '';
+}
 
 page({
   data: {
@@ -13,6 +20,10 @@ page({
     phoneOk: '',
     village: '',
     volunteer: null,
+    unread: 0,
+    open: { bookings: '', legalAid: '', proxy: '' },
+    partial: false,
+    meError: '',
     loginError: '',
     subscribeText: '',
     subscribeError: '',
@@ -24,22 +35,45 @@ page({
     },
     onShow() {
       const v = store.village();
-      this.setData({ village: v ? v.path : '', signedIn: api.signedIn(), phone: wx.getStorageSync('civic.phone') || '' });
+      this.setData({ village: v ? v.path : '', signedIn: api.signedIn() });
+      if (this.hidden && this.data.signedIn) {
+        this.hidden = false;
+        return this.refresh();
+      }
+      return undefined;
+    },
+    onHide() {
+      this.hidden = true;
     },
     async load() {
       const v = store.village();
-      this.setData({ village: v ? v.path : '', phone: wx.getStorageSync('civic.phone') || '' });
+      this.setData({ village: v ? v.path : '' });
       await this.act('loginError', async () => {
         await api.ensureSession();
         this.setData({ signedIn: true });
       });
       if (!this.data.signedIn) return;
-      // Whether I am a volunteer: there is no "me" endpoint (API-GAPS.md), so ask the volunteers module; 404 = no.
-      const vol = await api.get('/volunteers/me').catch(() => null);
-      const hours = vol ? await api.get('/volunteers/me/hours').catch(() => null) : null;
-      this.setData({ volunteer: vol ? { status: vol.statusLabel, star: hours ? hours.starLabel : '', hours: hours ? hours.confirmedHours : 0 } : null });
+      await this.refresh();
       const templates = await subscribe.templates();
       this.setData({ subscribeAvailable: templates.length > 0 });
+    },
+    /** Phone, volunteer standing, home village and unread notices: one call (`GET /me`). */
+    async refresh() {
+      const mine = await this.act('meError', () => me.load());
+      if (!mine) return;
+      const vol = mine.volunteer && mine.volunteer.registered ? mine.volunteer : null;
+      this.setData({
+        phone: mine.phone && mine.phone.bound ? mine.phone.masked || '' : '',
+        village: mine.homeRegion ? me.villagePath(mine.homeRegion) : this.data.village,
+        volunteer: vol ? { star: vol.starLabel || '尚未评星', hours: vol.confirmedHours, upcoming: vol.upcomingSignups } : null,
+        unread: mine.notifications ? Number(mine.notifications.unread) || 0 : 0,
+        open: {
+          bookings: count(mine.openItems, 'bookings', '个即将到来'),
+          legalAid: count(mine.openItems, 'legalAidApplications', '件正在审查'),
+          proxy: count(mine.openItems, 'proxyRequests', '件正在办理'),
+        },
+        partial: !mine.complete,
+      });
     },
     async relogin() {
       await this.act('loginError', async () => {
@@ -57,7 +91,6 @@ page({
       }
       const bound = await this.act('phoneError', () => api.post('/auth/wechat/phone', { code }));
       if (bound) {
-        wx.setStorageSync('civic.phone', bound.phone);
         this.setData({ phone: bound.phone, phoneOk: `已绑定手机号 ${bound.phone}` });
       }
     },
@@ -71,8 +104,7 @@ page({
     },
     logout() {
       api.logout();
-      wx.removeStorageSync('civic.phone');
-      this.setData({ signedIn: false, phone: '', volunteer: null });
+      this.setData({ signedIn: false, phone: '', volunteer: null, unread: 0 });
     },
   },
 });

@@ -2,6 +2,7 @@
 const { page } = require('../../utils/page');
 const api = require('../../api/index');
 const store = require('../../utils/store');
+const me = require('../../utils/me');
 
 const NANNING = '450100';
 
@@ -27,9 +28,10 @@ page({
       const { code, name, level } = e.currentTarget.dataset;
       const trail = this.data.trail.concat([{ code, name }]);
       if (level === 'village') {
-        const path = trail.map((t) => t.name).join(' ');
-        store.setVillage({ code, name, path });
-        this.setData({ trail, current: path, saved: `已设为：${path}`, options: [] });
+        // Kept on the server (every device of this WeChat account sees it); the phone keeps a copy.
+        const saved = await this.act('error', () => me.setVillage(code));
+        if (!saved) return;
+        this.setData({ trail, current: saved.path, saved: `已设为：${saved.path}`, options: [] });
         return;
       }
       this.setData({ trail });

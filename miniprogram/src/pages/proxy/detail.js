@@ -15,7 +15,7 @@ const SCORES = [
 page({
   data: {
     r: null, steps: /** @type {any[]} */ ([]), done: 0, point: null, checklist: /** @type {any[]} */ ([]), uploaded: /** @type {any[]} */ ([]),
-    canUpload: false, canRate: false, rated: '', scores: SCORES, score: 0, comment: '', banner: '', error: '', uploadError: '', uploadOk: '', rateError: '', loaded: false,
+    canUpload: false, canRate: false, canWithdraw: false, withdrawn: '', withdrawError: '', rated: '', scores: SCORES, score: 0, comment: '', banner: '', error: '', uploadError: '', uploadOk: '', rateError: '', loaded: false,
   },
   methods: {
     onLoad(query) {
@@ -25,15 +25,13 @@ page({
     },
     async load() {
       const result = await this.act('error', async () => {
-        const r = await api.get(`/proxy/requests/${this.id}`);
-        const [materials, point] = await Promise.all([
-          api.get(`/proxy/requests/${this.id}/materials`),
-          api.get(`/proxy/points/${r.pointId}`).catch(() => null), // the request has no point name or phone (API-GAPS.md)
-        ]);
-        return { r, materials, point };
+        const [r, materials] = await Promise.all([api.get(`/proxy/requests/${this.id}`), api.get(`/proxy/requests/${this.id}/materials`)]);
+        return { r, materials };
       });
       if (!result) return this.setData({ loaded: true });
-      const { r, materials, point } = result;
+      const { r, materials } = result;
+      const point = r.point;
+      const withdrawal = r.status === 'WITHDRAWN' ? (r.timeline || []).filter((t) => t.status === 'WITHDRAWN').pop() : null;
       const index = STEPS.findIndex(([s]) => s === r.status);
       const steps = STEPS.map(([status, label]) => {
         const ev = (r.timeline || []).filter((t) => t.status === status).pop();
@@ -43,7 +41,8 @@ page({
       this.setData({
         loaded: true,
         r: { item: r.itemName, status: r.statusLabel, receipt: r.receiptNo || '', resident: `${r.residentName} · ${r.residentPhone}`,
-          forwardDue: r.forwardDue ? fmt.date(r.forwardDue) : '', overdue: r.overdue, created: fmt.dateTime(r.createdAt) },
+          forwardDue: r.forwardDue ? fmt.date(r.forwardDue) : '', overdue: r.overdue, created: fmt.dateTime(r.createdAt),
+          expectedBy: r.expectedBy ? fmt.date(r.expectedBy) : '', tone: r.status === 'WITHDRAWN' || r.status === 'FOLLOWED_UP' ? 'done' : 'wait' },
         steps,
         done: r.status === 'FOLLOWED_UP' ? STEPS.length : index + 1,
         point: point ? { name: point.name, phone: point.phone || '', address: point.address || '' } : null,
@@ -51,6 +50,9 @@ page({
         uploaded: materials.map((m) => ({ id: m.id, title: m.displayName, detail: `上传于 ${fmt.dateTime(m.uploadedAt)}` })),
         canUpload: UPLOAD_WHILE.includes(r.status),
         canRate: r.status === 'ARCHIVED',
+        canWithdraw: r.status === 'AUTHORISED',
+        withdrawn: r.status !== 'WITHDRAWN' ? ''
+          : `您已${withdrawal ? `于 ${fmt.dateTime(withdrawal.occurredAt)} ` : ''}撤回这项委托，代办员不再办理。`,
         rated: followUp ? followUp.note || '已评价，感谢您的反馈。' : '',
       });
     },
@@ -65,6 +67,19 @@ page({
       }
     },
     callPoint() { wx.makePhoneCall({ phoneNumber: this.data.point.phone }); },
+    /** Before 受理 the resident may take the request back; asked once more, since it cannot be undone. */
+    async withdraw() {
+      const sure = await new Promise((resolve) => {
+        wx.showModal({ title: '撤回委托', content: '撤回后代办员不再为您办理这项事务，已上传的材料不再使用。确定撤回吗？',
+          confirmText: '确定撤回', cancelText: '不撤回', success: (r) => resolve(Boolean(r.confirm)), fail: () => resolve(false) });
+      });
+      if (!sure) return;
+      const r = await this.act('withdrawError', () => api.post(`/proxy/requests/${this.id}/withdrawal`, { reason: '居民在小程序撤回' }));
+      if (r) {
+        this.setData({ banner: '委托已撤回' });
+        await this.load();
+      }
+    },
     pickScore(e) { this.setData({ score: Number(e.currentTarget.dataset.value) }); },
     onComment(e) { this.setData({ comment: e.detail.value }); },
     async rate() {

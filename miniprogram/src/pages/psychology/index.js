@@ -4,41 +4,57 @@ const api = require('../../api/index');
 const store = require('../../utils/store');
 const s = require('../../utils/screening');
 
-function questions() {
+/** @param {any} served the questions as `GET /appointments/psychology/screening/questions` serves them */
+function questions(served) {
+  if (!served) return [];
+  const phq9 = (served.phq9 && served.phq9.items) || [];
+  const gad7 = (served.gad7 && served.gad7.items) || [];
   return [
-    ...s.PHQ9.map((text, i) => ({ key: `p${i}`, set: 'phq9', index: i, no: i + 1, text, answer: -1 })),
-    ...s.GAD7.map((text, i) => ({ key: `g${i}`, set: 'gad7', index: i, no: s.PHQ9.length + i + 1, text, answer: -1 })),
+    ...phq9.map((q, i) => ({ key: `p${q.no}`, set: 'phq9', no: i + 1, itemNo: q.no, text: q.text, answer: -1 })),
+    ...gad7.map((q, i) => ({ key: `g${q.no}`, set: 'gad7', no: phq9.length + i + 1, itemNo: q.no, text: q.text, answer: -1 })),
   ];
 }
 
 page({
   data: {
-    options: s.OPTIONS,
-    questions: questions(),
+    instructions: '',
+    options: /** @type {{value: number, label: string}[]} */ ([]),
+    questions: /** @type {any[]} */ ([]),
     hotline: /** @type {any} */ (null),
+    fallbackHotline: s.HOTLINE,
     result: /** @type {any} */ (null),
     error: '',
+    loadError: '',
     missing: '',
+    loaded: false,
   },
   methods: {
     onLoad() {
-      this.setData({ questions: questions(), hotline: null, result: null });
+      this.setData({ hotline: null, result: null });
+      return this.loadQuestions();
+    },
+    async loadQuestions() {
+      const served = await this.act('loadError', () => api.get('/appointments/psychology/screening/questions'));
+      if (!served) return this.setData({ loaded: true });
+      this.served = served;
+      const scale = (served.scale || []).slice().sort((a, b) => a.value - b.value);
+      this.setData({ loaded: true, instructions: served.instructions || '', options: scale, questions: questions(served) });
+      return undefined;
     },
     answer(e) {
       const { key, value } = e.currentTarget.dataset;
       const qs = this.data.questions.map((q) => (q.key === key ? { ...q, answer: Number(value) } : q));
+      /** @type {Record<string, any>} */
       const update = { questions: qs, missing: '' };
       // A risky answer shows the hotline at once, above everything else, before any request is sent.
-      const risky = qs.find((q) => q.set === 'phq9' && q.index === s.RISK_ITEM && q.answer > 0);
-      if (risky && !this.data.hotline) {
-        update.hotline = { number: s.HOTLINE, name: '全国心理援助热线',
-          message: `如果您有伤害自己的想法，请立即拨打全国心理援助热线 ${s.HOTLINE}（24 小时），或拨打 110、120 求助。` };
-      }
+      const risky = qs.find((q) => q.set === 'phq9' && q.itemNo === s.RISK_ITEM_NO && q.answer > 0);
+      if (risky && !this.data.hotline) update.hotline = (this.served && this.served.hotline) || s.HOTLINE;
       this.setData(update);
       if (risky) wx.pageScrollTo && wx.pageScrollTo({ scrollTop: 0, duration: 0 });
     },
-    call() {
-      wx.makePhoneCall({ phoneNumber: this.data.hotline ? this.data.hotline.number : s.HOTLINE });
+    call(e) {
+      const shown = this.data.hotline || s.HOTLINE;
+      wx.makePhoneCall({ phoneNumber: shown.number });
     },
     async submit() {
       const qs = this.data.questions;
@@ -61,7 +77,7 @@ page({
     },
     again() {
       store.take('psychology.screening');
-      this.setData({ questions: questions(), result: null, hotline: null });
+      this.setData({ questions: questions(this.served), result: null, hotline: null });
     },
   },
 });

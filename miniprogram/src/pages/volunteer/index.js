@@ -17,10 +17,8 @@ page({
         }
         if (!me) return { me: null };
         const [hours, signups] = await Promise.all([api.get('/volunteers/me/hours'), api.get('/volunteers/me/signups')]);
-        // Sign-ups carry no activity details (API-GAPS.md): one call per activity, the latest few only.
-        const recent = signups.filter((x) => x.status !== 'CANCELLED').slice(0, 5);
-        const activities = await Promise.all(recent.map((x) => api.get(`/volunteers/activities/${x.activityId}`).catch(() => null)));
-        return { me, hours, signups: recent.map((x, i) => ({ x, a: activities[i] })) };
+        // Each sign-up carries its activity (title, time, place): no call per activity.
+        return { me, hours, signups: signups.filter((x) => x.status !== 'CANCELLED').slice(0, 5) };
       });
       if (!result) return this.setData({ loaded: true });
       if (!result.me) return this.setData({ loaded: true, registered: false });
@@ -31,7 +29,8 @@ page({
         me: { name: me.realName || '', status: me.statusLabel, minor: me.minor },
         hours: { total: hours.confirmedHours, star: hours.starLabel, next: hours.nextStarAtHours || '', underNotice: hours.starsUnderNotice,
           unconfirmed: hours.unconfirmedMinutes ? fmt.duration(hours.unconfirmedMinutes) : '' },
-        signups: result.signups.map(({ x, a }) => ({ id: x.id, title: a ? a.title : '志愿活动', detail: a ? `${fmt.dateTime(a.startsAt)} · ${a.place}` : '',
+        signups: result.signups.map((x) => ({ id: x.id, title: x.activity ? x.activity.title : '志愿活动',
+          detail: x.activity ? `${fmt.dateTime(x.activity.startsAt)} · ${x.activity.place}` : '',
           tag: x.status === 'WAITLISTED' ? `候补第 ${x.waitlistNo} 位` : x.statusLabel, tone: x.status === 'CONFIRMED' ? 'ok' : 'wait',
           url: `/pages/volunteer/activity?id=${x.activityId}` })),
       });

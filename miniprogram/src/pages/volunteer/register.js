@@ -4,17 +4,24 @@ const api = require('../../api/index');
 const store = require('../../utils/store');
 const idcard = require('../../utils/idcard');
 
-/** The consent policy version the API expects; it is not served (API-GAPS.md). */
-const POLICY_VERSION = '2025-01';
 const SKILLS = ['急救', '巡逻', '助老', '文艺', '医疗', '法律', '心理', '驾驶', '摄影', '电脑'];
 
 page({
   data: {
     realName: '', idNumber: '', phone: '', skills: /** @type {string[]} */ ([]), allSkills: SKILLS.map((s) => ({ name: s, on: false })),
     village: '', minor: false, child: false, guardianName: '', guardianPhone: '', guardianRelation: '', guardianConsent: false,
-    consent: false, error: '', policy: POLICY_VERSION,
+    consent: false, error: '', policy: /** @type {{version: string, title: string, text: string}|null} */ (null), policyError: '', policyOpen: false,
   },
   methods: {
+    onLoad() {
+      return this.loadPolicy();
+    },
+    /** The personal-information rules the registration accepts, in the version the API expects back. */
+    async loadPolicy() {
+      const policy = await this.act('policyError', () => api.get('/volunteers/consent-policy'));
+      if (policy) this.setData({ policy: { version: policy.version, title: policy.title, text: policy.text } });
+    },
+    togglePolicy() { this.setData({ policyOpen: !this.data.policyOpen }); },
     onShow() {
       const v = store.village();
       this.setData({ village: v ? v.path : '' });
@@ -43,6 +50,10 @@ page({
         this.setData({ error: '请先设置您的村（社区），志愿服务按所在村（社区）管理。' });
         return;
       }
+      if (!this.data.policy) {
+        this.setData({ error: '个人信息处理规则还没有读取成功，请点“重试”后再注册。' });
+        return;
+      }
       if (!this.data.consent) {
         this.setData({ error: '请阅读并同意个人信息处理规则后再注册。' });
         return;
@@ -50,7 +61,7 @@ page({
       const d = this.data;
       const body = {
         realName: d.realName.trim(), idNumber: d.idNumber.trim(), phone: d.phone.trim(), homeRegion: v.code, skills: d.skills,
-        sensitiveInfoConsent: true, consentPolicyVersion: POLICY_VERSION,
+        sensitiveInfoConsent: true, consentPolicyVersion: d.policy ? d.policy.version : '',
         guardian: d.minor ? { name: d.guardianName.trim(), phone: d.guardianPhone.trim(), relation: d.guardianRelation.trim(), consent: d.guardianConsent } : undefined,
       };
       const created = await this.act('error', () => api.post('/volunteers', body));
