@@ -76,7 +76,8 @@ describe('我的通知', () => {
     const { calls } = installWx([{ path: /^\/me\/notifications\?unread=true&page=0&size=20$/, body: { items: [], page: 0, size: 20, total: 0, unread: 0 } }]);
     await page.tap('只看未读');
     expect(calls.requests.map((r) => r.url.replace(/^.*\/api\/v1/, ''))).toContain('/me/notifications?unread=true&page=0&size=20');
-    expect(page.text()).toContain('✓ 只看未读');
+    // The chosen filter is marked by the chip style's check mark (app.wxss .chip-on::before), not by colour alone.
+    expect(page.comp.dom.innerHTML).toMatch(/chip-on"[^>]*>只看未读</);
     expect(page.text()).toContain('没有未读通知');
     expect(page.text()).not.toContain('代办进度通知');
   });
