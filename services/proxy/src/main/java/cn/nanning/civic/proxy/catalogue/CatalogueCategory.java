@@ -1,5 +1,6 @@
 package cn.nanning.civic.proxy.catalogue;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Arrays;
@@ -49,9 +50,9 @@ public enum CatalogueCategory {
         return OTHER;
     }
 
-    /** One category as clients list it: its code, Chinese name and the item-code prefix of its family. */
+    /** One category as clients list it: its code, Chinese name and the item-code prefix of its family (none for OTHER). */
     @Serdeable
-    public record View(String code, String label, String codePrefix) {
+    public record View(String code, String label, @Nullable String codePrefix) {
     }
 
     static List<View> views() {
