@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.council;
 
 import cn.nanning.civic.portal.base.SignIn;
+import cn.nanning.civic.portal.micronaut.PortalConfiguration;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
@@ -20,7 +21,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** 议事会管理: the charter text and its voting rules, conveners, and the elected representatives with their terms. */
+/**
+ * 议事会管理: the charter text and its voting rules, conveners, the elected representatives with their terms, and the
+ * public page's address and QR code.
+ */
 final class CharterPanel extends VerticalLayout {
 
     private final CouncilClient client;
@@ -32,9 +36,10 @@ final class CharterPanel extends VerticalLayout {
     final Outcome charterOutcome = new Outcome("council-charter-outcome");
     final Outcome repOutcome = new Outcome("council-rep-outcome");
     final Grid<CouncilClient.Representative> representatives = Grids.saying("还没有登记的代表。", new Grid<>(CouncilClient.Representative.class, false));
+    final PublicLink publicLink;
     private CouncilClient.Council current;
 
-    CharterPanel(CouncilClient client, SignIn signIn, Supplier<String> council) {
+    CharterPanel(CouncilClient client, SignIn signIn, Supplier<String> council, PortalConfiguration portal) {
         this.client = client;
         this.signIn = signIn;
         this.council = council;
@@ -72,7 +77,8 @@ final class CharterPanel extends VerticalLayout {
             show();
             return "已登记议事代表 " + who + "。";
         });
-        add(new H4("章程与表决规则"), rules, conveners, charter, Actions.row(save, charterOutcome), new H4("议事代表"), representatives,
+        publicLink = new PublicLink(portal.publicPage(CouncilPublicPage.ROUTE + "/"));
+        add(publicLink, new H4("章程与表决规则"), rules, conveners, charter, Actions.row(save, charterOutcome), new H4("议事代表"), representatives,
                 Actions.row(name, duty, start, end), Actions.row(add, repOutcome));
     }
 
@@ -87,6 +93,7 @@ final class CharterPanel extends VerticalLayout {
             conveners.setText("召集人：" + String.join("、", current.conveners().stream().map(CouncilClient.Convener::displayName).toList()));
             charter.setValue(current.charter());
             representatives.setItems(current.representatives());
+            publicLink.show(current.id(), current.name());
         } catch (GatewayException e) {
             representatives.setItems(List.of());
             charterOutcome.failed(e.getMessage());

@@ -37,6 +37,12 @@ public class CouncilClient {
                 Argument.listOf(CouncilSummary.class));
     }
 
+    /** Sets up the council of a village (the services check that the village lies in the caller's area). */
+    public Council create(String regionCode, String name, String charter, Rules rules, String token) {
+        Map<String, Object> body = Map.of("regionCode", regionCode, "name", name, "charter", charter, "rules", rules);
+        return gateway.call(() -> HttpRequest.POST(BASE + "/councils", body).bearerAuth(token), Argument.of(Council.class));
+    }
+
     public Council council(String id, String token) {
         return gateway.call(() -> HttpRequest.GET(BASE + "/councils/" + id).bearerAuth(token), Argument.of(Council.class));
     }
@@ -166,6 +172,12 @@ public class CouncilClient {
 
     // ---------------------------------------------------------------- public pages (no token)
 
+    /** The public index: councils in an area (the whole city by default) with their district and township names. */
+    public List<PublicListing> publicCouncils(String region) {
+        return gateway.call(() -> HttpRequest.GET(BASE + "/public/councils?region=" + encode(region)),
+                Argument.listOf(PublicListing.class));
+    }
+
     public PublicPage publicPage(String councilId) {
         return gateway.call(() -> HttpRequest.GET(BASE + "/public/councils/" + councilId), Argument.of(PublicPage.class));
     }
@@ -192,6 +204,11 @@ public class CouncilClient {
 
     @Serdeable
     public record CouncilSummary(String id, String regionCode, @Nullable String regionName, String name) {
+    }
+
+    @Serdeable
+    public record PublicListing(String id, String regionCode, @Nullable String regionName, @Nullable String districtName,
+                                @Nullable String townshipName, String name, long openTopics, long publishedResolutions) {
     }
 
     @Serdeable

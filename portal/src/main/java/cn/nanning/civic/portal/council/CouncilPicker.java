@@ -18,8 +18,11 @@ final class CouncilPicker extends ComboBox<CouncilClient.CouncilSummary> {
         setItemLabelGenerator(c -> c.name() + "（" + (c.regionName() != null ? c.regionName() : c.regionCode()) + "）");
     }
 
-    /** Loads the councils; an empty area or a gateway failure is said in {@code status}. */
-    void load(CouncilClient client, SignIn signIn, Outcome status) {
+    /**
+     * Loads the councils and chooses {@code preferred} (or the first); an empty area or a gateway failure is said in
+     * {@code status}.
+     */
+    void load(CouncilClient client, SignIn signIn, Outcome status, String preferred) {
         String region = StaffSession.current().map(StaffSession::regionCode).orElse(null);
         if (region == null || region.isBlank()) {
             setItems(List.of());
@@ -32,7 +35,7 @@ final class CouncilPicker extends ComboBox<CouncilClient.CouncilSummary> {
             if (councils.isEmpty()) {
                 status.note("您的辖区内尚未设立老友议事会。");
             } else {
-                setValue(councils.get(0));
+                setValue(councils.stream().filter(c -> c.id().equals(preferred)).findFirst().orElse(councils.get(0)));
             }
         } catch (GatewayException e) {
             setItems(List.of());

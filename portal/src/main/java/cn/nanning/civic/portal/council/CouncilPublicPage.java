@@ -3,6 +3,7 @@ package cn.nanning.civic.portal.council;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.PublicView;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -23,16 +25,18 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 
 /**
- * A council's public page (no sign-in): charter and rules, topics with their published opinions, triage reasons,
+ * The councils' public pages (no sign-in). Without a council: the index of every council in the city, by district,
+ * township and village. With one: its charter and rules, topics with their published opinions, triage reasons,
  * hidden topics by date and reason only, resolutions and upcoming meetings — all from the gateway's public council
  * API. Residents' text is always set as text, never as markup.
  */
 @Prototype
 @PublicView
-@Route("council/public")
+@Route(CouncilPublicPage.ROUTE)
 @PageTitle("老友议事会公开栏 | " + PortalShell.PRODUCT)
 public final class CouncilPublicPage extends VerticalLayout implements HasUrlParameter<String> {
 
+    static final String ROUTE = "council/public";
     private static final int OPINION_TOPICS = 20;
 
     private final CouncilClient client;
@@ -43,8 +47,12 @@ public final class CouncilPublicPage extends VerticalLayout implements HasUrlPar
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String councilId) {
+    public void setParameter(BeforeEvent event, @OptionalParameter String councilId) {
         removeAll();
+        if (councilId == null || councilId.isBlank()) {
+            add(new CouncilIndex(client));
+            return;
+        }
         CouncilClient.PublicPage page;
         try {
             page = client.publicPage(councilId);
@@ -60,7 +68,9 @@ public final class CouncilPublicPage extends VerticalLayout implements HasUrlPar
         Paragraph charter = new Paragraph(page.charter());
         charter.setId("council-public-charter");
         charter.getStyle().set("white-space", "pre-wrap");
-        add(title, rules, new H4("章程"), charter, new H3("征集中与已采纳的议题"));
+        Anchor index = new Anchor(ROUTE, "查看全市老友议事会");
+        index.setId("council-public-index-link");
+        add(index, title, rules, new H4("章程"), charter, new H3("征集中与已采纳的议题"));
         List<CouncilClient.Topic> open = page.openTopics();
         if (open.isEmpty()) {
             add(new Paragraph("暂无议题。"));

@@ -2,10 +2,13 @@ package cn.nanning.civic.portal.council;
 
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
+import cn.nanning.civic.portal.base.RegionDirectory;
+import cn.nanning.civic.portal.micronaut.PortalConfiguration;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.ui.Outcome;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -40,12 +43,17 @@ public final class CouncilView extends VerticalLayout implements BeforeEnterObse
     final MeetingsPanel meetings;
     final StepRegisterPanel steps;
     final PublicationsPanel publications;
+    final NewCouncilForm newCouncil;
+    final Details setUp;
 
-    CouncilView(CouncilClient client, SignIn signIn) {
+    CouncilView(CouncilClient client, SignIn signIn, RegionDirectory regions, PortalConfiguration portal) {
         this.client = client;
         this.signIn = signIn;
         setId("council-desk");
-        charter = new CharterPanel(client, signIn, picker::councilId);
+        newCouncil = new NewCouncilForm(client, signIn, regions, this::created);
+        setUp = new Details("设立议事会", newCouncil);
+        setUp.setId("council-new");
+        charter = new CharterPanel(client, signIn, picker::councilId, portal);
         triage = new TriagePanel(client, signIn, picker::councilId);
         meetings = new MeetingsPanel(client, signIn, picker::councilId);
         steps = new StepRegisterPanel(client, signIn, picker::councilId);
@@ -59,12 +67,28 @@ public final class CouncilView extends VerticalLayout implements BeforeEnterObse
         tabs.add(TABS[4], publications);
         tabs.addSelectedChangeListener(change -> refresh());
         picker.addValueChangeListener(change -> refresh());
-        add(new H2("老友议事会"), message, picker, tabs);
+        add(new H2("老友议事会"), message, picker, setUp, tabs);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        picker.load(client, signIn, message);
+        picker.load(client, signIn, message, null);
+        newCouncil.startNew();
+        // An area without a council starts with the form open: setting one up is the first thing to do there.
+        setUp.setOpened(picker.isEmpty());
+        tabs.setVisible(!picker.isEmpty());
+        if (picker.isEmpty() && message.kind() == Outcome.Kind.NOTE) {
+            message.note(message.message() + "请在下方“设立议事会”中填写。");
+        }
+    }
+
+    private void created(CouncilClient.Council council) {
+        message.clear();
+        picker.load(client, signIn, message, council.id());
+        setUp.setOpened(false);
+        tabs.setVisible(true);
+        tabs.setSelectedIndex(0);
+        refresh();
     }
 
     /** Reloads the open tab for the chosen council. */

@@ -81,7 +81,7 @@ public final class ModerationView extends VerticalLayout implements BeforeEnterO
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        picker.load(client, signIn, message);
+        picker.load(client, signIn, message, null);
     }
 
     private void reload() {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,6 +59,25 @@ final class CouncilData {
                 }
                 if (created.status() != 409) {
                     throw new IllegalStateException("could not set up a council: " + created.status() + " " + created.body());
+                }
+            }
+        }
+        throw new IllegalStateException("every village of 青秀区 has a council already");
+    }
+
+    /**
+     * A village of 青秀区 without a council, from the last township backwards (the shared test council is set up from
+     * the first one): its region record with code and name.
+     */
+    static JsonNode villageWithoutCouncil() {
+        String token = convener();
+        List<JsonNode> townships = new ArrayList<>();
+        GATEWAY.get("/api/v1/regions/450103/children", token).json().forEach(townships::add);
+        Collections.reverse(townships);
+        for (JsonNode township : townships) {
+            for (JsonNode village : GATEWAY.get("/api/v1/regions/" + township.path("code").asText() + "/children", token).json()) {
+                if (GATEWAY.get("/api/v1/council/councils?region=" + village.path("code").asText(), token).json().isEmpty()) {
+                    return village;
                 }
             }
         }

@@ -6,7 +6,14 @@ import cn.nanning.civic.portal.council.CouncilClient;
 import cn.nanning.civic.portal.council.CouncilView;
 import cn.nanning.civic.portal.council.ModerationView;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.nanning.civic.portal.ui.RegionPicker;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -19,6 +26,7 @@ import java.util.UUID;
 
 import static cn.nanning.civic.e2e.council.CouncilData.GATEWAY;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,6 +145,52 @@ class CouncilViewsTest extends PortalViewTest {
         com.vaadin.flow.component.UI.getCurrent().navigate(cn.nanning.civic.portal.council.CouncilPublicPage.class, council);
         assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Image.class,
                 spec -> spec.withClasses("public-photo"))).as("the public page shows the progress photo").isNotEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theConvenerSetsUpAVillagesCouncilAndGetsItsPublicAddressAndQrCodeWhichTheIndexLeadsTo() {
+        JsonNode village = CouncilData.villageWithoutCouncil();
+        String code = village.path("code").asText();
+        String villageName = village.path("name").asText();
+
+        open("convener", CouncilView.class);
+        Details setUp = _get(Details.class, spec -> spec.withId("council-new"));
+        setUp.setOpened(true);
+        _get(RegionPicker.class, spec -> spec.withId("council-new-village")).setValue(code);
+        TextField name = _get(TextField.class, spec -> spec.withId("council-new-name"));
+        assertThat(name.getValue()).as("named after the village until the convener types a name").isEqualTo(villageName + "老友议事会");
+        assertThat(_get(TextArea.class, spec -> spec.withId("council-new-charter")).getValue()).as("the charter template")
+                .contains("四议两公开");
+        _click(_get(Button.class, spec -> spec.withId("council-new-save")));
+        assertThat(outcome("council-new-outcome")).startsWith("已设立“" + villageName + "老友议事会”");
+
+        JsonNode listed = GATEWAY.get("/api/v1/council/councils?region=" + code, ProxyData.token("convener")).json();
+        assertThat(listed).hasSize(1);
+        String id = listed.get(0).path("id").asText();
+        JsonNode stored = GATEWAY.get("/api/v1/council/councils/" + id, ProxyData.token("convener")).json();
+        assertThat(stored.path("resolutionBody").asText()).as("the law's default body").isEqualTo("REPRESENTATIVES_MEETING");
+        assertThat(stored.path("quorum").path("numerator").asInt()).isEqualTo(2);
+        assertThat(stored.path("quorum").path("denominator").asInt()).isEqualTo(3);
+        ComboBox<CouncilClient.CouncilSummary> picker = _get(ComboBox.class, spec -> spec.withId("council-select"));
+        assertThat(picker.getValue().id()).as("the desk switches to the new council").isEqualTo(id);
+        assertThat(_get(TextField.class, spec -> spec.withId("council-public-url")).getValue()).endsWith("/council/public/" + id);
+        assertThat(_get(Div.class, spec -> spec.withId("council-public-qr")).getChildren()).hasSize(1);
+
+        // A village has one council: the second attempt is refused in Chinese beside the button.
+        setUp.setOpened(true);
+        _get(RegionPicker.class, spec -> spec.withId("council-new-village")).setValue(code);
+        _click(_get(Button.class, spec -> spec.withId("council-new-save")));
+        assertThat(outcome("council-new-outcome")).isEqualTo("该村（社区）已设立老友议事会。");
+
+        // Anyone finds it in the public index by the village's name and reaches its page.
+        UI.getCurrent().navigate("council/public");
+        _get(TextField.class, spec -> spec.withId("council-index-search")).setValue(villageName);
+        String index = _get(Div.class, spec -> spec.withId("council-index-list")).getElement().getTextRecursively();
+        assertThat(index).contains(villageName + "老友议事会").contains("青秀区");
+        Anchor link = _find(Anchor.class).stream().filter(a -> a.getText().equals(villageName + "老友议事会")).findFirst().orElseThrow();
+        UI.getCurrent().navigate(link.getHref());
+        assertThat(_get(H1.class, spec -> spec.withId("council-public-name")).getText()).startsWith(villageName + "老友议事会");
     }
 
     @SuppressWarnings("unchecked")

@@ -33,4 +33,10 @@ public final class CouncilViews {
     @Serdeable
     public record CouncilSummary(UUID id, String regionCode, @Nullable String regionName, String name) {
     }
+
+    /** A council in the public index: where it is, by name at every level, and what residents can read there. */
+    @Serdeable
+    public record PublicListing(UUID id, String regionCode, @Nullable String regionName, @Nullable String districtName,
+                                @Nullable String townshipName, String name, long openTopics, long publishedResolutions) {
+    }
 }

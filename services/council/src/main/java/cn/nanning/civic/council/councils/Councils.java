@@ -148,6 +148,26 @@ public class Councils {
                         rs.getString("region_name"), rs.getString("name")), prefix + "%");
     }
 
+    /** The public index of councils in an area, each with its district and township names and what it has published. */
+    @Transactional
+    public List<CouncilViews.PublicListing> publicListing(String area) {
+        String prefix = RegionCodes.areaPrefix(area, "region");
+        return db.list("""
+                select c.id, c.region_code, r.name as region_name, d.name as district_name, t.name as township_name, c.name,
+                  (select count(*) from council.topic tp where tp.council_id = c.id and tp.status in ('OPEN', 'ACCEPTED')
+                     and tp.moderation = 'VISIBLE') as open_topics,
+                  (select count(*) from council.decision dc where dc.council_id = c.id and exists (select 1 from council.decision_step s
+                     where s.decision_id = dc.id and s.step = 'RESOLUTION_PUBLISHED')) as resolutions
+                from council.council c
+                left join kernel.region r on r.code = c.region_code
+                left join kernel.region d on d.code = left(c.region_code, 6)
+                left join kernel.region t on t.code = left(c.region_code, 9)
+                where c.region_code like ? order by c.region_code limit\s""" + LIST_LIMIT,
+                rs -> new CouncilViews.PublicListing(rs.getObject("id", UUID.class), rs.getString("region_code"),
+                        rs.getString("region_name"), rs.getString("district_name"), rs.getString("township_name"),
+                        rs.getString("name"), rs.getLong("open_topics"), rs.getLong("resolutions")), prefix + "%");
+    }
+
     /** The council or 404. */
     @Transactional
     public Council require(UUID id) {

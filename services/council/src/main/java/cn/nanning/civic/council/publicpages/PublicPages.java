@@ -1,8 +1,6 @@
 package cn.nanning.civic.council.publicpages;
 
-import cn.nanning.civic.common.identity.RegionCodes;
 import cn.nanning.civic.common.problem.ProblemException;
-import cn.nanning.civic.council.Db;
 import cn.nanning.civic.council.councils.Council;
 import cn.nanning.civic.council.councils.CouncilViews;
 import cn.nanning.civic.council.councils.Councils;
@@ -43,9 +41,6 @@ import java.util.stream.Stream;
 @Tag(name = "council-public", description = "老友议事会公开页面（无需登录）：议题、决议与实施结果公开")
 class PublicPages {
 
-    private static final int LIST_LIMIT = 500;
-
-    private final Db db;
     private final Councils councils;
     private final Topics topics;
     private final Decisions decisions;
@@ -53,19 +48,13 @@ class PublicPages {
     private final Meetings meetings;
     private final ProgressPhotos photos;
 
-    PublicPages(Db db, Councils councils, Topics topics, Decisions decisions, Opinions opinions, Meetings meetings, ProgressPhotos photos) {
+    PublicPages(Councils councils, Topics topics, Decisions decisions, Opinions opinions, Meetings meetings, ProgressPhotos photos) {
         this.photos = photos;
         this.meetings = meetings;
         this.opinions = opinions;
-        this.db = db;
         this.councils = councils;
         this.topics = topics;
         this.decisions = decisions;
-    }
-
-    @Serdeable
-    record CouncilListing(UUID id, String regionCode, @Nullable String regionName, String name, long openTopics,
-                          long publishedResolutions) {
     }
 
     @Serdeable
@@ -82,19 +71,8 @@ class PublicPages {
 
     @Get("/councils")
     @Operation(summary = "Councils in a district, township or village (region code prefix), with open topics and published resolutions")
-    @Transactional
-    List<CouncilListing> search(@QueryValue String region) {
-        String prefix = RegionCodes.areaPrefix(region, "region");
-        return db.list("""
-                select c.id, c.region_code, r.name as region_name, c.name,
-                  (select count(*) from council.topic t where t.council_id = c.id and t.status in ('OPEN', 'ACCEPTED')
-                     and t.moderation = 'VISIBLE') as open_topics,
-                  (select count(*) from council.decision d where d.council_id = c.id and exists (select 1 from council.decision_step s
-                     where s.decision_id = d.id and s.step = 'RESOLUTION_PUBLISHED')) as resolutions
-                from council.council c left join kernel.region r on r.code = c.region_code
-                where c.region_code like ? order by c.region_code limit\s""" + LIST_LIMIT,
-                rs -> new CouncilListing(rs.getObject("id", UUID.class), rs.getString("region_code"), rs.getString("region_name"),
-                        rs.getString("name"), rs.getLong("open_topics"), rs.getLong("resolutions")), prefix + "%");
+    List<CouncilViews.PublicListing> search(@QueryValue String region) {
+        return councils.publicListing(region);
     }
 
     @Get("/councils/{id}")

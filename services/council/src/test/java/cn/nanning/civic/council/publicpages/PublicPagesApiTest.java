@@ -87,6 +87,11 @@ class PublicPagesApiTest {
         assertThat(inTownship).allSatisfy(c -> assertThat(c.get("regionCode").toString()).startsWith(s.village().substring(0, 9)));
         List<Map<String, Object>> inDistrict = f.list("/api/v1/council/public/councils?region=" + s.village().substring(0, 6), null);
         assertThat(inDistrict).extracting(c -> c.get("id")).contains(s.councilId());
+        Map<String, Object> listed = inDistrict.stream().filter(c -> c.get("id").equals(s.councilId())).findFirst().orElseThrow();
+        assertThat(listed.get("districtName")).as("named at every level for the public index").isNotNull();
+        assertThat(listed.get("townshipName")).isNotNull();
+        assertThat(listed.get("regionName")).isNotNull();
+        assertThat(listed.get("openTopics")).isEqualTo(0);
         List<Map<String, Object>> elsewhere = f.list("/api/v1/council/public/councils?region=" + f.otherDistrict(s.village()), null);
         assertThat(elsewhere).extracting(c -> c.get("id")).doesNotContain(s.councilId());
         var bad = refused(() -> f.list("/api/v1/council/public/councils?region=45", null));
