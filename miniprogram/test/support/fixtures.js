@@ -55,3 +55,6 @@ module.exports.caseTypes = caseTypes;
 module.exports.exemptGrounds = exemptGrounds;
 module.exports.me = me;
 module.exports.notice = notice;
+/** A list in the API's paging shape `{items, page, size, total}` (one page holding all of `items`). */
+const page = (items, size = 50) => ({ items, page: 0, size, total: items.length });
+module.exports.page = page;

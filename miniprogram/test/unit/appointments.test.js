@@ -66,7 +66,7 @@ describe('法律咨询预约', () => {
 
   test('my bookings split into upcoming and finished; the detail page moves and cancels', async () => {
     const { calls } = installWx([
-      { path: '/appointments/bookings/mine', body: [f.booking(), f.booking({ id: 'b2', status: 'CANCELLED', statusLabel: '已取消' })] },
+      { path: '/appointments/bookings/mine', body: f.page([f.booking(), f.booking({ id: 'b2', status: 'CANCELLED', statusLabel: '已取消' })]) },
       { path: '/appointments/bookings/b1', body: () => f.booking(cancelled ? { status: 'CANCELLED', statusLabel: '已取消', cancelReason: '临时有事' } : {}) },
       { method: 'POST', path: '/appointments/bookings/b1/cancel', body: () => { cancelled = true; return f.booking({ status: 'CANCELLED' }); } },
     ]);

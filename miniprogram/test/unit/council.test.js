@@ -11,9 +11,9 @@ describe('老友议事会', () => {
     const { wx } = installWx([
       { path: /^\/council\/public\/councils\?region=450103002001$/, body: [{ id: 'c1', name: pub.name, regionCode: pub.regionCode, openTopics: 1, publishedResolutions: 1 }] },
       { path: '/council/public/councils/c1', body: pub },
-      { path: '/council/councils/c1/topics', body: [topic()] },
+      { path: '/council/councils/c1/topics', body: f.page([topic()]) },
       { path: /^\/council\/councils\/c1\/meetings/, body: [{ id: 'm1', councilId: 'c1', title: '本月议事会议', place: '村委会议室', startsAt: f.soon(26), endsAt: f.soon(28), status: 'SCHEDULED', statusLabel: '待召开', agenda: [{ position: 1, topicId: 't1', title: '村口路灯维修' }], registrations: 3, representativesPresent: [], residentsPresent: 0 }] },
-      { path: '/council/councils/c1/decisions', body: [{ id: 'd1', councilId: 'c1', title: '增设健身器材', status: 'IMPLEMENTING', statusLabel: '实施中', progress: 40, updatedAt: '2026-12-06T00:00:00Z' }] },
+      { path: '/council/councils/c1/decisions', body: f.page([{ id: 'd1', councilId: 'c1', title: '增设健身器材', status: 'IMPLEMENTING', statusLabel: '实施中', progress: 40, updatedAt: '2026-12-06T00:00:00Z' }]) },
       { path: '/council/councils/c1/subscription', body: () => ({ councilId: 'c1', subscribed }) },
       { method: 'PUT', path: '/council/councils/c1/subscription', body: () => { subscribed = true; return { councilId: 'c1', subscribed }; } },
       { method: 'POST', path: '/council/meetings/m1/registrations', body: { id: 'm1', title: '本月议事会议', registrations: 4 } },
@@ -91,9 +91,9 @@ describe('老友议事会', () => {
     const { wx } = installWx([
       { path: /^\/council\/public\/councils\?region=/, body: [{ id: 'c1', name: pub.name, regionCode: pub.regionCode }] },
       { path: '/council/public/councils/c1', body: pub },
-      { path: '/council/councils/c1/topics', body: [topic(), topic({ id: 't2', title: '修缮篮球场', supports: 5 })] },
+      { path: '/council/councils/c1/topics', body: f.page([topic(), topic({ id: 't2', title: '修缮篮球场', supports: 5 })]) },
       { path: /^\/council\/councils\/c1\/meetings/, body: [{ id: 'm1', councilId: 'c1', title: '本月议事会议', place: '村委会议室', startsAt: f.soon(26), endsAt: f.soon(28), status: 'SCHEDULED', statusLabel: '待召开', agenda: [], registrations: 3 }] },
-      { path: '/council/councils/c1/decisions', body: [] },
+      { path: '/council/councils/c1/decisions', body: f.page([]) },
       { path: '/council/councils/c1/subscription', body: { councilId: 'c1', subscribed: false } },
       { path: '/council/me', body: { topics: [{ id: 't1', councilId: 'c1', councilName: pub.name, title: '村口路灯维修', status: 'OPEN', statusLabel: '征集中', moderation: 'VISIBLE', supports: 2, createdAt: '2026-12-06T00:00:00Z' }],
         supports: [{ topicId: 't2', councilId: 'c1', councilName: pub.name, title: '修缮篮球场', status: 'OPEN', statusLabel: '征集中', supportedAt: '2026-12-06T00:00:00Z' }], opinions: [],

@@ -56,7 +56,7 @@ describe('法律援助申请', () => {
     installWx([
       { path: '/appointments/legal-aid/applications/a1', body: f.application({ status: 'SUPPLEMENT_REQUESTED', statusLabel: '待补充材料', clockPaused: true }) },
       { path: '/appointments/legal-aid/applications/a1/documents', body: [] },
-      { path: '/appointments/legal-aid/applications/mine', body: [f.application(), f.application({ id: 'a2', status: 'REJECTED', statusLabel: '决定不予法律援助' })] },
+      { path: '/appointments/legal-aid/applications/mine', body: f.page([f.application(), f.application({ id: 'a2', status: 'REJECTED', statusLabel: '决定不予法律援助' })]) },
     ]);
     let page = await openPage('pages/legalaid/detail', { id: 'a1' });
     expect(page.text()).toContain('待补充材料');

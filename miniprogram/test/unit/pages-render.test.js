@@ -6,8 +6,10 @@ const { openPage, ROOT } = require('../support/render');
 
 const pages = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8')).pages;
 const EMPTY = [
-  { path: /^\/(proxy\/requests\/mine|appointments\/bookings\/mine|appointments\/legal-aid\/applications\/mine|volunteers\/me\/(signups|certificates))/, body: [] },
-  { path: /^\/(appointments\/providers|volunteers\/activities|volunteers\/stations|council\/public\/councils|proxy\/points)(\?|$)/, body: [] },
+  { path: /^\/(proxy\/requests\/mine|appointments\/bookings\/mine|appointments\/legal-aid\/applications\/mine|volunteers\/me\/(signups|certificates))/,
+    body: { items: [], page: 0, size: 50, total: 0 } },
+  { path: /^\/volunteers\/activities(\?|$)/, body: { items: [], page: 0, size: 50, total: 0 } },
+  { path: /^\/(appointments\/providers|volunteers\/stations|council\/public\/councils|proxy\/points)(\?|$)/, body: [] },
   { path: /^\/catalogue\/items\?/, body: { content: [], totalSize: 0 } },
   { path: /^\/regions\/450100\/children/, body: [] },
 ];

@@ -8,7 +8,7 @@ describe('代办', () => {
       { path: /^\/catalogue\/items\?/, body: { items: [f.item, { ...f.item, code: 'NN-SB-001', name: '城乡居民基本养老保险参保登记', proxyAllowed: false, category: 'SB', categoryLabel: '社会保险' },
         { ...f.item, code: 'NN-XX-001', name: '新增的试点事项', category: 'PILOT', categoryLabel: '试点事项' }], page: 0, size: 100, total: 3 } },
       { path: '/catalogue/categories', body: f.categories },
-      { path: '/proxy/requests/mine', body: [f.request({ status: 'ARCHIVED', statusLabel: '已归档' })] },
+      { path: '/proxy/requests/mine', body: f.page([f.request({ status: 'ARCHIVED', statusLabel: '已归档' })]) },
     ]);
     const page = await openPage('pages/proxy/index');
     expect(page.text()).toContain('劳动维权（1 项）收起 ▲');
@@ -92,7 +92,7 @@ describe('代办', () => {
     installWx([
       { path: /^\/catalogue\/items\?/, body: { content: [f.item], totalSize: 1 } },
       { path: '/catalogue/categories', status: 503, body: { status: 503, title: '服务暂时不可用', detail: '事项目录暂时无法读取，请稍后再试。' } },
-      { path: '/proxy/requests/mine', body: [] },
+      { path: '/proxy/requests/mine', body: f.page([]) },
     ]);
     const page = await openPage('pages/proxy/index');
     expect(page.text()).toContain('事项目录暂时无法读取，请稍后再试。重试');

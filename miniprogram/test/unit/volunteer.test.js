@@ -16,8 +16,8 @@ describe('志愿者', () => {
     expect(page.text()).not.toContain('您还没有注册志愿者');
     installWx([
       { path: '/volunteers/me', body: me }, { path: '/volunteers/me/hours', body: hours },
-      { path: '/volunteers/me/signups', body: [{ id: 's1', activityId: 'ac1', volunteerId: 'v1', status: 'WAITLISTED', statusLabel: '候补', waitlistNo: 2, signedUpAt: '2026-12-06T00:00:00Z',
-        activity: { title: '社区义诊引导', startsAt: '2026-12-09T01:00:00Z', endsAt: '2026-12-09T03:00:00Z', place: '社区广场', regionCode: '450103002001', status: 'PUBLISHED' } }] },
+      { path: '/volunteers/me/signups', body: f.page([{ id: 's1', activityId: 'ac1', volunteerId: 'v1', status: 'WAITLISTED', statusLabel: '候补', waitlistNo: 2, signedUpAt: '2026-12-06T00:00:00Z',
+        activity: { title: '社区义诊引导', startsAt: '2026-12-09T01:00:00Z', endsAt: '2026-12-09T03:00:00Z', place: '社区广场', regionCode: '450103002001', status: 'PUBLISHED' } }]) },
     ]);
     const { calls } = { calls: global.wx.__calls };
     page = await openPage('pages/volunteer/index');
@@ -61,7 +61,7 @@ describe('志愿者', () => {
     const running = f.activity({ startsAt: f.soon(-0.5), endsAt: f.soon(2) });
     const { device } = installWx([
       { path: '/volunteers/activities/ac1', body: running },
-      { path: '/volunteers/me/signups', body: () => signups },
+      { path: '/volunteers/me/signups', body: () => f.page(signups) },
       { method: 'POST', path: '/volunteers/activities/ac1/signups', status: 201, body: () => { signups = [{ id: 's1', activityId: 'ac1', status: 'CONFIRMED', statusLabel: '已报名' }]; return signups[0]; } },
       { method: 'POST', path: '/volunteers/activities/ac1/check-in', onCall: (d) => { device.sentCode = d.code; }, body: { activityId: 'ac1', volunteerId: 'v1', checkInAt: '2026-12-07T01:05:00Z', requiredMinutes: 72, confirmed: false } },
     ]);
@@ -87,7 +87,7 @@ describe('志愿者', () => {
       { path: /^\/volunteers\/me\/teams\?/, body: () => ({ items: joined ? [{ team: { id: 't1', stationId: 'st1', townshipCode: '450103002', name: '平安巡防队', type: 'PATROL', typeLabel: '平安巡防队', leaderName: '韦**', members: 5 },
         role: 'MEMBER', roleLabel: '队员', status: 'PENDING', statusLabel: '待队长审核', requestedAt: '2026-12-07T00:00:00Z', decidedAt: null, note: null }] : [], page: 0, size: 50, total: joined ? 1 : 0 }) },
       { method: 'POST', path: '/volunteers/teams/t1/join-requests', status: 201, onCall: () => { joined = true; }, body: { id: 'm1', teamId: 't1', volunteerId: 'v1', volunteerName: '黄**', role: 'MEMBER', status: 'PENDING', statusLabel: '待队长审核', requestedAt: '2026-12-07T00:00:00Z' } },
-      { path: '/volunteers/me/certificates', body: [{ number: 'NNZY2026-ABC', volunteerId: 'v1', volunteerName: '黄**', idNumber: '4501**', totalMinutes: 150, totalHours: 2.5, issuer: '青秀区志愿服务联合会', contact: '0771', issuedOn: '2026-12-07', issuedAt: '2026-12-07T00:00:00Z', status: 'ISSUED', statusLabel: '有效', verificationUrl: 'x', pdfPath: 'x' }] },
+      { path: '/volunteers/me/certificates', body: f.page([{ number: 'NNZY2026-ABC', volunteerId: 'v1', volunteerName: '黄**', idNumber: '4501**', totalMinutes: 150, totalHours: 2.5, issuer: '青秀区志愿服务联合会', contact: '0771', issuedOn: '2026-12-07', issuedAt: '2026-12-07T00:00:00Z', status: 'ISSUED', statusLabel: '有效', verificationUrl: 'x', pdfPath: 'x' }]) },
       { path: '/volunteers/certificates/NNZY2026-ABC/pdf', body: '' },
     ]);
     wx.setStorageSync('civic.village', f.village);
@@ -109,8 +109,8 @@ describe('志愿者', () => {
 
   test('activities near me come from my village outwards', async () => {
     const { wx } = installWx([
-      { path: /^\/volunteers\/activities\?region=450103002001$/, body: [] },
-      { path: /^\/volunteers\/activities\?region=450103002$/, body: [f.activity({ remaining: 0 })] },
+      { path: /^\/volunteers\/activities\?region=450103002001&size=50$/, body: f.page([]) },
+      { path: /^\/volunteers\/activities\?region=450103002&size=50$/, body: f.page([f.activity({ remaining: 0 })]) },
     ]);
     wx.setStorageSync('civic.village', f.village);
     const page = await openPage('pages/volunteer/activities');

@@ -10,8 +10,9 @@ page({
       return this.load();
     },
     async load() {
-      const list = await this.act('error', () => api.get('/appointments/bookings/mine'));
-      if (!list) return this.setData({ loaded: true });
+      const found = await this.act('error', () => api.get('/appointments/bookings/mine', { page: 0, size: 50 }));
+      if (!found) return this.setData({ loaded: true });
+      const list = found.items;
       const now = Date.now();
       const row = (b) => ({
         id: b.id,

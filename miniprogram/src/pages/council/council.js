@@ -27,9 +27,9 @@ page({
         }
         const [council, topics, meetings, decisions, sub, mine] = await Promise.all([
           api.get(`/council/public/councils/${id}`, undefined, false),
-          api.get(`/council/councils/${id}/topics`),
+          api.get(`/council/councils/${id}/topics`, { size: 50 }).then((page) => page.items),
           api.get(`/council/councils/${id}/meetings`, { upcoming: true }),
-          api.get(`/council/councils/${id}/decisions`),
+          api.get(`/council/councils/${id}/decisions`, { size: 50 }).then((page) => page.items),
           api.get(`/council/councils/${id}/subscription`),
           // What is mine (proposed, supported, registered for) only marks the lists: without it they still show.
           api.get('/council/me').catch(() => null),

@@ -14,8 +14,8 @@ page({
     async load() {
       const result = await this.act('error', async () => {
         const [items, categories, mine] = await Promise.all([api.get('/catalogue/items', { page: 0, size: 100 }),
-          api.get('/catalogue/categories'), api.get('/proxy/requests/mine')]);
-        return { items: items.items || [], categories: categories.items || [], mine };
+          api.get('/catalogue/categories'), api.get('/proxy/requests/mine', { page: 0, size: 50 })]);
+        return { items: items.items || [], categories: categories.items || [], mine: mine.items };
       });
       if (!result) return this.setData({ loaded: true });
       const groups = catalogue.group(result.items.filter((i) => !i.retired), result.categories).map((g) => ({

@@ -14,8 +14,8 @@ page({
       const list = await this.act('error', async () => {
         // Activities accept a village, township or district code: the nearest area that has any.
         for (const code of regions.widening().slice(0, 3)) {
-          const found = await api.get('/volunteers/activities', { region: code });
-          if (found.length) return found;
+          const found = await api.get('/volunteers/activities', { region: code, size: 50 });
+          if (found.items.length) return found.items;
         }
         return [];
       });

@@ -26,7 +26,7 @@ page({
     async load() {
       const result = await this.act('error', async () => {
         const a = await api.get(`/volunteers/activities/${this.id}`);
-        const mine = await api.get('/volunteers/me/signups').catch(() => []);
+        const mine = await api.get('/volunteers/me/signups', { size: 50 }).then((p) => p.items).catch(() => []);
         return { a, signup: mine.find((x) => x.activityId === this.id && x.status !== 'CANCELLED') || null };
       });
       if (!result) return this.setData({ loaded: true });

@@ -8,10 +8,10 @@ page({
   methods: {
     onLoad() { return this.load(); },
     async load() {
-      const list = await this.act('error', () => api.get('/volunteers/me/certificates'));
+      const found = await this.act('error', () => api.get('/volunteers/me/certificates', { size: 50 }));
       this.setData({
         loaded: true,
-        items: (list || []).map((c) => ({ number: c.number, title: `志愿服务证明 · ${c.totalHours} 小时`,
+        items: (found ? found.items : []).map((c) => ({ number: c.number, title: `志愿服务证明 · ${c.totalHours} 小时`,
           detail: `${c.issuer} · ${fmt.date(c.issuedOn)}出具`, note: `证书编号 ${c.number}`, tag: c.statusLabel, tone: c.status === 'ISSUED' ? 'ok' : 'done' })),
       });
     },

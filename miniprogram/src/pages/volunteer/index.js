@@ -16,9 +16,9 @@ page({
           if (e.status !== 404) throw e; // 404: not registered yet
         }
         if (!me) return { me: null };
-        const [hours, signups] = await Promise.all([api.get('/volunteers/me/hours'), api.get('/volunteers/me/signups')]);
+        const [hours, signups] = await Promise.all([api.get('/volunteers/me/hours'), api.get('/volunteers/me/signups', { size: 20 })]);
         // Each sign-up carries its activity (title, time, place): no call per activity.
-        return { me, hours, signups: signups.filter((x) => x.status !== 'CANCELLED').slice(0, 5) };
+        return { me, hours, signups: signups.items.filter((x) => x.status !== 'CANCELLED').slice(0, 5) };
       });
       if (!result) return this.setData({ loaded: true });
       if (!result.me) return this.setData({ loaded: true, registered: false });

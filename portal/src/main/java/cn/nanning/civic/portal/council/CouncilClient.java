@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.council;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.Paged;
 import static cn.nanning.civic.portal.gateway.Missing.orEmpty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -66,9 +67,9 @@ public class CouncilClient {
 
     /** Published topics of a council; {@code status} null for all. */
     public List<Topic> topics(String councilId, @Nullable String status, String token) {
-        String query = status == null ? "?limit=200" : "?limit=200&status=" + status;
+        String query = status == null ? "?size=200" : "?size=200&status=" + status;
         return gateway.call(() -> HttpRequest.GET(BASE + "/councils/" + councilId + "/topics" + query).bearerAuth(token),
-                Argument.listOf(Topic.class));
+                Paged.of(Topic.class)).items();
     }
 
     /** accept (reason optional) or decline (reason required). */
@@ -107,8 +108,8 @@ public class CouncilClient {
     // ---------------------------------------------------------------- decisions and publications
 
     public List<DecisionSummary> decisions(String councilId, String token) {
-        return gateway.call(() -> HttpRequest.GET(BASE + "/councils/" + councilId + "/decisions").bearerAuth(token),
-                Argument.listOf(DecisionSummary.class));
+        return gateway.call(() -> HttpRequest.GET(BASE + "/councils/" + councilId + "/decisions?size=200").bearerAuth(token),
+                Paged.of(DecisionSummary.class)).items();
     }
 
     public Decision decision(String id, String token) {

@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.volunteers;
 
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.Paged;
 import cn.nanning.civic.portal.gateway.Missing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -125,7 +126,8 @@ public class VolunteersClient {
     }
 
     public List<MySignup> mySignups(String token) {
-        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/me/signups").bearerAuth(token), Argument.listOf(MySignup.class));
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/me/signups?size=50").bearerAuth(token), Paged.of(MySignup.class))
+                .items();
     }
 
     public ActivityDetail activity(UUID id, String token) {
@@ -137,7 +139,8 @@ public class VolunteersClient {
     }
 
     public List<Certificate> myCertificates(String token) {
-        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/me/certificates").bearerAuth(token), Argument.listOf(Certificate.class));
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/me/certificates?size=50").bearerAuth(token),
+                Paged.of(Certificate.class)).items();
     }
 
     public byte[] certificatePdf(String number, String token) {

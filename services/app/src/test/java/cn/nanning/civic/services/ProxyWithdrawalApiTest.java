@@ -62,6 +62,32 @@ class ProxyWithdrawalApiTest {
     }
 
     @Test
+    void aResidentPagesThroughTheirOwnRequestsNewestFirstAndOversizedPagesAreRefused() {
+        String first = fixture.authoriseAsCitizen().get("id").toString();
+        String second = fixture.authoriseAsCitizen().get("id").toString();
+        String third = fixture.authoriseAsCitizen().get("id").toString();
+        Map<?, ?> page0 = mine("?page=0&size=2", fixture.citizen);
+        assertThat(page0.get("total")).isEqualTo(3);
+        assertThat(page0.get("page")).isEqualTo(0);
+        assertThat(page0.get("size")).isEqualTo(2);
+        assertThat((List<?>) page0.get("items")).extracting(r -> String.valueOf(((Map<?, ?>) r).get("id"))).containsExactly(third, second);
+        Map<?, ?> page1 = mine("?page=1&size=2", fixture.citizen);
+        assertThat((List<?>) page1.get("items")).extracting(r -> String.valueOf(((Map<?, ?>) r).get("id"))).containsExactly(first);
+        Map<?, ?> someoneElse = mine("", tokens.citizen());
+        assertThat((List<?>) someoneElse.get("items")).as("an empty list is written, not left out").isEmpty();
+        assertThat(someoneElse.get("total")).isEqualTo(0);
+        for (String bad : List.of("?size=0", "?size=51", "?page=-1", "?page=2147483647&size=50")) {
+            var e = refused(() -> mine(bad, fixture.citizen));
+            assertThat(e.getStatus().getCode()).as(bad).isEqualTo(400);
+            assertThat(e.getResponse().getContentType().orElseThrow().toString()).isEqualTo("application/problem+json");
+        }
+    }
+
+    private Map<?, ?> mine(String query, String token) {
+        return client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/mine" + query).bearerAuth(token), Map.class);
+    }
+
+    @Test
     void anAcceptedRequestCannotBeWithdrawn() {
         String id = fixture.authoriseAsCitizen().get("id").toString();
         client.toBlocking().retrieve(HttpRequest.POST("/api/v1/proxy/requests/" + id + "/accept",

@@ -314,8 +314,13 @@ class BookingEngineApiTest {
         Map<?, ?> online = api.post("/api/v1/appointments/legal-aid/consultations",
                 Map.of("providerId", lawyer.id(), "startsAt", "2025-09-30T09:40:00+08:00", "mode", "ONLINE"), citizen);
         assertThat(online.get("place")).isNull();
-        List<Map<String, Object>> mine = api.list("/api/v1/appointments/bookings/mine", citizen);
-        assertThat(mine).hasSize(2);
+        Map<?, ?> mine = api.get("/api/v1/appointments/bookings/mine", citizen);
+        assertThat((List<?>) mine.get("items")).hasSize(2);
+        assertThat(mine.get("total")).isEqualTo(2);
+        Map<?, ?> second = api.get("/api/v1/appointments/bookings/mine?page=1&size=1", citizen);
+        assertThat((List<?>) second.get("items")).as("the earlier appointment on the second page")
+                .extracting(b -> ((Map<?, ?>) b).get("startsAt").toString()).singleElement().asString().startsWith("2025-09-30T09:00");
+        refused(400, () -> api.get("/api/v1/appointments/bookings/mine?page=2147483647&size=50", citizen));
     }
 
     @Test

@@ -79,6 +79,22 @@ class LegalAidApplicationApiTest {
     }
 
     @Test
+    void anApplicantPagesThroughTheirOwnApplicationsNewestFirstAndSeesNoOneElses() {
+        String citizen = api.tokens.citizen();
+        clock.set("2025-09-15T10:00:00+08:00");
+        String older = api.post(PATH, body(TestIds.bornOn("19700101")), citizen).get("id").toString();
+        clock.set("2025-09-15T10:05:00+08:00");
+        String newer = api.post(PATH, body(TestIds.bornOn("19710101")), citizen).get("id").toString();
+        api.post(PATH, body(TestIds.bornOn("19720101")), api.tokens.citizen());
+        Map<?, ?> first = api.get(PATH + "/mine?size=1", citizen);
+        assertThat(first.get("total")).isEqualTo(2);
+        assertThat((List<?>) first.get("items")).extracting(a -> ((Map<?, ?>) a).get("id").toString()).containsExactly(newer);
+        Map<?, ?> second = api.get(PATH + "/mine?page=1&size=1", citizen);
+        assertThat((List<?>) second.get("items")).extracting(a -> ((Map<?, ?>) a).get("id").toString()).containsExactly(older);
+        refused(400, () -> api.get(PATH + "/mine?size=500", citizen));
+    }
+
+    @Test
     void anIdNumberWithAWrongCheckDigitIsRefused() {
         var problem = refused(400, () -> api.post(PATH, body(TestIds.withWrongCheckDigit("19900101")), api.tokens.citizen()));
         assertThat(problem.get("detail").toString()).contains("校验位");
@@ -240,8 +256,8 @@ class LegalAidApplicationApiTest {
         refused(404, () -> api.post(PATH + "/" + id + "/decision", Map.of("approve", true, "reasons", "x"), otherAdmin));
         refused(403, () -> api.post(PATH + "/" + id + "/decision", Map.of("approve", true, "reasons", "x"), citizen));
         refused(403, () -> api.post(PATH, body(TestIds.bornOn("19900101")), admin(Api.DISTRICT)));
-        assertThat(api.list(PATH + "/mine", stranger)).isEmpty();
-        assertThat(api.list(PATH + "/mine", citizen)).extracting(a -> a.get("id")).containsExactly(id);
+        assertThat((List<?>) api.get(PATH + "/mine", stranger).get("items")).isEmpty();
+        assertThat((List<?>) api.get(PATH + "/mine", citizen).get("items")).extracting(a -> String.valueOf(((Map<?, ?>) a).get("id"))).containsExactly(String.valueOf(id));
         assertThat(api.list(PATH + "/workbench", otherAdmin)).extracting(a -> a.get("id")).doesNotContain(id);
     }
 

@@ -138,6 +138,12 @@ public class CouncilFixture {
         return client.toBlocking().retrieve(request, Argument.mapOf(String.class, Object.class));
     }
 
+    /** The rows of one page of a paged list ({@code {items, page, size, total}}). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> items(String path, String token) {
+        return (List<Map<String, Object>>) get(path, token).get("items");
+    }
+
     public List<Map<String, Object>> list(String path, String token) {
         HttpRequest<?> request = HttpRequest.GET(path);
         if (token != null) {

@@ -1,6 +1,7 @@
 package cn.nanning.civic.appointments.booking;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -34,9 +35,10 @@ class BookingController {
     }
 
     @Get("/mine")
-    @Operation(summary = "The signed-in citizen's own bookings, newest first")
-    List<BookingView> mine(Authentication authentication) {
-        return bookings.ofCitizen(Caller.from(authentication).accountId()).stream().map(bookings::view).toList();
+    @Operation(summary = "我的预约", description = "本人的法律咨询与心理咨询预约（同一格式），预约时间最晚的在前，分页返回 {items, page, size, total}；page 从 0 开始，size 为 1 到 50。")
+    PageOf<BookingView> mine(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
+                             Authentication authentication) {
+        return bookings.ofCitizen(Caller.from(authentication).accountId(), page, size);
     }
 
     @Get("/agenda")

@@ -3,6 +3,8 @@ package cn.nanning.civic.appointments.booking;
 import cn.nanning.civic.appointments.calendar.AppointmentClock;
 import cn.nanning.civic.appointments.calendar.Calendar;
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
+import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import io.micronaut.context.annotation.Value;
@@ -38,6 +40,8 @@ public class Bookings {
     private static final Duration LATE_CANCELLATION = Duration.ofHours(2);
     private static final int MAX_RANGE_DAYS = 31;
     private static final int LIST_LIMIT = 200;
+    /** A citizen pages through their own bookings at most this many at a time. */
+    static final int MINE_MAX_PAGE_SIZE = 50;
     private static final String EXCLUSION_VIOLATION = "23P01";
 
     private final JdbcOperations jdbc;
@@ -319,10 +323,24 @@ public class Bookings {
                 });
     }
 
+    /** A citizen's own bookings of both kinds, the latest appointment first, page by page. */
     @Transactional(readOnly = true)
-    public List<Booking> ofCitizen(String accountId) {
-        return query("select * from appointments.booking where citizen_account_id = ? order by starts_at desc limit " + LIST_LIMIT,
-                s -> s.setString(1, accountId));
+    public PageOf<BookingView> ofCitizen(String accountId, int page, int size) {
+        int offset = Paging.offset(page, size, MINE_MAX_PAGE_SIZE);
+        long total = jdbc.prepareStatement("select count(*) from appointments.booking where citizen_account_id = ?", s -> {
+            s.setString(1, accountId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        List<Booking> rows = query("select * from appointments.booking where citizen_account_id = ? order by starts_at desc, id limit ? offset ?",
+                s -> {
+                    s.setString(1, accountId);
+                    s.setInt(2, size);
+                    s.setInt(3, offset);
+                });
+        return PageOf.of(rows.stream().map(this::view).toList(), page, size, total);
     }
 
     /** A provider's day or week, urgent bookings first within each day. */

@@ -1,11 +1,13 @@
 package cn.nanning.civic.appointments.legalaid;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -44,9 +46,10 @@ class ApplicationController {
     }
 
     @Get("/mine")
-    @Operation(summary = "The applicant's own applications")
-    List<ApplicationView> mine(Authentication authentication) {
-        return applications.mine(Caller.from(authentication)).stream().map(applications::view).toList();
+    @Operation(summary = "我的法律援助申请", description = "本人提交的法律援助申请，最新的在前，分页返回 {items, page, size, total}；page 从 0 开始，size 为 1 到 50。")
+    PageOf<ApplicationView> mine(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
+                                 Authentication authentication) {
+        return applications.mine(Caller.from(authentication), page, size);
     }
 
     @Get("/workbench")

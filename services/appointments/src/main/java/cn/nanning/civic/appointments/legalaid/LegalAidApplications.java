@@ -11,6 +11,8 @@ import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.common.identity.RegionCodes;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.common.pii.FieldCipher;
+import cn.nanning.civic.common.paging.PageOf;
+import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.pii.Masking;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.kernel.audit.AuditEntry;
@@ -49,6 +51,8 @@ class LegalAidApplications {
     static final int ASSIGNMENT_WORKING_DAYS = 3;
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final int LIST_LIMIT = 200;
+    /** An applicant pages through their own applications at most this many at a time. */
+    static final int MINE_MAX_PAGE_SIZE = 50;
 
     private final JdbcOperations jdbc;
     private final FieldCipher cipher;
@@ -326,9 +330,22 @@ class LegalAidApplications {
     }
 
     @Transactional(readOnly = true)
-    public List<Application> mine(Caller caller) {
-        return query("select * from appointments.legal_aid_application where citizen_account_id = ? order by created_at desc limit " + LIST_LIMIT,
-                s -> s.setString(1, caller.accountId()));
+    public PageOf<ApplicationView> mine(Caller caller, int page, int size) {
+        int offset = Paging.offset(page, size, MINE_MAX_PAGE_SIZE);
+        long total = jdbc.prepareStatement("select count(*) from appointments.legal_aid_application where citizen_account_id = ?", s -> {
+            s.setString(1, caller.accountId());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        List<Application> rows = query("select * from appointments.legal_aid_application where citizen_account_id = ?"
+                + " order by created_at desc, id limit ? offset ?", s -> {
+            s.setString(1, caller.accountId());
+            s.setInt(2, size);
+            s.setInt(3, offset);
+        });
+        return PageOf.of(rows.stream().map(this::view).toList(), page, size, total);
     }
 
     /**

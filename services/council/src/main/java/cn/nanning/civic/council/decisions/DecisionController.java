@@ -1,6 +1,7 @@
 package cn.nanning.civic.council.decisions;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
 import cn.nanning.civic.common.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -80,9 +81,10 @@ class DecisionController {
     }
 
     @Get("/councils/{councilId}/decisions")
-    @Operation(summary = "Decisions of a council, latest change first")
-    List<DecisionViews.DecisionSummary> ofCouncil(@PathVariable UUID councilId, @Nullable @QueryValue Integer limit) {
-        return decisions.ofCouncil(councilId, false, limit == null ? 50 : limit);
+    @Operation(summary = "议事会的决议事项", description = "最近有变化的在前，分页返回 {items, page, size, total}；page 从 0 开始，size 为 1 到 200。")
+    PageOf<DecisionViews.DecisionSummary> ofCouncil(@PathVariable UUID councilId, @QueryValue(defaultValue = "0") int page,
+                                                    @QueryValue(defaultValue = "20") int size) {
+        return decisions.pageOfCouncil(councilId, false, page, size);
     }
 
     @Get("/decisions/{id}")

@@ -1,6 +1,8 @@
 package cn.nanning.civic.council.decisions;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
+import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.council.CouncilClock;
 import cn.nanning.civic.council.Db;
@@ -174,10 +176,20 @@ public class Decisions {
 
     @Transactional
     public List<DecisionViews.DecisionSummary> ofCouncil(UUID councilId, boolean publishedOnly, int limit) {
+        return pageOfCouncil(councilId, publishedOnly, 0, Math.min(Math.max(limit, 1), LIST_LIMIT)).items();
+    }
+
+    /** One page of a council's decisions, the latest change first. */
+    @Transactional
+    public PageOf<DecisionViews.DecisionSummary> pageOfCouncil(UUID councilId, boolean publishedOnly, int page, int size) {
+        int offset = Paging.offset(page, size, LIST_LIMIT);
         councils.require(councilId);
         String filter = publishedOnly ? " and exists (select 1 from council.decision_step s where s.decision_id = d.id and s.step = 'RESOLUTION_PUBLISHED')" : "";
-        return db.list("select * from council.decision d where d.council_id = ?" + filter + " order by d.updated_at desc limit ?",
-                Decisions::map, councilId, Math.min(Math.max(limit, 1), LIST_LIMIT)).stream().map(Decisions::summary).toList();
+        long total = db.count("select count(*) from council.decision d where d.council_id = ?" + filter, councilId);
+        List<DecisionViews.DecisionSummary> rows = db.list("select * from council.decision d where d.council_id = ?" + filter
+                + " order by d.updated_at desc, d.id limit ? offset ?", Decisions::map, councilId, size, offset)
+                .stream().map(Decisions::summary).toList();
+        return PageOf.of(rows, page, size, total);
     }
 
     /** Whether the resolution of the decision has been published (the public may see it from then on). */

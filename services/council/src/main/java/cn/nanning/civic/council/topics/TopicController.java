@@ -1,6 +1,7 @@
 package cn.nanning.civic.council.topics;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
 import cn.nanning.civic.council.CitizenOpenId;
 import cn.nanning.civic.council.Reports;
 import io.micronaut.core.annotation.Nullable;
@@ -61,10 +62,10 @@ class TopicController {
     }
 
     @Get("/councils/{councilId}/topics")
-    @Operation(summary = "Published topics of a council, newest first (status OPEN, ACCEPTED, MERGED or DECLINED); hidden ones and those under review are left out")
-    List<TopicViews.TopicView> ofCouncil(@PathVariable UUID councilId, @Nullable @QueryValue String status,
-                                        @Nullable @QueryValue Integer limit) {
-        return topics.ofCouncil(councilId, status, limit == null ? 50 : limit);
+    @Operation(summary = "议事会已公开的议题", description = "最新的在前，可按状态筛选（OPEN 征集中、ACCEPTED 已采纳、MERGED 已合并、DECLINED 未采纳），隐藏和待审核的不列出；分页返回 {items, page, size, total}，page 从 0 开始，size 为 1 到 200。")
+    PageOf<TopicViews.TopicView> ofCouncil(@PathVariable UUID councilId, @Nullable @QueryValue String status,
+                                           @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
+        return topics.pageOfCouncil(councilId, status, page, size);
     }
 
     @Get("/topics/{id}")

@@ -1,6 +1,8 @@
 package cn.nanning.civic.council.topics;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
+import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.identity.Claims;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.common.pii.FieldCipher;
@@ -397,6 +399,13 @@ public class Topics {
     /** Topics of a council, newest first; {@code status} null means all. */
     @Transactional
     public List<TopicViews.TopicView> ofCouncil(UUID councilId, String status, int limit) {
+        return pageOfCouncil(councilId, status, 0, Math.min(Math.max(limit, 1), LIST_LIMIT)).items();
+    }
+
+    /** One page of a council's published topics, newest first; {@code status} null means all. */
+    @Transactional
+    public PageOf<TopicViews.TopicView> pageOfCouncil(UUID councilId, String status, int page, int size) {
+        int offset = Paging.offset(page, size, LIST_LIMIT);
         councils.require(councilId);
         if (status != null) {
             try {
@@ -405,9 +414,11 @@ public class Topics {
                 throw ProblemException.invalidField("status", "状态只能是 OPEN、ACCEPTED、MERGED 或 DECLINED。");
             }
         }
-        return db.list(SELECT + " where t.council_id = ? and t.moderation = 'VISIBLE' and (cast(? as text) is null or t.status = ?)"
-                        + " order by t.created_at desc limit ?",
-                Topics::map, councilId, status, status, Math.min(Math.max(limit, 1), LIST_LIMIT)).stream().map(this::view).toList();
+        String where = " where t.council_id = ? and t.moderation = 'VISIBLE' and (cast(? as text) is null or t.status = ?)";
+        long total = db.count("select count(*) from council.topic t" + where, councilId, status, status);
+        List<TopicViews.TopicView> rows = db.list(SELECT + where + " order by t.created_at desc, t.id limit ? offset ?",
+                Topics::map, councilId, status, status, size, offset).stream().map(this::view).toList();
+        return PageOf.of(rows, page, size, total);
     }
 
     /** A topic of the council that a decision may be taken on (accepted). */

@@ -46,7 +46,7 @@ class TopicModerationApiTest extends WeChatStandInTest {
     }
 
     private List<Object> listedIds() {
-        return f.list("/api/v1/council/councils/" + s.councilId() + "/topics", f.tokens.citizen()).stream().map(t -> t.get("id")).toList();
+        return f.items("/api/v1/council/councils/" + s.councilId() + "/topics", f.tokens.citizen()).stream().map(t -> t.get("id")).toList();
     }
 
     @Test

@@ -56,8 +56,12 @@ class TopicsApiTest {
         assertThat(topic.get("sourceLabel")).isEqualTo("居民提出");
         assertThat(f.count("select count(*) from kernel.outbox where topic = 'council.topic.v1' and event_key = ? and event_type = 'TopicProposed'",
                 topic.get("id"))).isEqualTo(1);
-        assertThat(f.list("/api/v1/council/councils/" + s.councilId() + "/topics?status=OPEN", f.tokens.citizen()))
+        assertThat(f.items("/api/v1/council/councils/" + s.councilId() + "/topics?status=OPEN", f.tokens.citizen()))
                 .extracting(t -> t.get("id")).containsExactly(topic.get("id"));
+        Map<String, Object> page = f.get("/api/v1/council/councils/" + s.councilId() + "/topics?page=0&size=1", f.tokens.citizen());
+        assertThat(page).containsEntry("total", 1).containsEntry("page", 0).containsEntry("size", 1);
+        assertThat(refused(() -> f.get("/api/v1/council/councils/" + s.councilId() + "/topics?page=2147483647&size=200",
+                f.tokens.citizen())).getStatus().getCode()).as("a page beyond the window is a 400, not a 500").isEqualTo(400);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.nanning.civic.proxy.requests;
 
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -35,7 +37,7 @@ interface ProxyRequestRepository extends CrudRepository<ProxyRequest, UUID> {
             and status = 'ACCEPTED' and forward_due < :today order by forward_due limit :limit""", nativeQuery = true)
     List<ProxyRequest> overdueInArea(String prefix, LocalDate today, int limit);
 
-    List<ProxyRequest> findByCitizenAccountIdAndParentIdIsNullOrderByCreatedAtDesc(String citizenAccountId);
+    Page<ProxyRequest> findByCitizenAccountIdAndParentIdIsNull(String citizenAccountId, Pageable pageable);
 
     List<ProxyRequest> findByParentIdOrderByCreatedAt(UUID parentId);
 

@@ -1,6 +1,7 @@
 package cn.nanning.civic.proxy.requests;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -9,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -140,9 +142,10 @@ class RequestController {
     }
 
     @Get("/mine")
-    @Operation(summary = "A resident's own requests")
-    List<RequestView> mine(Authentication authentication) {
-        return requests.mine(Caller.from(authentication));
+    @Operation(summary = "我的代办申请", description = "本人提交的代办申请，最新的在前，分页返回 {items, page, size, total}；page 从 0 开始，size 为 1 到 50。")
+    PageOf<RequestView> mine(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
+                             Authentication authentication) {
+        return requests.mine(Caller.from(authentication), page, size);
     }
 
     @Serdeable

@@ -2,6 +2,8 @@ package cn.nanning.civic.proxy.requests;
 
 import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.common.identity.RegionCodes;
+import cn.nanning.civic.common.paging.PageOf;
+import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.pii.FieldCipher;
 import cn.nanning.civic.common.pii.Masking;
 import cn.nanning.civic.common.problem.ProblemException;
@@ -16,6 +18,9 @@ import cn.nanning.civic.proxy.servicepoints.PointAccess;
 import cn.nanning.civic.proxy.servicepoints.ServicePoint;
 import cn.nanning.civic.proxy.servicepoints.ServicePoints;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -40,6 +45,8 @@ public class Requests {
     static final String TOPIC = "proxy.request.v1";
     private static final ZoneId NANNING = ZoneId.of("Asia/Shanghai");
     private static final int WORKBENCH_LIMIT = 200;
+    /** A resident pages through their own requests at most this many at a time. */
+    static final int MINE_MAX_PAGE_SIZE = 50;
     private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm").withZone(NANNING);
 
     private final ProxyRequestRepository requests;
@@ -360,9 +367,13 @@ public class Requests {
         return summaries(requests.overdueInArea(RegionCodes.significantPrefix(caller.regionCode()), LocalDate.now(clock), WORKBENCH_LIMIT));
     }
 
+    /** A resident's own requests, newest first, page by page. */
     @Transactional(readOnly = true)
-    public List<RequestView> mine(Caller caller) {
-        return summaries(requests.findByCitizenAccountIdAndParentIdIsNullOrderByCreatedAtDesc(caller.accountId()));
+    public PageOf<RequestView> mine(Caller caller, int page, int size) {
+        Paging.offset(page, size, MINE_MAX_PAGE_SIZE);
+        Page<ProxyRequest> found = requests.findByCitizenAccountIdAndParentIdIsNull(caller.accountId(),
+                Pageable.from(page, size, Sort.of(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+        return PageOf.of(summaries(found.getContent()), page, size, found.getTotalSize());
     }
 
     private ProxyRequest find(UUID id) {

@@ -2,6 +2,8 @@ package cn.nanning.civic.volunteers.activities;
 
 import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.common.identity.RegionCodes;
+import cn.nanning.civic.common.paging.PageOf;
+import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.kernel.audit.AuditEntry;
@@ -38,6 +40,8 @@ public class Activities {
 
     static final String TOPIC = "volunteers.activity.v1";
     private static final int LIST_LIMIT = 200;
+    /** Citizens page through activities and their own sign-ups at most this many at a time. */
+    static final int MAX_PAGE_SIZE = 50;
     private static final int ROSTER_LIMIT = 5000;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(VolunteersClock.NANNING);
 
@@ -186,9 +190,12 @@ public class Activities {
     }
 
     @Transactional
-    List<ActivityViews.ActivityView> upcoming(String region) {
-        return store.upcomingIn(RegionCodes.significantPrefix(region), Timestamp.from(clock.now()), LIST_LIMIT).stream()
-                .map(ActivityViews.ActivityView::of).toList();
+    PageOf<ActivityViews.ActivityView> upcoming(String region, int page, int size) {
+        int offset = Paging.offset(page, size, MAX_PAGE_SIZE);
+        String prefix = RegionCodes.significantPrefix(region);
+        Timestamp now = Timestamp.from(clock.now());
+        return PageOf.of(store.upcomingIn(prefix, now, size, offset).stream().map(ActivityViews.ActivityView::of).toList(),
+                page, size, store.countUpcomingIn(prefix, now));
     }
 
     /** What the caller can manage: their own activities, and for an admin the whole area's; ended ones included. */
@@ -317,13 +324,15 @@ public class Activities {
     }
 
     @Transactional
-    List<ActivityViews.SignupView> mine(Caller caller) {
+    PageOf<ActivityViews.SignupView> mine(Caller caller, int page, int size) {
+        int offset = Paging.offset(page, size, MAX_PAGE_SIZE);
         UUID me = volunteers.idOfAccount(caller.accountId()).orElseThrow(() -> ProblemException.notFound("您还没有注册志愿者。"));
         Map<UUID, ActivityViews.ActivitySummary> activities = new java.util.HashMap<>();
-        return store.ofVolunteer(me, LIST_LIMIT).stream()
+        List<ActivityViews.SignupView> rows = store.ofVolunteer(me, size, offset).stream()
                 .map(s -> signupView(s, null).with(activities.computeIfAbsent(s.activityId(),
                         id -> store.find(id, false).map(ActivityViews.ActivitySummary::of).orElse(null))))
                 .toList();
+        return PageOf.of(rows, page, size, store.countOfVolunteer(me));
     }
 
     /** The code the organiser shows on site; volunteers need it to check in and out while the activity runs. */

@@ -1,6 +1,7 @@
 package cn.nanning.civic.volunteers.activities;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
 import cn.nanning.civic.common.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -56,12 +57,13 @@ class ActivityController {
     }
 
     @Get("/activities")
-    @Operation(summary = "Activities not yet ended in an area")
-    List<ActivityViews.ActivityView> upcoming(@Nullable @QueryValue String region) {
+    @Operation(summary = "某地区尚未结束的活动", description = "按开始时间排列，分页返回 {items, page, size, total}；region 为 6、9 或 12 位区域代码，page 从 0 开始，size 为 1 到 50。")
+    PageOf<ActivityViews.ActivityView> upcoming(@Nullable @QueryValue String region, @QueryValue(defaultValue = "0") int page,
+                                                @QueryValue(defaultValue = "20") int size) {
         if (region == null || !region.matches("\\d{6}|\\d{9}|\\d{12}")) {
             throw ProblemException.invalidField("region", "请提供 6、9 或 12 位区域代码。");
         }
-        return activities.upcoming(region);
+        return activities.upcoming(region, page, size);
     }
 
     @Get("/activities/organised")
@@ -109,8 +111,9 @@ class ActivityController {
     }
 
     @Get("/me/signups")
-    @Operation(summary = "My sign-ups, newest first")
-    List<ActivityViews.SignupView> mine(Authentication authentication) {
-        return activities.mine(Caller.from(authentication));
+    @Operation(summary = "我的活动报名", description = "本人的报名（含活动信息），最新的在前，分页返回 {items, page, size, total}；page 从 0 开始，size 为 1 到 50。")
+    PageOf<ActivityViews.SignupView> mine(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
+                                          Authentication authentication) {
+        return activities.mine(Caller.from(authentication), page, size);
     }
 }

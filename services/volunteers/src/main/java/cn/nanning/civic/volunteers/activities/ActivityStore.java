@@ -88,13 +88,14 @@ class ActivityStore {
         });
     }
 
-    List<Activity> upcomingIn(String prefix, Timestamp after, int limit) {
+    List<Activity> upcomingIn(String prefix, Timestamp after, int limit, int offset) {
         return jdbc.prepareStatement("""
                 select * from volunteers.activity where region_code like ? and ends_at > ? and status = 'PUBLISHED'
-                order by starts_at limit ?""", ps -> {
+                order by starts_at, id limit ? offset ?""", ps -> {
             ps.setString(1, prefix + "%");
             ps.setTimestamp(2, after);
             ps.setInt(3, limit);
+            ps.setInt(4, offset);
             List<Activity> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -165,8 +166,29 @@ class ActivityStore {
                 activityId);
     }
 
-    List<Signup> ofVolunteer(UUID volunteerId, int limit) {
-        return signups("where volunteer_id = ? order by signed_up_at desc limit " + limit, volunteerId);
+    long countUpcomingIn(String prefix, Timestamp after) {
+        return count("select count(*) from volunteers.activity where region_code like ? and ends_at > ? and status = 'PUBLISHED'",
+                prefix + "%", after);
+    }
+
+    List<Signup> ofVolunteer(UUID volunteerId, int limit, int offset) {
+        return signups("where volunteer_id = ? order by signed_up_at desc, id limit ? offset ?", volunteerId, limit, offset);
+    }
+
+    long countOfVolunteer(UUID volunteerId) {
+        return count("select count(*) from volunteers.signup where volunteer_id = ?", volunteerId);
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     void setStatus(UUID signupId, String status, Timestamp at) {

@@ -1,11 +1,13 @@
 package cn.nanning.civic.volunteers.certificates;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
@@ -41,9 +43,10 @@ class CertificateController {
     }
 
     @Get("/me/certificates")
-    @Operation(summary = "My certificates")
-    List<CertificateViews.CertificateView> mine(Authentication authentication) {
-        return certificates.mine(Caller.from(authentication));
+    @Operation(summary = "我的志愿服务证明", description = "本人获发的证明，最新的在前，分页返回 {items, page, size, total}；page 从 0 开始，size 为 1 到 50。")
+    PageOf<CertificateViews.CertificateView> mine(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
+                                                  Authentication authentication) {
+        return certificates.mine(Caller.from(authentication), page, size);
     }
 
     @Get(value = "/certificates/{number}/pdf", produces = "application/pdf")

@@ -1,6 +1,8 @@
 package cn.nanning.civic.volunteers.certificates;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
+import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.common.problem.ProblemException;
 import cn.nanning.civic.kernel.audit.AuditEntry;
@@ -32,6 +34,9 @@ import java.util.UUID;
  */
 @Singleton
 class Certificates {
+
+    /** A volunteer pages through their own certificates at most this many at a time. */
+    static final int MAX_PAGE_SIZE = 50;
 
     static final String TOPIC = "volunteers.certificate.v1";
     /** Crockford base32 without I, L, O, U: readable over the phone, and 12 of them make numbers unguessable. */
@@ -100,12 +105,24 @@ class Certificates {
     }
 
     @Transactional
-    List<CertificateViews.CertificateView> mine(Caller caller) {
+    PageOf<CertificateViews.CertificateView> mine(Caller caller, int page, int size) {
+        int offset = Paging.offset(page, size, MAX_PAGE_SIZE);
         UUID me = volunteers.idOfAccount(caller.accountId()).orElseThrow(() -> ProblemException.notFound("您还没有注册志愿者。"));
-        return jdbc.prepareStatement("select * from volunteers.certificate where volunteer_id = ? order by issued_at desc", ps -> {
+        long total = jdbc.prepareStatement("select count(*) from volunteers.certificate where volunteer_id = ?", ps -> {
             ps.setObject(1, me);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        List<CertificateViews.CertificateView> rows = jdbc.prepareStatement(
+                "select * from volunteers.certificate where volunteer_id = ? order by issued_at desc, number limit ? offset ?", ps -> {
+            ps.setObject(1, me);
+            ps.setInt(2, size);
+            ps.setInt(3, offset);
             return all(ps.executeQuery());
         }).stream().map(this::view).toList();
+        return PageOf.of(rows, page, size, total);
     }
 
     /** The PDF, for the volunteer it certifies or staff of the issuing area; anyone else is told it does not exist. */

@@ -316,16 +316,39 @@ class ActivitiesApiTest {
         String id = publish(activity(5));
         var person = f.volunteer();
         signUp(id, person.token());
-        List<Map<String, Object>> mine = f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/me/signups").bearerAuth(person.token()),
-                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<Map<String, Object>> mine = items(f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/me/signups")
+                .bearerAuth(person.token()), Map.class));
         assertThat(mine).extracting(s -> s.get("activityId")).containsExactly(id);
         // The activity comes embedded, so the volunteer page needs no call per sign-up.
         @SuppressWarnings("unchecked")
         Map<String, Object> activity = (Map<String, Object>) mine.get(0).get("activity");
         assertThat(activity).containsEntry("title", "社区垃圾分类宣传").containsEntry("place", "社区广场").containsKey("startsAt")
                 .containsEntry("status", f.get("/api/v1/volunteers/activities/" + id, organiser, Map.class).get("status"));
-        List<Map<String, Object>> upcoming = f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/activities?region=" + township)
-                .bearerAuth(person.token()), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        List<Map<String, Object>> upcoming = items(f.client.toBlocking().retrieve(HttpRequest.GET("/api/v1/volunteers/activities?region=" + township
+                + "&size=50").bearerAuth(person.token()), Map.class));
         assertThat(upcoming).extracting(a -> a.get("id")).contains(id);
+    }
+
+    @Test
+    void activitiesArePagedWithTheirTotalAndOversizedPagesAreRefused() {
+        for (int i = 0; i < 3; i++) {
+            publish(activity(5));
+        }
+        String token = f.volunteer().token();
+        Map<?, ?> first = f.get("/api/v1/volunteers/activities?region=" + township + "&size=2", token, Map.class);
+        assertThat(((Number) first.get("total")).longValue()).isGreaterThanOrEqualTo(3);
+        assertThat(items(first)).hasSize(2);
+        Map<?, ?> second = f.get("/api/v1/volunteers/activities?region=" + township + "&page=1&size=2", token, Map.class);
+        assertThat(items(second)).isNotEmpty().extracting(a -> a.get("id"))
+                .doesNotContainAnyElementsOf(items(first).stream().map(a -> a.get("id")).toList());
+        for (String bad : List.of("&size=0", "&size=51", "&page=2147483647&size=50")) {
+            HttpClientResponseException e = refused(() -> f.get("/api/v1/volunteers/activities?region=" + township + bad, token, Map.class));
+            assertThat(e.getStatus().getCode()).as(bad).isEqualTo(400);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<?, ?> page) {
+        return (List<Map<String, Object>>) page.get("items");
     }
 }
