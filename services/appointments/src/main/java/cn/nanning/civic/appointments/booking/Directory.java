@@ -39,7 +39,8 @@ public class Directory {
     // ---- places
 
     @Transactional
-    public Place createPlace(Caller caller, String name, PlaceKind kind, String regionCode, @Nullable String address) {
+    public Place createPlace(Caller caller, String name, PlaceKind kind, String regionCode, @Nullable String address,
+                             PlaceContact contact) {
         if (name == null || name.isBlank()) {
             throw ProblemException.invalidField("name", "请填写地点名称。");
         }
@@ -47,16 +48,39 @@ public class Directory {
             throw ProblemException.invalidField("regionCode", "区划代码不存在，请选择南宁市的区划。");
         }
         Access.requireAdminOver(caller, regionCode.strip());
-        Place place = new Place(UUID.randomUUID(), name.strip(), kind, regionCode.strip(), blankToNull(address), true);
-        jdbc.prepareStatement("insert into appointments.place (id, name, kind, region_code, address) values (?, ?, ?, ?, ?)", s -> {
+        Place place = new Place(UUID.randomUUID(), name.strip(), kind, regionCode.strip(), blankToNull(address), true,
+                contact.phone(), contact.openingHours(), contact.latitude(), contact.longitude());
+        jdbc.prepareStatement("""
+                insert into appointments.place (id, name, kind, region_code, address, phone, opening_hours, latitude, longitude)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
             s.setObject(1, place.id());
             s.setString(2, place.name());
             s.setString(3, kind.name());
             s.setString(4, place.regionCode());
             s.setString(5, place.address());
+            s.setString(6, place.phone());
+            s.setString(7, place.openingHours());
+            s.setObject(8, place.latitude());
+            s.setObject(9, place.longitude());
             return s.executeUpdate();
         });
         return place;
+    }
+
+    /** Sets how residents reach a place (an administrator over it); parts left empty are cleared. */
+    @Transactional
+    public Place changeContact(Caller caller, UUID placeId, PlaceContact contact) {
+        Place place = place(placeId);
+        Access.requireAdminOver(caller, place.regionCode());
+        jdbc.prepareStatement("update appointments.place set phone = ?, opening_hours = ?, latitude = ?, longitude = ? where id = ?", s -> {
+            s.setString(1, contact.phone());
+            s.setString(2, contact.openingHours());
+            s.setObject(3, contact.latitude());
+            s.setObject(4, contact.longitude());
+            s.setObject(5, placeId);
+            return s.executeUpdate();
+        });
+        return place(placeId);
     }
 
     @Transactional(readOnly = true)
@@ -88,7 +112,7 @@ public class Directory {
     public Views.PlaceView view(Place place) {
         String regionName = regions.findById(place.regionCode()).map(Region::name).orElse(null);
         return new Views.PlaceView(place.id(), place.name(), place.kind().name(), place.kind().label(), place.regionCode(),
-                regionName, place.address(), place.active());
+                regionName, place.address(), place.active(), place.phone(), place.openingHours(), place.latitude(), place.longitude());
     }
 
     // ---- providers
@@ -325,7 +349,8 @@ public class Directory {
         try (rs) {
             while (rs.next()) {
                 list.add(new Place(rs.getObject("id", UUID.class), rs.getString("name"), PlaceKind.valueOf(rs.getString("kind")),
-                        rs.getString("region_code"), rs.getString("address"), rs.getBoolean("active")));
+                        rs.getString("region_code"), rs.getString("address"), rs.getBoolean("active"), rs.getString("phone"),
+                        rs.getString("opening_hours"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude")));
             }
         }
         return list;

@@ -39,8 +39,10 @@ class DirectoryController {
     private final Directory directory;
     private final Bookings bookings;
     private final Waitlist waitlist;
+    private final NearestProviders nearestProviders;
 
-    DirectoryController(Directory directory, Bookings bookings, Waitlist waitlist) {
+    DirectoryController(Directory directory, Bookings bookings, Waitlist waitlist, NearestProviders nearestProviders) {
+        this.nearestProviders = nearestProviders;
         this.directory = directory;
         this.bookings = bookings;
         this.waitlist = waitlist;
@@ -52,8 +54,17 @@ class DirectoryController {
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Views.PlaceView> createPlace(@Body @Valid NewPlace command, Authentication authentication) {
         Place place = directory.createPlace(Caller.from(authentication), command.name(), placeKind(command.kind()),
-                command.regionCode(), command.address());
+                command.regionCode(), command.address(), PlaceContact.checked(command.phone(), command.openingHours(),
+                        command.latitude(), command.longitude()));
         return HttpResponse.created(directory.view(place), URI.create("/api/v1/appointments/places/" + place.id()));
+    }
+
+    @Put("/places/{id}/contact")
+    @Secured("ADMIN")
+    @Operation(summary = "设置服务地点的联系方式", description = "电话、开放时间和坐标（供居民拨打电话、查看地图）；留空的项目会被清除。仅限该地点所在辖区的管理员。")
+    Views.PlaceView changeContact(@PathVariable UUID id, @Body ContactChange body, Authentication authentication) {
+        return directory.view(directory.changeContact(Caller.from(authentication), id,
+                PlaceContact.checked(body.phone(), body.openingHours(), body.latitude(), body.longitude())));
     }
 
     @Get("/places")
@@ -77,6 +88,13 @@ class DirectoryController {
     @Operation(summary = "Active providers, optionally of one kind and within a region")
     List<Views.ProviderView> providers(@QueryValue @Nullable String kind, @QueryValue @Nullable String regionCode) {
         return directory.providers(kind == null ? null : providerKind(kind), area(regionCode)).stream().map(directory::view).toList();
+    }
+
+    @Get("/providers/nearest")
+    @Operation(summary = "附近可预约的律师或心理咨询师", description = "按离我多近排列（提供手机位置且服务地点登记了坐标时按距离，否则按本村（社区）、本乡镇（街道）、本县（区）、市内），距离相同时最早可约的在前；每人附最近一个空闲时段（30 天内约满则无）。near 为我的村（社区）或所在地区的区划代码，limit 为 1 到 20。")
+    List<Views.NearbyProvider> nearest(@QueryValue String kind, @QueryValue String near, @QueryValue @Nullable Double latitude,
+                                       @QueryValue @Nullable Double longitude, @QueryValue(defaultValue = "5") int limit) {
+        return nearestProviders.find(providerKind(kind), near, latitude, longitude, limit);
     }
 
     @Get("/providers/{id}")
@@ -137,7 +155,12 @@ class DirectoryController {
 
     @Serdeable
     record NewPlace(@NotBlank(message = "请填写地点名称") String name, @NotBlank(message = "请选择地点类型") String kind,
-                    @NotBlank(message = "请选择区划") String regionCode, @Nullable String address) {
+                    @NotBlank(message = "请选择区划") String regionCode, @Nullable String address, @Nullable String phone,
+                    @Nullable String openingHours, @Nullable Double latitude, @Nullable Double longitude) {
+    }
+
+    @Serdeable
+    record ContactChange(@Nullable String phone, @Nullable String openingHours, @Nullable Double latitude, @Nullable Double longitude) {
     }
 
     @Serdeable

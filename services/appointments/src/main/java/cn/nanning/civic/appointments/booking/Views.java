@@ -14,7 +14,8 @@ public final class Views {
 
     @Serdeable
     public record PlaceView(UUID id, String name, String kind, String kindLabel, String regionCode,
-                            @Nullable String regionName, @Nullable String address, boolean active) {
+                            @Nullable String regionName, @Nullable String address, boolean active, @Nullable String phone,
+                            @Nullable String openingHours, @Nullable Double latitude, @Nullable Double longitude) {
     }
 
     @Serdeable
@@ -29,6 +30,16 @@ public final class Views {
 
     @Serdeable
     public record SlotView(String startsAt, String endsAt) {
+    }
+
+    /**
+     * A provider near the citizen: how near (proximity VILLAGE, TOWNSHIP, DISTRICT or CITY with its Chinese label, and
+     * the distance when both the phone's position and the place's coordinates are known) and the next free slot
+     * (none when fully booked over the next 30 days).
+     */
+    @Serdeable
+    public record NearbyProvider(UUID id, String displayName, String kind, String kindLabel, String service, PlaceView place,
+                                 String proximity, String proximityLabel, @Nullable Double distanceKm, @Nullable SlotView nextSlot) {
     }
 
     @Serdeable
