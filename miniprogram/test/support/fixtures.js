@@ -58,3 +58,7 @@ module.exports.notice = notice;
 /** A list in the API's paging shape `{items, page, size, total}` (one page holding all of `items`). */
 const page = (items, size = 50) => ({ items, page: 0, size, total: items.length });
 module.exports.page = page;
+/** A provider as `GET /appointments/providers/nearest` answers it (in my district, no position given). */
+const nearby = (p) => ({ id: p.id, displayName: p.displayName, kind: p.kind, kindLabel: p.kindLabel, service: p.service, place: p.place,
+  proximity: 'DISTRICT', proximityLabel: '本县（区）', distanceKm: null, nextSlot: null });
+module.exports.nearby = nearby;

@@ -7,7 +7,7 @@ const { URL } = require('url');
 
 function createWx({ transport, envVersion = 'develop' } = {}) {
   const storage = new Map();
-  const calls = { navigateTo: [], switchTab: [], redirectTo: [], navigateBack: [], makePhoneCall: [], openDocument: [], toast: [],
+  const calls = { navigateTo: [], switchTab: [], redirectTo: [], navigateBack: [], makePhoneCall: [], openLocation: [], openDocument: [], toast: [],
     modal: [], requestSubscribeMessage: [], scanCode: [], login: 0, requests: [] };
   const device = { scanResult: null, chosenFiles: [], phoneCode: null, subscribeAnswer: null, modalConfirm: true, loginUser: 'citizen' };
   let loginNonce = 0;
@@ -54,6 +54,7 @@ function createWx({ transport, envVersion = 'develop' } = {}) {
     reLaunch: ({ url }) => { calls.switchTab.push(url); nav.push(['s', url]); },
     navigateBack: (o) => { calls.navigateBack.push((o && o.delta) || 1); },
     makePhoneCall: ({ phoneNumber, success }) => { calls.makePhoneCall.push(phoneNumber); success && success({}); },
+    openLocation: ({ latitude, longitude, name }) => { calls.openLocation.push({ latitude, longitude, name }); },
     showToast: ({ title }) => { calls.toast.push(title); },
     showLoading: () => {},
     hideLoading: () => {},

@@ -3,17 +3,43 @@ const { openPage } = require('../support/render');
 const f = require('../support/fixtures');
 
 describe('法律咨询预约', () => {
-  test('lists the nearest lawyers with their next free slot, earliest first', async () => {
-    installWx([
-      { path: /^\/appointments\/providers\?kind=LAWYER&regionCode=450103(&|$)/, body: [f.provider, { ...f.provider, id: 'pr9', displayName: '兴宁区律师' }] },
-      { path: /^\/appointments\/providers\/pr1\/slots/, body: [f.slot(1, '09:00')] },
-      { path: /^\/appointments\/providers\/pr9\/slots/, body: [] },
+  test('lists the nearest lawyers with their next free slot in one call, nearest first', async () => {
+    const { calls } = installWx([
+      { path: /^\/appointments\/providers\/nearest\?kind=LAWYER&near=450103&limit=10$/, body: [
+        { ...f.nearby(f.provider), nextSlot: f.slot(1, '09:00') },
+        { ...f.nearby({ ...f.provider, id: 'pr9', displayName: '兴宁区律师' }), proximity: 'CITY', proximityLabel: '南宁市内', nextSlot: null }] },
     ]);
     const page = await openPage('pages/appointments/index');
     const text = page.text();
-    expect(text).toMatch(/青秀区法援律师青秀区公共法律服务中心 · 南宁市青秀区东葛路 8 号最近可约：\d+月\d+日 周. 09:00可预约/);
-    expect(text).toContain('两周内已约满，可排队等候');
+    expect(text).toMatch(/青秀区法援律师本县（区） · 青秀区公共法律服务中心 · 南宁市青秀区东葛路 8 号最近可约：\d+月\d+日 周. 09:00可预约/);
+    expect(text).toContain('南宁市内 · 青秀区公共法律服务中心');
+    expect(text).toContain('近期已约满，可排队等候');
     expect(text.indexOf('青秀区法援律师')).toBeLessThan(text.indexOf('兴宁区律师'));
+    expect(calls.requests.filter((r) => r.url.includes('/slots'))).toHaveLength(0);
+  });
+
+  test('the chosen lawyer’s place can be called and opened on the map when the administrator entered them', async () => {
+    const mapped = { ...f.provider, place: { ...f.place, phone: '0771-5551234', openingHours: '周一至周五 8:30–12:00', latitude: 22.82, longitude: 108.36 } };
+    const { calls } = installWx([
+      { path: '/appointments/providers/pr1', body: mapped },
+      { path: /^\/appointments\/providers\/pr1\/slots/, body: [f.slot(1, '09:00')] },
+    ]);
+    const page = await openPage('pages/appointments/provider', { id: 'pr1' });
+    expect(page.text()).toContain('开放时间：周一至周五 8:30–12:00');
+    await page.tap('拨打 0771-5551234');
+    expect(calls.makePhoneCall).toEqual(['0771-5551234']);
+    await page.tap('查看地图');
+    expect(calls.openLocation).toEqual([{ latitude: 22.82, longitude: 108.36, name: '青秀区公共法律服务中心' }]);
+  });
+
+  test('a place without phone or coordinates shows neither button', async () => {
+    installWx([
+      { path: '/appointments/providers/pr1', body: f.provider },
+      { path: /^\/appointments\/providers\/pr1\/slots/, body: [f.slot(1, '09:00')] },
+    ]);
+    const page = await openPage('pages/appointments/provider', { id: 'pr1' });
+    expect(page.text()).not.toContain('拨打');
+    expect(page.text()).not.toContain('查看地图');
   });
 
   test('books a chosen slot and shows the API message when someone was quicker', async () => {

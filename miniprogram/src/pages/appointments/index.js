@@ -21,33 +21,19 @@ page({
     },
     async load() {
       const kind = this.data.kind;
-      const found = await this.act('error', async () => {
-        // Nearest first: widen from my village until someone is found (no coordinates in the API).
-        for (const code of regions.widening()) {
-          const list = await api.get('/appointments/providers', { kind, regionCode: code });
-          if (list && list.length) return list;
-        }
-        return [];
-      });
-      if (!found) return this.setData({ loaded: true });
-      const from = fmt.nanningDay(0);
-      const to = fmt.nanningDay(13);
-      const rows = await Promise.all(found.map(async (p) => {
-        const slots = await api.get(`/appointments/providers/${p.id}/slots`, { from, to }).catch(() => null);
-        const next = slots && slots[0];
-        return {
-          id: p.id,
-          title: p.displayName,
-          detail: `${p.place.name}${p.place.address ? ' · ' + p.place.address : ''}`,
-          note: slots === null ? '暂时查不到可约时间' : next ? `最近可约：${fmt.dateTime(next.startsAt)}` : '两周内已约满，可排队等候',
-          tag: next ? '可预约' : '已约满',
-          tone: next ? 'ok' : 'wait',
-          url: `/pages/appointments/provider?id=${p.id}`,
-          at: next ? Date.parse(next.startsAt) : Infinity,
-        };
-      }));
-      rows.sort((a, b) => a.at - b.at);
       const v = store.village();
+      // One call: the nearest providers (my village, township, district, then the city), each with the next free slot.
+      const found = await this.act('error', () => api.get('/appointments/providers/nearest', { kind, near: v ? v.code : regions.district(), limit: 10 }));
+      if (!found) return this.setData({ loaded: true });
+      const rows = found.map((p) => ({
+        id: p.id,
+        title: p.displayName,
+        detail: `${p.proximityLabel} · ${p.place.name}${p.place.address ? ' · ' + p.place.address : ''}`,
+        note: p.nextSlot ? `最近可约：${fmt.dateTime(p.nextSlot.startsAt)}` : '近期已约满，可排队等候',
+        tag: p.nextSlot ? '可预约' : '已约满',
+        tone: p.nextSlot ? 'ok' : 'wait',
+        url: `/pages/appointments/provider?id=${p.id}`,
+      }));
       this.setData({ providers: rows, loaded: true, area: v ? v.path : '' });
     },
   },

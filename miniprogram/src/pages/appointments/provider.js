@@ -44,6 +44,7 @@ page({
       if (!result) return this.setData({ loaded: true });
       const { provider, slots } = result;
       this.allSlots = slots;
+      this.place = provider.place;
       const days = [];
       for (let i = 0; i < 14; i++) {
         const day = fmt.nanningDay(i);
@@ -54,11 +55,22 @@ page({
       this.setData({
         loaded: true,
         provider: { id: provider.id, name: provider.displayName, kind: provider.kindLabel, place: provider.place.name,
-          address: provider.place.address || '', minutes: provider.slotMinutes },
+          address: provider.place.address || '', minutes: provider.slotMinutes, phone: provider.place.phone || '',
+          hours: provider.place.openingHours || '', mapped: provider.place.latitude != null },
         counsellor: provider.kind === 'COUNSELLOR',
         days,
       });
       this.pickDay({ currentTarget: { dataset: { day: first.day } } });
+    },
+    /** The place's phone, as the administrator entered it: one tap to call. */
+    call() {
+      if (this.data.provider && this.data.provider.phone) wx.makePhoneCall({ phoneNumber: this.data.provider.phone });
+    },
+    /** The place on WeChat's map, with its name and address. */
+    async map() {
+      const place = this.place;
+      if (!place || place.latitude == null) return;
+      wx.openLocation({ latitude: place.latitude, longitude: place.longitude, name: place.name, address: place.address || '', scale: 16 });
     },
     pickDay(e) {
       const day = e.currentTarget.dataset.day;

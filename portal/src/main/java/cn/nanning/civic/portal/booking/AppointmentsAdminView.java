@@ -71,6 +71,7 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
     private final TextField placeName = new TextField("地点名称");
     private final ComboBox<String> placeKind = new ComboBox<>("类型");
     private final RegionPicker placeRegion;
+    final PlaceContactForm contact;
     private final TextField placeAddress = new TextField("地址");
     private final Grid<DirectoryClient.Provider> providers = Grids.saying("本区域还没有登记的服务人员。", new Grid<>(DirectoryClient.Provider.class, false));
     private final ComboBox<DirectoryClient.StaffAccount> account = new ComboBox<>("工作人员账号");
@@ -88,6 +89,10 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         this.directory = directory;
         this.signIn = signIn;
         this.placeRegion = new RegionPicker(regions, "地点所在区划", RegionPicker.Depth.ANY);
+        this.contact = new PlaceContactForm(directory, signIn, changed -> {
+            reload();
+            places.getGenericDataView().getItems().filter(p -> p.id().equals(changed.id())).findFirst().ifPresent(places::select);
+        });
         setId("appointments-admin");
 
         places.setId("appointments-places");
@@ -95,6 +100,9 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         places.addColumn(DirectoryClient.Place::kindLabel).setHeader("类型").setAutoWidth(true);
         places.addColumn(p -> p.regionName() == null ? regions.fullName(p.regionCode()) : p.regionName()).setHeader("区划").setAutoWidth(true);
         places.addColumn(p -> p.address() == null ? "" : p.address()).setHeader("地址").setAutoWidth(true);
+        places.addColumn(p -> p.phone() == null ? "未填" : p.phone()).setHeader("电话").setAutoWidth(true);
+        places.addColumn(p -> p.latitude() == null ? "未填" : "已填").setHeader("地图坐标").setAutoWidth(true);
+        places.asSingleSelect().addValueChangeListener(change -> contact.show(change.getValue()));
         places.setAllRowsVisible(true);
         placeName.setId("appointments-place-name");
         placeKind.setId("appointments-place-kind");
@@ -154,7 +162,8 @@ public final class AppointmentsAdminView extends VerticalLayout implements Befor
         overdue.setAllRowsVisible(true);
 
         add(new H2("预约管理"), message,
-                new H3("服务地点"), places, FormRow.of(placeName, placeKind, placeAddress), placeRegion, Actions.row(addPlace, placeOutcome),
+                new H3("服务地点"), new Paragraph("在表中选择一个地点，可填写居民拨打的电话、开放时间和地图坐标。"), places, contact,
+                FormRow.of(placeName, placeKind, placeAddress), placeRegion, Actions.row(addPlace, placeOutcome),
                 new H3("服务人员"), providers, FormRow.of(account, providerKind, providerPlace, slotMinutes, minNotice),
                 Actions.row(addProvider, providerOutcome), plan,
                 new H3("逾期的法律援助申请"), new Paragraph("超过 7 个工作日未作决定或批准后 3 个工作日未指派律师的申请。"), overdue);

@@ -34,6 +34,17 @@ public class DirectoryClient {
                 Argument.listOf(Place.class));
     }
 
+    /** Sets how residents reach a place; empty parts are cleared. */
+    public Place changeContact(String placeId, @Nullable String phone, @Nullable String openingHours, @Nullable Double latitude,
+                               @Nullable Double longitude, String token) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("phone", phone);
+        body.put("openingHours", openingHours);
+        body.put("latitude", latitude);
+        body.put("longitude", longitude);
+        return gateway.call(() -> HttpRequest.PUT(BASE + "/places/" + placeId + "/contact", body).bearerAuth(token), Argument.of(Place.class));
+    }
+
     public Place createPlace(String name, String kind, String regionCode, @Nullable String address, String token) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "kind", kind, "regionCode", regionCode));
         if (address != null && !address.isBlank()) {
@@ -76,7 +87,8 @@ public class DirectoryClient {
 
     @Serdeable
     public record Place(String id, String name, String kind, String kindLabel, String regionCode, @Nullable String regionName,
-                        @Nullable String address) {
+                        @Nullable String address, @Nullable String phone, @Nullable String openingHours, @Nullable Double latitude,
+                        @Nullable Double longitude) {
     }
 
     @Serdeable

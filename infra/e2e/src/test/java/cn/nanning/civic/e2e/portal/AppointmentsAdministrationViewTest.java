@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,29 @@ class AppointmentsAdministrationViewTest extends PortalViewTest {
         DirectoryClient.Place place = places.getGenericDataView().getItems()
                 .filter(p -> p.name().equals(placeName)).findFirst().orElseThrow();
         assertThat(place.kindLabel()).isEqualTo("公共法律服务点");
+
+        // Choosing the place opens its contact: a phone residents call and the coordinates their map opens at.
+        places.select(place);
+        _get(TextField.class, spec -> spec.withId("appointments-contact-phone")).setValue("0771-5551234");
+        _get(TextField.class, spec -> spec.withId("appointments-contact-hours")).setValue("周一至周五 8:30–12:00，14:30–17:30");
+        _get(NumberField.class, spec -> spec.withId("appointments-contact-latitude")).setValue(108.3);
+        _get(NumberField.class, spec -> spec.withId("appointments-contact-longitude")).setValue(22.8);
+        _click(_get(Button.class, spec -> spec.withId("appointments-contact-save")));
+        assertThat(outcome("appointments-contact-outcome")).as("swapped coordinates are refused beside the button").contains("填反");
+        _get(NumberField.class, spec -> spec.withId("appointments-contact-latitude")).setValue(22.8);
+        _get(NumberField.class, spec -> spec.withId("appointments-contact-longitude")).setValue(108.3);
+        _click(_get(Button.class, spec -> spec.withId("appointments-contact-save")));
+        assertThat(outcome("appointments-contact-outcome")).isEqualTo("已保存“" + placeName + "”的联系方式。");
+        JsonNode listed = GATEWAY.get("/api/v1/appointments/places?regionCode=450103", admin).json();
+        JsonNode saved = null;
+        for (JsonNode p : listed) {
+            if (p.path("id").asText().equals(place.id())) {
+                saved = p;
+            }
+        }
+        assertThat(saved).isNotNull();
+        assertThat(saved.path("phone").asText()).isEqualTo("0771-5551234");
+        assertThat(saved.path("latitude").asDouble()).isEqualTo(22.8);
 
         @SuppressWarnings("unchecked")
         ComboBox<DirectoryClient.StaffAccount> accounts = _get(ComboBox.class, spec -> spec.withId("appointments-provider-account"));
