@@ -29,6 +29,8 @@ public final class PdfPages {
     public static final float MARGIN = 50;
     public static final Color INK = new Color(0x21, 0x21, 0x21);
     public static final Color GREY = new Color(0x75, 0x75, 0x75);
+    /** Room for a field's label (five characters and the colon at 11 points). */
+    private static final float FIELD_LABEL = 76;
     private static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     /** Marks characters neither font can show. */
     private static final PDFont NONE = new PDType1Font(Standard14Fonts.FontName.SYMBOL);
@@ -89,6 +91,21 @@ public final class PdfPages {
     /** An image (e.g. a QR code's PNG) drawn with its lower left corner at x, bottom. */
     public void image(byte[] png, float x, float bottom, float width, float height) throws IOException {
         s.drawImage(PDImageXObject.createFromByteArray(doc, png, "image.png"), x, bottom, width, height);
+    }
+
+    /** A line of text centred on the page at the current height. */
+    public void centred(float size, String text) throws IOException {
+        text(size, (size().getWidth() - width(text, size)) / 2, y, text, INK);
+    }
+
+    /**
+     * A labelled value of a form-like document ("受理日期：…"): the label in grey at the margin, the value wrapped within
+     * {@code width} points from the margin, then a little space.
+     */
+    public void field(String label, String value, float width) throws IOException {
+        text(11, MARGIN, y, label + "：", GREY);
+        wrapped(11, MARGIN + FIELD_LABEL, width - FIELD_LABEL, value == null ? "" : value, INK);
+        y -= 6;
     }
 
     /** The text's width in points at this size. */

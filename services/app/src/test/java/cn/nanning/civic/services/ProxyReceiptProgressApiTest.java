@@ -2,7 +2,6 @@ package cn.nanning.civic.services;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -56,8 +55,9 @@ class ProxyReceiptProgressApiTest {
         for (String number : List.of("DB19990101-000001", "anything", "DB2026'--")) {
             HttpClientResponseException refused = catchThrowableOfType(HttpClientResponseException.class,
                     () -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/public/receipts/" + number), Map.class));
-            assertThat(refused.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
-            assertThat(refused.getResponse().getBody(String.class).orElse("")).contains("没有找到该回执编号");
+            assertThat(refused.getStatus().getCode()).isEqualTo(404);
+            String problem = refused.getResponse().getBody(String.class).orElse("");
+            assertThat(problem).contains("没有找到该回执编号");
         }
     }
 
