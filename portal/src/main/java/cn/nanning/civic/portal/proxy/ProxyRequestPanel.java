@@ -272,6 +272,7 @@ final class ProxyRequestPanel extends VerticalLayout {
                 : satisfactionLabel(request.satisfaction()) + "（" + request.satisfaction() + " 分）"));
         score.setId("proxy-follow-up-score");
         box.add(score);
+        box.setSpacing(false);
         request.timeline().stream().filter(step -> "FOLLOWED_UP".equals(step.status())).reduce((a, b) -> b).ifPresent(step -> {
             box.add(new Paragraph("回访时间：" + Times.minute(step.occurredAt())));
             String note = step.note() == null ? "" : step.note();

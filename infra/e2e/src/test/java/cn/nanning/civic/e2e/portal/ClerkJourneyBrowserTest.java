@@ -61,6 +61,19 @@ class ClerkJourneyBrowserTest {
         String relativePhone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
 
         try (PortalBrowser browser = PortalBrowser.open(PORTAL)) {
+            try {
+                journey(browser, pointName, itemName, lawyer, resident, relativePhone, clerk);
+            } catch (Exception | AssertionError e) {
+                browser.screenshot(SHOTS.resolve("failed.png"));
+                Files.writeString(SHOTS.resolve("failed.txt"), browser.visibleText());
+                throw e;
+            }
+        }
+    }
+
+    private static void journey(PortalBrowser browser, String pointName, String itemName, AppointmentsData.Provider lawyer,
+                                String resident, String relativePhone, String clerk) throws Exception {
+        {
             browser.signIn("clerk", Platform.DEMO_STAFF_PASSWORD);
             browser.visit("/proxy");
 
@@ -136,7 +149,7 @@ class ClerkJourneyBrowserTest {
             browser.choose("proxy-refer-target", "法律援助")
                     .clickWithReason("proxy-refer", "工伤赔偿与用人单位协商不成，需法律援助");
             assertThat(browser.outcome("proxy-refer-outcome")).isEqualTo("已转介至法律援助，对方接收后的进展会记入办理过程。");
-            assertThat(browser.text("proxy-timeline")).contains("转介至法律援助：工伤赔偿与用人单位协商不成，需法律援助");
+            assertThat(browser.visibleText()).contains("转介至法律援助：工伤赔偿与用人单位协商不成，需法律援助");
             browser.screenshot(SHOTS.resolve("06-referred.png"));
 
             // 代约法律咨询 at the counter, and its slip to take home.
