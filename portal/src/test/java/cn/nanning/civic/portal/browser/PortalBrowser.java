@@ -197,6 +197,18 @@ public final class PortalBrowser implements AutoCloseable {
         return idle();
     }
 
+    /** Types a day into a date picker (by id, in its yyyy-MM-dd format) and commits it with Enter, closing the calendar. */
+    public PortalBrowser date(String id, java.time.LocalDate day) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-date-picker#" + id + " input")));
+        scrollTo(input);
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), day.toString());
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !document.querySelector('vaadin-date-picker-overlay[opened]');")));
+        return idle();
+    }
+
     /** Picks an option of a combo box by the text it shows (typed to filter, then clicked in the list). */
     public PortalBrowser pick(String id, String label) {
         WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box#" + id + " input")));

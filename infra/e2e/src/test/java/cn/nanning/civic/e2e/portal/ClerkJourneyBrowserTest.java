@@ -158,7 +158,7 @@ class ClerkJourneyBrowserTest {
             String booked = "莫" + given();
             browser.visit("/legal-aid/assisted");
             browser.pick("assisted-lawyer", lawyer.displayName() + "（律师）")
-                    .fill("assisted-day", local.toLocalDate().toString())
+                    .date("assisted-day", local.toLocalDate())
                     .pick("assisted-slot", local.format(DateTimeFormatter.ofPattern("HH:mm")) + "–"
                             + local.plusMinutes(30).format(DateTimeFormatter.ofPattern("HH:mm")))
                     .fill("assisted-topic", "承包地被占用，想咨询怎么维权")

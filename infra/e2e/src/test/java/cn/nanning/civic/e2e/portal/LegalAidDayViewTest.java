@@ -135,6 +135,8 @@ class LegalAidDayViewTest extends PortalViewTest {
         _get(Checkbox.class, spec -> spec.withId("assisted-consent")).setValue(true);
         _click(_get(Button.class, spec -> spec.withId("assisted-book")));
         assertThat(outcome("assisted-book-outcome")).startsWith("已为 韦" + suffix + " 预约");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("assisted-slip")).getText())
+                .as("the slip to print comes with the booking").isEqualTo("打印预约单（PDF）");
         @SuppressWarnings("unchecked")
         Grid<LegalAidClient.AssistedBooking> booked = _get(Grid.class, spec -> spec.withId("assisted-list"));
         LegalAidClient.AssistedBooking row = booked.getGenericDataView().getItems()

@@ -6,7 +6,10 @@ import cn.nanning.civic.e2e.platform.ProxyData;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
 import cn.nanning.civic.portal.proxy.ProxyServicesView;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.nanning.civic.portal.proxy.ReceiptProgressPage;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
@@ -80,6 +83,22 @@ class ProxyFollowUpAndReferralViewTest extends PortalViewTest {
         assertThat(timeline()).anyMatch(step -> step.endsWith("转介至人民调解：宅基地边界与邻居有纠纷，需要调解"));
         JsonNode stored = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json();
         assertThat(stored.path("timeline").findValuesAsText("note")).contains("转介至人民调解：宅基地边界与邻居有纠纷，需要调解");
+    }
+
+    @Test
+    void theReceiptsPublicPageShowsTheStepsReachedAndTheOnesAheadAndSaysWhenANumberIsUnknown() {
+        String requestId = archived("蒙" + UUID.randomUUID().toString().substring(0, 4));
+        JsonNode request = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json();
+        UI.getCurrent().navigate(ReceiptProgressPage.class, request.path("receiptNo").asText());
+        assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getText())
+                .isEqualTo(request.path("itemName").asText() + "：已归档");
+        List<String> steps = _find(ListItem.class).stream().map(ListItem::getText).toList();
+        assertThat(steps).hasSize(5);
+        assertThat(steps.subList(0, 4)).noneMatch(step -> step.endsWith("待办理"));
+        assertThat(steps.get(4)).isEqualTo("已回访　待办理");
+
+        UI.getCurrent().navigate(ReceiptProgressPage.class, "DB19990101-000001");
+        assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getText()).isEqualTo("没有找到该回执编号，请核对回执上的编号。");
     }
 
     /** A request taken, accepted, forwarded, delivered and archived through the API (the test is about what follows). */
