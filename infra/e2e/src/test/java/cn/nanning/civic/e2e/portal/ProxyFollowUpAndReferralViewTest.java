@@ -90,7 +90,7 @@ class ProxyFollowUpAndReferralViewTest extends PortalViewTest {
         String requestId = archived("蒙" + UUID.randomUUID().toString().substring(0, 4));
         JsonNode request = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json();
         UI.getCurrent().navigate(ReceiptProgressPage.class, request.path("receiptNo").asText());
-        assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getText())
+        assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getElement().getTextRecursively())
                 .isEqualTo(request.path("itemName").asText() + "：已归档");
         List<String> steps = _find(ListItem.class).stream().map(ListItem::getText).toList();
         assertThat(steps).hasSize(5);
@@ -98,7 +98,7 @@ class ProxyFollowUpAndReferralViewTest extends PortalViewTest {
         assertThat(steps.get(4)).isEqualTo("已回访　待办理");
 
         UI.getCurrent().navigate(ReceiptProgressPage.class, "DB19990101-000001");
-        assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getText()).isEqualTo("没有找到该回执编号，请核对回执上的编号。");
+        assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getElement().getTextRecursively()).isEqualTo("没有找到该回执编号，请核对回执上的编号。");
     }
 
     /** A request taken, accepted, forwarded, delivered and archived through the API (the test is about what follows). */
