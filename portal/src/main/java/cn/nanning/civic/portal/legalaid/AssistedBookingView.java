@@ -71,6 +71,8 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
     private final Checkbox consent = new Checkbox("已向居民说明，并经其同意由服务点代为预约、向律师提供姓名和所留联系电话");
     /** The slip of the booking just made, beside its outcome (replaced by the next booking's). */
     private final com.vaadin.flow.component.html.Div slip = new com.vaadin.flow.component.html.Div();
+    /** The slip of the booking selected in the list, to print it again. */
+    private final com.vaadin.flow.component.html.Div selectedSlip = new com.vaadin.flow.component.html.Div();
     private final Grid<LegalAidClient.AssistedBooking> booked = Grids.saying("您还没有代居民预约的法律咨询。", new Grid<>(LegalAidClient.AssistedBooking.class, false));
 
     AssistedBookingView(LegalAidClient client, BookingClient bookings, SignIn signIn) {
@@ -108,6 +110,20 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         booked.addColumn(b -> b.placeName() == null ? "线上" : b.placeName()).setHeader("地点").setFlexGrow(1);
         booked.addColumn(LegalAidClient.AssistedBooking::statusLabel).setHeader("状态").setAutoWidth(true);
         booked.setAllRowsVisible(true);
+        booked.asSingleSelect().addValueChangeListener(change -> {
+            selectedSlip.removeAll();
+            LegalAidClient.AssistedBooking chosen = change.getValue();
+            if (chosen != null) {
+                LegalAidClient.LawyerPlace place = lawyer.getListDataView().getItems()
+                        .filter(l -> l.displayName().equals(chosen.providerName()) && l.place() != null).map(LegalAidClient.Lawyer::place)
+                        .filter(p -> p.name().equals(chosen.placeName())).findFirst().orElse(null);
+                BookingSlip.Content content = new BookingSlip.Content(chosen.bookingId(), chosen.residentName(), chosen.providerName(),
+                        chosen.startsAt(), chosen.endsAt(), chosen.placeName() == null, chosen.placeName(),
+                        place == null ? null : place.address());
+                selectedSlip.add(PdfDownloads.link("assisted-selected-slip", "打印所选预约的预约单（PDF）",
+                        BookingSlip.fileName(content), event -> BookingSlip.write(content)));
+            }
+        });
         Button cancel = Actions.withReason("取消所选预约", "assisted-cancel", cancelOutcome,
                 Actions.Confirmation.destructive("取消预约", "取消后该时段将释放给其他居民，律师会看到取消原因。请在居民要求取消时操作。", "确认取消预约"),
                 "取消原因", this::cancelSelected);
@@ -115,7 +131,7 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         add(new H2("代约法律咨询"), message,
                 new Paragraph("为不使用小程序的居民预约免费法律咨询。请核对居民身份，说明预约信息将提供给律师，并在居民同意后提交；预约成功后请把时间、地点告知居民（居民不会收到微信提醒）。"),
                 Actions.row(lawyer, day, slot, slotsOutcome), mode, topic, residentName, residentContact, consent,
-                Actions.row(book, bookOutcome, slip), new H3("我代约的咨询"), booked, Actions.row(cancel, cancelOutcome));
+                Actions.row(book, bookOutcome, slip), new H3("我代约的咨询"), booked, Actions.row(cancel, cancelOutcome, selectedSlip));
     }
 
     @Override
