@@ -144,6 +144,9 @@ class LegalAidDayViewTest extends PortalViewTest {
                 .findFirst().orElseThrow();
         assertThat(row.residentName()).startsWith("韦").doesNotContain(suffix);
         assertThat(row.residentPhone()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+        booked.select(row);
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("assisted-selected-slip")).getText())
+                .as("a booking chosen in the list can have its slip printed again").isEqualTo("打印所选预约的预约单（PDF）");
 
         open("lawyer", LegalAidView.class);
         _get(DatePicker.class, spec -> spec.withId("legal-aid-date")).setValue(starts.atZoneSameInstant(AppointmentsData.NANNING).toLocalDate());
