@@ -1,7 +1,7 @@
 package cn.nanning.civic.portal.council;
 
 import cn.nanning.civic.portal.base.SignIn;
-import cn.nanning.civic.portal.micronaut.PortalConfiguration;
+import cn.nanning.civic.portal.base.PublicAddress;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
@@ -39,7 +39,7 @@ final class CharterPanel extends VerticalLayout {
     final PublicLink publicLink;
     private CouncilClient.Council current;
 
-    CharterPanel(CouncilClient client, SignIn signIn, Supplier<String> council, PortalConfiguration portal) {
+    CharterPanel(CouncilClient client, SignIn signIn, Supplier<String> council, PublicAddress addresses) {
         this.client = client;
         this.signIn = signIn;
         this.council = council;
@@ -77,7 +77,7 @@ final class CharterPanel extends VerticalLayout {
             show();
             return "已登记议事代表 " + who + "。";
         });
-        publicLink = new PublicLink(portal.publicPage(CouncilPublicPage.ROUTE + "/"));
+        publicLink = new PublicLink(addresses);
         add(publicLink, new H4("章程与表决规则"), rules, conveners, charter, Actions.row(save, charterOutcome), new H4("议事代表"), representatives,
                 Actions.row(name, duty, start, end), Actions.row(add, repOutcome));
     }

@@ -3,7 +3,7 @@ package cn.nanning.civic.portal.council;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.RegionDirectory;
-import cn.nanning.civic.portal.micronaut.PortalConfiguration;
+import cn.nanning.civic.portal.base.PublicAddress;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
@@ -46,14 +46,14 @@ public final class CouncilView extends VerticalLayout implements BeforeEnterObse
     final NewCouncilForm newCouncil;
     final Details setUp;
 
-    CouncilView(CouncilClient client, SignIn signIn, RegionDirectory regions, PortalConfiguration portal) {
+    CouncilView(CouncilClient client, SignIn signIn, RegionDirectory regions, PublicAddress addresses) {
         this.client = client;
         this.signIn = signIn;
         setId("council-desk");
         newCouncil = new NewCouncilForm(client, signIn, regions, this::created);
         setUp = new Details("设立议事会", newCouncil);
         setUp.setId("council-new");
-        charter = new CharterPanel(client, signIn, picker::councilId, portal);
+        charter = new CharterPanel(client, signIn, picker::councilId, addresses);
         triage = new TriagePanel(client, signIn, picker::councilId);
         meetings = new MeetingsPanel(client, signIn, picker::councilId);
         steps = new StepRegisterPanel(client, signIn, picker::councilId);

@@ -1,5 +1,6 @@
 package cn.nanning.civic.portal.council;
 
+import cn.nanning.civic.portal.base.PublicAddress;
 import cn.nanning.civic.portal.ui.QrCodes;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
@@ -22,14 +23,14 @@ final class PublicLink extends VerticalLayout {
 
     private static final int POSTER_PIXELS = 1024;
 
-    private final String baseUrl;
+    private final PublicAddress addresses;
     private final Div qr = new Div();
     final TextField address = new TextField("公开栏网址（可复制发到村（社区）群）");
     final Anchor open = new Anchor();
     final Anchor download = new Anchor();
 
-    PublicLink(String baseUrl) {
-        this.baseUrl = baseUrl;
+    PublicLink(PublicAddress addresses) {
+        this.addresses = addresses;
         setId("council-public-link");
         setPadding(false);
         address.setId("council-public-url");
@@ -51,7 +52,7 @@ final class PublicLink extends VerticalLayout {
 
     /** Shows the address and QR code of one council's public page. */
     void show(String councilId, String councilName) {
-        String url = baseUrl + councilId;
+        String url = addresses.page(CouncilPublicPage.ROUTE, councilId);
         address.setValue(url);
         open.setHref(url);
         qr.removeAll();

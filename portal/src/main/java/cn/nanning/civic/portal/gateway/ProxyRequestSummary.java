@@ -24,12 +24,20 @@ public record ProxyRequestSummary(
         @Nullable LocalDate forwardDue,
         boolean overdue,
         @Nullable String office,
+        @Nullable Integer satisfaction,
         List<Material> materials,
-        List<Step> timeline) {
+        List<Step> timeline,
+        @Nullable Point point,
+        @Nullable LocalDate expectedBy) {
 
     public ProxyRequestSummary {
         materials = Missing.orEmpty(materials);
         timeline = Missing.orEmpty(timeline);
+    }
+
+    /** The service point handling the request (only in a single request's answer, not in lists). */
+    @Serdeable
+    public record Point(String id, String name, @Nullable String phone, @Nullable String address) {
     }
 
     @Serdeable

@@ -1,16 +1,14 @@
 package cn.nanning.civic.portal.indicators;
 
+import cn.nanning.civic.portal.print.PdfPages;
 import jakarta.inject.Singleton;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -24,29 +22,19 @@ import java.util.stream.Collectors;
 @Singleton
 class MonthlyReport {
 
-    /** Fonts with Simplified Chinese glyphs, in order of preference (Debian fonts-droid-fallback, fonts-wqy-microhei). */
-    private static final List<Path> FONTS = List.of(
-            Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
-            Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-            Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"));
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
-    private static final float MARGIN = ReportPages.MARGIN;
-    private static final Color INK = ReportPages.INK;
-    private static final Color GREY = ReportPages.GREY;
-
-    private final Path font = FONTS.stream().filter(Files::isReadable).findFirst().orElse(null);
+    private static final float MARGIN = PdfPages.MARGIN;
+    private static final Color INK = PdfPages.INK;
+    private static final Color GREY = PdfPages.GREY;
 
     /** Whether a font with Chinese glyphs is installed (Debian fonts-droid-fallback; .ci/run installs it). */
     boolean available() {
-        return font != null;
+        return PdfPages.available();
     }
 
     byte[] write(ReportData data, YearMonth month) {
-        if (font == null) {
-            throw new IllegalStateException("no CJK font installed (fonts-droid-fallback)");
-        }
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ReportPages w = new ReportPages(doc, PDType0Font.load(doc, font.toFile()));
+            PdfPages w = new PdfPages(doc);
             summary(w, data, month);
             for (IndicatorsClient.IndicatorValue v : data.board().indicatorsOrEmpty()) {
                 indicatorPage(w, data, v);
@@ -61,7 +49,7 @@ class MonthlyReport {
         }
     }
 
-    private void summary(ReportPages w, ReportData data, YearMonth month) throws IOException {
+    private void summary(PdfPages w, ReportData data, YearMonth month) throws IOException {
         IndicatorsClient.Board b = data.board();
         w.newPage();
         w.text(20, MARGIN, w.y, "南宁市规划指标月度报告", INK);
@@ -94,7 +82,7 @@ class MonthlyReport {
         w.rule(w.y + 8);
     }
 
-    private void indicatorPage(ReportPages w, ReportData data, IndicatorsClient.IndicatorValue v) throws IOException {
+    private void indicatorPage(PdfPages w, ReportData data, IndicatorsClient.IndicatorValue v) throws IOException {
         w.newPage();
         w.text(15, MARGIN, w.y, v.name(), INK);
         w.y -= 20;
@@ -129,7 +117,7 @@ class MonthlyReport {
     }
 
     /** Child regions as horizontal bars, where to act first on top, the target as a dashed line. */
-    private void bars(ReportPages w, IndicatorsClient.Ranking ranking) throws IOException {
+    private void bars(PdfPages w, IndicatorsClient.Ranking ranking) throws IOException {
         String unit = ranking.indicator().unit();
         List<IndicatorsClient.RankedRegion> valued = ranking.itemsOrEmpty().stream().filter(r -> r.value() != null).toList();
         w.text(11, MARGIN, w.y, "下级区划排名（需优先关注的在前；虚线为目标）", INK);
@@ -167,7 +155,7 @@ class MonthlyReport {
     }
 
     /** The monthly values as a line over the months, the target as a dashed line. */
-    private void line(ReportPages w, IndicatorsClient.Trend trend) throws IOException {
+    private void line(PdfPages w, IndicatorsClient.Trend trend) throws IOException {
         if (w.y < MARGIN + 190) {
             w.newPage();
         }

@@ -9,6 +9,7 @@ import cn.nanning.civic.portal.base.StaffSession;
 import cn.nanning.civic.portal.booking.AgendaRange;
 import cn.nanning.civic.portal.booking.BookingClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.print.PdfDownloads;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
@@ -68,6 +69,10 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
     private final TextField residentName = new TextField("居民姓名");
     private final ResidentContactField residentContact = new ResidentContactField("assisted");
     private final Checkbox consent = new Checkbox("已向居民说明，并经其同意由服务点代为预约、向律师提供姓名和所留联系电话");
+    /** The slip of the booking just made, beside its outcome (replaced by the next booking's). */
+    private final com.vaadin.flow.component.html.Div slip = new com.vaadin.flow.component.html.Div();
+    /** The slip of the booking selected in the list, to print it again. */
+    private final com.vaadin.flow.component.html.Div selectedSlip = new com.vaadin.flow.component.html.Div();
     private final Grid<LegalAidClient.AssistedBooking> booked = Grids.saying("您还没有代居民预约的法律咨询。", new Grid<>(LegalAidClient.AssistedBooking.class, false));
 
     AssistedBookingView(LegalAidClient client, BookingClient bookings, SignIn signIn) {
@@ -97,6 +102,7 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         Button book = Actions.primary("提交预约", "assisted-book", bookOutcome, this::book);
 
         booked.setId("assisted-list");
+        booked.addColumn(b -> BookingSlip.reference(b.bookingId())).setHeader("预约编号").setAutoWidth(true);
         booked.addColumn(b -> AgendaRange.when(b.startsAt(), b.endsAt())).setHeader("时间").setAutoWidth(true);
         booked.addColumn(LegalAidClient.AssistedBooking::providerName).setHeader("律师").setAutoWidth(true);
         booked.addColumn(LegalAidClient.AssistedBooking::residentName).setHeader("居民").setAutoWidth(true);
@@ -104,6 +110,20 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         booked.addColumn(b -> b.placeName() == null ? "线上" : b.placeName()).setHeader("地点").setFlexGrow(1);
         booked.addColumn(LegalAidClient.AssistedBooking::statusLabel).setHeader("状态").setAutoWidth(true);
         booked.setAllRowsVisible(true);
+        booked.asSingleSelect().addValueChangeListener(change -> {
+            selectedSlip.removeAll();
+            LegalAidClient.AssistedBooking chosen = change.getValue();
+            if (chosen != null) {
+                LegalAidClient.LawyerPlace place = lawyer.getListDataView().getItems()
+                        .filter(l -> l.displayName().equals(chosen.providerName()) && l.place() != null).map(LegalAidClient.Lawyer::place)
+                        .filter(p -> p.name().equals(chosen.placeName())).findFirst().orElse(null);
+                BookingSlip.Content content = new BookingSlip.Content(chosen.bookingId(), chosen.residentName(), chosen.providerName(),
+                        chosen.startsAt(), chosen.endsAt(), chosen.placeName() == null, chosen.placeName(),
+                        place == null ? null : place.address());
+                selectedSlip.add(PdfDownloads.link("assisted-selected-slip", "打印所选预约的预约单（PDF）",
+                        BookingSlip.fileName(content), event -> BookingSlip.write(content)));
+            }
+        });
         Button cancel = Actions.withReason("取消所选预约", "assisted-cancel", cancelOutcome,
                 Actions.Confirmation.destructive("取消预约", "取消后该时段将释放给其他居民，律师会看到取消原因。请在居民要求取消时操作。", "确认取消预约"),
                 "取消原因", this::cancelSelected);
@@ -111,7 +131,7 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         add(new H2("代约法律咨询"), message,
                 new Paragraph("为不使用小程序的居民预约免费法律咨询。请核对居民身份，说明预约信息将提供给律师，并在居民同意后提交；预约成功后请把时间、地点告知居民（居民不会收到微信提醒）。"),
                 Actions.row(lawyer, day, slot, slotsOutcome), mode, topic, residentName, residentContact, consent,
-                Actions.row(book, bookOutcome), new H3("我代约的咨询"), booked, Actions.row(cancel, cancelOutcome));
+                Actions.row(book, bookOutcome, slip), new H3("我代约的咨询"), booked, Actions.row(cancel, cancelOutcome, selectedSlip));
     }
 
     @Override
@@ -153,6 +173,9 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
             throw new Refusal("请选择律师和时段。");
         }
         String name = residentName.getValue().strip();
+        LegalAidClient.LawyerPlace place = lawyer.getValue().place();
+        boolean online = "ONLINE".equals(mode.getValue());
+        slip.removeAll();
         LegalAidClient.AssistedBooking done = signIn.withToken(token -> client.bookForResident(lawyer.getValue().id(),
                 slot.getValue().startsAt(), mode.getValue(), topic.getValue().strip(), name, residentContact.phone(),
                 residentContact.kind(), residentContact.relation(), consent.getValue(), token));
@@ -162,6 +185,10 @@ public final class AssistedBookingView extends VerticalLayout implements BeforeE
         consent.clear();
         loadSlots();
         reloadBooked();
+        BookingSlip.Content content = new BookingSlip.Content(done.bookingId(), done.residentName(), done.providerName(),
+                done.startsAt(), done.endsAt(), online, done.placeName() != null ? done.placeName() : place == null ? null : place.name(),
+                place == null ? null : place.address());
+        slip.add(PdfDownloads.link("assisted-slip", "打印预约单（PDF）", BookingSlip.fileName(content), event -> BookingSlip.write(content)));
         return "已为 " + name + " 预约 " + done.providerName() + "，" + AgendaRange.when(done.startsAt(), done.endsAt())
                 + (done.placeName() != null ? "，地点：" + done.placeName() : "，线上咨询") + "。请把时间和地点告知居民。";
     }

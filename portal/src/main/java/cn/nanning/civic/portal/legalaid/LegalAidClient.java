@@ -155,7 +155,12 @@ public class LegalAidClient {
     }
 
     @Serdeable
-    public record Lawyer(String id, String displayName, String kindLabel) {
+    public record Lawyer(String id, String displayName, String kindLabel, @Nullable LawyerPlace place) {
+    }
+
+    /** Where a lawyer receives residents. */
+    @Serdeable
+    public record LawyerPlace(String name, @Nullable String address) {
     }
 
     @Serdeable

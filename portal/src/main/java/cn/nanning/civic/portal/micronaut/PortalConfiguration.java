@@ -14,25 +14,17 @@ import java.time.Duration;
  * @param gatewayUrl the gateway, the only backend the portal talks to
  * @param idleTimeout how long a signed-in session lives without the user doing anything (Vaadin heartbeats of an open
  *                    tab do not count); then the session, and the tokens it holds, are gone and the user signs in again
- * @param publicUrl  where residents' phones reach the portal's public pages (a QR code on a poster or a slip opens it)
  */
 @ConfigurationProperties("civic.portal")
 public record PortalConfiguration(
         @Bindable(defaultValue = "0.0.0.0") String host,
         @Bindable(defaultValue = "8083") int port,
         @Bindable(defaultValue = "http://127.0.0.1:8080") URI gatewayUrl,
-        @Bindable(defaultValue = "30m") Duration idleTimeout,
-        @Bindable(defaultValue = "http://127.0.0.1:8083") URI publicUrl) {
+        @Bindable(defaultValue = "30m") Duration idleTimeout) {
 
     public PortalConfiguration {
         if (idleTimeout == null || idleTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("civic.portal.idle-timeout must be at least 1s");
         }
-    }
-
-    /** The public address of a portal page, e.g. {@code publicPage("council/public/…")}. */
-    public String publicPage(String path) {
-        String base = publicUrl.toString();
-        return (base.endsWith("/") ? base : base + "/") + (path.startsWith("/") ? path.substring(1) : path);
     }
 }

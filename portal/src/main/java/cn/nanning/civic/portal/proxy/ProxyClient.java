@@ -117,6 +117,29 @@ public class ProxyClient {
                 .bearerAuth(token), Argument.of(byte[].class));
     }
 
+    /** 回访: the resident's satisfaction (1–5) and comment, recorded by the clerk on the resident's behalf. */
+    public ProxyRequestSummary followUp(String requestId, int satisfaction, String comment, String token) {
+        Map<String, Object> body = comment == null || comment.isBlank() ? Map.of("satisfaction", satisfaction)
+                : Map.of("satisfaction", satisfaction, "comment", comment.strip());
+        return gateway.proxyStep(requestId, "follow-up", body, token);
+    }
+
+    /**
+     * 转介 to legal aid ({@code LEGAL_AID}) or mediation ({@code MEDIATION}). The same {@code idempotencyKey} sent again
+     * (a retry after no answer) answers the first referral and makes no second one.
+     */
+    public Referral refer(String requestId, String target, String reason, String idempotencyKey, String token) {
+        return gateway.call(() -> HttpRequest.POST("/api/v1/proxy/requests/" + requestId + "/referrals",
+                        Map.of("target", target, "reason", reason)).header("Idempotency-Key", idempotencyKey).bearerAuth(token),
+                Argument.of(Referral.class));
+    }
+
+    /** A request's progress by its receipt number: public, no sign-in, nothing personal. */
+    public ReceiptProgress receiptProgress(String receiptNo) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/public/receipts/" + encode(receiptNo)),
+                Argument.of(ReceiptProgress.class));
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -129,6 +152,27 @@ public class ProxyClient {
             itemCodes = Missing.orEmpty(itemCodes);
             staff = Missing.orEmpty(staff);
         }
+    }
+
+    @Serdeable
+    public record Referral(String id, String requestId, String target, String reason, Instant referredAt) {
+    }
+
+    @Serdeable
+    public record ReceiptProgress(String receiptNo, String itemName, String status, String statusLabel,
+                                  java.time.LocalDate acceptedOn, @Nullable java.time.LocalDate forwardDue,
+                                  @Nullable java.time.LocalDate expectedBy, ReceiptPoint point, List<ReceiptStep> steps) {
+        public ReceiptProgress {
+            steps = Missing.orEmpty(steps);
+        }
+    }
+
+    @Serdeable
+    public record ReceiptPoint(String name, @Nullable String phone, @Nullable String address) {
+    }
+
+    @Serdeable
+    public record ReceiptStep(String status, String statusLabel, Instant occurredAt) {
     }
 
     @Serdeable

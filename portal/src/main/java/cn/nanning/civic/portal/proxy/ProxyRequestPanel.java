@@ -4,6 +4,7 @@ import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayClient;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import cn.nanning.civic.portal.gateway.ProxyRequestSummary;
+import cn.nanning.civic.portal.print.PdfDownloads;
 import cn.nanning.civic.portal.ui.Actions;
 import cn.nanning.civic.portal.ui.Outcome;
 import cn.nanning.civic.portal.ui.Refusal;
@@ -20,6 +21,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -29,6 +32,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -46,10 +50,19 @@ final class ProxyRequestPanel extends VerticalLayout {
     final Outcome outcome = new Outcome("proxy-detail-outcome");
     /** Beside the upload; kept across redraws so "材料已上传" stays in view. */
     final Outcome uploadOutcome = new Outcome("proxy-upload-outcome");
+    /** Beside 转介; kept across redraws so the referral's confirmation stays in view. */
+    final Outcome referOutcome = new Outcome("proxy-refer-outcome");
+    private final ReceiptSlip receipts;
     private ProxyRequestSummary shown;
+    /**
+     * The Idempotency-Key of the next referral: the same while the panel shows the request (a retry after no answer
+     * makes no second referral), a new one once the panel is redrawn after a referral went through.
+     */
+    private String referralKey;
 
-    ProxyRequestPanel(GatewayClient gateway, ProxyClient proxy, SignIn signIn, Consumer<String> changed) {
+    ProxyRequestPanel(GatewayClient gateway, ProxyClient proxy, ReceiptSlip receipts, SignIn signIn, Consumer<String> changed) {
         this.gateway = gateway;
+        this.receipts = receipts;
         this.proxy = proxy;
         this.signIn = signIn;
         this.changed = changed;
@@ -62,6 +75,7 @@ final class ProxyRequestPanel extends VerticalLayout {
     void show(ProxyRequestSummary selected) {
         outcome.clear();
         uploadOutcome.clear();
+        referOutcome.clear();
         if (selected == null) {
             shown = null;
             removeAll();
@@ -77,6 +91,7 @@ final class ProxyRequestPanel extends VerticalLayout {
     /** Loads the request afresh and draws it; a failure to load is said in the panel. */
     private void render(String requestId) {
         removeAll();
+        referralKey = UUID.randomUUID().toString();
         try {
             shown = signIn.withToken(token -> gateway.proxyRequest(requestId, token));
         } catch (GatewayException e) {
@@ -91,12 +106,63 @@ final class ProxyRequestPanel extends VerticalLayout {
                 + (request.receiptNo() != null ? "　回执编号：" + request.receiptNo() : "")
                 + (request.forwardDue() != null ? "　转办期限：" + Times.day(request.forwardDue()) : "")));
         add(contactRow(request));
+        if (request.receiptNo() != null) {
+            add(receiptRow(request));
+        }
         UnorderedList timeline = new UnorderedList();
         timeline.setId("proxy-timeline");
         request.timeline().forEach(step -> timeline.add(new ListItem(Times.minute(step.occurredAt()) + "　" + step.statusLabel()
                 + (step.note() != null && !step.note().isBlank() ? "：" + step.note() : ""))));
         add(new H4("办理过程"), timeline, materials(request));
         add(nextStep(request));
+        if (!"WITHDRAWN".equals(request.status())) {
+            add(referral(request));
+        }
+    }
+
+    /** The 受理回执 as a PDF, written afresh from the request's current state when the link is clicked. */
+    private com.vaadin.flow.component.Component receiptRow(ProxyRequestSummary request) {
+        Anchor link = PdfDownloads.link("proxy-receipt-pdf", "打印受理回执（PDF）", ReceiptSlip.fileName(request), event -> {
+            // Downloads run outside the UI lock; the token (and its refresh) lives in the locked session.
+            ProxyRequestSummary[] fresh = new ProxyRequestSummary[1];
+            event.getSession().accessSynchronously(() ->
+                    fresh[0] = signIn.withToken(token -> gateway.proxyRequest(request.id(), token)));
+            return receipts.write(fresh[0], receipts.progressUrl(event.getRequest(), fresh[0].receiptNo()));
+        });
+        Span hint = new Span("回执上的二维码可供居民查看办理进度，不显示居民姓名和电话。");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        return Actions.row(link, hint);
+    }
+
+    /** 转介 to legal aid or mediation: where to, and why (asked in the confirmation dialog); shown in the timeline after. */
+    private VerticalLayout referral(ProxyRequestSummary request) {
+        VerticalLayout box = new VerticalLayout();
+        box.setId("proxy-referral");
+        box.setPadding(false);
+        RadioButtonGroup<String> target = new RadioButtonGroup<>("转介至");
+        target.setId("proxy-refer-target");
+        target.setItems("LEGAL_AID", "MEDIATION");
+        target.setItemLabelGenerator(ProxyRequestPanel::referralTarget);
+        target.setValue("LEGAL_AID");
+        Button refer = Actions.withReason("转介", "proxy-refer", referOutcome,
+                Actions.Confirmation.of("确认转介", "将把“" + request.itemName() + "”（委托人 " + request.residentName()
+                        + "）转介给所选机构，对方接收和办结的进展会记入办理过程。转介不会转交已上传的材料。", "确认转介"),
+                "转介原因", reason -> {
+                    String to = target.getValue();
+                    if (to == null) {
+                        throw new Refusal("请选择转介至法律援助还是人民调解。");
+                    }
+                    signIn.withToken(token -> proxy.refer(request.id(), to, reason, referralKey, token));
+                    changed.accept(request.id());
+                    render(request.id());
+                    return "已转介至" + referralTarget(to) + "，对方接收后的进展会记入办理过程。";
+                });
+        box.add(new H4("转介法律援助或人民调解"), Actions.row(target, refer, referOutcome));
+        return box;
+    }
+
+    static String referralTarget(String target) {
+        return "MEDIATION".equals(target) ? "人民调解" : "法律援助";
     }
 
     private VerticalLayout nextStep(ProxyRequestSummary request) {
@@ -148,12 +214,82 @@ final class ProxyRequestPanel extends VerticalLayout {
                             act(request, "archive", Map.of());
                             return "已归档，可进行回访。";
                         });
-                step.add(Actions.row(archive, outcome));
+                step.add(Actions.row(archive, outcome), hint("归档后即可记录回访。"));
             }
+            case "ARCHIVED" -> step.add(followUpForm(request));
+            case "FOLLOWED_UP" -> step.add(recordedFollowUp(request), Actions.row(outcome));
             case "WITHDRAWN" -> step.add(Actions.row(new Paragraph("居民已撤回该事项，无需再办理。"), outcome));
             default -> step.add(Actions.row(new Paragraph("该事项已办结，等待居民回访评价。"), outcome));
         }
         return step;
+    }
+
+    /** The satisfaction words, from 5 (best) down to 1. */
+    static String satisfactionLabel(int score) {
+        return switch (score) {
+            case 5 -> "非常满意";
+            case 4 -> "满意";
+            case 3 -> "一般";
+            case 2 -> "不满意";
+            default -> "很不满意";
+        };
+    }
+
+    /** 回访: how satisfied the resident is (in words) and what they said, recorded by the clerk. */
+    private VerticalLayout followUpForm(ProxyRequestSummary request) {
+        RadioButtonGroup<Integer> satisfaction = new RadioButtonGroup<>("居民满意度");
+        satisfaction.setId("proxy-satisfaction");
+        satisfaction.setItems(5, 4, 3, 2, 1);
+        satisfaction.setItemLabelGenerator(ProxyRequestPanel::satisfactionLabel);
+        TextArea comment = new TextArea("居民意见（可选）");
+        comment.setId("proxy-follow-up-comment");
+        comment.setMaxLength(500);
+        comment.setWidth("32em");
+        Button record = Actions.primary("记录回访", "proxy-follow-up", outcome, () -> {
+            Integer score = satisfaction.getValue();
+            if (score == null) {
+                throw new Refusal("请选择居民的满意度。");
+            }
+            signIn.withToken(token -> proxy.followUp(request.id(), score, comment.getValue(), token));
+            uploadOutcome.clear();
+            changed.accept(request.id());
+            render(request.id());
+            return "已记录回访：" + satisfactionLabel(score) + "。";
+        });
+        VerticalLayout form = new VerticalLayout(new H4("回访"), satisfaction, comment, Actions.row(record, outcome));
+        form.setPadding(false);
+        form.setId("proxy-follow-up-form");
+        return form;
+    }
+
+    /** The 回访 as recorded: the satisfaction in words and the resident's comment (kept in the timeline's last step). */
+    private VerticalLayout recordedFollowUp(ProxyRequestSummary request) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setId("proxy-follow-up-recorded");
+        box.add(new H4("回访结果"));
+        Paragraph score = new Paragraph("满意度：" + (request.satisfaction() == null ? "未记录"
+                : satisfactionLabel(request.satisfaction()) + "（" + request.satisfaction() + " 分）"));
+        score.setId("proxy-follow-up-score");
+        box.add(score);
+        box.setSpacing(false);
+        request.timeline().stream().filter(step -> "FOLLOWED_UP".equals(step.status())).reduce((a, b) -> b).ifPresent(step -> {
+            box.add(new Paragraph("回访时间：" + Times.minute(step.occurredAt())));
+            String note = step.note() == null ? "" : step.note();
+            int colon = note.indexOf('：');
+            if (colon >= 0 && colon < note.length() - 1) {
+                Paragraph said = new Paragraph("居民意见：" + note.substring(colon + 1));
+                said.setId("proxy-follow-up-comment-recorded");
+                box.add(said);
+            }
+        });
+        return box;
+    }
+
+    private static Paragraph hint(String text) {
+        Paragraph p = new Paragraph(text);
+        p.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+        return p;
     }
 
     /** The resident in full, on request: lists stay masked, this read is audited by the services. */

@@ -50,10 +50,10 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
     private final ProxyRegistrationForm registration;
     private boolean reselecting;
 
-    ProxyServicesView(GatewayClient gateway, ProxyClient proxy, SignIn signIn) {
+    ProxyServicesView(GatewayClient gateway, ProxyClient proxy, ReceiptSlip receipts, SignIn signIn) {
         this.gateway = gateway;
         this.signIn = signIn;
-        this.detail = new ProxyRequestPanel(gateway, proxy, signIn, id -> reload());
+        this.detail = new ProxyRequestPanel(gateway, proxy, receipts, signIn, id -> reload());
         this.registration = new ProxyRegistrationForm(gateway, proxy, signIn, created -> {
             reload();
             select(created.id());
@@ -75,7 +75,7 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
         });
         statusFilter.setId("proxy-status-filter");
         statusFilter.setLabel("状态");
-        statusFilter.setItems("", "AUTHORISED", "ACCEPTED", "FORWARDED", "DELIVERED");
+        statusFilter.setItems("", "AUTHORISED", "ACCEPTED", "FORWARDED", "DELIVERED", "ARCHIVED");
         statusFilter.setItemLabelGenerator(status -> status.isEmpty() ? "全部" : ProxyOverviewView.statusLabel(status));
         statusFilter.setValue("");
         statusFilter.addValueChangeListener(change -> showQueue());

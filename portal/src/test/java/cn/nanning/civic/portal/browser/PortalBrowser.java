@@ -178,6 +178,159 @@ public final class PortalBrowser implements AutoCloseable {
         return all.toString();
     }
 
+    /** Clicks the component with this id (a button, a link) once it can be clicked, then waits for Vaadin to settle. */
+    public PortalBrowser click(String id) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        scrollTo(element);
+        element.click();
+        return idle();
+    }
+
+    /** Types into a text field or text area (by the component's id) and leaves it, so the server gets the value. */
+    public PortalBrowser fill(String id, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#" + id + " > input, #" + id + " > textarea, #" + id + " input, #" + id + " textarea")));
+        scrollTo(input);
+        input.clear();
+        input.sendKeys(value);
+        input.sendKeys(org.openqa.selenium.Keys.TAB);
+        return idle();
+    }
+
+    /** Types a day into a date picker (by id, in its yyyy-MM-dd format) and commits it with Enter, closing the calendar. */
+    public PortalBrowser date(String id, java.time.LocalDate day) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-date-picker#" + id + " input")));
+        scrollTo(input);
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), day.toString());
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !document.querySelector('vaadin-date-picker-overlay[opened]');")));
+        return idle();
+    }
+
+    /** Picks an option of a combo box by the text it shows (typed to filter, then clicked in the list). */
+    public PortalBrowser pick(String id, String label) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box#" + id + " input")));
+        scrollTo(input);
+        input.click();
+        input.clear();
+        input.sendKeys(label);
+        idle();
+        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null));
+        option.click();
+        return idle();
+    }
+
+    /** Chooses the radio button of a group (by the group's id) that shows this label. */
+    public PortalBrowser choose(String groupId, String label) {
+        WebElement radio = wait.until(d -> d.findElements(By.cssSelector("vaadin-radio-group#" + groupId + " vaadin-radio-button"))
+                .stream().filter(button -> button.getText().trim().equals(label)).findFirst().orElse(null));
+        scrollTo(radio);
+        radio.findElement(By.cssSelector("input")).click();
+        return idle();
+    }
+
+    /** Ticks a checkbox (by id) when it is not ticked yet. */
+    public PortalBrowser tick(String id) {
+        WebElement box = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-checkbox#" + id)));
+        scrollTo(box);
+        if (box.getAttribute("checked") == null) {
+            box.findElement(By.cssSelector("input")).click();
+        }
+        return idle();
+    }
+
+    /** Ticks every option of a checkbox group (e.g. a materials checklist). */
+    public PortalBrowser tickAll(String groupId) {
+        List<WebElement> boxes = wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("vaadin-checkbox-group#" + groupId + " vaadin-checkbox"));
+            return found.isEmpty() ? null : found;
+        });
+        for (WebElement box : boxes) {
+            scrollTo(box);
+            if (box.getAttribute("checked") == null) {
+                box.findElement(By.cssSelector("input")).click();
+            }
+        }
+        return idle();
+    }
+
+    /** Selects the grid row (by the grid's id) one of whose cells shows this text. */
+    public PortalBrowser selectRow(String gridId, String cellText) {
+        WebElement cell = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid#" + gridId + " vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().contains(cellText)).findFirst().orElse(null));
+        scrollTo(cell);
+        cell.click();
+        return idle();
+    }
+
+    /** What an outcome line (by id) says once it says something. */
+    public String outcome(String id) {
+        idle();
+        return wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#" + id + " .outcome-text"));
+            return found.isEmpty() || found.getFirst().getText().isBlank() ? null : found.getFirst().getText().trim();
+        });
+    }
+
+    /** Clicks a button that asks first, then the dialog's confirm button ({@code <id>-confirm}). */
+    public PortalBrowser clickAndConfirm(String buttonId) {
+        click(buttonId);
+        return click(buttonId + "-confirm");
+    }
+
+    /** Clicks a button that asks for a reason, types it into the dialog and confirms. */
+    public PortalBrowser clickWithReason(String buttonId, String reason) {
+        click(buttonId);
+        fill(buttonId + "-reason", reason);
+        return click(buttonId + "-confirm");
+    }
+
+    /**
+     * The bytes a download link (by id) serves to this browser's session, fetched with its cookies (what the person
+     * would save). Fails on any status but 200.
+     */
+    public Download download(String linkId) {
+        WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(linkId)));
+        String href = link.getDomProperty("href");
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<byte[]> answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                    .header("Cookie", cookies).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("download " + linkId + " answered " + answer.statusCode());
+            }
+            return new Download(answer.headers().firstValue("Content-Type").orElse(""),
+                    answer.headers().firstValue("Content-Disposition").orElse(""), answer.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A downloaded file. */
+    public record Download(String contentType, String disposition, byte[] bytes) {
+    }
+
+    /** Saves a screenshot of the page as it is now (PNG). */
+    public void screenshot(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void scrollTo(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -26,7 +26,7 @@ class AssistedBookingViewTest extends KaribuViewTest {
         assertThat(_get(Checkbox.class, spec -> spec.withId("assisted-consent")).getValue()).as("never pre-ticked").isFalse();
         Grid<?> list = _get(Grid.class, spec -> spec.withId("assisted-list"));
         assertThat(list.getColumns()).extracting(Grid.Column::getHeaderText)
-                .containsExactly("时间", "律师", "居民", "手机号码", "地点", "状态");
+                .containsExactly("预约编号", "时间", "律师", "居民", "手机号码", "地点", "状态");
     }
 
     @Test

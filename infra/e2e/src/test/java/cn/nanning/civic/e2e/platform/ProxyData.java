@@ -64,6 +64,12 @@ public final class ProxyData {
         return pointId;
     }
 
+    /** The catalogue item the point offers (the first of the catalogue), once the point is open. */
+    public static String itemCode() {
+        point();
+        return itemCode;
+    }
+
     /** A request the clerk takes on behalf of a resident (委托, with consent given at the counter). */
     public static String requestFor(String residentName) {
         String point = point();

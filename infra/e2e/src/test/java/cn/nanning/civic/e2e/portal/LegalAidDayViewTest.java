@@ -135,6 +135,8 @@ class LegalAidDayViewTest extends PortalViewTest {
         _get(Checkbox.class, spec -> spec.withId("assisted-consent")).setValue(true);
         _click(_get(Button.class, spec -> spec.withId("assisted-book")));
         assertThat(outcome("assisted-book-outcome")).startsWith("已为 韦" + suffix + " 预约");
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("assisted-slip")).getText())
+                .as("the slip to print comes with the booking").isEqualTo("打印预约单（PDF）");
         @SuppressWarnings("unchecked")
         Grid<LegalAidClient.AssistedBooking> booked = _get(Grid.class, spec -> spec.withId("assisted-list"));
         LegalAidClient.AssistedBooking row = booked.getGenericDataView().getItems()
@@ -142,6 +144,9 @@ class LegalAidDayViewTest extends PortalViewTest {
                 .findFirst().orElseThrow();
         assertThat(row.residentName()).startsWith("韦").doesNotContain(suffix);
         assertThat(row.residentPhone()).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+        booked.select(row);
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("assisted-selected-slip")).getText())
+                .as("a booking chosen in the list can have its slip printed again").isEqualTo("打印所选预约的预约单（PDF）");
 
         open("lawyer", LegalAidView.class);
         _get(DatePicker.class, spec -> spec.withId("legal-aid-date")).setValue(starts.atZoneSameInstant(AppointmentsData.NANNING).toLocalDate());

@@ -41,6 +41,8 @@ interface ProxyRequestRepository extends CrudRepository<ProxyRequest, UUID> {
 
     List<ProxyRequest> findByParentIdOrderByCreatedAt(UUID parentId);
 
+    java.util.Optional<ProxyRequest> findByReceiptNo(String receiptNo);
+
     @Query(value = "select nextval('proxy.receipt_seq')", nativeQuery = true)
     long nextReceiptNumber();
 

@@ -219,7 +219,7 @@ public class Requests {
             throw ProblemException.invalidField("satisfaction", "满意度请在 1 到 5 之间选择。");
         }
         ProxyRequest done = requests.update(request.followedUp(satisfaction, comment));
-        step(done, caller, "回访满意度 " + satisfaction + " 分");
+        step(done, caller, "回访满意度 " + satisfaction + " 分" + (comment != null && !comment.isBlank() ? "：" + comment.strip() : ""));
         return view(done);
     }
 
@@ -321,6 +321,29 @@ public class Requests {
     public RequestView read(Caller caller, UUID id) {
         requireAccess(caller, id);
         return view(find(id));
+    }
+
+    /**
+     * The progress a 受理回执 shows to whoever holds it (no sign-in): item, status, dates, the point, and the first time
+     * each status was reached — nothing about the resident and no step notes. An unknown number answers 404.
+     */
+    @Transactional(readOnly = true)
+    public ReceiptProgress progress(String receiptNo) {
+        String wanted = receiptNo == null ? "" : receiptNo.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!wanted.matches("DB\\d{8}-\\d{6}")) {
+            throw ProblemException.notFound("没有找到该回执编号，请核对回执上的编号。");
+        }
+        ProxyRequest request = requests.findByReceiptNo(wanted)
+                .orElseThrow(() -> ProblemException.notFound("没有找到该回执编号，请核对回执上的编号。"));
+        RequestView view = view(request);
+        Map<String, ReceiptProgress.Step> firsts = new LinkedHashMap<>();
+        for (RequestView.Step step : view.timeline()) {
+            firsts.putIfAbsent(step.status(), new ReceiptProgress.Step(step.status(), step.statusLabel(), step.occurredAt()));
+        }
+        RequestView.Point point = view.point();
+        return new ReceiptProgress(request.receiptNo(), view.itemName(), view.status(), view.statusLabel(),
+                LocalDate.ofInstant(request.acceptedAt(), NANNING), request.forwardDue(), view.expectedBy(),
+                new ReceiptProgress.Point(point.name(), point.phone(), point.address()), List.copyOf(firsts.values()));
     }
 
     /** Refuses unless the caller is the resident who asked or staff working on the request's point. */

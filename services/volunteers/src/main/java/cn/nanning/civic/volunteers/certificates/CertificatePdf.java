@@ -1,5 +1,6 @@
 package cn.nanning.civic.volunteers.certificates;
 
+import cn.nanning.civic.common.fonts.CjkFonts;
 import cn.nanning.civic.common.problem.ProblemException;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -22,7 +23,6 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,15 +32,10 @@ import java.util.Map;
 @Singleton
 class CertificatePdf {
 
-    /** Fonts with Simplified Chinese glyphs, in order of preference (Debian packages fonts-droid-fallback, fonts-wqy-microhei). */
-    private static final List<Path> FONTS = List.of(
-            Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
-            Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-            Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"));
     private static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
-    private final Path font = FONTS.stream().filter(Files::isReadable).findFirst().orElse(null);
+    private final Path font = CjkFonts.installed().orElse(null);
 
     byte[] render(CertificateRow c, String verificationUrl) {
         if (font == null) {

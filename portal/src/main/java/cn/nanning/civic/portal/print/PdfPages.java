@@ -1,28 +1,36 @@
-package cn.nanning.civic.portal.indicators;
+package cn.nanning.civic.portal.print;
 
+import cn.nanning.civic.common.fonts.CjkFonts;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The monthly report's page writer: A4 pages filled top-down, text, wrapped text, bars and lines. Text goes out in runs: ASCII in Helvetica (the CJK fallback fonts lack Latin glyphs),
- * everything else in the CJK font, or in Helvetica where only it has the glyph (‰, …); what neither has is left out.
+ * The portal's page writer for printable documents (the indicators' monthly report, proxy receipts, booking slips):
+ * pages filled top-down, text, wrapped text, bars, lines and images. Text goes out in runs: ASCII in Helvetica (the
+ * CJK fallback fonts lack Latin glyphs), everything else in the CJK font ({@link CjkFonts}), or in Helvetica where only
+ * it has the glyph (‰, …); what neither has is left out.
  */
-final class ReportPages {
+public final class PdfPages {
 
-    static final float MARGIN = 50;
-    static final Color INK = new Color(0x21, 0x21, 0x21);
-    static final Color GREY = new Color(0x75, 0x75, 0x75);
+    public static final float MARGIN = 50;
+    public static final Color INK = new Color(0x21, 0x21, 0x21);
+    public static final Color GREY = new Color(0x75, 0x75, 0x75);
+    /** Room for a field's label (five characters and the colon at 11 points). */
+    private static final float FIELD_LABEL = 76;
     private static final PDFont LATIN = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     /** Marks characters neither font can show. */
     private static final PDFont NONE = new PDType1Font(Standard14Fonts.FontName.SYMBOL);
@@ -32,36 +40,87 @@ final class ReportPages {
 
     private final PDDocument doc;
     private final PDFont cjk;
+    private final PDRectangle size;
+    private final boolean numbered;
     private final Map<Integer, PDFont> fontFor = new HashMap<>();
     private PDPageContentStream s;
     private int pages;
-    float y;
+    /** Where the next line goes, from the page's bottom; callers move it down as they write. */
+    public float y;
 
-    ReportPages(PDDocument doc, PDFont cjk) {
-        this.doc = doc;
-        this.cjk = cjk;
+    /** A4 pages numbered at the foot, the CJK font embedded (as a subset) in {@code doc}. */
+    public PdfPages(PDDocument doc) throws IOException {
+        this(doc, PDRectangle.A4, true);
     }
 
-    void newPage() throws IOException {
+    public PdfPages(PDDocument doc, PDRectangle size, boolean numbered) throws IOException {
+        Path font = CjkFonts.installed().orElseThrow(() -> new IllegalStateException("no CJK font installed (fonts-droid-fallback)"));
+        this.doc = doc;
+        this.cjk = PDType0Font.load(doc, font.toFile());
+        this.size = size;
+        this.numbered = numbered;
+    }
+
+    /** Whether a font with Chinese glyphs is installed (without it no document can be written). */
+    public static boolean available() {
+        return CjkFonts.installed().isPresent();
+    }
+
+    public float pageWidth() {
+        return size.getWidth();
+    }
+
+    public float pageHeight() {
+        return size.getHeight();
+    }
+
+    public void newPage() throws IOException {
         if (s != null) {
             s.close();
         }
-        PDPage page = new PDPage(PDRectangle.A4);
+        PDPage page = new PDPage(size);
         doc.addPage(page);
         s = new PDPageContentStream(doc, page);
         pages++;
         y = page.getMediaBox().getHeight() - MARGIN;
-        text(8, page.getMediaBox().getWidth() - MARGIN - 40, MARGIN / 2, "第 " + pages + " 页", GREY);
+        if (numbered) {
+            text(8, page.getMediaBox().getWidth() - MARGIN - 40, MARGIN / 2, "第 " + pages + " 页", GREY);
+        }
     }
 
-    void finish() throws IOException {
+    /** An image (e.g. a QR code's PNG) drawn with its lower left corner at x, bottom. */
+    public void image(byte[] png, float x, float bottom, float width, float height) throws IOException {
+        s.drawImage(PDImageXObject.createFromByteArray(doc, png, "image.png"), x, bottom, width, height);
+    }
+
+    /** A line of text centred on the page at the current height. */
+    public void centred(float size, String text) throws IOException {
+        text(size, (size().getWidth() - width(text, size)) / 2, y, text, INK);
+    }
+
+    /**
+     * A labelled value of a form-like document ("受理日期：…"): the label in grey at the margin, the value wrapped within
+     * {@code width} points from the margin, then a little space.
+     */
+    public void field(String label, String value, float width) throws IOException {
+        text(11, MARGIN, y, label + "：", GREY);
+        wrapped(11, MARGIN + FIELD_LABEL, width - FIELD_LABEL, value == null ? "" : value, INK);
+        y -= 6;
+    }
+
+    /** The text's width in points at this size. */
+    public float widthOf(String text, float size) throws IOException {
+        return width(text, size);
+    }
+
+    public void finish() throws IOException {
         if (s != null) {
             s.close();
             s = null;
         }
     }
 
-    void text(float size, float x, float at, String text, Color colour) throws IOException {
+    public void text(float size, float x, float at, String text, Color colour) throws IOException {
         List<Run> runs = runs(text);
         if (runs.isEmpty()) {
             return;
@@ -77,26 +136,30 @@ final class ReportPages {
     }
 
     /** Text wrapped to the page width, moving down line by line. */
-    void wrapped(float size, String text, Color colour) throws IOException {
-        float max = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    public void wrapped(float size, String text, Color colour) throws IOException {
+        wrapped(size, MARGIN, size().getWidth() - 2 * MARGIN, text, colour);
+    }
+
+    /** Text wrapped to {@code max} points from x, moving down line by line. */
+    public void wrapped(float size, float x, float max, String text, Color colour) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int cp : text.codePoints().toArray()) {
             String next = line + new String(Character.toChars(cp));
             if (width(next, size) > max && !line.isEmpty()) {
-                text(size, MARGIN, y, line.toString(), colour);
+                text(size, x, y, line.toString(), colour);
                 y -= size + 5;
                 line.setLength(0);
             }
             line.appendCodePoint(cp);
         }
         if (!line.isEmpty()) {
-            text(size, MARGIN, y, line.toString(), colour);
+            text(size, x, y, line.toString(), colour);
             y -= size + 5;
         }
     }
 
     /** The text cut (with “…”) to fit the width. */
-    String fit(String text, float size, float max) throws IOException {
+    public String fit(String text, float size, float max) throws IOException {
         if (width(text, size) <= max) {
             return text;
         }
@@ -110,13 +173,13 @@ final class ReportPages {
         return cut + "…";
     }
 
-    void box(float x, float bottom, float w, float h, Color colour) throws IOException {
+    public void box(float x, float bottom, float w, float h, Color colour) throws IOException {
         s.setNonStrokingColor(colour);
         s.addRect(x, bottom, w, h);
         s.fill();
     }
 
-    void line(float x1, float y1, float x2, float y2, Color colour, boolean dashed) throws IOException {
+    public void line(float x1, float y1, float x2, float y2, Color colour, boolean dashed) throws IOException {
         s.setStrokingColor(colour);
         s.setLineWidth(dashed ? 1.2f : 0.8f);
         s.setLineDashPattern(dashed ? new float[]{4, 3} : new float[]{}, 0);
@@ -126,8 +189,12 @@ final class ReportPages {
         s.setLineDashPattern(new float[]{}, 0);
     }
 
-    void rule(float at) throws IOException {
-        line(MARGIN, at, PDRectangle.A4.getWidth() - MARGIN, at, GREY, false);
+    public void rule(float at) throws IOException {
+        line(MARGIN, at, size.getWidth() - MARGIN, at, GREY, false);
+    }
+
+    private PDRectangle size() {
+        return size;
     }
 
     private float width(String text, float size) throws IOException {
