@@ -50,7 +50,7 @@ class PublicPagesTest {
         Api.Response unknown = gateway.get("/api/v1/proxy/public/receipts/DB19990101-000001", null);
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
-        assertThat(unknown.body()).contains("没有找到该回执编号");
+        assertThat(unknown.body()).contains("没有找到该回执");
         assertThat(unknown.body()).doesNotContain("认证", "登录");
         Api.Response closed = gateway.get("/api/v1/proxy/requests/workbench", null);
         assertThat(closed.status()).isEqualTo(401);

@@ -28,7 +28,8 @@ public record ProxyRequestSummary(
         List<Material> materials,
         List<Step> timeline,
         @Nullable Point point,
-        @Nullable LocalDate expectedBy) {
+        @Nullable LocalDate expectedBy,
+        @Nullable String progressCode) {
 
     public ProxyRequestSummary {
         materials = Missing.orEmpty(materials);

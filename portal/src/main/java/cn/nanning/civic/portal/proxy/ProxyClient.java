@@ -134,9 +134,9 @@ public class ProxyClient {
                 Argument.of(Referral.class));
     }
 
-    /** A request's progress by its receipt number: public, no sign-in, nothing personal. */
-    public ReceiptProgress receiptProgress(String receiptNo) {
-        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/public/receipts/" + encode(receiptNo)),
+    /** A request's progress by its receipt number and the check code on its QR code: public, no sign-in, nothing personal. */
+    public ReceiptProgress receiptProgress(String receiptNo, String code) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/proxy/public/receipts/" + encode(receiptNo) + "?code=" + encode(code)),
                 Argument.of(ReceiptProgress.class));
     }
 

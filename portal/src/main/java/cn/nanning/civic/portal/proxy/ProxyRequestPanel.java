@@ -127,7 +127,7 @@ final class ProxyRequestPanel extends VerticalLayout {
             ProxyRequestSummary[] fresh = new ProxyRequestSummary[1];
             event.getSession().accessSynchronously(() ->
                     fresh[0] = signIn.withToken(token -> gateway.proxyRequest(request.id(), token)));
-            return receipts.write(fresh[0], receipts.progressUrl(event.getRequest(), fresh[0].receiptNo()));
+            return receipts.write(fresh[0], receipts.progressUrl(event.getRequest(), fresh[0]));
         });
         Span hint = new Span("回执上的二维码可供居民查看办理进度，不显示居民姓名和电话。");
         hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");

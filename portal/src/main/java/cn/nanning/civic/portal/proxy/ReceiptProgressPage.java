@@ -52,7 +52,8 @@ public final class ReceiptProgressPage extends VerticalLayout implements HasUrlP
         add(new H1("代办进度查询"));
         ProxyClient.ReceiptProgress found;
         try {
-            found = client.receiptProgress(receiptNo);
+            String code = event.getLocation().getQueryParameters().getSingleParameter("code").orElse("");
+            found = client.receiptProgress(receiptNo, code);
         } catch (GatewayException e) {
             add(verdict(false, e.getMessage()));
             add(line("回执编号", receiptNo));

@@ -35,9 +35,9 @@ class ReceiptSlip {
         this.addresses = addresses;
     }
 
-    /** Where the receipt's QR code leads: the public progress page of this receipt number. */
-    String progressUrl(VaadinRequest request, String receiptNo) {
-        return addresses.page(request, ReceiptProgressPage.ROUTE, receiptNo);
+    /** Where the receipt's QR code leads: the public progress page of this receipt number, with its check code. */
+    String progressUrl(VaadinRequest request, ProxyRequestSummary r) {
+        return addresses.page(request, ReceiptProgressPage.ROUTE, r.receiptNo()) + "?code=" + r.progressCode();
     }
 
     static String fileName(ProxyRequestSummary request) {

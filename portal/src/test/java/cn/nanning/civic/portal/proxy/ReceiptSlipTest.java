@@ -42,7 +42,7 @@ class ReceiptSlipTest {
         ProxyRequestSummary request = request(List.of(new ProxyRequestSummary.Material("居民身份证", true),
                 new ProxyRequestSummary.Material("户口簿", true)), "0771-5551234");
         byte[] pdf = new ReceiptSlip(new PublicAddress("https://civic.nanning.gov.cn/")).write(request,
-                "https://civic.nanning.gov.cn/proxy/receipts/DB20261207-000042");
+                "https://civic.nanning.gov.cn/proxy/receipts/DB20261207-000042?code=0a1b2c3d4e5f");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("南宁市", "代办受理回执", "DB20261207-000042", "高龄津贴申领", "黄**", "2026年12月7日",
@@ -51,7 +51,7 @@ class ReceiptSlipTest {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
             save(page, "receipt");
-            assertThat(qr(page)).isEqualTo("https://civic.nanning.gov.cn/proxy/receipts/DB20261207-000042");
+            assertThat(qr(page)).isEqualTo("https://civic.nanning.gov.cn/proxy/receipts/DB20261207-000042?code=0a1b2c3d4e5f");
         }
     }
 
@@ -80,7 +80,8 @@ class ReceiptSlipTest {
                 "SELF", null, "ACCEPTED", "已受理", ACCEPTED.minusSeconds(600), LocalDate.of(2026, 12, 10), false, null, null,
                 materials, List.of(new ProxyRequestSummary.Step("AUTHORISED", "已委托", "代办员代为登记", "a", ACCEPTED.minusSeconds(600)),
                 new ProxyRequestSummary.Step("ACCEPTED", "已受理", "受理，回执编号 DB20261207-000042", "a", ACCEPTED)),
-                new ProxyRequestSummary.Point("p", "那洪村代办服务点", pointPhone, "南宁市江南区那洪村委会一楼"), LocalDate.of(2026, 12, 17));
+                new ProxyRequestSummary.Point("p", "那洪村代办服务点", pointPhone, "南宁市江南区那洪村委会一楼"), LocalDate.of(2026, 12, 17),
+                "0a1b2c3d4e5f");
     }
 
     static String qr(BufferedImage image) throws Exception {

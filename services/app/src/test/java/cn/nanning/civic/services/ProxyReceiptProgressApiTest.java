@@ -35,10 +35,11 @@ class ProxyReceiptProgressApiTest {
         String receiptNo = accepted.get("receiptNo").toString();
         post(id, "forward", Map.of("office", "区民政局", "note", "黄秀英的材料已送窗口"));
 
-        String body = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/public/receipts/" + receiptNo), String.class);
+        String code = accepted.get("progressCode").toString();
+        String body = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/public/receipts/" + receiptNo + "?code=" + code), String.class);
         assertThat(body).as("no name, phone, note or office in the public answer")
                 .doesNotContain("黄", "6789", "区民政局", "材料已送窗口", fixture.pointId, id);
-        Map<String, Object> progress = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/public/receipts/" + receiptNo),
+        Map<String, Object> progress = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/public/receipts/" + receiptNo + "?code=" + code),
                 Argument.mapOf(String.class, Object.class));
         assertThat(progress).containsEntry("receiptNo", receiptNo).containsEntry("itemName", "高龄津贴申领")
                 .containsEntry("status", "FORWARDED").containsEntry("statusLabel", "办理中")
@@ -48,6 +49,13 @@ class ProxyReceiptProgressApiTest {
         List<Map<String, Object>> steps = (List<Map<String, Object>>) progress.get("steps");
         assertThat(steps).extracting(step -> step.get("statusLabel")).containsExactly("已委托", "已受理", "办理中");
         assertThat(steps.getFirst()).containsOnlyKeys("status", "statusLabel", "occurredAt");
+
+        // Receipt numbers run in sequence: the number without its code, or with another receipt's, is not found.
+        for (String query : List.of("", "?code=", "?code=000000000000", "?code=" + code.substring(1) + "0")) {
+            HttpClientResponseException refused = catchThrowableOfType(HttpClientResponseException.class,
+                    () -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/public/receipts/" + receiptNo + query), Map.class));
+            assertThat(refused.getStatus().getCode()).as(query).isEqualTo(404);
+        }
     }
 
     @Test
@@ -57,7 +65,7 @@ class ProxyReceiptProgressApiTest {
                     () -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/public/receipts/" + number), Map.class));
             assertThat(refused.getStatus().getCode()).isEqualTo(404);
             String problem = refused.getResponse().getBody(String.class).orElse("");
-            assertThat(problem).contains("没有找到该回执编号");
+            assertThat(problem).contains("没有找到该回执");
         }
     }
 

@@ -113,7 +113,9 @@ class ClerkJourneyBrowserTest {
                 ImageIO.write(page, "png", SHOTS.resolve("03-receipt.png").toFile());
                 progressUrl = qr(page);
             }
-            assertThat(progressUrl).isEqualTo(PORTAL + "/proxy/receipts/" + receiptNo);
+            assertThat(progressUrl).as("the number with its check code (numbers run in sequence)")
+                    .matches(java.util.regex.Pattern.quote(PORTAL + "/proxy/receipts/" + receiptNo + "?code=") + "[0-9a-f]{12}");
+            String code = progressUrl.substring(progressUrl.indexOf("?code=") + 6);
 
             // The QR code, opened by anyone: no sign-in, the status and the point, nothing about the resident.
             try (PortalBrowser stranger = PortalBrowser.open(PORTAL)) {
@@ -137,7 +139,7 @@ class ClerkJourneyBrowserTest {
             assertThat(browser.text("proxy-follow-up-score")).isEqualTo("满意度：非常满意（5 分）");
             assertThat(browser.text("proxy-follow-up-comment-recorded")).isEqualTo("居民意见：儿子说办得快，不用跑县城");
             browser.screenshot(SHOTS.resolve("05-followed-up.png"));
-            JsonNode done = GATEWAY.get("/api/v1/proxy/public/receipts/" + receiptNo, null).json();
+            JsonNode done = GATEWAY.get("/api/v1/proxy/public/receipts/" + receiptNo + "?code=" + code, null).json();
             assertThat(done.path("status").asText()).isEqualTo("FOLLOWED_UP");
 
             // 转介: another resident's matter goes to legal aid, with the reason confirmed; the timeline shows it.

@@ -89,7 +89,9 @@ class ProxyFollowUpAndReferralViewTest extends PortalViewTest {
     void theReceiptsPublicPageShowsTheStepsReachedAndTheOnesAheadAndSaysWhenANumberIsUnknown() {
         String requestId = archived("蒙" + UUID.randomUUID().toString().substring(0, 4));
         JsonNode request = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json();
-        UI.getCurrent().navigate(ReceiptProgressPage.class, request.path("receiptNo").asText());
+        String receiptNo = request.path("receiptNo").asText();
+        UI.getCurrent().navigate("proxy/receipts/" + receiptNo,
+                com.vaadin.flow.router.QueryParameters.of("code", request.path("progressCode").asText()));
         assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getElement().getTextRecursively())
                 .isEqualTo(request.path("itemName").asText() + "：已归档");
         List<String> steps = _find(ListItem.class).stream().map(ListItem::getText).toList();
@@ -98,7 +100,10 @@ class ProxyFollowUpAndReferralViewTest extends PortalViewTest {
         assertThat(steps.get(4)).isEqualTo("已回访　待办理");
 
         UI.getCurrent().navigate(ReceiptProgressPage.class, "DB19990101-000001");
-        assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getElement().getTextRecursively()).isEqualTo("没有找到该回执编号，请核对回执上的编号。");
+        assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getElement().getTextRecursively()).isEqualTo("没有找到该回执，请扫描回执上的二维码查询。");
+        // The number alone does not open the page: receipt numbers run in sequence.
+        UI.getCurrent().navigate(ReceiptProgressPage.class, receiptNo);
+        assertThat(_get(Div.class, spec -> spec.withId("receipt-verdict")).getElement().getTextRecursively()).isEqualTo("没有找到该回执，请扫描回执上的二维码查询。");
     }
 
     /** A request taken, accepted, forwarded, delivered and archived through the API (the test is about what follows). */

@@ -3,6 +3,8 @@ package cn.nanning.civic.proxy.requests;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +25,9 @@ class PublicReceiptController {
     @Get("/{receiptNo}")
     @Operation(summary = "凭受理回执编号查询代办进度（无需登录）",
             description = "答复事项名称、当前状态、受理日期、转办期限、预计办结日期、服务点名称与电话及各环节时间；"
-                    + "不含委托人姓名、电话和办理备注。编号不存在答 404。")
-    ReceiptProgress receiptProgress(@PathVariable String receiptNo) {
-        return requests.progress(receiptNo);
+                    + "不含委托人姓名、电话和办理备注。须同时提供回执二维码中的查询码 code（回执编号按顺序编排，仅凭编号不能查询）；"
+                    + "编号不存在或查询码不符均答 404。")
+    ReceiptProgress receiptProgress(@PathVariable String receiptNo, @QueryValue @Nullable String code) {
+        return requests.progress(receiptNo, code);
     }
 }

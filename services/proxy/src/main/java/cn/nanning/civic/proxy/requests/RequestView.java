@@ -12,7 +12,9 @@ import java.util.UUID;
 /**
  * A request as shown to residents and staff: personal data masked, status in Chinese, timeline and checklist, the
  * service point and the day the result is expected by (from acceptance: the forwarding days plus the item's time
- * limit, in working days; null before acceptance, once withdrawn, or when the item sets no time limit).
+ * limit, in working days; null before acceptance, once withdrawn, or when the item sets no time limit). Once accepted,
+ * {@code progressCode} is the check code printed on the receipt's QR code: receipt numbers run in sequence, so the
+ * public progress page answers only to the number together with its code.
  */
 @Serdeable
 public record RequestView(
@@ -39,7 +41,8 @@ public record RequestView(
         List<Step> timeline,
         List<Child> children,
         @Nullable Point point,
-        @Nullable LocalDate expectedBy) {
+        @Nullable LocalDate expectedBy,
+        @Nullable String progressCode) {
 
     /** The service point handling the request, with what a resident needs to call or visit it. */
     @Serdeable

@@ -328,13 +328,17 @@ public class Requests {
      * each status was reached — nothing about the resident and no step notes. An unknown number answers 404.
      */
     @Transactional(readOnly = true)
-    public ReceiptProgress progress(String receiptNo) {
+    public ReceiptProgress progress(String receiptNo, String code) {
         String wanted = receiptNo == null ? "" : receiptNo.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!wanted.matches("DB\\d{8}-\\d{6}")) {
-            throw ProblemException.notFound("没有找到该回执编号，请核对回执上的编号。");
+        // A number without its check code (or with a wrong one) is answered like an unknown number: receipt numbers
+        // run in sequence and must not let anyone walk through a village's requests.
+        if (!wanted.matches("DB\\d{8}-\\d{6}") || code == null || !java.security.MessageDigest.isEqual(
+                progressCode(wanted).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                code.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            throw ProblemException.notFound("没有找到该回执，请扫描回执上的二维码查询。");
         }
         ProxyRequest request = requests.findByReceiptNo(wanted)
-                .orElseThrow(() -> ProblemException.notFound("没有找到该回执编号，请核对回执上的编号。"));
+                .orElseThrow(() -> ProblemException.notFound("没有找到该回执，请扫描回执上的二维码查询。"));
         RequestView view = view(request);
         Map<String, ReceiptProgress.Step> firsts = new LinkedHashMap<>();
         for (RequestView.Step step : view.timeline()) {
@@ -468,7 +472,7 @@ public class Requests {
                 contact.kind(), contact.relation(),
                 r.consentChannel(), r.status().name(), r.status().label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), today), r.office(), r.satisfaction(), r.parentId(),
-                List.of(), List.of(), List.of(), null, null);
+                List.of(), List.of(), List.of(), null, null, progressCode(r.receiptNo()));
         }).toList();
     }
 
@@ -512,7 +516,15 @@ public class Requests {
                 contact.kind(), contact.relation(),
                 r.consentChannel(), status.name(), status.label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), LocalDate.now(clock)), r.office(), r.satisfaction(), r.parentId(),
-                materials, timeline, children, point(r.pointId()), expectedBy(r, item));
+                materials, timeline, children, point(r.pointId()), expectedBy(r, item), progressCode(r.receiptNo()));
+    }
+
+    /**
+     * The receipt's check code: a keyed hash of its number (the PII index key), so it cannot be worked out from the
+     * number and needs no column of its own.
+     */
+    private String progressCode(String receiptNo) {
+        return receiptNo == null ? null : cipher.blindIndex(receiptNo, "proxy_request.progress_code").substring(0, 12);
     }
 
     private RequestView.Point point(UUID pointId) {
