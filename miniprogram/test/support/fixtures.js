@@ -13,8 +13,8 @@ const application = (o = {}) => ({ id: 'a1', status: 'UNDER_REVIEW', statusLabel
 const request = (o = {}) => ({ id: 'r1', receiptNo: 'DB20261207-000001', pointId: 'pt1', regionCode: '450103002001', itemCode: 'NN-LD-001', itemName: '拖欠工资投诉（劳动保障监察）', residentName: '黄**', residentPhone: '139****9876',
   consentChannel: 'MINI_PROGRAM', status: 'ACCEPTED', statusLabel: '已受理', createdAt: '2026-12-06T19:45:35Z', forwardDue: '2026-12-10', overdue: false,
   materials: [{ name: '投诉书', ticked: true }, { name: '身份证件', ticked: false }],
-  timeline: [{ status: 'AUTHORISED', statusLabel: '已委托', note: '居民在小程序提交委托', actor: 'u1', occurredAt: '2026-12-06T19:45:35Z' },
-    { status: 'ACCEPTED', statusLabel: '已受理', note: '受理，回执编号 DB20261207-000001', actor: 'u2', occurredAt: '2026-12-06T20:00:00Z' }],
+  timeline: [{ status: 'AUTHORISED', statusLabel: '已委托', note: '居民在小程序提交委托', actorName: '本人', occurredAt: '2026-12-06T19:45:35Z' },
+    { status: 'ACCEPTED', statusLabel: '已受理', note: '受理，回执编号 DB20261207-000001', actorName: '那洪村代办员', occurredAt: '2026-12-06T20:00:00Z' }],
   children: [], point: { id: 'pt1', name: '新兴苑社区便民服务点', phone: '0771-5551234', address: '社区党群服务中心一楼' }, expectedBy: '2027-01-08', ...o });
 const point = { id: 'pt1', regionCode: '450103002001', name: '新兴苑社区便民服务点', address: '社区党群服务中心一楼', phone: '0771-5551234', active: true, itemCodes: ['NN-LD-001'], staff: [] };
 const item = { code: 'NN-LD-001', name: '拖欠工资投诉（劳动保障监察）', category: 'LD', categoryLabel: '劳动维权', type: '行政检查', department: '区县人力资源和社会保障局劳动保障监察机构', implementingLevel: '区县级',

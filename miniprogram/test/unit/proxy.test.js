@@ -72,7 +72,8 @@ describe('代办', () => {
         body: () => { state = f.request({ status: 'FOLLOWED_UP', statusLabel: '已回访', timeline: [...state.timeline, { status: 'FOLLOWED_UP', statusLabel: '已回访', note: '满意度 5 分：代办员很热心', occurredAt: '2026-12-08T01:00:00Z' }] }); return state; } },
     ]);
     const page = await openPage('pages/proxy/detail', { id: 'r1' });
-    expect(page.text()).toMatch(/✓委托已完成.*✓受理已完成12月7日 周一 04:00受理，回执编号 DB20261207-000001/);
+    expect(page.text()).toMatch(/✓委托已完成.*· 本人.*✓受理已完成12月7日 周一 04:00 · 那洪村代办员受理，回执编号 DB20261207-000001/);
+    expect(page.text()).not.toMatch(/u1|u2|acc-/);
     expect(page.text()).toContain('●回访进行中');
     expect(page.text()).toContain('投诉书已核对');
     expect(page.text()).toContain('身份证件待核对');
@@ -125,7 +126,7 @@ describe('代办', () => {
       { method: 'POST', path: '/proxy/requests/r1/withdrawal', get status() { return refuse ? 409 : 200; }, onCall: () => { withdrawals++; },
         body: () => {
           if (refuse) return { status: 409, title: '不能撤回', detail: '代办员已受理，不能再撤回；如需停止办理，请联系代办点。' };
-          state = { ...state, status: 'WITHDRAWN', statusLabel: '已撤回', timeline: [...state.timeline, { status: 'WITHDRAWN', statusLabel: '已撤回', note: '居民在小程序撤回', actor: '本人', occurredAt: '2026-12-07T02:30:00Z' }] };
+          state = { ...state, status: 'WITHDRAWN', statusLabel: '已撤回', timeline: [...state.timeline, { status: 'WITHDRAWN', statusLabel: '已撤回', note: '居民在小程序撤回', actorName: '本人', occurredAt: '2026-12-07T02:30:00Z' }] };
           return state;
         } },
     ]);

@@ -35,7 +35,8 @@ page({
       const index = STEPS.findIndex(([s]) => s === r.status);
       const steps = STEPS.map(([status, label]) => {
         const ev = (r.timeline || []).filter((t) => t.status === status).pop();
-        return { label, at: ev ? fmt.dateTime(ev.occurredAt) : '', note: ev && ev.note ? ev.note : '' };
+        // Who did it as people read it (本人, the clerk's name): the API never gives account ids.
+        return { label, at: ev ? `${fmt.dateTime(ev.occurredAt)}${ev.actorName ? ' · ' + ev.actorName : ''}` : '', note: ev && ev.note ? ev.note : '' };
       });
       const followUp = (r.timeline || []).find((t) => t.status === 'FOLLOWED_UP');
       this.setData({

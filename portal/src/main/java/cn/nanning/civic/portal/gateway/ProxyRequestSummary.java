@@ -46,6 +46,6 @@ public record ProxyRequestSummary(
     }
 
     @Serdeable
-    public record Step(String status, String statusLabel, @Nullable String note, String actor, Instant occurredAt) {
+    public record Step(String status, String statusLabel, @Nullable String note, String actorName, Instant occurredAt) {
     }
 }

@@ -112,7 +112,7 @@ final class ProxyRequestPanel extends VerticalLayout {
         UnorderedList timeline = new UnorderedList();
         timeline.setId("proxy-timeline");
         request.timeline().forEach(step -> timeline.add(new ListItem(Times.minute(step.occurredAt()) + "　" + step.statusLabel()
-                + (step.note() != null && !step.note().isBlank() ? "：" + step.note() : ""))));
+                + "（" + step.actorName() + "）" + (step.note() != null && !step.note().isBlank() ? "：" + step.note() : ""))));
         add(new H4("办理过程"), timeline, materials(request));
         add(nextStep(request));
         if (!"WITHDRAWN".equals(request.status())) {

@@ -36,6 +36,9 @@ class ProxyReceiptProgressApiTest {
         post(id, "forward", Map.of("office", "区民政局", "note", "黄秀英的材料已送窗口"));
 
         String code = accepted.get("progressCode").toString();
+        assertThat(code).matches("[0-9a-f]{12}");
+        assertThat((List<?>) accepted.get("timeline")).extracting(step -> String.valueOf(((Map<?, ?>) step).get("actorName")))
+                .as("the resident, then the clerk by the name their sign-in carries").containsExactly("本人", "测试用户");
         String body = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/public/receipts/" + receiptNo + "?code=" + code), String.class);
         assertThat(body).as("no name, phone, note or office in the public answer")
                 .doesNotContain("黄", "6789", "区民政局", "材料已送窗口", fixture.pointId, id);

@@ -41,7 +41,13 @@ class ProxyWithdrawalApiTest {
         Map<?, ?> withdrawn = withdraw(id, fixture.citizen, Map.of("reason", "已自行办理"));
         assertThat(withdrawn.get("status")).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.get("statusLabel")).isEqualTo("已撤回");
-        assertThat((List<?>) withdrawn.get("timeline")).hasSize(2);
+        assertThat((List<?>) withdrawn.get("timeline")).hasSize(2)
+                .as("who acted, as people read it; never an account id")
+                .allSatisfy(step -> {
+                    Map<?, ?> fields = (Map<?, ?>) step;
+                    assertThat(fields.get("actorName")).isEqualTo("本人");
+                    assertThat(fields.containsKey("actor")).isFalse();
+                });
         assertThat(fixture.count("select count(*) from kernel.outbox where event_key = ? and event_type = 'ProxyRequestStatusChanged' and payload like '%WITHDRAWN%'", id))
                 .isEqualTo(1);
         assertThat(fixture.count("select count(*) from kernel.audit_log where action = 'proxy.request.withdraw' and target_id = ? and outcome = 'SUCCESS'", id))

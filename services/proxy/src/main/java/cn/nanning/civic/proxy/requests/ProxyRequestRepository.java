@@ -46,8 +46,8 @@ interface ProxyRequestRepository extends CrudRepository<ProxyRequest, UUID> {
     @Query(value = "select nextval('proxy.receipt_seq')", nativeQuery = true)
     long nextReceiptNumber();
 
-    @Query(value = "insert into proxy.proxy_request_step (request_id, status, note, actor, occurred_at) values (:requestId, :status, :note, :actor, :at)", nativeQuery = true)
-    void addStep(UUID requestId, String status, String note, String actor, Instant at);
+    @Query(value = "insert into proxy.proxy_request_step (request_id, status, note, actor, actor_name, occurred_at) values (:requestId, :status, :note, :actor, :actorName, :at)", nativeQuery = true)
+    void addStep(UUID requestId, String status, String note, String actor, String actorName, Instant at);
 
     @Query(value = "insert into proxy.proxy_request_material (request_id, position, name, ticked) values (:requestId, :position, :name, :ticked)", nativeQuery = true)
     void addMaterial(UUID requestId, int position, String name, boolean ticked);

@@ -44,6 +44,7 @@ public class ReferralProgress {
         String note = "CLOSED".equals(status)
                 ? office + "已办结转介：" + (outcome == null ? "" : outcome)
                 : office + "已接收转介，正在处理";
-        requests.addStep(requestId, request.get().status().name(), note, "referral", Instant.now().truncatedTo(ChronoUnit.MICROS));
+        requests.addStep(requestId, request.get().status().name(), note, "referral", "LEGAL_AID".equals(target) ? "法律援助机构" : "人民调解委员会",
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }

@@ -60,6 +60,7 @@ public record RequestView(
     }
 
     @Serdeable
-    public record Step(String status, String statusLabel, @Nullable String note, String actor, Instant occurredAt) {
+    /** One step of the timeline; {@code actorName} is who did it as people read it (本人, a staff member's name), never an account id. */
+    public record Step(String status, String statusLabel, @Nullable String note, String actorName, Instant occurredAt) {
     }
 }

@@ -309,7 +309,7 @@ public class Requests {
         event.put("citizenAccountId", request.citizenAccountId());
         outbox.add("proxy.referral.v1", id.toString(), "ProxyRequestReferred", "referral", event);
         requests.addStep(id, request.status().name(), "转介至" + ("LEGAL_AID".equals(target) ? "法律援助" : "人民调解") + "：" + referral.reason(),
-                caller.accountId(), referral.referredAt());
+                caller.accountId(), actorName(caller, request), referral.referredAt());
         return referral;
     }
 
@@ -431,9 +431,17 @@ public class Requests {
         return Arrays.stream(item.materials().split("[；;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** Who acted, as the timeline names them: 本人 for the resident, else the staff member's name (or role). */
+    private static String actorName(Caller caller, ProxyRequest request) {
+        if (caller.accountId().equals(request.citizenAccountId())) {
+            return "本人";
+        }
+        return caller.displayName() != null && !caller.displayName().isBlank() ? caller.displayName() : "代办员";
+    }
+
     private void step(ProxyRequest request, Caller caller, String note) {
         Instant now = now();
-        requests.addStep(request.id(), request.status().name(), note, caller.accountId(), now);
+        requests.addStep(request.id(), request.status().name(), note, caller.accountId(), actorName(caller, request), now);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("requestId", request.id().toString());
         event.put("status", request.status().name());
@@ -489,13 +497,14 @@ public class Requests {
             }
             return null;
         });
-        jdbc.prepareStatement("select status, note, actor, occurred_at from proxy.proxy_request_step where request_id = ? order by id", s -> {
+        jdbc.prepareStatement("select status, note, actor_name, occurred_at from proxy.proxy_request_step where request_id = ? order by id", s -> {
             s.setObject(1, r.id());
             try (var rows = s.executeQuery()) {
                 while (rows.next()) {
                     RequestStatus status = RequestStatus.valueOf(rows.getString(1));
-                    timeline.add(new RequestView.Step(status.name(), status.label(), rows.getString(2), rows.getString(3),
-                            rows.getTimestamp(4).toInstant()));
+                    String actorName = rows.getString(3);
+                    timeline.add(new RequestView.Step(status.name(), status.label(), rows.getString(2),
+                            actorName != null ? actorName : "代办员", rows.getTimestamp(4).toInstant()));
                 }
             }
             return null;
