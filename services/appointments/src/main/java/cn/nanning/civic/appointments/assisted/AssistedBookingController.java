@@ -41,7 +41,7 @@ class AssistedBookingController {
 
     @Post
     @Secured("CLERK")
-    @Operation(summary = "A service-point clerk books a legal consultation for a resident at the counter, with the resident's consent")
+    @Operation(summary = "代居民预约法律咨询", description = "服务点代办员在窗口经居民同意后，为其预约法律咨询。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<AssistedBookings.AssistedView> book(@Body @Valid NewAssisted b, Authentication authentication) {
         Caller clerk = Caller.from(authentication);
@@ -54,20 +54,20 @@ class AssistedBookingController {
 
     @Get
     @Secured("CLERK")
-    @Operation(summary = "The clerk's own assisted bookings, newest first, residents masked")
+    @Operation(summary = "我代为办理的预约", description = "代办员本人代为办理的预约，最新的在前；居民信息脱敏。")
     List<AssistedBookings.AssistedView> mine(Authentication authentication) {
         return assisted.mine(Caller.from(authentication));
     }
 
     @Get("/{id}")
-    @Operation(summary = "One assisted booking (the clerk who booked it, its lawyer, or an administrator over the place), resident masked")
+    @Operation(summary = "查看代为办理的预约", description = "代为预约的代办员、该预约的律师或服务地点所在辖区的管理员可查看；居民信息脱敏。")
     AssistedBookings.AssistedView one(@PathVariable UUID id, Authentication authentication) {
         return assisted.one(Caller.from(authentication), id);
     }
 
     @Get("/{id}/contact")
     @Secured({"LAWYER", "CLERK"})
-    @Operation(summary = "The resident's name and phone in full, for the booking's lawyer or the clerk who booked (audited)")
+    @Operation(summary = "居民完整联系方式", description = "居民的完整姓名和电话，仅限该预约的律师或代为预约的代办员查看；记入审计日志。")
     AssistedBookings.ResidentContact contact(@PathVariable UUID id, Authentication authentication) {
         return assisted.contact(Caller.from(authentication), id);
     }

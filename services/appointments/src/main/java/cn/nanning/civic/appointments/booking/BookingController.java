@@ -43,40 +43,40 @@ class BookingController {
 
     @Get("/agenda")
     @Secured({"LAWYER", "COUNSELLOR", "ADMIN"})
-    @Operation(summary = "The signed-in provider's bookings between two dates, urgent first within a day")
+    @Operation(summary = "我的接待日程", description = "当前登录的服务人员在两个日期之间的预约；同一天内紧急的在前。")
     List<BookingView> agenda(@QueryValue String from, @QueryValue String to, Authentication authentication) {
         return bookings.agenda(Caller.from(authentication), Times.parseDate("from", from), Times.parseDate("to", to))
                 .stream().map(bookings::view).toList();
     }
 
     @Get("/{id}")
-    @Operation(summary = "One booking: the citizen who made it, its provider, or an administrator over the place")
+    @Operation(summary = "查看预约", description = "预约的市民本人、该预约的服务人员或服务地点所在辖区的管理员可查看。")
     BookingView one(@PathVariable UUID id, Authentication authentication) {
         return bookings.view(bookings.readable(Caller.from(authentication), id));
     }
 
     @Post("/{id}/cancel")
-    @Operation(summary = "Cancel; within 2 hours of the start a reason is required")
+    @Operation(summary = "取消预约", description = "距开始不足 2 小时取消须说明理由。")
     BookingView cancel(@PathVariable UUID id, @Body Reason body, Authentication authentication) {
         return bookings.view(bookings.cancel(Caller.from(authentication), id, body.reason()));
     }
 
     @Post("/{id}/reschedule")
-    @Operation(summary = "Move the booking to another slot of the same provider")
+    @Operation(summary = "预约改期", description = "改到同一服务人员的另一个时段。")
     BookingView reschedule(@PathVariable UUID id, @Body Reschedule body, Authentication authentication) {
         return bookings.view(bookings.reschedule(Caller.from(authentication), id, Times.parse("startsAt", body.startsAt()), body.reason()));
     }
 
     @Post("/{id}/no-show")
     @Secured({"LAWYER", "COUNSELLOR", "ADMIN"})
-    @Operation(summary = "The provider records that the citizen did not come")
+    @Operation(summary = "登记爽约", description = "服务人员登记市民未到场。")
     BookingView noShow(@PathVariable UUID id, Authentication authentication) {
         return bookings.view(bookings.recordNoShow(Caller.from(authentication), id));
     }
 
     @Post("/{id}/attended")
     @Secured({"LAWYER", "COUNSELLOR", "ADMIN"})
-    @Operation(summary = "The provider records that the citizen came")
+    @Operation(summary = "登记到场", description = "服务人员登记市民已到场。")
     BookingView attended(@PathVariable UUID id, Authentication authentication) {
         return bookings.view(bookings.recordAttended(Caller.from(authentication), id));
     }

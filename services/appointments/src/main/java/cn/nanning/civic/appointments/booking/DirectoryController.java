@@ -50,7 +50,7 @@ class DirectoryController {
 
     @Post("/places")
     @Secured("ADMIN")
-    @Operation(summary = "Register a 公共法律服务站/点 or a 心理咨询室 in the administrator's region")
+    @Operation(summary = "登记服务地点", description = "在管理员本人辖区内登记公共法律服务站（点）或心理咨询室。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Views.PlaceView> createPlace(@Body @Valid NewPlace command, Authentication authentication) {
         Place place = directory.createPlace(Caller.from(authentication), command.name(), placeKind(command.kind()),
@@ -68,14 +68,14 @@ class DirectoryController {
     }
 
     @Get("/places")
-    @Operation(summary = "Active places, optionally within a region and of one kind")
+    @Operation(summary = "在用的服务地点", description = "可按区划和类型筛选。")
     List<Views.PlaceView> places(@QueryValue @Nullable String regionCode, @QueryValue @Nullable String kind) {
         return directory.places(area(regionCode), kind == null ? null : placeKind(kind)).stream().map(directory::view).toList();
     }
 
     @Post("/providers")
     @Secured("ADMIN")
-    @Operation(summary = "Register a staff account as a provider at a place, with its booking rules")
+    @Operation(summary = "登记服务人员", description = "将工作人员账号登记为某服务地点的服务人员，并设定预约规则。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Views.ProviderView> createProvider(@Body @Valid NewProvider c, Authentication authentication) {
         Provider provider = directory.createProvider(Caller.from(authentication), c.accountId(), c.displayName(), providerKind(c.kind()),
@@ -85,7 +85,7 @@ class DirectoryController {
     }
 
     @Get("/providers")
-    @Operation(summary = "Active providers, optionally of one kind and within a region")
+    @Operation(summary = "在岗的服务人员", description = "可按类型和区划筛选。")
     List<Views.ProviderView> providers(@QueryValue @Nullable String kind, @QueryValue @Nullable String regionCode) {
         return directory.providers(kind == null ? null : providerKind(kind), area(regionCode)).stream().map(directory::view).toList();
     }
@@ -98,20 +98,20 @@ class DirectoryController {
     }
 
     @Get("/providers/{id}")
-    @Operation(summary = "One provider with place and weekly plan")
+    @Operation(summary = "查看服务人员", description = "含服务地点和每周排班。")
     Views.ProviderView provider(@PathVariable UUID id) {
         return directory.view(directory.provider(id));
     }
 
     @Put("/providers/{id}/plan")
-    @Operation(summary = "Replace the weekly working plan (the provider themself or an administrator over the place)")
+    @Operation(summary = "修改每周排班", description = "整体替换每周排班；限服务人员本人或服务地点所在辖区的管理员。")
     Views.ProviderView replacePlan(@PathVariable UUID id, @Body Plan plan, Authentication authentication) {
         directory.replacePlan(Caller.from(authentication), id, plan.windows());
         return directory.view(directory.provider(id));
     }
 
     @Post("/providers/{id}/absences")
-    @Operation(summary = "Record leave: no slots are offered during it")
+    @Operation(summary = "登记请假", description = "请假期间不提供可预约时段。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Views.AbsenceView> addAbsence(@PathVariable UUID id, @Body Absence absence, Authentication authentication) {
         return HttpResponse.created(directory.addAbsence(Caller.from(authentication), id, Times.parse("startsAt", absence.startsAt()),
@@ -119,13 +119,13 @@ class DirectoryController {
     }
 
     @Get("/providers/{id}/slots")
-    @Operation(summary = "Bookable slots of a provider between two dates (inclusive, at most 31 days)")
+    @Operation(summary = "可预约时段", description = "服务人员在两个日期之间（含首尾，最多 31 天）的可预约时段。")
     List<Views.SlotView> slots(@PathVariable UUID id, @QueryValue String from, @QueryValue String to) {
         return bookings.availableSlots(id, Times.parseDate("from", from), Times.parseDate("to", to));
     }
 
     @Post("/providers/{id}/waitlist")
-    @Operation(summary = "Wait for a fully booked day; the first waiting citizen is offered a slot freed by a cancellation")
+    @Operation(summary = "候补已约满的日期", description = "有人取消预约空出时段时，优先提供给排在第一位的候补市民。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Waitlist.EntryView> joinWaitlist(@PathVariable UUID id, @Body WaitFor body, Authentication authentication) {
         LocalDate day = Times.parseDate("day", body.day());

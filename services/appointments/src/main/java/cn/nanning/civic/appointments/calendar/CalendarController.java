@@ -56,7 +56,7 @@ class CalendarController {
     }
 
     @Get("/days")
-    @Operation(summary = "Whether each day between two dates (inclusive, at most a year) is a working day")
+    @Operation(summary = "查询工作日", description = "两个日期之间（含首尾，最多一年）每天是否为工作日。")
     List<Day> days(@QueryValue String from, @QueryValue String to) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
@@ -73,7 +73,7 @@ class CalendarController {
 
     @Put("/days/{day}")
     @Secured("ADMIN")
-    @Operation(summary = "Record a public holiday (working=false) or a make-up working day (working=true); city administrators only")
+    @Operation(summary = "登记节假日或调休上班日", description = "working=false 为法定节假日，working=true 为调休上班日；仅限市级管理员。")
     Day set(@PathVariable String day, @Body Change change, Authentication authentication) {
         Caller caller = Caller.from(authentication);
         if (!caller.isStaff() || !caller.has(Role.ADMIN) || caller.regionCode() == null

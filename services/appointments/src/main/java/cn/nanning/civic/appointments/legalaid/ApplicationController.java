@@ -37,7 +37,7 @@ class ApplicationController {
     }
 
     @Post
-    @Operation(summary = "法律援助申请: applicant details, case, other party, and a hardship statement or an exempt ground")
+    @Operation(summary = "申请法律援助", description = "提交申请人信息、案件情况、对方当事人，以及经济困难说明或免予核查经济困难的情形。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<ApplicationView> submit(@Body NewApplicationBody b, Authentication authentication) {
         var app = applications.submit(Caller.from(authentication), new LegalAidApplications.NewApplication(b.applicantName(), b.idNumber(),
@@ -54,54 +54,54 @@ class ApplicationController {
 
     @Get("/workbench")
     @Secured({"ADMIN", "LAWYER"})
-    @Operation(summary = "Administrators: applications in their area; lawyers: applications assigned to them")
+    @Operation(summary = "法律援助申请工作台", description = "管理员看到本辖区的申请；律师看到指派给本人的申请。")
     List<ApplicationView> workbench(Authentication authentication) {
         return applications.workbench(Caller.from(authentication)).stream().map(applications::view).toList();
     }
 
     @Get("/overdue")
     @Secured("ADMIN")
-    @Operation(summary = "Applications in the administrator's area past their decision or assignment day")
+    @Operation(summary = "逾期的法律援助申请", description = "管理员辖区内已超过决定期限或指派期限的申请。")
     List<ApplicationView> overdue(Authentication authentication) {
         return applications.overdue(Caller.from(authentication)).stream().map(applications::view).toList();
     }
 
     @Get("/decided")
     @Secured("ADMIN")
-    @Operation(summary = "Applications in the administrator's area already decided: refused or assigned to a lawyer")
+    @Operation(summary = "已作出决定的法律援助申请", description = "管理员辖区内已决定不予法律援助或已指派律师的申请。")
     List<ApplicationView> decided(Authentication authentication) {
         return applications.decided(Caller.from(authentication)).stream().map(applications::view).toList();
     }
 
     @Get("/{id}/contact")
     @Secured({"ADMIN", "LAWYER"})
-    @Operation(summary = "The applicant's name, phone and ID number in full, for the decider and the assigned lawyer (audited)")
+    @Operation(summary = "申请人完整联系方式", description = "申请人的完整姓名、电话和身份证号，仅限作出决定的人员和受指派的律师查看；记入审计日志。")
     LegalAidApplications.Contact contact(@PathVariable UUID id, Authentication authentication) {
         return applications.contact(Caller.from(authentication), id);
     }
 
     @Get("/{id}")
-    @Operation(summary = "One application: the applicant, the assigned lawyer or an administrator over its area")
+    @Operation(summary = "查看法律援助申请", description = "申请人、受指派的律师或申请所在辖区的管理员可查看。")
     ApplicationView one(@PathVariable UUID id, Authentication authentication) {
         return applications.view(applications.read(Caller.from(authentication), id));
     }
 
     @Get("/{id}/id-number")
     @Secured({"ADMIN", "LAWYER"})
-    @Operation(summary = "The applicant's full ID number (audited)")
+    @Operation(summary = "申请人完整身份证号", description = "记入审计日志。")
     IdNumber idNumber(@PathVariable UUID id, Authentication authentication) {
         return new IdNumber(applications.fullIdNumber(Caller.from(authentication), id));
     }
 
     @Post("/{id}/supplement-request")
     @Secured("ADMIN")
-    @Operation(summary = "Tell the applicant at once everything that is missing; the decision clock stops")
+    @Operation(summary = "通知补充材料", description = "一次性告知申请人需要补充的全部材料；审查期限暂停计算。")
     ApplicationView requestSupplement(@PathVariable UUID id, @Body Materials body, Authentication authentication) {
         return applications.view(applications.requestSupplement(Caller.from(authentication), id, body.materials()));
     }
 
     @Post("/{id}/supplement")
-    @Operation(summary = "The applicant supplies what was asked; the clock resumes")
+    @Operation(summary = "补充材料", description = "申请人提交所要求的材料；审查期限恢复计算。")
     ApplicationView supplement(@PathVariable UUID id, @Body Note body, Authentication authentication) {
         return applications.view(applications.supplement(Caller.from(authentication), id, body.note()));
     }
@@ -118,14 +118,14 @@ class ApplicationController {
 
     @Post("/{id}/decision")
     @Secured("ADMIN")
-    @Operation(summary = "Give or refuse legal aid, with reasons")
+    @Operation(summary = "决定是否给予法律援助", description = "给予或不予法律援助，均须说明理由。")
     ApplicationView decide(@PathVariable UUID id, @Body Decision body, Authentication authentication) {
         return applications.view(applications.decide(Caller.from(authentication), id, body.approve(), body.reasons()));
     }
 
     @Post("/{id}/assignment")
     @Secured("ADMIN")
-    @Operation(summary = "Assign a lawyer or legal-aid staff member (due within 3 working days of approval)")
+    @Operation(summary = "指派承办人员", description = "指派律师或法律援助机构工作人员承办；应在决定给予法律援助后 3 个工作日内指派。")
     ApplicationView assign(@PathVariable UUID id, @Body Assignment body, Authentication authentication) {
         return applications.view(applications.assign(Caller.from(authentication), id, body.providerId()));
     }

@@ -37,7 +37,7 @@ class ApplicationDocumentController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a supporting document (JPG, PNG or PDF, checked by content) while the application is open")
+    @Operation(summary = "上传证明材料", description = "申请尚未办结时可上传 JPG、PNG 或 PDF 文件，按文件内容核验格式。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<ApplicationDocuments.Document> upload(@PathVariable UUID applicationId, @Part("file") CompletedFileUpload file,
                                                        Authentication authentication) throws IOException {
@@ -47,13 +47,13 @@ class ApplicationDocumentController {
     }
 
     @Get
-    @Operation(summary = "The application's supporting documents (applicant and handling staff only)")
+    @Operation(summary = "申请的证明材料", description = "仅申请人和经办工作人员可查看。")
     List<ApplicationDocuments.Document> list(@PathVariable UUID applicationId, Authentication authentication) {
         return documents.list(Caller.from(authentication), applicationId);
     }
 
     @Get("/{documentId}")
-    @Operation(summary = "Download one supporting document (always as an attachment; audited)")
+    @Operation(summary = "下载证明材料", description = "始终以附件形式下载；记入审计日志。")
     HttpResponse<byte[]> download(@PathVariable UUID applicationId, @PathVariable UUID documentId, Authentication authentication) {
         var download = documents.download(Caller.from(authentication), applicationId, documentId);
         return HttpResponse.ok(download.content())

@@ -45,7 +45,7 @@ class ConsultationController {
 
     @Post("/{id}/completed")
     @Secured({"LAWYER", "ADMIN"})
-    @Operation(summary = "The lawyer marks the consultation completed with the time it took; a volunteer lawyer's goes to volunteer hours")
+    @Operation(summary = "律师登记咨询完成", description = "律师登记法律咨询已完成及所用时间；志愿律师的计入志愿服务时长。")
     ConsultationCompletions.Completion completed(@PathVariable UUID id, @Body @Nullable CompletedBody body, Authentication authentication) {
         return completions.complete(Caller.from(authentication), id,
                 body == null || body.startedAt() == null ? null : Times.parse("startedAt", body.startedAt()),
@@ -53,7 +53,7 @@ class ConsultationController {
     }
 
     @Post
-    @Operation(summary = "Book a legal consultation slot; 409 when someone else took it first")
+    @Operation(summary = "预约法律咨询", description = "预约一个法律咨询时段；该时段已被他人先约走时答 409。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<BookingView> book(@Body @Valid NewConsultation command, Authentication authentication) {
         var booking = bookings.book(Caller.from(authentication), Service.LEGAL_CONSULTATION, new Bookings.NewBooking(

@@ -29,7 +29,7 @@ class VolunteerLawyerController {
     }
 
     @Put
-    @Operation(summary = "Flag a lawyer as a volunteer lawyer (their completed consultations become volunteer hours)")
+    @Operation(summary = "标记志愿律师", description = "标记后该律师完成的法律咨询计入志愿服务时长。")
     ConsultationCompletions.VolunteerLawyer flag(@PathVariable UUID providerId, @Body Flag body, Authentication authentication) {
         return completions.flag(Caller.from(authentication), providerId, body.volunteer(), body.volunteerAccountId());
     }

@@ -46,14 +46,14 @@ class PsychologyController {
     }
 
     @Post("/screening")
-    @Operation(summary = "Evaluate a PHQ-9/GAD-7 style self-check without booking or storing anything; shows the crisis hotline on risk")
+    @Operation(summary = "心理自评", description = "按 PHQ-9、GAD-7 量表评估自评结果，不预约、不保存任何内容；有风险时给出心理援助热线。")
     ScreeningAnswer screen(@Body Screening.Answers answers) {
         Screening.Result result = Screening.evaluate(answers);
         return new ScreeningAnswer(result, result.risk() ? Screening.hotline() : null);
     }
 
     @Post("/bookings")
-    @Operation(summary = "Book a counsellor; a risky screening marks the booking urgent and returns the crisis hotline at once; minors need guardian consent")
+    @Operation(summary = "预约心理咨询", description = "自评有风险的预约标记为紧急，并立即返回心理援助热线；未成年人须经监护人同意。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Psychology.PsychologyBookingView> book(@Body @Valid NewPsychologyBooking b, Authentication authentication) {
         var view = psychology.book(Caller.from(authentication), new Psychology.NewBooking(b.providerId(), Times.parse("startsAt", b.startsAt()),
@@ -62,21 +62,21 @@ class PsychologyController {
     }
 
     @Get("/bookings/{id}")
-    @Operation(summary = "A psychology booking with its intake (screening for the citizen and the counsellor only)")
+    @Operation(summary = "查看心理咨询预约", description = "含预约登记信息；自评结果仅市民本人和该预约的心理咨询师可见。")
     Psychology.PsychologyBookingView one(@PathVariable UUID id, Authentication authentication) {
         return psychology.read(Caller.from(authentication), id);
     }
 
     @Get("/bookings/{id}/client")
     @Secured("COUNSELLOR")
-    @Operation(summary = "The client's name, ID number, age, phone and guardian, for the booking's counsellor only (audited)")
+    @Operation(summary = "来访者完整信息", description = "来访者的姓名、身份证号、年龄、电话和监护人，仅限该预约的心理咨询师查看；记入审计日志。")
     Psychology.ClientView client(@PathVariable UUID id, Authentication authentication) {
         return psychology.client(Caller.from(authentication), id);
     }
 
     @Post("/bookings/{id}/notes")
     @Secured("COUNSELLOR")
-    @Operation(summary = "The booking's counsellor writes a counselling note (encrypted at rest)")
+    @Operation(summary = "填写咨询记录", description = "由该预约的心理咨询师填写；加密存储。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Psychology.NoteView> writeNote(@PathVariable UUID id, @Body NoteBody body, Authentication authentication) {
         return HttpResponse.created(psychology.writeNote(Caller.from(authentication), id, body.text()));
@@ -84,14 +84,14 @@ class PsychologyController {
 
     @Get("/bookings/{id}/notes")
     @Secured("COUNSELLOR")
-    @Operation(summary = "Counselling notes: the booking's counsellor and supervisors they shared with; every read audited")
+    @Operation(summary = "查看咨询记录", description = "仅限该预约的心理咨询师及其共享的督导；每次查看都记入审计日志。")
     List<Psychology.NoteView> notes(@PathVariable UUID id, Authentication authentication) {
         return psychology.readNotes(Caller.from(authentication), id);
     }
 
     @Post("/bookings/{id}/note-shares")
     @Secured("COUNSELLOR")
-    @Operation(summary = "The booking's counsellor shares its notes with a supervising counsellor")
+    @Operation(summary = "共享咨询记录", description = "该预约的心理咨询师将咨询记录共享给一名督导心理咨询师。")
     @ApiResponse(responseCode = "204", description = "已完成，无内容")
     HttpResponse<Void> share(@PathVariable UUID id, @Body Share body, Authentication authentication) {
         psychology.share(Caller.from(authentication), id, body.supervisorAccountId());

@@ -32,19 +32,19 @@ class ReferralController {
     }
 
     @Get
-    @Operation(summary = "Referred cases in the caller's region, open ones first (status OPEN, TAKEN or CLOSED to filter)")
+    @Operation(summary = "本辖区的转介案件", description = "未处理的在前；可按状态筛选（OPEN 待接收、TAKEN 已接收、CLOSED 已办结）。")
     List<Referral> list(@Nullable @QueryValue String status, Authentication authentication) {
         return referrals.inScope(Caller.from(authentication), status);
     }
 
     @Post("/{id}/take")
-    @Operation(summary = "Take a referred case (one handler per case)")
+    @Operation(summary = "接收转介案件", description = "每件案件只由一人承办。")
     Referral take(@PathVariable UUID id, Authentication authentication) {
         return referrals.take(Caller.from(authentication), id);
     }
 
     @Post("/{id}/close")
-    @Operation(summary = "Close a taken case with its outcome")
+    @Operation(summary = "办结转介案件", description = "登记已接收案件的处理结果并办结。")
     Referral close(@PathVariable UUID id, @Body Outcome body, Authentication authentication) {
         return referrals.close(Caller.from(authentication), id, body.outcome());
     }

@@ -26,7 +26,7 @@ class RetentionController {
     }
 
     @Post("/run")
-    @Operation(summary = "Anonymise now every closed record older than the retention period (city administrators; audited)")
+    @Operation(summary = "立即匿名化过期记录", description = "将超过保存期限的已结束记录全部匿名化；仅限市级管理员，记入审计日志。")
     Retention.Result run(Authentication authentication) {
         Caller caller = Caller.from(authentication);
         // Retention covers the whole city's records, so only a city-level administrator may start it.

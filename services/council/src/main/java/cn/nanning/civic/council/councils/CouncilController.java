@@ -44,7 +44,7 @@ class CouncilController {
 
     @Post
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Set up the council of a village/community (convener or admin whose scope covers it)")
+    @Operation(summary = "设立老友议事会", description = "为村（社区）设立议事会；限辖区覆盖该村（社区）的召集人或管理员。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CouncilViews.CouncilView> create(@Body @Valid NewCouncil body, Authentication authentication) {
         CouncilViews.CouncilView council = councils.create(Caller.from(authentication), body.regionCode(), body.name(), body.charter(),
@@ -53,27 +53,27 @@ class CouncilController {
     }
 
     @Get
-    @Operation(summary = "Councils in an area (district, township or village code)")
+    @Operation(summary = "某区域的议事会", description = "按县（区）、乡镇（街道）或村（社区）区划代码查询。")
     List<CouncilViews.CouncilSummary> inArea(@QueryValue String region) {
         return councils.inArea(region);
     }
 
     @Get("/{id}")
-    @Operation(summary = "One council with its charter, rules, representatives and conveners")
+    @Operation(summary = "查看议事会", description = "含章程、议事规则、议事代表和召集人。")
     CouncilViews.CouncilView one(@PathVariable UUID id) {
         return councils.find(id);
     }
 
     @Put("/{id}/charter")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Amend the charter text and its voting rules (convener or admin in scope)")
+    @Operation(summary = "修改章程", description = "修改章程正文及表决规则；限辖区内的召集人或管理员。")
     CouncilViews.CouncilView amend(@PathVariable UUID id, @Body @Valid CharterChange body, Authentication authentication) {
         return councils.amendCharter(Caller.from(authentication), id, body.charter(), body.rules().toRules());
     }
 
     @Post("/{id}/representatives")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Register an elected representative with the term (convener or admin in scope)")
+    @Operation(summary = "登记议事代表", description = "登记选出的议事代表及其任期；限辖区内的召集人或管理员。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CouncilViews.RepresentativeView> addRepresentative(@PathVariable UUID id, @Body @Valid NewRepresentative body,
                                                                     Authentication authentication) {
@@ -82,7 +82,7 @@ class CouncilController {
     }
 
     @Get("/{id}/representatives")
-    @Operation(summary = "Representatives of the council, current and past")
+    @Operation(summary = "议事代表名单", description = "含现任和历任议事代表。")
     List<CouncilViews.RepresentativeView> representatives(@PathVariable UUID id) {
         councils.require(id);
         return councils.representatives(id);
@@ -90,7 +90,7 @@ class CouncilController {
 
     @Post("/{id}/conveners")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Name a staff account (role CONVENER) as a convener of the council (convener or admin in scope)")
+    @Operation(summary = "指定召集人", description = "指定一个工作人员账号（角色 CONVENER）为本议事会召集人；限辖区内的召集人或管理员。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CouncilViews.ConvenerView> addConvener(@PathVariable UUID id, @Body @Valid NewConvener body, Authentication authentication) {
         return HttpResponse.created(councils.addConvener(Caller.from(authentication), id, body.accountId(), body.displayName()));
@@ -98,7 +98,7 @@ class CouncilController {
 
     @Delete("/{id}/conveners/{accountId}")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Remove a convener (convener or admin in scope)")
+    @Operation(summary = "撤销召集人", description = "限辖区内的召集人或管理员。")
     @ApiResponse(responseCode = "204", description = "已完成，无内容")
     HttpResponse<Void> removeConvener(@PathVariable UUID id, @PathVariable String accountId, Authentication authentication) {
         councils.removeConvener(Caller.from(authentication), id, accountId);

@@ -54,7 +54,7 @@ class DecisionController {
     @Post(value = "/decisions/{id}/progress/{progressId}/photos", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured({"CONVENER", "ADMIN"})
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Add a photo (JPG or PNG by content, metadata stripped, public with the result) to a progress update")
+    @Operation(summary = "上传进展照片", description = "为实施进展添加照片：按内容核验为 JPG 或 PNG，去除元数据，随实施结果一同公开。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<DecisionViews.PhotoView> photo(@PathVariable UUID id, @PathVariable UUID progressId, @Part("file") CompletedFileUpload file,
                                                 Authentication authentication) throws IOException {
@@ -64,7 +64,7 @@ class DecisionController {
 
     @Delete("/decisions/{id}/progress/{progressId}/photos/{photoId}")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Remove a progress photo uploaded by mistake, with a reason (the same people who may upload); its file is deleted, the removal audited")
+    @Operation(summary = "删除进展照片", description = "删除误传的进展照片，须说明理由，可上传照片的人员均可删除；文件随之删除，删除操作记入审计日志。")
     DecisionViews.DecisionView removePhoto(@PathVariable UUID id, @PathVariable UUID progressId, @PathVariable UUID photoId,
                                            @Body @Valid PhotoRemoval body, Authentication authentication) {
         photos.remove(Caller.from(authentication), id, progressId, photoId, body.reason());
@@ -73,7 +73,7 @@ class DecisionController {
 
     @Post("/councils/{councilId}/decisions")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Open a major matter for 四议两公开 (convener or admin in scope), optionally on an accepted topic")
+    @Operation(summary = "发起四议两公开事项", description = "发起须经四议两公开的重大事项，可基于已采纳的议题；限辖区内的召集人或管理员。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<DecisionViews.DecisionView> open(@PathVariable UUID councilId, @Body @Valid NewDecision body, Authentication authentication) {
         DecisionViews.DecisionView d = decisions.open(Caller.from(authentication), councilId, body.title(), body.matter(), body.topicId());
@@ -88,14 +88,14 @@ class DecisionController {
     }
 
     @Get("/decisions/{id}")
-    @Operation(summary = "One decision with its step register and progress timeline")
+    @Operation(summary = "查看决议事项", description = "含各步骤登记和实施进程。")
     DecisionViews.DecisionView one(@PathVariable UUID id) {
         return decisions.find(id);
     }
 
     @Post("/decisions/{id}/register")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Record the holding of the next voting step; out of order is 409, without quorum it is recorded as failed")
+    @Operation(summary = "登记下一表决步骤", description = "登记下一表决步骤的召开情况；不按顺序登记答 409，未达法定人数的记为未通过。")
     DecisionViews.DecisionView hold(@PathVariable UUID id, @Body @Valid StepHolding body, Authentication authentication) {
         Step step;
         try {
@@ -110,14 +110,14 @@ class DecisionController {
 
     @Post("/decisions/{id}/resolution")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Publish the resolution (决议公开), only after the residents' resolution passed")
+    @Operation(summary = "决议公开", description = "村民（代表）会议决议通过后方可公开决议。")
     DecisionViews.DecisionView publish(@PathVariable UUID id, @Body @Valid Publication body, Authentication authentication) {
         return decisions.publishResolution(Caller.from(authentication), id, body.content());
     }
 
     @Post("/decisions/{id}/progress")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Publish implementation progress (实施结果公开), percent never lower than before; 100 closes the matter")
+    @Operation(summary = "实施结果公开", description = "公开实施进展，完成百分比不得低于上一次；达到 100 时事项办结。")
     DecisionViews.DecisionView progress(@PathVariable UUID id, @Body @Valid Progress body, Authentication authentication) {
         return decisions.reportProgress(Caller.from(authentication), id, body.percent(), body.note(), body.occurredOn());
     }

@@ -41,7 +41,7 @@ class MeetingController {
 
     @Post("/councils/{councilId}/meetings")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Schedule a meeting with an agenda of the council's open or accepted topics (convener or admin in scope)")
+    @Operation(summary = "安排议事会议", description = "议程取本议事会征集中或已采纳的议题；限辖区内的召集人或管理员。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<MeetingViews.MeetingView> schedule(@PathVariable UUID councilId, @Body @Valid NewMeeting body, Authentication authentication) {
         MeetingViews.MeetingView m = meetings.schedule(Caller.from(authentication), councilId, body.title(), body.place(), body.startsAt(),
@@ -50,19 +50,19 @@ class MeetingController {
     }
 
     @Get("/councils/{councilId}/meetings")
-    @Operation(summary = "A council's meetings, soonest first (upcoming=true: not yet held)")
+    @Operation(summary = "议事会的会议", description = "时间最近的在前；upcoming=true 只看尚未召开的。")
     List<MeetingViews.MeetingView> ofCouncil(@PathVariable UUID councilId, @Nullable @QueryValue Boolean upcoming) {
         return meetings.ofCouncil(councilId, Boolean.TRUE.equals(upcoming));
     }
 
     @Get("/meetings/{id}")
-    @Operation(summary = "One meeting")
+    @Operation(summary = "查看会议")
     MeetingViews.MeetingView one(@PathVariable UUID id) {
         return meetings.find(id);
     }
 
     @Post("/meetings/{id}/registrations")
-    @Operation(summary = "A resident registers for a meeting before it starts (once)")
+    @Operation(summary = "报名参加会议", description = "居民在会议开始前报名，每人一次。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<MeetingViews.MeetingView> register(@PathVariable UUID id, Authentication authentication) {
         return HttpResponse.created(meetings.register(Caller.from(authentication), id));
@@ -70,7 +70,7 @@ class MeetingController {
 
     @Post("/meetings/{id}/record")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "After the start: who attended and the minutes (closes the meeting)")
+    @Operation(summary = "登记出席与会议纪要", description = "会议开始后登记出席人员和会议纪要，登记后会议结束。")
     MeetingViews.MeetingView record(@PathVariable UUID id, @Body @Valid Record body, Authentication authentication) {
         return meetings.hold(Caller.from(authentication), id, body.representativesPresent() == null ? List.of() : body.representativesPresent(),
                 body.registeredPresent() == null ? List.of() : body.registeredPresent(), body.walkIns() == null ? 0 : body.walkIns(),

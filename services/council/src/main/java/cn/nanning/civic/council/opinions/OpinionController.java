@@ -36,7 +36,7 @@ class OpinionController {
     }
 
     @Post("/topics/{topicId}/opinions")
-    @Operation(summary = "A resident comments on an open topic; checked first (risky text refused, text to review waits for a moderator)")
+    @Operation(summary = "发表意见", description = "居民对征集中的议题发表意见；先经内容检查：含风险内容的拒绝，需人工审核的待审核后公开。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<OpinionViews.OpinionView> post(@PathVariable UUID topicId, @Body @Valid NewOpinion body, Authentication authentication) {
         OpinionViews.OpinionView opinion = opinions.post(Caller.from(authentication),
@@ -45,13 +45,13 @@ class OpinionController {
     }
 
     @Get("/topics/{topicId}/opinions")
-    @Operation(summary = "Published opinions of a topic (and the caller's own ones waiting for review)")
+    @Operation(summary = "议题的意见", description = "已公开的意见，以及本人待审核的意见。")
     List<OpinionViews.OpinionView> ofTopic(@PathVariable UUID topicId, Authentication authentication) {
         return opinions.ofTopic(topicId, authentication.getName());
     }
 
     @Post("/opinions/{id}/reports")
-    @Operation(summary = "A resident reports an opinion (once); it goes to the moderators' queue")
+    @Operation(summary = "举报意见", description = "每人一次；进入审核队列。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<OpinionViews.OpinionView> report(@PathVariable UUID id, @Body @Valid Reports.NewReport body, Authentication authentication) {
         return HttpResponse.created(opinions.report(Caller.from(authentication), id, body.reason()));
@@ -59,21 +59,21 @@ class OpinionController {
 
     @Get("/councils/{councilId}/moderation-queue")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Topics and opinions waiting for review and reported ones (convener or admin in scope)")
+    @Operation(summary = "审核队列", description = "待审核和被举报的议题与意见；限辖区内的召集人或管理员。")
     List<OpinionViews.QueueItem> queue(@PathVariable UUID councilId, Authentication authentication) {
         return opinions.queue(Caller.from(authentication), councilId);
     }
 
     @Post("/opinions/{id}/approve")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Publish an opinion under review or keep a reported one (settles its reports)")
+    @Operation(summary = "通过意见审核", description = "公开待审核的意见，或保留被举报的意见（了结相关举报）。")
     OpinionViews.OpinionView approve(@PathVariable UUID id, Authentication authentication) {
         return opinions.approve(Caller.from(authentication), id);
     }
 
     @Post("/opinions/{id}/hide")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Hide an opinion everywhere with a reason; the author is notified")
+    @Operation(summary = "隐藏意见", description = "在所有页面隐藏意见，须说明理由；通知发表人。")
     OpinionViews.OpinionView hide(@PathVariable UUID id, @Body @Valid HideReason body, Authentication authentication) {
         return opinions.hide(Caller.from(authentication), id, body.reason());
     }

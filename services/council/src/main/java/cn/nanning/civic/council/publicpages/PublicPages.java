@@ -70,13 +70,13 @@ class PublicPages {
     }
 
     @Get("/councils")
-    @Operation(summary = "Councils in a district, township or village (region code prefix), with open topics and published resolutions")
+    @Operation(summary = "某地的老友议事会", description = "按县（区）、乡镇（街道）或村（社区）区划代码前缀查询，含征集中的议题和已公开的决议。")
     List<CouncilViews.PublicListing> search(@QueryValue String region) {
         return councils.publicListing(region);
     }
 
     @Get("/councils/{id}")
-    @Operation(summary = "A council's public page (hidden topics only by date and public reason)")
+    @Operation(summary = "议事会公开页", description = "被隐藏的议题只显示日期和公开理由。")
     @Transactional
     CouncilPage page(@PathVariable UUID id) {
         Council c = councils.require(id);
@@ -93,7 +93,7 @@ class PublicPages {
     }
 
     @Get("/decisions/{id}")
-    @Operation(summary = "A published decision: resolution, the full 四议 register and the implementation timeline")
+    @Operation(summary = "已公开的决议事项", description = "含决议、完整的四议登记和实施进程。")
     @Transactional
     DecisionViews.DecisionView decision(@PathVariable UUID id) {
         if (!decisions.isPublished(id)) {
@@ -103,7 +103,7 @@ class PublicPages {
     }
 
     @Get("/decisions/{id}/photos/{photoId}")
-    @Operation(summary = "A progress photo of a published decision (JPG or PNG, metadata stripped)")
+    @Operation(summary = "决议事项的进展照片", description = "JPG 或 PNG，已去除元数据。")
     HttpResponse<byte[]> photo(@PathVariable UUID id, @PathVariable UUID photoId) {
         ProgressPhotos.Photo photo = photos.publicPhoto(id, photoId);
         return HttpResponse.ok(photo.content())
@@ -115,7 +115,7 @@ class PublicPages {
     }
 
     @Get("/topics/{id}/opinions")
-    @Operation(summary = "Published opinions of a published topic (hidden ones and those under review are left out; a hidden topic is 404)")
+    @Operation(summary = "议题已公开的意见", description = "不含被隐藏和待审核的意见；议题被隐藏时答 404。")
     List<OpinionViews.OpinionView> opinions(@PathVariable UUID id) {
         return opinions.ofTopic(id, null);
     }

@@ -41,7 +41,7 @@ class CouncilStatistics {
     }
 
     @Get
-    @Operation(summary = "Statistics of an area the caller's scope covers")
+    @Operation(summary = "议事会统计", description = "本人辖区内某区域的统计数据。")
     @Transactional
     Figures of(@QueryValue String region, Authentication authentication) {
         String prefix = RegionCodes.areaPrefix(region, "region");

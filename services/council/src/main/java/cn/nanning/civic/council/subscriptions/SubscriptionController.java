@@ -26,19 +26,19 @@ class SubscriptionController {
     }
 
     @Get
-    @Operation(summary = "Whether the caller subscribes to the council's publications")
+    @Operation(summary = "是否已关注议事会", description = "本人是否已订阅该议事会的公开信息。")
     Subscriptions.SubscriptionView status(@PathVariable UUID councilId, Authentication authentication) {
         return subscriptions.status(Caller.from(authentication), councilId);
     }
 
     @Put
-    @Operation(summary = "Subscribe to resolutions and implementation results (idempotent; citizens)")
+    @Operation(summary = "关注议事会", description = "订阅决议公开和实施结果公开的通知；限市民，可重复调用。")
     Subscriptions.SubscriptionView subscribe(@PathVariable UUID councilId, Authentication authentication) {
         return subscriptions.subscribe(Caller.from(authentication), councilId, true);
     }
 
     @Delete
-    @Operation(summary = "Stop the notices (idempotent)")
+    @Operation(summary = "取消关注", description = "不再接收通知；可重复调用。")
     Subscriptions.SubscriptionView unsubscribe(@PathVariable UUID councilId, Authentication authentication) {
         return subscriptions.subscribe(Caller.from(authentication), councilId, false);
     }

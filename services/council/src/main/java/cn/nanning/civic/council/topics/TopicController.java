@@ -42,7 +42,7 @@ class TopicController {
     }
 
     @Post("/councils/{councilId}/topics")
-    @Operation(summary = "A resident proposes a topic (citizen token); checked first (risky text refused, text to review waits for a moderator)")
+    @Operation(summary = "提出议题", description = "居民（市民令牌）提出议题；先经内容检查：含风险内容的拒绝，需人工审核的待审核后公开。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TopicViews.TopicView> propose(@PathVariable UUID councilId, @Body @Valid NewTopic body, Authentication authentication) {
         TopicViews.TopicView topic = topics.propose(Caller.from(authentication), CitizenOpenId.of(authentication).orElse(null), councilId,
@@ -52,7 +52,7 @@ class TopicController {
 
     @Post("/councils/{councilId}/assisted-topics")
     @Secured("CLERK")
-    @Operation(summary = "A clerk enters a topic for an offline resident, recording the resident's consent; it waits for a moderator")
+    @Operation(summary = "代居民提出议题", description = "代办员为不上网的居民录入议题并记录居民同意；录入后等待审核。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TopicViews.TopicView> proposeForResident(@PathVariable UUID councilId, @Body @Valid AssistedTopic body,
                                                           Authentication authentication) {
@@ -69,34 +69,34 @@ class TopicController {
     }
 
     @Get("/topics/{id}")
-    @Operation(summary = "One topic")
+    @Operation(summary = "查看议题")
     TopicViews.TopicView one(@PathVariable UUID id, Authentication authentication) {
         return topics.find(Caller.from(authentication), id);
     }
 
     @Post("/topics/{id}/approve")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Publish a topic waiting for review (its proposer is told), or keep a reported one (settles its reports); convener or admin in scope")
+    @Operation(summary = "通过议题审核", description = "公开待审核的议题（通知提出人），或保留被举报的议题（了结相关举报）；限辖区内的召集人或管理员。")
     TopicViews.TopicView approve(@PathVariable UUID id, Authentication authentication) {
         return topics.approve(Caller.from(authentication), id);
     }
 
     @Post("/topics/{id}/hide")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Hide a topic everywhere with a public reason (convener or admin in scope); its proposer is told")
+    @Operation(summary = "隐藏议题", description = "在所有页面隐藏议题并公开理由，通知提出人；限辖区内的召集人或管理员。")
     TopicViews.TopicView hide(@PathVariable UUID id, @Body @Valid HideReason body, Authentication authentication) {
         return topics.hide(Caller.from(authentication), id, body.reason());
     }
 
     @Post("/topics/{id}/reports")
-    @Operation(summary = "A resident reports a published topic (once, not their own); it goes to the moderators' queue and stays visible until they decide")
+    @Operation(summary = "举报议题", description = "居民举报已公开的议题（每人一次，不能举报自己的）；进入审核队列，处理前仍然可见。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TopicViews.TopicView> report(@PathVariable UUID id, @Body @Valid Reports.NewReport body, Authentication authentication) {
         return HttpResponse.created(topics.report(Caller.from(authentication), id, body.reason()));
     }
 
     @Post("/topics/{id}/supports")
-    @Operation(summary = "Support a topic (one per resident)")
+    @Operation(summary = "附议", description = "每位居民对同一议题只能附议一次。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TopicViews.SupportView> support(@PathVariable UUID id, Authentication authentication) {
         return HttpResponse.created(topics.support(Caller.from(authentication), id));
@@ -104,21 +104,21 @@ class TopicController {
 
     @Post("/topics/{id}/accept")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Accept a topic (convener or admin in scope), optional public reason")
+    @Operation(summary = "采纳议题", description = "可附公开理由；限辖区内的召集人或管理员。")
     TopicViews.TopicView accept(@PathVariable UUID id, @Nullable @Body @Valid Reason body, Authentication authentication) {
         return topics.accept(Caller.from(authentication), id, body != null ? body.reason() : null);
     }
 
     @Post("/topics/{id}/decline")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Decline a topic with a public reason (convener or admin in scope)")
+    @Operation(summary = "不予采纳议题", description = "须附公开理由；限辖区内的召集人或管理员。")
     TopicViews.TopicView decline(@PathVariable UUID id, @Body @Valid Reason body, Authentication authentication) {
         return topics.decline(Caller.from(authentication), id, body.reason());
     }
 
     @Post("/topics/{id}/merge")
     @Secured({"CONVENER", "ADMIN"})
-    @Operation(summary = "Merge a topic into another topic of the council with a public reason (convener or admin in scope)")
+    @Operation(summary = "合并议题", description = "将议题并入本议事会的另一议题，须附公开理由；限辖区内的召集人或管理员。")
     TopicViews.TopicView merge(@PathVariable UUID id, @Body @Valid Merge body, Authentication authentication) {
         return topics.merge(Caller.from(authentication), id, body.into(), body.reason());
     }

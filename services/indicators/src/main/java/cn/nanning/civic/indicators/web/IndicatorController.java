@@ -31,26 +31,26 @@ class IndicatorController {
     }
 
     @Get
-    @Operation(summary = "Every plan indicator of a region (default: the caller's area) with value, target, status, parts and asOf")
+    @Operation(summary = "某区划的全部规划指标", description = "每项指标含 value、target、status、parts 与 asOf；不传 region 时为本人辖区。")
     Views.Board board(@QueryValue @Nullable String region, Authentication authentication) {
         return boards.board(permitted(region, authentication), true);
     }
 
     @Get("/{id}/ranking")
-    @Operation(summary = "One indicator for the child regions of a region, where to act first on top")
+    @Operation(summary = "某项指标的下级区划排名", description = "该区划各下级区划的该项指标，最需要优先着力的排在前面。")
     Views.Ranking ranking(@PathVariable String id, @QueryValue @Nullable String region, Authentication authentication) {
         return boards.ranking(IndicatorBoards.indicator(id), permitted(region, authentication));
     }
 
     @Get("/{id}/trend")
-    @Operation(summary = "One indicator of a region month by month, from the monthly snapshots (no back-filled history)")
+    @Operation(summary = "某项指标的月度趋势", description = "某区划逐月的数值，取自每月快照，不回填快照之前的历史。")
     Views.Trend trend(@PathVariable String id, @QueryValue @Nullable String region, Authentication authentication) {
         return boards.trend(IndicatorBoards.indicator(id), permitted(region, authentication));
     }
 
     @Post("/refresh")
     @Secured("ADMIN")
-    @Operation(summary = "Recompute every indicator now (a city administrator; the job does it every 10 minutes)")
+    @Operation(summary = "立即重算全部指标", description = "仅限市级管理员；定时任务每 10 分钟也会自动重算。")
     Views.Refreshed refresh(Authentication authentication) {
         Caller caller = Caller.from(authentication);
         if (!caller.isStaff() || !caller.has(Role.ADMIN) || !caller.covers(boards.city().code())) {

@@ -29,20 +29,20 @@ class PublicIndicatorController {
     }
 
     @Get
-    @Operation(summary = "The city's (default) or a district's indicators; the city lists its districts")
+    @Operation(summary = "全市或某县（市、区）的规划指标", description = "不传 region 时为全市；全市的结果同时列出各县（市、区）。")
     Views.Board board(@QueryValue @Nullable String region) {
         RegionTree.Node node = cityOrDistrict(region);
         return boards.board(node, node.level() == Level.CITY);
     }
 
     @Get("/{id}/ranking")
-    @Operation(summary = "One indicator for the districts of the city")
+    @Operation(summary = "某项指标的各县（市、区）排名")
     Views.Ranking ranking(@PathVariable String id) {
         return boards.ranking(IndicatorBoards.indicator(id), boards.city());
     }
 
     @Get("/{id}/trend")
-    @Operation(summary = "One indicator of the city (default) or a district month by month")
+    @Operation(summary = "某项指标的月度趋势", description = "全市（默认）或某县（市、区）逐月的数值。")
     Views.Trend trend(@PathVariable String id, @QueryValue @Nullable String region) {
         return boards.trend(IndicatorBoards.indicator(id), cityOrDistrict(region));
     }

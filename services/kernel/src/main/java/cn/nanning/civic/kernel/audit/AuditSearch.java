@@ -39,7 +39,7 @@ class AuditSearch {
 
     @Get
     @Transactional(readOnly = true)
-    @Operation(summary = "Audit rows, newest first, by actor, action (prefix), target type, request id and time span")
+    @Operation(summary = "查询业务审计记录", description = "按操作人、操作（前缀匹配）、对象类型、请求编号和起止时间查询，最新的在前。")
     List<AuditRow> search(@Nullable @QueryValue String actor, @Nullable @QueryValue String action,
                           @Nullable @QueryValue String targetType, @Nullable @QueryValue String requestId,
                           @Nullable @QueryValue String since, @Nullable @QueryValue String until,

@@ -30,13 +30,13 @@ class RegionController {
     }
 
     @Get("/{code}")
-    @Operation(summary = "One region by its statistical division code")
+    @Operation(summary = "查询一个区划", description = "按统计用区划代码查询。")
     Region one(@PathVariable String code) {
         return regions.findById(validCode(code)).orElseThrow(() -> ProblemException.notFound("未找到区划代码 " + code + "。"));
     }
 
     @Get("/{code}/children")
-    @Operation(summary = "The regions directly under a region (districts of the city, townships of a district, villages of a township)")
+    @Operation(summary = "下一级区划", description = "市下的县（市、区）、县（市、区）下的乡镇（街道）、乡镇（街道）下的村（社区）。")
     List<Region> children(@PathVariable String code) {
         String parent = validCode(code);
         if (!regions.existsById(parent)) {
@@ -46,7 +46,7 @@ class RegionController {
     }
 
     @Get
-    @Operation(summary = "All regions of one level: city, district, township or village")
+    @Operation(summary = "某一级的全部区划", description = "level 取 city（市）、district（县区）、township（乡镇街道）或 village（村社区）。")
     List<Region> byLevel(@QueryValue String level) {
         if (!LEVELS.contains(level)) {
             throw ProblemException.invalidField("level", "区划级别只能是 city、district、township 或 village。");

@@ -43,7 +43,7 @@ class CatalogueController {
 
     @Post
     @Secured("ADMIN")
-    @Operation(summary = "Publish a new catalogue item")
+    @Operation(summary = "发布服务事项")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CatalogueItemView> publish(@Body @Valid CatalogueItemDraft draft, Authentication caller) {
         CatalogueItem item = catalogue.publish(draft, caller.getName());
@@ -52,7 +52,7 @@ class CatalogueController {
 
     @Put("/{code}")
     @Secured("ADMIN")
-    @Operation(summary = "Change a catalogue item; its version grows by one")
+    @Operation(summary = "修改服务事项", description = "每次修改版本号加一。")
     CatalogueItemView change(@PathVariable String code, @Body @Valid CatalogueItemDraft draft, Authentication caller) {
         return CatalogueItemView.of(catalogue.change(code, draft, caller.getName()));
     }
@@ -60,26 +60,26 @@ class CatalogueController {
     @Delete("/{code}")
     @Secured("ADMIN")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Retire a catalogue item")
+    @Operation(summary = "停用服务事项")
     void retire(@PathVariable String code, Authentication caller) {
         catalogue.retire(code, caller.getName());
     }
 
     @Get("/{code}")
-    @Operation(summary = "One catalogue item")
+    @Operation(summary = "查看服务事项")
     CatalogueItemView one(@PathVariable String code) {
         return CatalogueItemView.of(catalogue.find(code));
     }
 
     @Get("/{code}/bundle")
-    @Operation(summary = "The items a bundle (打包快办) covers")
+    @Operation(summary = "打包快办包含的事项")
     List<String> bundle(@PathVariable String code) {
         catalogue.find(code);
         return catalogue.bundleParts(code);
     }
 
     @Get
-    @Operation(summary = "Catalogue items in code order, page by page ({items, page, size, total})")
+    @Operation(summary = "服务事项目录", description = "按事项编码排序，分页返回 {items, page, size, total}。")
     ItemPage list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
         cn.nanning.civic.common.paging.Paging.offset(page, size, MAX_PAGE_SIZE);
         Page<CatalogueItemView> found = items.findByRetiredFalse(Pageable.from(page, size, Sort.of(Sort.Order.asc("code"))))

@@ -34,7 +34,7 @@ class MaterialController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload one material (JPG, PNG or PDF, checked by content)")
+    @Operation(summary = "上传代办材料", description = "JPG、PNG 或 PDF 文件，按文件内容核验格式。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<MaterialFile> upload(@PathVariable UUID requestId, @Part("file") CompletedFileUpload file,
                                       Authentication authentication) throws IOException {
@@ -43,13 +43,13 @@ class MaterialController {
     }
 
     @Get
-    @Operation(summary = "The materials uploaded for a request")
+    @Operation(summary = "代办申请已上传的材料")
     List<MaterialFile> list(@PathVariable UUID requestId, Authentication authentication) {
         return materials.list(Caller.from(authentication), requestId);
     }
 
     @Get("/{fileId}")
-    @Operation(summary = "Download one material (always as an attachment)")
+    @Operation(summary = "下载代办材料", description = "始终以附件形式下载。")
     HttpResponse<byte[]> download(@PathVariable UUID requestId, @PathVariable UUID fileId, Authentication authentication) {
         Materials.Download download = materials.download(Caller.from(authentication), requestId, fileId);
         return HttpResponse.ok(download.content())

@@ -39,8 +39,8 @@ class RequestController {
     }
 
     @Post
-    @Operation(summary = "委托: a resident (mini-program) or a clerk on their behalf authorises a proxy request",
-            description = "可带 Idempotency-Key 请求头（8–100 个字母、数字或 . _ : -）：未收到答复而重试时用同一值，答复第一次创建的委托（响应头 Idempotent-Replayed: true），不会重复创建。")
+    @Operation(summary = "委托代办",
+            description = "居民在小程序中委托，或由代办员代居民委托代办。可带 Idempotency-Key 请求头（8–100 个字母、数字或 . _ : -）：未收到答复而重试时用同一值，答复第一次创建的委托（响应头 Idempotent-Replayed: true），不会重复创建。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<RequestView> authorise(@Body @Valid NewRequest command,
                                         @Nullable @Header(IdempotentWrites.HEADER) String idempotencyKey,
@@ -59,21 +59,21 @@ class RequestController {
 
     @Post("/{id}/accept")
     @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
-    @Operation(summary = "受理: materials checked, receipt number issued, 3-working-day forwarding clock starts")
+    @Operation(summary = "受理", description = "核验材料，出具受理回执编号，开始计算 3 个工作日的转办期限。")
     RequestView accept(@PathVariable UUID id, @Body Accept command, Authentication authentication) {
         return requests.accept(Caller.from(authentication), id, command.materials());
     }
 
     @Post("/{id}/forward")
     @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
-    @Operation(summary = "办理: forwarded to the competent office")
+    @Operation(summary = "办理", description = "送交主管部门办理。")
     RequestView forward(@PathVariable UUID id, @Body Forward command, Authentication authentication) {
         return requests.forward(Caller.from(authentication), id, command.office(), command.note());
     }
 
     @Post("/{id}/deliver")
     @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
-    @Operation(summary = "送达: the result reached the resident")
+    @Operation(summary = "送达", description = "办理结果已送达居民。")
     RequestView deliver(@PathVariable UUID id, @Body Note command, Authentication authentication) {
         return requests.deliver(Caller.from(authentication), id, command.note());
     }
@@ -86,7 +86,7 @@ class RequestController {
     }
 
     @Post("/{id}/follow-up")
-    @Operation(summary = "回访: satisfaction 1–5 and a comment, by the resident or the clerk")
+    @Operation(summary = "回访", description = "由居民或代办员提交满意度（1–5）和评价。")
     RequestView followUp(@PathVariable UUID id, @Body @Valid FollowUp command, Authentication authentication) {
         return requests.followUp(Caller.from(authentication), id, command.satisfaction(), command.comment());
     }
@@ -99,8 +99,8 @@ class RequestController {
 
     @Post("/{id}/referrals")
     @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
-    @Operation(summary = "Refer the matter to legal aid or mediation (a link and an event, not a copy)",
-            description = "可带 Idempotency-Key 请求头：重试时用同一值，答复第一次的转介，不会重复转介。")
+    @Operation(summary = "转介至法律援助或人民调解",
+            description = "只建立关联并发出事件，不复制代办申请。可带 Idempotency-Key 请求头：重试时用同一值，答复第一次的转介，不会重复转介。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Requests.Referral> refer(@PathVariable UUID id, @Body Refer command,
                                           @Nullable @Header(IdempotentWrites.HEADER) String idempotencyKey,
@@ -116,27 +116,27 @@ class RequestController {
 
     @Get("/{id}/contact")
     @Secured({"CLERK", "ADMIN"})
-    @Operation(summary = "The resident's name and phone in full, for staff handling the request at its point (audited)")
+    @Operation(summary = "居民完整联系方式", description = "居民的完整姓名和电话，仅限在该申请所在服务点经办的工作人员查看；记入审计日志。")
     RequestContacts.Contact contact(@PathVariable UUID id, Authentication authentication) {
         return contacts.read(Caller.from(authentication), id);
     }
 
     @Get("/{id}")
-    @Operation(summary = "One request with its checklist and timeline (personal data masked)")
+    @Operation(summary = "查看代办申请", description = "含材料清单和办理进程；个人信息脱敏。")
     RequestView one(@PathVariable UUID id, Authentication authentication) {
         return requests.read(Caller.from(authentication), id);
     }
 
     @Get("/workbench")
     @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
-    @Operation(summary = "Open requests of the clerk's points (or a supervisor's area), overdue first")
+    @Operation(summary = "代办工作台", description = "尚未办结的代办申请，逾期的在前：代办员看本人所在服务点的，乡镇（街道）及以上负责人看其辖区的。")
     List<RequestView> workbench(Authentication authentication) {
         return requests.workbench(Caller.from(authentication));
     }
 
     @Get("/overdue")
     @Secured({"CLERK", "ADMIN"})
-    @Operation(summary = "Accepted requests past their forwarding day in a supervisor's area")
+    @Operation(summary = "逾期未转办的代办申请", description = "乡镇（街道）及以上负责人辖区内已受理但超过转办期限的代办申请。")
     List<RequestView> overdue(Authentication authentication) {
         return requests.overdue(Caller.from(authentication));
     }

@@ -41,7 +41,7 @@ class ServicePointController {
 
     @Post
     @Secured("ADMIN")
-    @Operation(summary = "Open the service point of a village/community")
+    @Operation(summary = "设立服务点", description = "为村（社区）设立便民服务点。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<PointView> open(@Body @Valid OpenPoint command, Authentication authentication) {
         ServicePoint point = points.open(Caller.from(authentication), command.regionCode(), command.name(), command.address(),
@@ -52,7 +52,7 @@ class ServicePointController {
     @Post("/{id}/staff")
     @Secured("ADMIN")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Assign the point's clerk or a helping volunteer")
+    @Operation(summary = "安排代办员或志愿者", description = "为服务点安排代办员或协助代办的志愿者。")
     void assign(@PathVariable UUID id, @Body @Valid AssignStaff command, Authentication authentication) {
         points.assign(Caller.from(authentication), id, command.accountId(), command.role());
     }
@@ -60,7 +60,7 @@ class ServicePointController {
     @Delete("/{id}/staff/{accountId}")
     @Secured("ADMIN")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Release a clerk or volunteer from the point")
+    @Operation(summary = "移出代办员或志愿者", description = "将代办员或志愿者从服务点移出。")
     void release(@PathVariable UUID id, @PathVariable String accountId, Authentication authentication) {
         points.release(Caller.from(authentication), id, accountId);
     }
@@ -68,19 +68,19 @@ class ServicePointController {
     @Post("/{id}/items")
     @Secured("ADMIN")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Add catalogue items the point can proxy")
+    @Operation(summary = "增加可代办事项", description = "为服务点增加可代办的目录事项。")
     void addItems(@PathVariable UUID id, @Body @Valid Items command, Authentication authentication) {
         points.addItems(Caller.from(authentication), id, command.itemCodes());
     }
 
     @Get
-    @Operation(summary = "Service points inside an area (city, district, township or village code)")
+    @Operation(summary = "某区域内的服务点", description = "按市、县（区）、乡镇（街道）或村（社区）区划代码查询。")
     List<PointView> inArea(@QueryValue String region) {
         return points.inArea(region).stream().map(this::view).toList();
     }
 
     @Get("/{id}")
-    @Operation(summary = "One service point with the items it can proxy")
+    @Operation(summary = "查看服务点", description = "含该服务点可代办的事项。")
     PointView one(@PathVariable UUID id) {
         return view(points.find(id));
     }

@@ -22,7 +22,7 @@ class StatisticsController {
     }
 
     @Get
-    @Operation(summary = "Coverage (share of villages able to proxy), requests by status, time to delivery, on-time share, satisfaction")
+    @Operation(summary = "代办统计", description = "覆盖率（能够代办的村（社区）占比）、各状态的代办申请数、送达用时、按时率与满意度。")
     ProxyStatistics.AreaStatistics of(@QueryValue String region, Authentication authentication) {
         Caller caller = Caller.from(authentication);
         if (!region.matches("\\d{6}|\\d{9}|\\d{12}")) {

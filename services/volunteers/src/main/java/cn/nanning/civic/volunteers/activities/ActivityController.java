@@ -37,7 +37,7 @@ class ActivityController {
 
     @Post("/activities")
     @Secured("ORGANIZER")
-    @Operation(summary = "Publish an activity in the organiser's area (capacity, time window, skills, age limits, planned duration)")
+    @Operation(summary = "发布志愿活动", description = "在活动组织者辖区内发布活动：名额、时间段、技能要求、年龄限制和计划时长。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<ActivityViews.ActivityView> publish(@Body @Valid ActivityViews.NewActivity command, Authentication authentication) {
         ActivityViews.ActivityView view = activities.publish(Caller.from(authentication), command);
@@ -45,13 +45,13 @@ class ActivityController {
     }
 
     @Put("/activities/{id}")
-    @Operation(summary = "Change an activity before it starts (its organiser or an admin of its area); volunteers are told of a new time or place")
+    @Operation(summary = "修改志愿活动", description = "活动开始前由其组织者或活动所在辖区的管理员修改；时间或地点变更时通知已报名的志愿者。")
     ActivityViews.ActivityView change(@PathVariable UUID id, @Body @Valid ActivityViews.NewActivity command, Authentication authentication) {
         return activities.change(Caller.from(authentication), id, command);
     }
 
     @Post("/activities/{id}/cancellation")
-    @Operation(summary = "Cancel an activity that has not ended, with a reason; everyone signed up is told")
+    @Operation(summary = "取消志愿活动", description = "取消尚未结束的活动，须说明理由；通知所有已报名的人。")
     ActivityViews.ActivityView cancelActivity(@PathVariable UUID id, @Body ActivityViews.Cancellation body, Authentication authentication) {
         return activities.cancelActivity(Caller.from(authentication), id, body.reason());
     }
@@ -67,19 +67,19 @@ class ActivityController {
     }
 
     @Get("/activities/organised")
-    @Operation(summary = "The caller's activities (an admin: the area's), latest first, ended ones included")
+    @Operation(summary = "我组织的活动", description = "本人组织的活动（管理员为本辖区的活动），最新的在前，含已结束的。")
     List<ActivityViews.ActivityView> organised(Authentication authentication) {
         return activities.organised(Caller.from(authentication));
     }
 
     @Get("/activities/{id}")
-    @Operation(summary = "One activity with its remaining places")
+    @Operation(summary = "查看志愿活动", description = "含剩余名额。")
     ActivityViews.ActivityView one(@PathVariable UUID id) {
         return activities.view(id);
     }
 
     @Post("/activities/{id}/signups")
-    @Operation(summary = "Sign up (registered volunteer): a confirmed place while there is one, otherwise the next waitlist number")
+    @Operation(summary = "报名参加活动", description = "已注册的志愿者报名：尚有名额时获得确认名额，否则取得下一个候补号。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<ActivityViews.SignupView> signUp(@PathVariable UUID id, Authentication authentication) {
         ActivityViews.SignupView signup = activities.signUp(Caller.from(authentication), id);
@@ -87,25 +87,25 @@ class ActivityController {
     }
 
     @Post("/activities/{id}/signups/cancellation")
-    @Operation(summary = "Cancel my sign-up before the start; the first waitlisted volunteer is promoted")
+    @Operation(summary = "取消报名", description = "活动开始前取消；排在第一位的候补志愿者递补。")
     ActivityViews.SignupView cancel(@PathVariable UUID id, Authentication authentication) {
         return activities.cancel(Caller.from(authentication), id);
     }
 
     @Get("/activities/{id}/signups")
-    @Operation(summary = "Roster (organiser of the activity or admin of its area), names masked")
+    @Operation(summary = "报名名单", description = "限活动组织者或活动所在辖区的管理员；姓名脱敏。")
     List<ActivityViews.SignupView> roster(@PathVariable UUID id, Authentication authentication) {
         return activities.roster(Caller.from(authentication), id);
     }
 
     @Get("/activities/{id}/roster")
-    @Operation(summary = "Roster with full names and phones, for the activity's organiser (or admin of its area); audited")
+    @Operation(summary = "完整报名名单", description = "含完整姓名和电话，限活动组织者（或活动所在辖区的管理员）；记入审计日志。")
     List<ActivityViews.RosterEntry> rosterContacts(@PathVariable UUID id, Authentication authentication) {
         return activities.rosterContacts(Caller.from(authentication), id);
     }
 
     @Get("/activities/{id}/check-code")
-    @Operation(summary = "The check-in code to show on site (organiser of the activity or admin of its area)")
+    @Operation(summary = "现场签到码", description = "供现场出示；限活动组织者或活动所在辖区的管理员。")
     ActivityViews.CheckCode checkCode(@PathVariable UUID id, Authentication authentication) {
         return activities.checkCode(Caller.from(authentication), id);
     }

@@ -34,7 +34,7 @@ class CertificateController {
     }
 
     @Post("/{volunteerId}/certificates")
-    @Operation(summary = "Issue a certificate of the volunteer's confirmed hours (organiser or admin whose area covers the volunteer)")
+    @Operation(summary = "开具志愿服务证明", description = "证明志愿者已确认的服务时长；限辖区覆盖该志愿者的活动组织者或管理员。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<CertificateViews.CertificateView> issue(@PathVariable UUID volunteerId, @Body @Valid CertificateViews.Issue issue,
                                                          Authentication authentication) {
@@ -50,7 +50,7 @@ class CertificateController {
     }
 
     @Get(value = "/certificates/{number}/pdf", produces = "application/pdf")
-    @Operation(summary = "The certificate as PDF (the volunteer it certifies, or staff of the issuing area)")
+    @Operation(summary = "下载志愿服务证明 PDF", description = "限被证明的志愿者本人或开具地区的工作人员。")
     HttpResponse<byte[]> pdf(@PathVariable String number, Authentication authentication) {
         return HttpResponse.ok(certificates.pdf(Caller.from(authentication), number))
                 .contentType(MediaType.of("application/pdf"))
@@ -58,7 +58,7 @@ class CertificateController {
     }
 
     @Post("/certificates/{number}/revocation")
-    @Operation(summary = "Revoke a certificate with a reason (staff of the issuing area)")
+    @Operation(summary = "撤销志愿服务证明", description = "须说明理由；限开具地区的工作人员。")
     CertificateViews.CertificateView revoke(@PathVariable String number, @Body @Valid CertificateViews.Revoke revoke,
                                             Authentication authentication) {
         return certificates.revoke(Caller.from(authentication), number, revoke);

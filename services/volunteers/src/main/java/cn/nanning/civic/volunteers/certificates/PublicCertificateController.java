@@ -21,7 +21,7 @@ class PublicCertificateController {
     }
 
     @Get("/{number}")
-    @Operation(summary = "Verify a certificate by its number (anyone; masked name and ID, hours, issuer); 404 unknown, 410 revoked")
+    @Operation(summary = "核验志愿服务证明", description = "任何人可按证明编号核验，返回脱敏的姓名和身份证号、服务时长与开具单位；编号不存在答 404，已撤销答 410。")
     CertificateViews.Verification verify(@PathVariable String number) {
         return certificates.verify(number);
     }

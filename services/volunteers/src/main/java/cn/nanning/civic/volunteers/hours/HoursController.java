@@ -31,31 +31,31 @@ class HoursController {
     }
 
     @Post("/activities/{id}/check-in")
-    @Operation(summary = "Check in with the organiser's code while the activity runs (confirmed place required)")
+    @Operation(summary = "活动签到", description = "活动进行中凭活动组织者提供的签到码签到；须已获得确认名额。")
     HoursViews.AttendanceView checkIn(@PathVariable UUID id, @Body @Valid HoursViews.Code code, Authentication authentication) {
         return hours.checkIn(Caller.from(authentication), id, code.code());
     }
 
     @Post("/activities/{id}/check-out")
-    @Operation(summary = "Check out with the organiser's code; attendance counts from the configured share of the planned duration")
+    @Operation(summary = "活动签退", description = "凭活动组织者提供的签到码签退；在场时长达到计划时长的设定比例才计为出勤。")
     HoursViews.AttendanceView checkOut(@PathVariable UUID id, @Body @Valid HoursViews.Code code, Authentication authentication) {
         return hours.checkOut(Caller.from(authentication), id, code.code());
     }
 
     @Get("/activities/{id}/attendance")
-    @Operation(summary = "Attendance of an activity (organiser or admin of its area)")
+    @Operation(summary = "活动出勤情况", description = "限活动组织者或活动所在辖区的管理员。")
     List<HoursViews.AttendanceView> attendance(@PathVariable UUID id, Authentication authentication) {
         return hours.attendanceOf(Caller.from(authentication), id);
     }
 
     @Post("/activities/{id}/hours/confirmation")
-    @Operation(summary = "Confirm the hours of every qualifying attendance into the ledger (organiser or admin of its area)")
+    @Operation(summary = "确认服务时长", description = "将所有符合条件的出勤时长确认记入时长台账；限活动组织者或活动所在辖区的管理员。")
     List<HoursViews.LedgerEntry> confirm(@PathVariable UUID id, Authentication authentication) {
         return hours.confirm(Caller.from(authentication), id);
     }
 
     @Post("/activities/{id}/hours/corrections")
-    @Operation(summary = "Correct a volunteer's hours for the activity: a new ledger entry with the difference and a reason")
+    @Operation(summary = "更正服务时长", description = "更正志愿者在该活动的服务时长：在台账中新增一条差额记录，并说明理由。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<HoursViews.LedgerEntry> correct(@PathVariable UUID id, @Body @Valid HoursViews.Correction correction,
                                                  Authentication authentication) {
@@ -63,7 +63,7 @@ class HoursController {
     }
 
     @Post("/me/hours/claims")
-    @Operation(summary = "Record hours served alone; they stay unconfirmed and never count")
+    @Operation(summary = "自行登记服务时长", description = "登记本人独自服务的时长；始终为未确认，不计入服务时长。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<HoursViews.ClaimView> claim(@Body @Valid HoursViews.Claim claim, Authentication authentication) {
         HoursViews.ClaimView view = hours.claim(Caller.from(authentication), claim);
@@ -71,7 +71,7 @@ class HoursController {
     }
 
     @Get("/me/hours")
-    @Operation(summary = "My confirmed hours (ledger), star level and unconfirmed claims")
+    @Operation(summary = "我的服务时长", description = "已确认的服务时长（台账）、星级和未确认的自行登记。")
     HoursViews.MyHours mine(Authentication authentication) {
         return hours.mine(Caller.from(authentication));
     }

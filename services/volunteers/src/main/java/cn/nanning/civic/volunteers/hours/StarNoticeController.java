@@ -32,14 +32,14 @@ class StarNoticeController {
 
     @Get("/public/star-notices{?region}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Star levels under public notice in an area (masked names; anyone)")
+    @Operation(summary = "星级公示", description = "某地区正在公示的星级；任何人可查看，姓名脱敏。")
     List<HoursViews.StarNoticeView> board(@Nullable @QueryValue String region) {
         return notices.board(region);
     }
 
     @Post("/star-notices/{id}/objections")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "Raise an objection during the notice period; the level waits for an admin's decision")
+    @Operation(summary = "对星级公示提出异议", description = "在公示期内提出；该星级待管理员作出决定。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<HoursViews.ObjectionView> object(@PathVariable UUID id, @Body @Valid HoursViews.Objection objection,
                                                   Authentication authentication) {
@@ -48,7 +48,7 @@ class StarNoticeController {
 
     @Post("/star-notices/{id}/decision")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "Uphold (cancel the level) or dismiss the objections (ADMIN of the volunteer's area)")
+    @Operation(summary = "处理星级异议", description = "异议成立则取消该星级，否则驳回异议；限志愿者所在辖区的管理员（ADMIN）。")
     HoursViews.StarNoticeView decide(@PathVariable UUID id, @Body @Valid HoursViews.Decision decision, Authentication authentication) {
         return notices.resolve(Caller.from(authentication), id, decision.uphold(), decision.note());
     }

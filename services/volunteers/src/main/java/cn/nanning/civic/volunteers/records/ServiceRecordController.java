@@ -29,19 +29,19 @@ class ServiceRecordController {
     }
 
     @Get("/me/record")
-    @Operation(summary = "My service record (identity masked, services with time/place/content/hours, training, awards, evaluations)")
+    @Operation(summary = "我的志愿服务记录", description = "身份信息脱敏；含每次服务的时间、地点、内容和时长，以及培训、表彰和评价。")
     RecordViews.ServiceRecord mine(Authentication authentication) {
         return records.mine(Caller.from(authentication));
     }
 
     @Get("/{id}/record")
-    @Operation(summary = "A volunteer's record as kept by the caller's organisation (ORGANIZER or ADMIN covering the volunteer)")
+    @Operation(summary = "志愿者的服务记录", description = "本人所在组织记载的记录；限辖区覆盖该志愿者的活动组织者（ORGANIZER）或管理员（ADMIN）。")
     RecordViews.ServiceRecord forStaff(@PathVariable UUID id, Authentication authentication) {
         return records.forStaff(Caller.from(authentication), id);
     }
 
     @Post("/{id}/record/entries")
-    @Operation(summary = "Add training, an award or an evaluation to a volunteer's record (ORGANIZER or ADMIN covering the volunteer)")
+    @Operation(summary = "添加培训、表彰或评价", description = "记入志愿者的服务记录；限辖区覆盖该志愿者的活动组织者（ORGANIZER）或管理员（ADMIN）。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<RecordViews.Entry> add(@PathVariable UUID id, @Body @Valid RecordViews.NewEntry entry, Authentication authentication) {
         return HttpResponse.created(records.addEntry(Caller.from(authentication), id, entry));

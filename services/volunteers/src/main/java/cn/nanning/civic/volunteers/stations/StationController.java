@@ -38,7 +38,7 @@ class StationController {
 
     @Post
     @Secured("ADMIN")
-    @Operation(summary = "Set up a volunteer service station in a township/street (admin of the area)")
+    @Operation(summary = "设立志愿服务站", description = "在乡镇（街道）设立志愿服务站；限该辖区的管理员。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Station> create(@Body @Valid NewStation command, Authentication authentication) {
         Station station = stations.create(Caller.from(authentication), command.townshipCode(), command.name(), command.address());
@@ -46,7 +46,7 @@ class StationController {
     }
 
     @Get
-    @Operation(summary = "Stations in an area (district, township) — public directory")
+    @Operation(summary = "某地区的志愿服务站", description = "按县（区）、乡镇（街道）查询的公开名录。")
     List<Station> list(@Nullable @QueryValue String region) {
         if (region == null || !region.matches("\\d{6}|\\d{9}")) {
             throw ProblemException.invalidField("region", "请提供 6 位区县或 9 位乡镇（街道）代码。");
@@ -55,7 +55,7 @@ class StationController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "One station")
+    @Operation(summary = "查看志愿服务站")
     Station one(@PathVariable UUID id) {
         return stations.find(id);
     }

@@ -30,7 +30,7 @@ class PopulationController {
     @Post
     @Secured("ADMIN")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Load resident population per region {source, year, figures:[{code, population}]} (ADMIN covering every code; all or nothing; audited)")
+    @Operation(summary = "导入常住人口", description = "按区划导入常住人口 {source, year, figures:[{code, population}]}；限辖区覆盖全部区划代码的管理员（ADMIN）；全部导入或全部不导入；记入审计日志。")
     RegionPopulations.Loaded load(@Body RegionPopulations.Upload upload, Authentication authentication) {
         return populations.load(Caller.from(authentication), upload);
     }
@@ -38,14 +38,14 @@ class PopulationController {
     @Post("/csv{?source,year}")
     @Secured("ADMIN")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "The same from a CSV table (区划代码,常住人口 per line, optional header); source and year as query parameters")
+    @Operation(summary = "从 CSV 导入常住人口", description = "CSV 每行为“区划代码,常住人口”，可带表头；source 和 year 作为查询参数传入。")
     RegionPopulations.Loaded loadCsv(@Body String csv, @Nullable @QueryValue String source, @Nullable @QueryValue Integer year,
                                      Authentication authentication) {
         return populations.load(Caller.from(authentication), new RegionPopulations.Upload(source, year, RegionPopulations.parseCsv(csv)));
     }
 
     @Get("{?region}")
-    @Operation(summary = "Population figures loaded for a region and its children (latest year each)")
+    @Operation(summary = "常住人口数据", description = "某区划及其下级区划已导入的常住人口，各取最新年份。")
     List<RegionPopulations.Stored> stored(@Nullable @QueryValue String region, Authentication authentication) {
         return populations.stored(Caller.from(authentication), region);
     }

@@ -23,7 +23,7 @@ class StatisticsController {
     }
 
     @Get("{?region}")
-    @Operation(summary = "Figures of a region and each of its child regions (ADMIN, ORGANIZER or AUDITOR covering it)")
+    @Operation(summary = "志愿服务统计", description = "某区划及其各下级区划的统计数据；限辖区覆盖该区划的管理员（ADMIN）、活动组织者（ORGANIZER）或审计员（AUDITOR）。")
     VolunteerStatistics.RegionStatistics of(@Nullable @QueryValue String region, Authentication authentication) {
         return statistics.of(Caller.from(authentication), region);
     }

@@ -38,7 +38,7 @@ class TeamController {
 
     @Post
     @Secured("ADMIN")
-    @Operation(summary = "Form a team at a station with a volunteer as leader (admin of the area)")
+    @Operation(summary = "组建服务队", description = "在志愿服务站组建服务队，指定一名志愿者为队长；限该辖区的管理员。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TeamViews.TeamView> create(@Body @Valid NewTeam command, Authentication authentication) {
         TeamViews.TeamView team = teams.create(Caller.from(authentication), command.stationId(), command.name(), command.type(),
@@ -47,19 +47,19 @@ class TeamController {
     }
 
     @Get
-    @Operation(summary = "Teams of a station")
+    @Operation(summary = "服务站的服务队")
     List<TeamViews.TeamView> ofStation(@QueryValue UUID station) {
         return teams.ofStation(station);
     }
 
     @Get("/{id}")
-    @Operation(summary = "One team")
+    @Operation(summary = "查看服务队")
     TeamViews.TeamView one(@PathVariable UUID id) {
         return teams.find(id);
     }
 
     @Post("/{id}/join-requests")
-    @Operation(summary = "Ask to join a team (registered volunteer); the leader decides")
+    @Operation(summary = "申请加入服务队", description = "已注册的志愿者提出申请，由队长审批。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<TeamViews.MembershipView> join(@PathVariable UUID id, Authentication authentication) {
         TeamViews.MembershipView request = teams.requestToJoin(Caller.from(authentication), id);
@@ -67,26 +67,26 @@ class TeamController {
     }
 
     @Get("/{id}/join-requests")
-    @Operation(summary = "Join requests of a team (leader or admin of the area); status PENDING, APPROVED or REJECTED")
+    @Operation(summary = "入队申请", description = "限队长或该辖区的管理员；状态为 PENDING、APPROVED 或 REJECTED。")
     List<TeamViews.MembershipView> requests(@PathVariable UUID id, @Nullable @QueryValue String status, Authentication authentication) {
         return teams.requests(Caller.from(authentication), id, status);
     }
 
     @Get("/{id}/members")
-    @Operation(summary = "Members of a team (leader or admin of the area), names masked")
+    @Operation(summary = "服务队队员", description = "限队长或该辖区的管理员；姓名脱敏。")
     List<TeamViews.MembershipView> members(@PathVariable UUID id, Authentication authentication) {
         return teams.members(Caller.from(authentication), id);
     }
 
     @Post("/{id}/join-requests/{requestId}/approve")
-    @Operation(summary = "Approve a join request (leader or admin of the area)")
+    @Operation(summary = "批准入队申请", description = "限队长或该辖区的管理员。")
     TeamViews.MembershipView approve(@PathVariable UUID id, @PathVariable UUID requestId, @Nullable @Body Decision decision,
                                      Authentication authentication) {
         return teams.decide(Caller.from(authentication), id, requestId, true, decision != null ? decision.note() : null);
     }
 
     @Post("/{id}/join-requests/{requestId}/reject")
-    @Operation(summary = "Reject a join request (leader or admin of the area)")
+    @Operation(summary = "拒绝入队申请", description = "限队长或该辖区的管理员。")
     TeamViews.MembershipView reject(@PathVariable UUID id, @PathVariable UUID requestId, @Nullable @Body Decision decision,
                                     Authentication authentication) {
         return teams.decide(Caller.from(authentication), id, requestId, false, decision != null ? decision.note() : null);
