@@ -1,6 +1,8 @@
 package cn.nanning.civic.portal.base;
 
+import cn.nanning.civic.portal.gateway.DisplayPreferences;
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.StaffSignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
@@ -33,14 +35,27 @@ public class SignIn {
     StaffSession signIn(String username, String password, String otp) {
         VaadinRequest request = VaadinRequest.getCurrent();
         String browser = request == null ? null : browserAddress(request.getHeader("X-Forwarded-For"), request.getRemoteAddr());
-        StaffSession staff = StaffSession.of(gateway.signIn(username, password, otp, browser), username);
+        StaffSignIn answer = gateway.signIn(username, password, otp, browser);
+        StaffSession staff = StaffSession.of(answer, username);
         // A fresh session id after sign-in defeats session fixation.
         if (request != null) {
             VaadinService.reinitializeSession(request);
         }
         StaffSession.store(VaadinSession.getCurrent(), staff);
+        SignInFacts.store(VaadinSession.getCurrent(), new SignInFacts("TOTP".equals(answer.secondFactor()), answer.notice()));
+        Display.remember(preferences(staff));
         LOG.info("Staff signed in: {}", staff);
         return staff;
+    }
+
+    /** The person's display preferences; the defaults when the gateway cannot say now (sign-in goes on). */
+    private DisplayPreferences preferences(StaffSession staff) {
+        try {
+            return gateway.preferences(staff.accessToken());
+        } catch (GatewayException e) {
+            LOG.warn("Display preferences unavailable at sign-in ({}); using the defaults", e.status());
+            return DisplayPreferences.DEFAULT;
+        }
     }
 
     /**
