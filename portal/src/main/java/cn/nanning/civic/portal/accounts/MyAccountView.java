@@ -166,6 +166,9 @@ public final class MyAccountView extends VerticalLayout implements BeforeEnterOb
             return null;
         });
         binder.setBean(new PasswordChange());
+        if (!signIn.continueAfterPasswordChange(values.fresh)) {
+            return null;
+        }
         return "密码已修改。其他电脑上的登录已退出；下次登录请使用新密码。";
     }
 

@@ -42,10 +42,35 @@ public class SignIn {
             VaadinService.reinitializeSession(request);
         }
         StaffSession.store(VaadinSession.getCurrent(), staff);
-        SignInFacts.store(VaadinSession.getCurrent(), new SignInFacts("TOTP".equals(answer.secondFactor()), answer.notice()));
+        SignInFacts.store(VaadinSession.getCurrent(), new SignInFacts(username, "TOTP".equals(answer.secondFactor()), answer.notice()));
         Display.remember(preferences(staff));
         LOG.info("Staff signed in: {}", staff);
         return staff;
+    }
+
+    /**
+     * A password change ends every sign-in of the account, this one too. Without a second factor the portal signs in
+     * again with the new password at once (the person stays where they are); with one, it cannot (the code is the
+     * person's), so the session ends and the login page says why. Returns whether the session goes on.
+     */
+    public boolean continueAfterPasswordChange(String newPassword) {
+        SignInFacts facts = SignInFacts.current().orElse(null);
+        if (facts != null && !facts.secondFactorEnrolled()) {
+            try {
+                signIn(facts.username(), newPassword, null);
+                return true;
+            } catch (GatewayException e) {
+                LOG.info("Signing in again after a password change failed ({}); ending the session", e.status());
+            }
+        }
+        VaadinSession session = VaadinSession.getCurrent();
+        StaffSession.store(session, null);
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.getPage().setLocation("login?" + LoginView.PASSWORD_CHANGED);
+        }
+        session.getSession().invalidate();
+        return false;
     }
 
     /** The person's display preferences; the defaults when the gateway cannot say now (sign-in goes on). */

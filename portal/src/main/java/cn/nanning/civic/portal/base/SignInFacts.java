@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * What the gateway said about the account at sign-in beyond the tokens: whether a second factor (动态口令) is bound,
- * and its notice for the person (e.g. that their role needs one). Kept in the session for 我的账号 and the home page.
+ * and its notice for the person (e.g. that their role needs one), and the user name signed in with (to sign in again
+ * after a password change). Kept in the session for 我的账号 and the home page; never shown.
  */
-public record SignInFacts(boolean secondFactorEnrolled, @Nullable String notice) {
+public record SignInFacts(String username, boolean secondFactorEnrolled, @Nullable String notice) {
 
     public static Optional<SignInFacts> current() {
         VaadinSession session = VaadinSession.getCurrent();
@@ -23,8 +24,9 @@ public record SignInFacts(boolean secondFactorEnrolled, @Nullable String notice)
     /** After the person bound their second factor in this session: the notice about it no longer applies. */
     public static void secondFactorBound() {
         VaadinSession session = VaadinSession.getCurrent();
-        if (session != null) {
-            session.setAttribute(SignInFacts.class, new SignInFacts(true, null));
+        SignInFacts known = session == null ? null : session.getAttribute(SignInFacts.class);
+        if (known != null) {
+            session.setAttribute(SignInFacts.class, new SignInFacts(known.username(), true, null));
         }
     }
 }

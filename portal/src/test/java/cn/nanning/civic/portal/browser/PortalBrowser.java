@@ -178,6 +178,133 @@ public final class PortalBrowser implements AutoCloseable {
         return all.toString();
     }
 
+    /** Signs in with a one-time code: password first, then the code once the login page asks for it. */
+    public PortalBrowser signIn(String username, String password, java.util.function.Supplier<String> otp) {
+        go("/login").loginForm().submit(username, password);
+        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-text-field#otp input")));
+        code.sendKeys(otp.get());
+        driver.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        return this;
+    }
+
+    /** Opens a view through its side-menu entry, as a person does, and waits for Vaadin to settle. */
+    public PortalBrowser openMenu(String label) {
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                .filter(e -> e.getText().trim().equals(label)).findFirst().orElse(null));
+        js().executeScript("arguments[0].scrollIntoView(); arguments[0].shadowRoot.querySelector('a').click();", item);
+        return idle();
+    }
+
+    /** Clicks the element with this id (a button, link or checkbox) and waits for the server's answer. */
+    public PortalBrowser click(String id) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+        return idle();
+    }
+
+    /** Types into the text, password or date field with this id (replacing its value) and leaves it, so it commits. */
+    public PortalBrowser fill(String id, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#" + id + " input, #" + id + " textarea")));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        input.sendKeys(value);
+        input.sendKeys(org.openqa.selenium.Keys.TAB);
+        return idle();
+    }
+
+    /** Chooses the item labelled {@code label} in the combo box with this id, by typing it and clicking it in the list. */
+    public PortalBrowser pick(String id, String label) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.click();
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        input.sendKeys(label);
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(e -> e.isDisplayed() && e.getText().trim().equals(label)).findFirst().orElse(null));
+        item.click();
+        return idle();
+    }
+
+    /** Ticks (or unticks) the checkbox labelled {@code label} in the checkbox group with this id. */
+    public PortalBrowser check(String groupId, String label, boolean ticked) {
+        WebElement box = wait.until(d -> d.findElements(By.cssSelector("#" + groupId + " vaadin-checkbox")).stream()
+                .filter(e -> e.getText().trim().equals(label)).findFirst().orElse(null));
+        if (box.getAttribute("checked") != null != ticked) {
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
+            box.findElement(By.cssSelector("label")).click();
+            idle();
+        }
+        return this;
+    }
+
+    /** What the outcome line with this id says, once it says something. */
+    public String outcome(String id) {
+        return wait.until(d -> {
+            List<WebElement> found = d.findElements(By.id(id));
+            String text = found.isEmpty() || !found.get(0).isDisplayed() ? "" : found.get(0).getText().trim();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
+    /** Confirms the open confirmation dialog of the button with this id (see ui.Actions.confirmed). */
+    public PortalBrowser confirm(String buttonId) {
+        return click(buttonId + "-confirm");
+    }
+
+    /** The visible text of the element with this id; of a grid, its shown cells (header and rows), one per line. */
+    public String textOf(String id) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        if (!"vaadin-grid".equals(element.getTagName())) {
+            return element.getText();
+        }
+        Object cells = js().executeScript("""
+                return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content'))
+                    .filter(c => c.getClientRects().length > 0)
+                    .map(c => c.textContent.trim()).filter(t => t).join(String.fromCharCode(10));""", element);
+        return String.valueOf(cells);
+    }
+
+    /** Clicks the first grid row with a cell showing exactly {@code cellText}, selecting it. */
+    public PortalBrowser selectRow(String gridId, String cellText) {
+        WebElement cell = wait.until(d -> d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+                .filter(e -> e.getText().trim().equals(cellText)).findFirst().orElse(null));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", cell);
+        return idle();
+    }
+
+    /** The computed font size, in CSS pixels, of the first element matching the selector. */
+    public double fontSize(String cssSelector) {
+        Object size = js().executeScript("return getComputedStyle(document.querySelector(arguments[0])).fontSize;", cssSelector);
+        return Double.parseDouble(String.valueOf(size).replace("px", ""));
+    }
+
+    /** Fetches a download link's file with the browser's own session, as the person's click would; returns its text. */
+    public String download(String anchorId) {
+        Object text = js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const link = document.getElementById(arguments[0]);
+                fetch(link.href, {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));""", anchorId);
+        return String.valueOf(text);
+    }
+
+    /** Saves a screenshot of the whole window as PNG. */
+    public void screenshot(java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(file, png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private org.openqa.selenium.JavascriptExecutor js() {
+        return (org.openqa.selenium.JavascriptExecutor) driver;
+    }
+
     @Override
     public void close() {
         driver.quit();
