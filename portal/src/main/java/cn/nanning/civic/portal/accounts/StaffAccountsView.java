@@ -146,6 +146,8 @@ public final class StaffAccountsView extends VerticalLayout implements BeforeEnt
         username.setId("new-username");
         username.setHelperText("3–40 位字母、数字或 _ . -，登录时使用");
         username.setMaxLength(40);
+        username.setWidth("18em");
+        displayName.setWidth("14em");
         username.setAllowedCharPattern("[A-Za-z0-9_.\\-]");
         displayName.setId("new-display-name");
         displayName.setMaxLength(50);

@@ -198,33 +198,38 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Clicks the element with this id (a button, link or checkbox) and waits for the server's answer. */
     public PortalBrowser click(String id) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        WebElement element = inView(By.id(id));
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
         return idle();
     }
 
     /** Types into the text, password or date field with this id (replacing its value) and leaves it, so it commits. */
     public PortalBrowser fill(String id, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#" + id + " input, #" + id + " textarea")));
-        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        WebElement input = inView(By.cssSelector("#" + id + " > input, #" + id + " > textarea"));
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         input.sendKeys(value);
+        if ("vaadin-date-picker".equals(driver.findElement(By.id(id)).getTagName())) {
+            // Typing opens the calendar; Enter takes the typed date and closes it.
+            input.sendKeys(org.openqa.selenium.Keys.ENTER);
+            wait.until(d -> Boolean.TRUE.equals(js().executeScript(
+                    "return !document.querySelector('vaadin-date-picker-overlay[opened]');")));
+        }
         input.sendKeys(org.openqa.selenium.Keys.TAB);
         return idle();
     }
 
     /** Chooses the item labelled {@code label} in the combo box with this id, by typing it and clicking it in the list. */
     public PortalBrowser pick(String id, String label) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
-        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
-        input.click();
+        WebElement input = inView(By.cssSelector("#" + id + " > input"));
+        wait.until(ExpectedConditions.elementToBeClickable(input)).click();
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         input.sendKeys(label);
         WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                 .filter(e -> e.isDisplayed() && e.getText().trim().equals(label)).findFirst().orElse(null));
         item.click();
+        // The list closes once the choice is made; nothing else on the page can be clicked while it is open.
+        wait.until(d -> Boolean.TRUE.equals(js().executeScript(
+                "return !document.querySelector('vaadin-combo-box-overlay[opened]');")));
         return idle();
     }
 
@@ -244,7 +249,11 @@ public final class PortalBrowser implements AutoCloseable {
     public String outcome(String id) {
         return wait.until(d -> {
             List<WebElement> found = d.findElements(By.id(id));
-            String text = found.isEmpty() || !found.get(0).isDisplayed() ? "" : found.get(0).getText().trim();
+            if (found.isEmpty()) {
+                return null;
+            }
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", found.get(0));
+            String text = found.get(0).isDisplayed() ? found.get(0).getText().trim() : "";
             return text.isEmpty() ? null : text;
         });
     }
@@ -258,6 +267,7 @@ public final class PortalBrowser implements AutoCloseable {
     public String textOf(String id) {
         WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         if (!"vaadin-grid".equals(element.getTagName())) {
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
             return element.getText();
         }
         Object cells = js().executeScript("""
@@ -299,6 +309,16 @@ public final class PortalBrowser implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The element, scrolled to the middle of the window once it is on the page, then visible: the app layout scrolls
+     * its content in a box of its own, and WebDriver counts what that box has scrolled away as hidden.
+     */
+    private WebElement inView(By locator) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return wait.until(ExpectedConditions.visibilityOf(element));
     }
 
     private org.openqa.selenium.JavascriptExecutor js() {

@@ -47,6 +47,7 @@ class AuditorJourneyBrowserTest {
             assertThat(auditor.outcome("audit-message")).startsWith("共 ");
             String rows = auditor.textOf("audit-grid");
             assertThat(rows).contains("时间", "人员", "操作", ADMINISTRATOR, "新建工作人员账号", "工作人员账号", "成功", "村(社区)代办员")
+                    .contains("区划：青秀区").doesNotContainPattern("区划：\\d")
                     .doesNotContainPattern(UUID_PATTERN)
                     .doesNotContain("STAFF_CREATE", "staff_account", "CLERK");
             auditor.screenshot(SCREENS.resolve("audit-log.png"));
