@@ -168,6 +168,8 @@ public final class StaffAccountsView extends VerticalLayout implements BeforeEnt
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // Coming back through the menu starts afresh: nobody chosen, nothing said beside the actions.
+        choose(null);
         region.startAtOwnArea();
         listOutcome.run(this::load);
     }

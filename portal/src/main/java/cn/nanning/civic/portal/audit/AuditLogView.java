@@ -120,7 +120,7 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         grid.addColumn(r -> AuditLabels.target(r.targetType())).setHeader("对象").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> AuditLabels.outcome(r.outcome())).setHeader("结果").setAutoWidth(true).setFlexGrow(0);
         // Ids nobody can read are left out on screen; the export keeps them for an investigation.
-        grid.addColumn(r -> regionNames(AuditLabels.detail(r.detail(), id -> people.getOrDefault(id, "")))).setHeader("说明").setFlexGrow(1);
+        grid.addColumn(r -> regionNames(AuditLabels.detail(r.detail(), id -> people.getOrDefault(id, "")))).setHeader("说明").setWidth("16em").setFlexGrow(1);
         grid.addColumn(r -> r.clientAddress() == null ? "" : r.clientAddress()).setHeader("来源地址").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPartNameGenerator(r -> "SUCCESS".equals(r.outcome()) ? null : "failed");
@@ -150,7 +150,12 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         }
         learnNames(rows);
         grid.setItems(rows);
+        // New names join the choices; the person searched for stays chosen (setItems alone would clear it).
+        String chosen = actor.getValue();
         actor.setItems(people.keySet().stream().sorted().toList());
+        if (chosen != null && !chosen.isBlank()) {
+            actor.setValue(chosen);
+        }
         export.setVisible(!rows.isEmpty());
         return rows.isEmpty() ? "没有符合条件的审计记录。" : "共 " + rows.size() + " 条记录，最新的在前（每次最多 200 条）。";
     }
@@ -212,7 +217,7 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         for (AuditClient.Row r : list) {
             out.append(String.join(",", List.of(Times.minute(r.occurredAt()), person(r), orEmpty(r.actor()),
                     AuditLabels.roles(r.actorRoles()), AuditLabels.action(r.action()), AuditLabels.target(r.targetType()),
-                    orEmpty(r.targetId()), AuditLabels.outcome(r.outcome()), AuditLabels.detail(r.detail(), people::get),
+                    orEmpty(r.targetId()), AuditLabels.outcome(r.outcome()), regionNames(AuditLabels.detail(r.detail(), people::get)),
                     orEmpty(r.detail()), orEmpty(r.clientAddress()), orEmpty(r.requestId())).stream().map(AuditLogView::cell).toList()))
                     .append('\n');
         }

@@ -153,8 +153,9 @@ class AdministratorJourneyBrowserTest {
             assertThat(admin.textOf("staff-grid")).contains("已停用");
             admin.screenshot(SCREENS.resolve("staff-disabled.png"));
 
-            // The clerk can no longer sign in, and is told so in Chinese.
-            clerk.go("/login").loginForm().submit(username, newPassword);
+            // The clerk leaves and can no longer sign in, and is told so in Chinese.
+            clerk.signOut();
+            clerk.loginForm().submit(username, newPassword);
             assertThat(clerk.loginForm().error()).isEqualTo("用户名或密码不正确。");
 
             // The administrator's statistics: councils and appointments of the city, by district name.
