@@ -115,12 +115,12 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         }));
         grid.setId("audit-grid");
         grid.addColumn(r -> Times.minute(r.occurredAt())).setHeader("时间").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::person).setHeader("人员").setWidth("12em").setFlexGrow(0);
-        grid.addColumn(r -> AuditLabels.action(r.action())).setHeader("操作").setWidth("12em").setFlexGrow(0);
+        grid.addColumn(this::person).setHeader("人员").setWidth("11em").setFlexGrow(0);
+        grid.addColumn(r -> AuditLabels.action(r.action())).setHeader("操作").setWidth("10em").setFlexGrow(0);
         grid.addColumn(r -> AuditLabels.target(r.targetType())).setHeader("对象").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> AuditLabels.outcome(r.outcome())).setHeader("结果").setAutoWidth(true).setFlexGrow(0);
         // Ids nobody can read are left out on screen; the export keeps them for an investigation.
-        grid.addColumn(r -> regionNames(AuditLabels.detail(r.detail(), id -> people.getOrDefault(id, "")))).setHeader("说明").setWidth("16em").setFlexGrow(1);
+        grid.addColumn(r -> regionNames(AuditLabels.detail(r.detail(), id -> people.getOrDefault(id, "")))).setHeader("说明").setWidth("10em").setFlexGrow(1);
         grid.addColumn(r -> r.clientAddress() == null ? "" : r.clientAddress()).setHeader("来源地址").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPartNameGenerator(r -> "SUCCESS".equals(r.outcome()) ? null : "failed");
