@@ -91,6 +91,7 @@ class AdministratorJourneyBrowserTest {
             clerk.signIn(username, firstPassword);
             assertThat(clerk.signedInUser()).contains(person, "活动组织者");
             assertThat(clerk.textOf("sign-in-notice")).contains("动态口令", "我的账号");
+            clerk.screenshot(SCREENS.resolve("home-notice.png"));
             clerk.click("sign-in-notice-link");
             assertThat(clerk.currentPath()).endsWith("/account");
             assertThat(clerk.textOf("otp-state")).isEqualTo("未启用");

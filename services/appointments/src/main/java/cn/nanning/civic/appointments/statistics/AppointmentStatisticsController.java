@@ -50,7 +50,7 @@ class AppointmentStatisticsController {
     @Operation(summary = "本辖区预约统计", description = "管理员、审计员查看本人辖区（或其下级区划）近若干天（默认 30 天，7–366 天）"
             + "开始的法律咨询、心理咨询预约按状态的数量，期间提交的法律援助申请按状态的数量，以及目前已超过决定期限仍在审查的申请数。"
             + "只含数量，不含个人信息。")
-    AppointmentStatistics of(@Nullable @QueryValue String region, @Nullable @QueryValue Integer days,
+    AppointmentStatistics statistics(@Nullable @QueryValue String region, @Nullable @QueryValue Integer days,
                              Authentication authentication) {
         Caller caller = Caller.from(authentication);
         String area = region == null || region.isBlank() ? caller.regionCode() : region.strip();
