@@ -178,7 +178,7 @@ class AuthController {
                     if (secondFactorGrace) {
                         // Dev and demo environments: sign in, with a prompt to enrol.
                         secondFactor = "NOT_ENROLLED";
-                        notice = "您的账号角色要求绑定动态口令（TOTP），目前尚未绑定。请尽快在“账号安全”中绑定；正式环境将要求每次登录输入动态验证码。";
+                        notice = "您的账号角色要求绑定动态口令，目前尚未绑定。请尽快在“我的账号”中修改初始密码并绑定动态口令；正式环境将要求每次登录输入动态验证码。";
                     } else {
                         enrolAtSignIn(verification.accountId(), username, request.otp(), actor, from);
                         secondFactor = "TOTP";

@@ -3,6 +3,7 @@ package cn.nanning.civic.portal.audit;
 import cn.nanning.civic.common.identity.Role;
 import cn.nanning.civic.portal.base.MainLayout;
 import cn.nanning.civic.portal.base.PortalShell;
+import cn.nanning.civic.portal.base.RegionDirectory;
 import cn.nanning.civic.portal.base.RequiresRole;
 import cn.nanning.civic.portal.base.SignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
@@ -55,6 +56,9 @@ import java.util.stream.Collectors;
 public final class AuditLogView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AuditClient audit;
+    private final RegionDirectory regions;
+    /** "区划：450103001001" in a note: the division's name is what a person reads. */
+    private static final java.util.regex.Pattern REGION_NOTE = java.util.regex.Pattern.compile("区划：(\\d{4,12})");
     private final SignIn signIn;
     private final Select<AuditClient.Trail> trail = new Select<>();
     private final ComboBox<String> actor = new ComboBox<>("人员");
@@ -71,7 +75,8 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
             java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private List<AuditClient.Row> rows = List.of();
 
-    AuditLogView(AuditClient audit, SignIn signIn) {
+    AuditLogView(AuditClient audit, SignIn signIn, RegionDirectory regions) {
+        this.regions = regions;
         this.audit = audit;
         this.signIn = signIn;
         setId("audit-log");
@@ -110,12 +115,12 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         }));
         grid.setId("audit-grid");
         grid.addColumn(r -> Times.minute(r.occurredAt())).setHeader("时间").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::person).setHeader("人员").setWidth("12em").setFlexGrow(0);
-        grid.addColumn(r -> AuditLabels.action(r.action())).setHeader("操作").setWidth("12em").setFlexGrow(0);
+        grid.addColumn(this::person).setHeader("人员").setWidth("11em").setFlexGrow(0);
+        grid.addColumn(r -> AuditLabels.action(r.action())).setHeader("操作").setWidth("10em").setFlexGrow(0);
         grid.addColumn(r -> AuditLabels.target(r.targetType())).setHeader("对象").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> AuditLabels.outcome(r.outcome())).setHeader("结果").setAutoWidth(true).setFlexGrow(0);
         // Ids nobody can read are left out on screen; the export keeps them for an investigation.
-        grid.addColumn(r -> AuditLabels.detail(r.detail(), id -> people.getOrDefault(id, ""))).setHeader("说明").setFlexGrow(1);
+        grid.addColumn(r -> regionNames(AuditLabels.detail(r.detail(), id -> people.getOrDefault(id, "")))).setHeader("说明").setWidth("10em").setFlexGrow(1);
         grid.addColumn(r -> r.clientAddress() == null ? "" : r.clientAddress()).setHeader("来源地址").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPartNameGenerator(r -> "SUCCESS".equals(r.outcome()) ? null : "failed");
@@ -145,7 +150,12 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         }
         learnNames(rows);
         grid.setItems(rows);
+        // New names join the choices; the person searched for stays chosen (setItems alone would clear it).
+        String chosen = actor.getValue();
         actor.setItems(people.keySet().stream().sorted().toList());
+        if (chosen != null && !chosen.isBlank()) {
+            actor.setValue(chosen);
+        }
         export.setVisible(!rows.isEmpty());
         return rows.isEmpty() ? "没有符合条件的审计记录。" : "共 " + rows.size() + " 条记录，最新的在前（每次最多 200 条）。";
     }
@@ -179,6 +189,14 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         }
     }
 
+    /** Division codes in a note replaced by their names (a code nobody knows stays as it is). */
+    private String regionNames(String note) {
+        return REGION_NOTE.matcher(note).replaceAll(match -> {
+            String name = regions.fullName(match.group(1));
+            return java.util.regex.Matcher.quoteReplacement("区划：" + (name.isEmpty() || name.equals("未知区划") ? match.group(1) : name));
+        });
+    }
+
     private String person(AuditClient.Row row) {
         String known = people.get(row.actor());
         if (known != null) {
@@ -199,7 +217,7 @@ public final class AuditLogView extends VerticalLayout implements BeforeEnterObs
         for (AuditClient.Row r : list) {
             out.append(String.join(",", List.of(Times.minute(r.occurredAt()), person(r), orEmpty(r.actor()),
                     AuditLabels.roles(r.actorRoles()), AuditLabels.action(r.action()), AuditLabels.target(r.targetType()),
-                    orEmpty(r.targetId()), AuditLabels.outcome(r.outcome()), AuditLabels.detail(r.detail(), people::get),
+                    orEmpty(r.targetId()), AuditLabels.outcome(r.outcome()), regionNames(AuditLabels.detail(r.detail(), people::get)),
                     orEmpty(r.detail()), orEmpty(r.clientAddress()), orEmpty(r.requestId())).stream().map(AuditLogView::cell).toList()))
                     .append('\n');
         }

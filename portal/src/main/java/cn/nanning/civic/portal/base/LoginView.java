@@ -11,6 +11,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
@@ -20,7 +22,10 @@ import io.micronaut.context.annotation.Prototype;
 @PublicView
 @Route("login")
 @PageTitle("登录 | " + PortalShell.PRODUCT)
-public final class LoginView extends VerticalLayout {
+public final class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The query parameter that says the person just changed their password (and must sign in with it). */
+    static final String PASSWORD_CHANGED = "password-changed";
 
     private final SignIn signIn;
     private final TextField username = new TextField("用户名");
@@ -68,6 +73,15 @@ public final class LoginView extends VerticalLayout {
         form.setPadding(true);
         form.setAlignItems(FlexComponent.Alignment.STRETCH);
         add(new H1(PortalShell.PRODUCT), form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey(PASSWORD_CHANGED)) {
+            error.setText("密码已修改，其他登录已全部退出。请用新密码和动态验证码重新登录。");
+            error.getStyle().set("color", "var(--lumo-success-text-color)");
+            error.setVisible(true);
+        }
     }
 
     private void submit() {
@@ -127,6 +141,7 @@ public final class LoginView extends VerticalLayout {
     }
 
     private void showError(String message) {
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setText(message);
         error.setVisible(true);
     }

@@ -59,6 +59,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         StaffSession staff = StaffSession.current().orElse(null);
+        Display.apply(getUI().orElse(null));
         user.setText(staff == null ? "" : staff.displayName() + "（" + staff.roleLabels() + "）");
         nav.removeAll();
         for (RouteData route : menuRoutes()) {

@@ -18,5 +18,7 @@ public final class PortalShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle(PRODUCT);
+        // Body text, full-contrast labels and 大字模式 (see the file); plain CSS, no change to the Vaadin bundle.
+        settings.addLink("stylesheet", "styles/portal.css");
     }
 }

@@ -1,6 +1,8 @@
 package cn.nanning.civic.portal.base;
 
+import cn.nanning.civic.portal.gateway.DisplayPreferences;
 import cn.nanning.civic.portal.gateway.GatewayClient;
+import cn.nanning.civic.portal.gateway.StaffSignIn;
 import cn.nanning.civic.portal.gateway.GatewayException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
@@ -33,14 +35,52 @@ public class SignIn {
     StaffSession signIn(String username, String password, String otp) {
         VaadinRequest request = VaadinRequest.getCurrent();
         String browser = request == null ? null : browserAddress(request.getHeader("X-Forwarded-For"), request.getRemoteAddr());
-        StaffSession staff = StaffSession.of(gateway.signIn(username, password, otp, browser), username);
+        StaffSignIn answer = gateway.signIn(username, password, otp, browser);
+        StaffSession staff = StaffSession.of(answer, username);
         // A fresh session id after sign-in defeats session fixation.
         if (request != null) {
             VaadinService.reinitializeSession(request);
         }
         StaffSession.store(VaadinSession.getCurrent(), staff);
+        SignInFacts.store(VaadinSession.getCurrent(), new SignInFacts(username, "TOTP".equals(answer.secondFactor()), answer.notice()));
+        Display.remember(preferences(staff));
         LOG.info("Staff signed in: {}", staff);
         return staff;
+    }
+
+    /**
+     * A password change ends every sign-in of the account, this one too. Without a second factor the portal signs in
+     * again with the new password at once (the person stays where they are); with one, it cannot (the code is the
+     * person's), so the session ends and the login page says why. Returns whether the session goes on.
+     */
+    public boolean continueAfterPasswordChange(String newPassword) {
+        SignInFacts facts = SignInFacts.current().orElse(null);
+        if (facts != null && !facts.secondFactorEnrolled()) {
+            try {
+                signIn(facts.username(), newPassword, null);
+                return true;
+            } catch (GatewayException e) {
+                LOG.info("Signing in again after a password change failed ({}); ending the session", e.status());
+            }
+        }
+        VaadinSession session = VaadinSession.getCurrent();
+        StaffSession.store(session, null);
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.getPage().setLocation("login?" + LoginView.PASSWORD_CHANGED);
+        }
+        session.getSession().invalidate();
+        return false;
+    }
+
+    /** The person's display preferences; the defaults when the gateway cannot say now (sign-in goes on). */
+    private DisplayPreferences preferences(StaffSession staff) {
+        try {
+            return gateway.preferences(staff.accessToken());
+        } catch (GatewayException e) {
+            LOG.warn("Display preferences unavailable at sign-in ({}); using the defaults", e.status());
+            return DisplayPreferences.DEFAULT;
+        }
     }
 
     /**

@@ -76,7 +76,6 @@ public final class CouncilView extends VerticalLayout implements BeforeEnterObse
         newCouncil.startNew();
         // An area without a council starts with the form open: setting one up is the first thing to do there.
         setUp.setOpened(picker.isEmpty());
-        tabs.setVisible(!picker.isEmpty());
         if (picker.isEmpty() && message.kind() == Outcome.Kind.NOTE) {
             message.note(message.message() + "请在下方“设立议事会”中填写。");
         }
@@ -86,7 +85,6 @@ public final class CouncilView extends VerticalLayout implements BeforeEnterObse
         message.clear();
         picker.load(client, signIn, message, council.id());
         setUp.setOpened(false);
-        tabs.setVisible(true);
         tabs.setSelectedIndex(0);
         refresh();
     }

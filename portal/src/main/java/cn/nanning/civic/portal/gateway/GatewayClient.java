@@ -85,6 +85,17 @@ public class GatewayClient {
                 Argument.of(byte[].class));
     }
 
+    /** The signed-in staff member's display preferences (大字模式), kept with their account at the gateway. */
+    public DisplayPreferences preferences(String accessToken) {
+        return call(() -> HttpRequest.GET("/api/v1/identity/me/preferences").bearerAuth(accessToken),
+                Argument.of(DisplayPreferences.class));
+    }
+
+    public DisplayPreferences savePreferences(DisplayPreferences preferences, String accessToken) {
+        return call(() -> HttpRequest.PUT("/api/v1/identity/me/preferences", preferences).bearerAuth(accessToken),
+                Argument.of(DisplayPreferences.class));
+    }
+
     public Region region(String regionCode, String accessToken) {
         return call(() -> HttpRequest.GET("/api/v1/regions/" + regionCode).bearerAuth(accessToken), Argument.of(Region.class));
     }

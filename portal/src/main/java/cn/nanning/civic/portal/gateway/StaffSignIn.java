@@ -15,7 +15,9 @@ public record StaffSignIn(
         @Nullable String accountId,
         List<String> roles,
         @Nullable String displayName,
-        @Nullable String regionCode) {
+        @Nullable String regionCode,
+        @Nullable String secondFactor,
+        @Nullable String notice) {
 
     public StaffSignIn {
         roles = Missing.orEmpty(roles);

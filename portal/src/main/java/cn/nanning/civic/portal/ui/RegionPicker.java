@@ -116,7 +116,8 @@ public final class RegionPicker extends CustomField<String> {
             fill(district, RegionDirectory.CITY, prefix(value, 6));
             fill(township, prefix(value, 6), prefix(value, 9));
             fill(village, prefix(value, 9), prefix(value, 12));
-            district.setReadOnly(home.length() >= 6);
+            // The city's code has six digits too: only a district's own staff have their district fixed.
+            district.setReadOnly(home.length() >= 6 && !home.equals(RegionDirectory.CITY));
             township.setReadOnly(home.length() >= 9);
             village.setReadOnly(home.length() >= 12);
         } catch (GatewayException e) {

@@ -34,7 +34,7 @@ class ShellTest extends KaribuViewTest {
     @Test
     void a_volunteer_sees_their_own_volunteering_but_not_organisers_or_proxy_services() {
         signedInAs(Role.VOLUNTEER);
-        assertThat(menu()).containsExactly("首页", "我的志愿服务", "区划查询");
+        assertThat(menu()).containsExactly("首页", "我的志愿服务", "区划查询", "我的账号");
     }
 
     @Test
@@ -42,20 +42,20 @@ class ShellTest extends KaribuViewTest {
         signedInAs(Role.ADMIN);
         assertThat(menu()).containsSubsequence(
                 "首页", "志愿服务", "志愿者查询", "代办服务", "代办统计与督办", "服务点与代办员", "法律援助", "预约管理", "老友议事会",
-                "服务事项目录", "区划查询").doesNotContain("审计日志", "心理咨询");
+                "服务事项目录", "区划查询", "员工账号", "我的账号").doesNotContain("审计日志", "心理咨询");
     }
 
     @Test
     void an_auditor_sees_the_audit_log() {
         signedInAs(Role.AUDITOR);
-        assertThat(menu()).containsSubsequence("首页", "代办统计与督办", "区划查询", "审计日志")
-                .doesNotContain("代办服务", "服务点与代办员", "服务事项目录");
+        assertThat(menu()).containsSubsequence("首页", "代办统计与督办", "区划查询", "审计日志", "我的账号")
+                .doesNotContain("代办服务", "服务点与代办员", "服务事项目录", "员工账号", "议事与预约统计");
     }
 
     @Test
     void a_lawyer_who_is_also_a_counsellor_sees_both_capabilities() {
         signedInAs(Role.LAWYER, Role.COUNSELLOR);
-        assertThat(menu()).containsExactly("首页", "法律援助", "心理咨询", "区划查询");
+        assertThat(menu()).containsExactly("首页", "法律援助", "心理咨询", "区划查询", "我的账号");
     }
 
     @Test

@@ -26,7 +26,7 @@ class AppointmentsAdminViewTest extends KaribuViewTest {
     void the_directory_lists_places_providers_and_overdue_applications_with_chinese_columns() {
         open();
         assertThat(grid("appointments-places").getColumns()).extracting(Grid.Column::getHeaderText)
-                .containsExactly("地点", "类型", "区划", "地址");
+                .containsExactly("地点", "类型", "区划", "地址", "电话", "地图坐标");
         assertThat(grid("appointments-providers").getColumns()).extracting(Grid.Column::getHeaderText)
                 .containsExactly("姓名", "类型", "服务地点", "时段", "每周排班");
         assertThat(grid("appointments-overdue").getColumns()).extracting(Grid.Column::getHeaderText)

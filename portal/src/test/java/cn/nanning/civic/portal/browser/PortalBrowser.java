@@ -178,6 +178,24 @@ public final class PortalBrowser implements AutoCloseable {
         return all.toString();
     }
 
+    /** Signs in with a one-time code: password first, then the code once the login page asks for it. */
+    public PortalBrowser signIn(String username, String password, java.util.function.Supplier<String> otp) {
+        go("/login").loginForm().submit(username, password);
+        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-text-field#otp input")));
+        code.sendKeys(otp.get());
+        driver.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        return this;
+    }
+
+    /** Opens a view through its side-menu entry, as a person does, and waits for Vaadin to settle. */
+    public PortalBrowser openMenu(String label) {
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                .filter(e -> e.getText().trim().equals(label)).findFirst().orElse(null));
+        js().executeScript("arguments[0].scrollIntoView(); arguments[0].shadowRoot.querySelector('a').click();", item);
+        return idle();
+    }
+
     /** Clicks the component with this id (a button, a link) once it can be clicked, then waits for Vaadin to settle. */
     public PortalBrowser click(String id) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
@@ -329,6 +347,66 @@ public final class PortalBrowser implements AutoCloseable {
 
     private void scrollTo(WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    /** Ticks (or unticks) the checkbox labelled {@code label} in the checkbox group with this id. */
+    public PortalBrowser check(String groupId, String label, boolean ticked) {
+        WebElement box = wait.until(d -> d.findElements(By.cssSelector("#" + groupId + " vaadin-checkbox")).stream()
+                .filter(e -> e.getText().trim().equals(label)).findFirst().orElse(null));
+        if (box.getAttribute("checked") != null != ticked) {
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
+            box.findElement(By.cssSelector("label")).click();
+            idle();
+        }
+        return this;
+    }
+
+    /** Confirms the open confirmation dialog of the button with this id (see ui.Actions.confirmed). */
+    public PortalBrowser confirm(String buttonId) {
+        return click(buttonId + "-confirm");
+    }
+
+    /** The visible text of the element with this id; of a grid, its shown cells (header and rows), one per line. */
+    public String textOf(String id) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        if (!"vaadin-grid".equals(element.getTagName())) {
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+            return element.getText();
+        }
+        Object cells = js().executeScript("""
+                return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content'))
+                    .filter(c => c.getClientRects().length > 0)
+                    .map(c => c.textContent.trim()).filter(t => t).join(String.fromCharCode(10));""", element);
+        return String.valueOf(cells);
+    }
+
+    /** The computed font size, in CSS pixels, of the first element matching the selector. */
+    public double fontSize(String cssSelector) {
+        Object size = js().executeScript("return getComputedStyle(document.querySelector(arguments[0])).fontSize;", cssSelector);
+        return Double.parseDouble(String.valueOf(size).replace("px", ""));
+    }
+
+    /** Fetches a download link's file with the browser's own session, as the person's click would; returns its text. */
+    public String downloadText(String anchorId) {
+        Object text = js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const link = document.getElementById(arguments[0]);
+                fetch(link.href, {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));""", anchorId);
+        return String.valueOf(text);
+    }
+
+    /**
+     * The element, scrolled to the middle of the window once it is on the page, then visible: the app layout scrolls
+     * its content in a box of its own, and WebDriver counts what that box has scrolled away as hidden.
+     */
+    private WebElement inView(By locator) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return wait.until(ExpectedConditions.visibilityOf(element));
+    }
+
+    private org.openqa.selenium.JavascriptExecutor js() {
+        return (org.openqa.selenium.JavascriptExecutor) driver;
     }
 
     @Override
