@@ -206,11 +206,16 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Types into a text field or text area (by the component's id) and leaves it, so the server gets the value. */
     public PortalBrowser fill(String id, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#" + id + " > input, #" + id + " > textarea, #" + id + " input, #" + id + " textarea")));
-        scrollTo(input);
-        input.clear();
+        WebElement input = inView(By.cssSelector("#" + id + " > input, #" + id + " > textarea, #" + id + " input, #" + id + " textarea"));
+        wait.until(ExpectedConditions.elementToBeClickable(input));
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
         input.sendKeys(value);
+        if ("vaadin-date-picker".equals(driver.findElement(By.id(id)).getTagName())) {
+            // Typing opens the calendar; Enter takes the typed date and closes it.
+            input.sendKeys(org.openqa.selenium.Keys.ENTER);
+            wait.until(d -> Boolean.TRUE.equals(js().executeScript(
+                    "return !document.querySelector('vaadin-date-picker-overlay[opened]');")));
+        }
         input.sendKeys(org.openqa.selenium.Keys.TAB);
         return idle();
     }

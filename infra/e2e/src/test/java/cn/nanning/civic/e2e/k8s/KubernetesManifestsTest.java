@@ -73,7 +73,7 @@ class KubernetesManifestsTest {
             "search", Set.of("KAFKA_BOOTSTRAP_SERVERS", "ELASTICSEARCH_URL", "GATEWAY_JWKS_URL", "GATEWAY_REVOKED_SESSIONS_URL", "CIVIC_DATA_DIR",
                     "CIVIC_SEARCH_QUESTIONS_FILE", "CIVIC_SEARCH_SEMANTIC_ENABLED", "CIVIC_SEARCH_VECTOR_CACHE",
                     "CIVIC_SEARCH_ANSWERS_FILE"),
-            "portal", Set.of("GATEWAY_URL"));
+            "portal", Set.of("GATEWAY_URL", "PORTAL_PUBLIC_URL"));
     /** Read by the JVM itself, not by the app's configuration. */
     private static final Set<String> JVM_ENV = Set.of("JAVA_TOOL_OPTIONS");
 
