@@ -1,5 +1,6 @@
 package cn.nanning.civic.search.laws;
 
+import cn.nanning.civic.common.problem.Problem;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -29,8 +30,8 @@ class LawReadingController {
     @Get("/law-articles/{articleId}")
     @Operation(summary = "读一条法条全文", description = "条文全文、所属法规及其版本状态（现行有效、已被修改、已废止）、所在编章节、上一条和下一条，以及下一步（引用本条的服务事项、预约免费法律咨询、申请法律援助、找我村的服务点）。")
     @ApiResponse(responseCode = "200", description = "条文全文", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "没有这个条文编号", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "503", description = "检索服务暂时不可用", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = "没有这个条文编号", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "检索服务暂时不可用", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     LawReading.ArticleView article(@PathVariable String articleId) {
         return reading.article(articleId);
     }
@@ -38,8 +39,8 @@ class LawReadingController {
     @Get("/laws/{lawId}")
     @Operation(summary = "一部法规的目录", description = "法规的基本信息、版本状态（有新版本时给出现行版本编号）、其他版本和目录：按编章节分段的条文编号和序号，不含正文。")
     @ApiResponse(responseCode = "200", description = "法规信息和目录", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "没有这个法规编号", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "503", description = "检索服务暂时不可用", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = "没有这个法规编号", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "检索服务暂时不可用", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     LawReading.LawContents law(@PathVariable String lawId) {
         return reading.law(lawId);
     }
