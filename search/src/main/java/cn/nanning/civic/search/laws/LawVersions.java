@@ -3,6 +3,8 @@ package cn.nanning.civic.search.laws;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -82,6 +84,12 @@ public class LawVersions {
         this.file = Path.of(dataDir).resolve(LawLoader.FILE_NAME);
     }
 
+    /** Reads the corpus in the background when the service starts, so that the first question does not wait for it. */
+    @EventListener
+    void warm(StartupEvent started) {
+        Thread.ofVirtual().name("law-versions").start(this::register);
+    }
+
     /** The version with this id; empty when the corpus file is not readable here or lacks the id. */
     public Optional<Version> of(String lawId) {
         return Optional.ofNullable(register().byId.get(lawId));
@@ -134,6 +142,7 @@ public class LawVersions {
             LOG.warn("{} is not readable: law versions fall back to the indices' status (no repeals known)", file.toAbsolutePath());
             return new Register(Map.of(), Map.of(), Set.of());
         }
+        long started = System.nanoTime();
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         List<LawRecord> laws = new ArrayList<>();
         Map<String, Repeal> repealedTitles = new HashMap<>();
@@ -210,7 +219,8 @@ public class LawVersions {
             }
             versions.put(group.getKey(), List.copyOf(list));
         }
-        LOG.info("Law versions: {} laws, {} titles, {} repealed by the corpus's own repeal clauses", byId.size(), versions.size(), repealed.size());
+        LOG.info("Law versions: {} laws, {} titles, {} repealed by the corpus's own repeal clauses (read in {} ms)", byId.size(),
+                versions.size(), repealed.size(), (System.nanoTime() - started) / 1_000_000);
         return new Register(Map.copyOf(byId), Map.copyOf(versions), Set.copyOf(repealed));
     }
 
