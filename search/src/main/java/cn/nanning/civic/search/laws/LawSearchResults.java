@@ -34,7 +34,8 @@ record LawSearchResults(
             @Schema(description = "通俗解答") String answer,
             @Schema(description = "下一步：预约律师咨询、申请法律援助或办理服务事项") KnowledgeEntry.NextStep nextStep,
             @Schema(description = "所依据的条文") List<AnswerArticle> articles,
-            @Schema(description = "相近程度") double score) {
+            @Schema(description = "相近程度") double score,
+            @Schema(description = "下一步，依次为：本条解答的下一步，再加预约免费法律咨询、申请法律援助、找我村的服务点中它没有的") List<NextStep> nextSteps) {
 
         static Answer of(KnowledgeBase.Match match) {
             KnowledgeEntry e = match.known().entry();
@@ -44,8 +45,14 @@ record LawSearchResults(
                 KnowledgeStore.ArticleDoc doc = i < match.known().articles().size() ? match.known().articles().get(i) : null;
                 articles.add(new AnswerArticle(ref.lawId(), ref.law(), ref.no(), doc == null ? null : doc.id()));
             }
+            List<NextStep> steps = new ArrayList<>();
+            KnowledgeEntry.NextStep own = e.nextStep();
+            if (own != null) {
+                steps.add(new NextStep(own.kind(), own.label(), own.catalogueItem(), null));
+            }
+            NextStep.ALWAYS.stream().filter(s -> own == null || !s.kind().equals(own.kind())).forEach(steps::add);
             return new Answer(e.id(), e.topic(), Topic.of(e.topic()).map(Topic::label).orElse(e.topic()), match.phrasing(),
-                    e.answer(), e.nextStep(), List.copyOf(articles), Math.round(match.score() * 1000) / 1000.0);
+                    e.answer(), e.nextStep(), List.copyOf(articles), Math.round(match.score() * 1000) / 1000.0, List.copyOf(steps));
         }
     }
 
