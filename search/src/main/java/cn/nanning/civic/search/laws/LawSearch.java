@@ -162,7 +162,12 @@ class LawSearch {
         List<Query> filterQueries = filters(filters);
         addRepealFilter(filterQueries, filters.status());
         if (text.isEmpty()) {
-            return browse(query(text, filterQueries, false), page, size, perLaw);
+            // Browsing lists each title once too: its newest version, older ones in otherVersions (unless asked for).
+            List<Query> browsing = new ArrayList<>(filterQueries);
+            if (filters.status() == null) {
+                browsing.add(Query.of(f -> f.bool(b -> b.mustNot(n -> n.term(t -> t.field("status").value(LawStatus.HISTORICAL))))));
+            }
+            return browse(query(text, browsing, false), page, size, perLaw);
         }
         Query words = query(text, filterQueries, false);
         boolean filtered = !filterQueries.isEmpty();

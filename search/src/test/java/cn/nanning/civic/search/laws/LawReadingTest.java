@@ -188,6 +188,18 @@ class LawReadingTest implements TestPropertyProvider {
     }
 
     @Test
+    void browsing_without_words_lists_each_title_once_with_its_older_versions_under_it() throws Exception {
+        List<Map<String, Object>> laws = laws(search(Map.of("category", "地方性法规", "size", "10")));
+
+        List<Map<String, Object>> property = laws.stream().filter(l -> PROPERTY_RULES.equals(l.get("title"))).toList();
+        assertThat(property).hasSize(1);
+        assertThat(property.getFirst()).containsEntry("status", "current");
+        assertThat(list(property.getFirst(), "otherVersions")).extracting(o -> o.get("status")).containsExactly("historical");
+        assertThat(laws(search(Map.of("category", "地方性法规", "status", "historical"))))
+                .isNotEmpty().allSatisfy(l -> assertThat(l).containsEntry("status", "historical"));
+    }
+
+    @Test
     void search_marks_repealed_laws_and_the_current_filter_leaves_them_out() throws Exception {
         List<Map<String, Object>> all = laws(search(Map.of("q", "建筑施工噪声 夜间施工", "size", "10")));
         Map<String, Object> old = all.stream().filter(l -> OLD_NOISE.equals(l.get("title"))).findFirst().orElseThrow();
