@@ -32,4 +32,40 @@ function fromAnswer(step) {
   return { title: step.label || '预约律师免费咨询', detail: '公共法律服务站的律师当面或线上解答', url: '/pages/appointments/index' };
 }
 
-module.exports = { forAnswer, fromAnswer };
+/** The page each kind of next step the search API names leads to. */
+const PAGES = {
+  CONSULTATION: { url: '/pages/appointments/index', detail: '公共法律服务站的律师当面或线上解答' },
+  LEGAL_AID: { url: '/pages/legalaid/apply', detail: '经济困难或属于法定情形的，可免费获得律师代理' },
+  SERVICE_POINT: { url: '/pages/proxy/index', detail: '村（社区）代办服务点，代办员帮您跑腿办事' },
+};
+
+/**
+ * The next steps law search and the article page serve (`nextSteps` of a law hit or an article), as rows: the catalogue
+ * items citing the article first, then consultation, legal aid and my village's service point. Kinds the page does not
+ * know are left out.
+ * @param {{kind?: string, label?: string, catalogueItem?: string|null}[]|undefined} steps
+ */
+function fromServer(steps = []) {
+  const rows = [];
+  for (const step of steps || []) {
+    if (step.kind === 'CATALOGUE_ITEM' && step.catalogueItem) {
+      rows.push({ title: step.label || '办理服务事项', detail: '依据这条规定可以办的事，村代办点可代办', url: `/pages/proxy/item?code=${step.catalogueItem}` });
+    } else if (step.kind && PAGES[step.kind]) {
+      rows.push({ title: step.label || '', detail: PAGES[step.kind].detail, url: PAGES[step.kind].url });
+    }
+  }
+  return rows;
+}
+
+/** Rows without a second one to the same page (the first kept). @param {{url: string}[]} rows */
+function distinct(rows) {
+  const seen = new Set();
+  return rows.filter((r) => {
+    const key = r.url.split('?')[0] + (r.url.includes('code=') ? r.url : '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+module.exports = { forAnswer, fromAnswer, fromServer, distinct };

@@ -108,35 +108,53 @@ describe('我的', () => {
 });
 
 describe('问法律·找服务', () => {
-  const laws = { total: 1, page: 0, size: 5, laws: [{ lawId: 'L1', title: '中华人民共和国劳动法', issuer: '全国人民代表大会常务委员会', effective: '2018-12-29', status: 'current',
-    articles: [{ no: '第五十条', chapter: '第五章 工资', ordinal: 50, snippets: ['<em>工资</em>应当以货币形式按月支付给劳动者本人。不得克扣或者无故<em>拖欠</em>劳动者的<em>工资</em>。'] }] }] };
-  const services = { total: 2, hits: [{ code: 'NN-LD-001', name: '拖欠工资投诉（劳动保障监察）', department: '劳动保障监察机构', proxyAllowed: true, score: 40 },
-    { code: 'NN-YL-001', name: '高龄老人津贴申领', department: '民政局', proxyAllowed: true, score: 2 }] };
+  const steps = [
+    { kind: 'CATALOGUE_ITEM', label: '办理：拖欠工资投诉（劳动保障监察）', catalogueItem: 'NN-LD-001', articleId: 'L1-50' },
+    { kind: 'CONSULTATION', label: '预约免费法律咨询' },
+    { kind: 'LEGAL_AID', label: '申请法律援助' },
+    { kind: 'SERVICE_POINT', label: '找我村的服务点' },
+  ];
+  const laws = { total: 2, page: 0, size: 5, answers: [], laws: [
+    { lawId: 'L1', title: '中华人民共和国劳动法', issuer: '全国人民代表大会常务委员会', effective: '2018-12-29', status: 'current', statusLabel: '现行有效',
+      otherVersions: [{ lawId: 'L0', title: '中华人民共和国劳动法', status: 'historical', statusLabel: '已被修改', effectiveOn: '1995-01-01' }],
+      articles: [{ articleId: 'L1-50', no: '第五十条', chapter: '第五章 工资', ordinal: 50, snippets: ['<em>工资</em>应当以货币形式按月支付给劳动者本人。不得克扣或者无故<em>拖欠</em>劳动者的<em>工资</em>。'] }],
+      nextSteps: steps },
+    { lawId: 'I1', title: '最高人民法院关于适用《中华人民共和国合同法》若干问题的解释（一）', status: 'repealed', statusLabel: '已失效',
+      statusNote: '所解释的《中华人民共和国合同法》已由《中华人民共和国民法典》废止（2021-01-01 起），本解释随之失效', otherVersions: [],
+      articles: [{ articleId: 'I1-3', no: '第三条', ordinal: 3, snippets: ['拖欠'] }], nextSteps: steps.slice(1) }] };
+  const services = { total: 1, hits: [{ code: 'NN-LD-001', name: '拖欠工资投诉（劳动保障监察）', department: '劳动保障监察机构', proxyAllowed: true, score: 40 }] };
+  const article = (no, ordinal, extra = {}) => ({ articleId: `L1-${ordinal}`, no, ordinal, text: `第${ordinal}条的全文。\n第二款。`, headings: ['第五章 工资'],
+    law: { lawId: 'L1', title: '中华人民共和国劳动法', effective: '2018-12-29', status: 'current', statusLabel: '现行有效' },
+    previous: { articleId: `L1-${ordinal - 1}`, no: `第${ordinal - 1}条` }, next: { articleId: `L1-${ordinal + 1}`, no: `第${ordinal + 1}条` },
+    nextSteps: steps, ...extra });
 
-  test('answers a question with services (no weak single-character matches), law articles and next steps', async () => {
+  test('answers a question with floored services, marked law hits, their catalogue items and the served next steps', async () => {
     const { calls } = installWx([
       { path: /^\/search\/services\?/, body: services },
       { path: /^\/search\/laws\?/, body: laws },
-      { path: '/search/laws/L1/services', body: { lawId: 'L1', title: '中华人民共和国劳动法', services: [{ code: 'NN-LD-001', name: '拖欠工资投诉（劳动保障监察）', department: 'x', proxyAllowed: true }] } },
     ]);
-    let page = await openPage('pages/search/index');
+    const page = await openPage('pages/search/index');
     await page.tap('搜索');
     expect(page.text()).toContain('请先说说您遇到的事');
     await page.tap('工资被拖欠怎么办');
     expect(calls.requests.every((r) => !r.header.Authorization || !r.url.includes('/search/'))).toBe(true); // public, no sign-in needed
+    expect(calls.requests.find((r) => r.url.includes('/search/services?')).url).toContain('minScore=3'); // the server floors weak hits
     expect(page.text()).toContain('拖欠工资投诉（劳动保障监察）');
-    expect(page.text()).not.toContain('高龄老人津贴申领');
     expect(page.text()).toContain('中华人民共和国劳动法 第五十条');
+    expect(page.text()).toContain('现行有效 · 另有 1 个旧版本');
+    expect(page.text()).toContain('已失效，仅供参考');
     expect(page.text()).not.toContain('<em>');
-    expect(page.text()).toContain('请村代办点代办：拖欠工资投诉（劳动保障监察）');
+    // The law hit's catalogue item as a button under it, and the next steps the API serves, once each.
+    expect(page.data.laws[0].steps).toEqual([expect.objectContaining({ title: '办理：拖欠工资投诉（劳动保障监察）', url: '/pages/proxy/item?code=NN-LD-001' })]);
+    const urls = page.data.steps.map((s) => s.url);
+    expect(urls).toEqual([...new Set(urls)]);
+    expect(page.text()).toContain('预约免费法律咨询');
+    expect(page.text()).toContain('找我村的服务点');
+    expect(page.text()).not.toMatch(/CATALOGUE_ITEM|SERVICE_POINT|repealed/);
+    await page.tap('找我村的服务点');
+    expect(calls.navigateTo).toContain('/pages/proxy/index');
     await page.tap('中华人民共和国劳动法 第五十条');
-    expect(calls.navigateTo[0]).toMatch(/^\/pages\/search\/article\?lawId=L1&ordinal=50&q=/);
-    page = await openPage('pages/search/article', { lawId: 'L1', ordinal: '50', q: '工资被拖欠怎么办' });
-    expect(page.text()).toContain('中华人民共和国劳动法');
-    expect(page.text()).toContain('2018年12月29日施行 · 现行有效');
-    expect(page.text()).toContain('工资应当以货币形式按月支付给劳动者本人。');
-    expect(page.text()).toContain('依据这部法律可以办的事');
-    expect(page.text()).toContain('申请法律援助');
+    expect(calls.navigateTo).toContain('/pages/search/article?articleId=L1-50');
   });
 
   test('a question the knowledge base knows shows its plain answer and its own next step first', async () => {
@@ -160,13 +178,64 @@ describe('问法律·找服务', () => {
     expect(calls.navigateTo[0]).toBe('/pages/legalaid/apply?caseType=LABOUR');
   });
 
-  test('an article opened from a link (no search before) is found again; an unknown one says so', async () => {
-    store.take('search.laws');
-    installWx([{ path: /^\/search\/laws\?/, body: laws }, { path: '/search/laws/L1/services', body: { services: [] } }]);
-    let page = await openPage('pages/search/article', { lawId: 'L1', ordinal: '50', q: encodeURIComponent('工资') });
+  test('an article shows its whole text, its place, the articles before and after it and the way to the table of contents', async () => {
+    const { calls } = installWx([
+      { path: '/search/law-articles/L1-50', body: article('第五十条', 50) },
+      { path: '/search/law-articles/L1-51', body: article('第五十一条', 51) },
+    ]);
+    const page = await openPage('pages/search/article', { articleId: 'L1-50' });
+    expect(page.text()).toContain('中华人民共和国劳动法');
+    expect(page.text()).toContain('2018年12月29日施行 · 现行有效');
+    expect(page.text()).toContain('第五章 工资');
+    expect(page.data.paragraphs).toEqual(['第50条的全文。', '第二款。']);
+    expect(page.text()).toContain('以上为条文全文');
+    expect(page.text()).toContain('‹ 上一条（第49条）');
+    expect(page.text()).toContain('办理：拖欠工资投诉（劳动保障监察）');
+    expect(page.text()).toContain('找我村的服务点');
+    await page.tap('下一条（第51条）›');
+    expect(page.text()).toContain('第51条的全文。');
+    expect(page.data.articleId).toBe('L1-51');
+    await page.tap('这部法规的全部目录');
+    expect(calls.navigateTo).toContain('/pages/search/law?lawId=L1&articleId=L1-51');
+  });
+
+  test('a repealed article says so and why; a link from before article ids still opens; an unknown one says so in Chinese', async () => {
+    installWx([
+      { path: '/search/law-articles/I1-3', body: article('第三条', 3, { articleId: 'I1-3', previous: null, next: null,
+        law: { lawId: 'I1', title: '某解释', status: 'repealed', statusLabel: '已失效', statusNote: '所解释的《中华人民共和国合同法》已由《中华人民共和国民法典》废止（2021-01-01 起），本解释随之失效' } }) },
+      { path: '/search/law-articles/L1-50', body: article('第五十条', 50) },
+      { path: '/search/law-articles/L9-1', status: 404, body: { status: 404, title: '未找到', detail: '未找到该法条。' } },
+    ]);
+    let page = await openPage('pages/search/article', { articleId: 'I1-3' });
+    expect(page.text()).toContain('已失效');
+    expect(page.text()).toContain('本解释随之失效');
+    expect(page.text()).not.toContain('上一条');
+    page = await openPage('pages/search/article', { lawId: 'L1', ordinal: '50', q: encodeURIComponent('工资') });
     expect(page.text()).toContain('第五十条');
-    store.take('search.laws');
-    page = await openPage('pages/search/article', { lawId: 'L9', ordinal: '1', q: '工资' });
-    expect(page.text()).toContain('没有找到这条法律规定，请返回重新搜索。');
+    page = await openPage('pages/search/article', { articleId: 'L9-1' });
+    expect(page.text()).toContain('未找到该法条。');
+  });
+
+  test('a law’s table of contents lists its chapters and articles, marks where the reader came from and names the version in force', async () => {
+    const { calls } = installWx([
+      { path: '/search/laws/L0', body: { lawId: 'L0', title: '中华人民共和国劳动法', issuer: '全国人民代表大会常务委员会', effective: '1995-01-01',
+        status: 'historical', statusLabel: '已被修改', statusNote: '已有新版本', currentLawId: 'L1', articleCount: 3, history: [],
+        otherVersions: [{ lawId: 'L1', title: '中华人民共和国劳动法', status: 'current', statusLabel: '现行有效', effectiveOn: '2018-12-29' }],
+        contents: [
+          { heading: '第一章 总则', headings: ['第一章 总则'], articles: [{ articleId: 'L0-1', no: '第一条', ordinal: 1 }, { articleId: 'L0-2', no: '第二条', ordinal: 2 }] },
+          { heading: '第五章 工资', headings: ['第五章 工资'], articles: [{ articleId: 'L0-3', no: '第三条', ordinal: 3 }] }] } },
+    ]);
+    const page = await openPage('pages/search/law', { lawId: 'L0', articleId: 'L0-2' });
+    expect(page.text()).toContain('已被修改');
+    expect(page.text()).toContain('共 3 条');
+    expect(page.text()).toContain('查看现行版本');
+    expect(page.text()).toContain('2018年12月29日施行的版本');
+    expect(page.text()).toContain('第一章 总则');
+    expect(page.text()).toContain('第五章 工资');
+    expect(page.data.sections[0].articles[1]).toEqual(expect.objectContaining({ no: '第二条', here: true }));
+    await page.tap('第三条');
+    expect(calls.navigateTo).toContain('/pages/search/article?articleId=L0-3');
+    await page.tap('查看现行版本');
+    expect(calls.navigateTo).toContain('/pages/search/law?lawId=L1');
   });
 });

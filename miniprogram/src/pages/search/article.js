@@ -1,53 +1,59 @@
 // @ts-check
 const { page } = require('../../utils/page');
 const api = require('../../api/index');
-const store = require('../../utils/store');
 const fmt = require('../../utils/format');
 const next = require('../../utils/nextsteps');
 
+/** One article, whole: its law and version, where it sits, the articles before and after it, and what to do next. */
 page({
   data: {
-    law: null,
-    article: null,
+    articleId: '',
+    law: /** @type {any} */ (null),
+    article: /** @type {any} */ (null),
     paragraphs: /** @type {string[]} */ ([]),
-    services: /** @type {any[]} */ ([]),
+    previous: /** @type {any} */ (null),
+    following: /** @type {any} */ (null),
     steps: /** @type {any[]} */ ([]),
     error: '',
     loaded: false,
   },
   methods: {
     onLoad(query) {
-      return this.load(query || {});
+      const q = query || {};
+      // Links from before article ids (lawId + ordinal) still open: an article's id is its law's id and its place.
+      const id = q.articleId ? decodeURIComponent(q.articleId) : q.lawId && q.ordinal ? `${q.lawId}-${q.ordinal}` : '';
+      return this.load(id);
     },
-    async load(query) {
-      const key = `${query.lawId}-${query.ordinal}`;
-      // The API has no article endpoint (API-GAPS.md): the article comes from the search that led here, or is found
-      // again by searching its question.
-      let row = (store.peek('search.laws') || []).find((r) => r.key === key);
-      if (!row && query.q) {
-        const laws = await this.act('error', () => api.get('/search/laws', { q: decodeURIComponent(query.q), page: 0, size: 10, perLaw: 5 }, false));
-        for (const law of (laws && laws.laws) || []) {
-          for (const a of law.articles || []) if (`${law.lawId}-${a.ordinal}` === key) row = { law, article: a };
-        }
-      }
-      if (!row) {
-        this.setData({ loaded: true, error: this.data.error || '没有找到这条法律规定，请返回重新搜索。' });
+    async load(id) {
+      if (!id) {
+        this.setData({ loaded: true, error: '没有找到这条法律规定，请返回重新搜索。' });
         return;
       }
-      const { law, article } = row;
-      const paragraphs = (article.snippets || []).map((s) => String(s).replace(/<\/?em>/g, '')).join('\n').split(/\n+/).filter(Boolean);
-      const citing = await api.get(`/search/laws/${law.lawId}/services`, undefined, false).catch(() => null);
-      const services = (citing && citing.services) || [];
+      const a = await this.act('error', () => api.get(`/search/law-articles/${encodeURIComponent(id)}`, undefined, false));
+      if (!a) {
+        this.setData({ loaded: true, law: null });
+        return;
+      }
+      const law = a.law || {};
       this.setData({
         loaded: true,
-        law: { title: law.title, issuer: law.issuer || '', effective: law.effective ? fmt.date(law.effective) : '',
-          status: law.status === 'current' ? '现行有效' : '已修改或废止' },
-        article: { no: article.no, chapter: article.chapter || '' },
-        paragraphs,
-        services: services.map((s) => ({ code: s.code, name: s.name, department: s.department, url: `/pages/proxy/item?code=${s.code}`,
-          tag: s.proxyAllowed ? '可代办' : '' })),
-        steps: next.forAnswer(services),
+        articleId: a.articleId,
+        law: { lawId: law.lawId, title: law.title, effective: law.effective ? fmt.date(law.effective) : '',
+          status: law.statusLabel || '现行有效', inForce: law.status === 'current', note: law.statusNote || '',
+          currentUrl: law.currentLawId ? `/pages/search/law?lawId=${law.currentLawId}` : '',
+          contentsUrl: `/pages/search/law?lawId=${law.lawId}&articleId=${encodeURIComponent(a.articleId)}` },
+        article: { no: a.no || '', place: (a.headings || []).join(' · ') },
+        paragraphs: String(a.text || '').split(/\n+/).filter(Boolean),
+        previous: a.previous ? { id: a.previous.articleId, no: a.previous.no || '上一条' } : null,
+        following: a.next ? { id: a.next.articleId, no: a.next.no || '下一条' } : null,
+        steps: next.fromServer(a.nextSteps),
       });
+    },
+    /** Previous or next article: read in place (the way back still leads to the search). */
+    turn(e) {
+      const id = e.currentTarget.dataset.id;
+      if (id) return this.load(id);
+      return undefined;
     },
   },
 });

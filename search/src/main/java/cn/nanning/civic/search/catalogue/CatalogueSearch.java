@@ -36,21 +36,27 @@ class CatalogueSearch {
             "conditions^1.5", "conditions.cjk^0.7",
             "materials", "materials.cjk^0.5",
             "legalBasis", "legalBasis.cjk^0.5");
+    private static final List<String> CJK_FIELDS = List.of("name.cjk", "conditions.cjk", "materials.cjk", "legalBasis.cjk");
     private static final List<String> HIGHLIGHTED = List.of("name", "conditions", "materials", "legalBasis");
     private static final int SUGGESTIONS = 10;
 
     private final ElasticsearchClient client;
     private final CatalogueIndex index;
     private final Synonyms synonyms;
+    private final ServiceVocabulary vocabulary;
 
-    CatalogueSearch(ElasticsearchClient client, CatalogueIndex index, Synonyms synonyms) {
+    /** Catalogue words for an everyday description, weighted below the words as typed. */
+    static final float VOCABULARY_WEIGHT = 0.8f;
+
+    CatalogueSearch(ElasticsearchClient client, CatalogueIndex index, Synonyms synonyms, ServiceVocabulary vocabulary) {
         this.client = client;
         this.index = index;
         this.synonyms = synonyms;
+        this.vocabulary = vocabulary;
     }
 
     ServiceSearchResults search(@Nullable String q, @Nullable String department, @Nullable String implementingLevel,
-                                @Nullable Boolean proxyAllowed, int page, int size) {
+                                @Nullable Boolean proxyAllowed, int page, int size, double minScore) {
         String text = q == null ? "" : q.strip();
         BoolQuery.Builder bool = new BoolQuery.Builder()
                 .mustNot(m -> m.term(t -> t.field("retired").value(true)));
@@ -65,10 +71,16 @@ class CatalogueSearch {
         }
         if (!text.isEmpty()) {
             bool.must(textQuery(text));
+            bool.filter(twoCharacters(text));
         }
         Query query = bool.build()._toQuery();
         SearchResponse<CatalogueDocument> response = run(() -> client.search(s -> {
             s.index(index.name()).query(query).from(page * size).size(size).trackTotalHits(t -> t.enabled(true));
+            if (!text.isEmpty() && minScore > 0) {
+                // Hits sharing a character or two with the words (a smartcn single-character token, one cjk bigram)
+                // score far below an item that is about them; the floor leaves them out, and out of the total.
+                s.minScore(minScore);
+            }
             if (text.isEmpty()) {
                 s.sort(o -> o.field(f -> f.field("code").order(SortOrder.Asc)));
             } else {
@@ -89,18 +101,41 @@ class CatalogueSearch {
         return new ServiceSearchResults(total, page, size, hits);
     }
 
+    /**
+     * A hit must share at least two characters in a row with the question (a cjk bigram) or contain a catalogue word
+     * for its everyday words: smartcn splits words it does not know into single characters, and one character in
+     * common ("证" of 残疾人证) is no match. Not scored: the ranking stays with {@link #textQuery}.
+     */
+    private Query twoCharacters(String text) {
+        BoolQuery.Builder any = new BoolQuery.Builder().minimumShouldMatch("1")
+                .should(q -> q.multiMatch(mm -> mm.query(text).fields(CJK_FIELDS)));
+        List<String> words = new ArrayList<>(synonyms.expansions(text));
+        words.addAll(vocabulary.expansions(text));
+        for (String word : words) {
+            any.should(q -> q.multiMatch(mm -> mm.query(word).fields(SEARCH_FIELDS).type(TextQueryType.Phrase)));
+        }
+        return any.build()._toQuery();
+    }
+
     /** The words as typed, or any official term for an everyday word in them (each as a phrase, weighted lower). */
     private Query textQuery(String text) {
         Query asTyped = Query.of(q -> q.multiMatch(mm -> mm.query(text).fields(SEARCH_FIELDS)
                 .type(TextQueryType.BestFields).tieBreaker(0.3)));
         List<String> expansions = synonyms.expansions(text);
-        if (expansions.isEmpty()) {
+        List<String> catalogueWords = vocabulary.expansions(text);
+        if (expansions.isEmpty() && catalogueWords.isEmpty()) {
             return asTyped;
         }
         BoolQuery.Builder either = new BoolQuery.Builder().should(asTyped).minimumShouldMatch("1");
         for (String term : expansions) {
             either.should(q -> q.multiMatch(mm -> mm.query(term).fields(SEARCH_FIELDS)
                     .type(TextQueryType.Phrase).boost(0.6f)));
+        }
+        for (String term : catalogueWords) {
+            if (!expansions.contains(term)) {
+                either.should(q -> q.multiMatch(mm -> mm.query(term).fields(SEARCH_FIELDS)
+                        .type(TextQueryType.Phrase).boost(VOCABULARY_WEIGHT)));
+            }
         }
         return either.build()._toQuery();
     }

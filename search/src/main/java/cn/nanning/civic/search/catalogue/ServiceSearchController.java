@@ -24,6 +24,9 @@ class ServiceSearchController {
 
     static final int MAX_SIZE = 50;
     static final int MAX_QUERY_LENGTH = 200;
+    /** The floor under service hits (scores of an item about the words run ~8–40; see EverydayServiceSearchTest). */
+    static final String DEFAULT_MIN_SCORE = "3";
+    static final double MAX_MIN_SCORE = 100;
     /** Elasticsearch's default index.max_result_window. */
     static final int MAX_WINDOW = 10_000;
 
@@ -43,12 +46,17 @@ class ServiceSearchController {
             @Parameter(description = "实施层级（精确匹配），如“县级”“乡镇（街道）级”") @Nullable @QueryValue String implementingLevel,
             @Parameter(description = "只看可代办（true）或不可代办（false）的事项") @Nullable @QueryValue Boolean proxyAllowed,
             @Parameter(description = "页码，从 0 开始") @QueryValue(defaultValue = "0") int page,
-            @Parameter(description = "每页条数，1–50") @QueryValue(defaultValue = "10") int size) {
+            @Parameter(description = "每页条数，1–50") @QueryValue(defaultValue = "10") int size,
+            @Parameter(description = "最低相关度得分，0–100；低于它的命中（只沾上一两个字的）不返回，也不计入总数。默认 " + DEFAULT_MIN_SCORE)
+            @QueryValue(defaultValue = DEFAULT_MIN_SCORE) double minScore) {
         Paging.offset(page, size, MAX_SIZE, MAX_WINDOW);
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.invalidField("q", "关键词不能超过 " + MAX_QUERY_LENGTH + " 个字。");
         }
-        return search.search(q, department, implementingLevel, proxyAllowed, page, size);
+        if (!(minScore >= 0 && minScore <= MAX_MIN_SCORE)) {
+            throw ProblemException.invalidField("minScore", "最低相关度得分须在 0 到 " + (int) MAX_MIN_SCORE + " 之间。");
+        }
+        return search.search(q, department, implementingLevel, proxyAllowed, page, size, minScore);
     }
 
     @Get("/suggest")

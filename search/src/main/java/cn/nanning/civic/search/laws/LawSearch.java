@@ -124,8 +124,18 @@ class LawSearch {
     private final KnowledgeBase knowledge;
     private final EverydayVocabulary vocabulary;
 
+    /** Without version marks and next steps (tuning harnesses). */
     LawSearch(ElasticsearchClient client, LawSettings settings, Synonyms synonyms, QuestionVectors vectors,
               KnowledgeBase knowledge, EverydayVocabulary vocabulary, AnswerSettings answers) {
+        this(client, settings, synonyms, vectors, knowledge, vocabulary, answers, null, null);
+    }
+
+    @jakarta.inject.Inject
+    LawSearch(ElasticsearchClient client, LawSettings settings, Synonyms synonyms, QuestionVectors vectors,
+              KnowledgeBase knowledge, EverydayVocabulary vocabulary, AnswerSettings answers,
+              @Nullable LawVersions versions, @Nullable CitingItems citing) {
+        this.versions = versions;
+        this.citing = citing;
         this.client = client;
         this.settings = settings;
         this.synonyms = synonyms;
@@ -136,6 +146,8 @@ class LawSearch {
     }
 
     private final boolean useKnowledge;
+    private final @Nullable LawVersions versions;
+    private final @Nullable CitingItems citing;
 
     private List<KnowledgeBase.Match> known(String text, Optional<float[]> vector) {
         return useKnowledge ? knowledge.match(text, vector, KNOWN_MATCHES) : List.of();
@@ -148,8 +160,14 @@ class LawSearch {
     LawSearchResults search(@Nullable String q, Filters filters, int page, int size, int perLaw) {
         String text = q == null ? "" : q.strip();
         List<Query> filterQueries = filters(filters);
+        addRepealFilter(filterQueries, filters.status());
         if (text.isEmpty()) {
-            return browse(query(text, filterQueries, false), page, size, perLaw);
+            // Browsing lists each title once too: its newest version, older ones in otherVersions (unless asked for).
+            List<Query> browsing = new ArrayList<>(filterQueries);
+            if (filters.status() == null) {
+                browsing.add(Query.of(f -> f.bool(b -> b.mustNot(n -> n.term(t -> t.field("status").value(LawStatus.HISTORICAL))))));
+            }
+            return browse(query(text, browsing, false), page, size, perLaw);
         }
         Query words = query(text, filterQueries, false);
         boolean filtered = !filterQueries.isEmpty();
@@ -231,7 +249,10 @@ class LawSearch {
         keyword(filterQueries, "category", filters.category());
         keyword(filterQueries, "region", filters.region());
         keyword(filterQueries, "issuer", filters.issuer());
-        keyword(filterQueries, "status", filters.status());
+        // The indices know current and historical; which versions in force the corpus repealed is known at read time.
+        if (!LawVersions.REPEALED.equals(filters.status())) {
+            keyword(filterQueries, "status", filters.status());
+        }
         if (filters.effectiveFrom() != null || filters.effectiveTo() != null) {
             filterQueries.add(Query.of(f -> f.range(r -> r.date(d -> {
                 d.field("effective");
@@ -245,6 +266,19 @@ class LawSearch {
             }))));
         }
         return filterQueries;
+    }
+
+    /** status=current leaves out the versions the corpus repealed; status=repealed keeps only them. */
+    private void addRepealFilter(List<Query> filterQueries, @Nullable String status) {
+        if (versions == null || status == null) {
+            return;
+        }
+        List<FieldValue> repealed = versions.repealedIds().stream().map(FieldValue::of).toList();
+        if (LawStatus.CURRENT.equals(status) && !repealed.isEmpty()) {
+            filterQueries.add(Query.of(f -> f.bool(b -> b.mustNot(n -> n.terms(t -> t.field("lawId").terms(v -> v.value(repealed)))))));
+        } else if (LawVersions.REPEALED.equals(status)) {
+            filterQueries.add(Query.of(f -> f.terms(t -> t.field("lawId").terms(v -> v.value(repealed)))));
+        }
     }
 
     /**
@@ -350,6 +384,7 @@ class LawSearch {
         for (RankedLaw law : ordered) {
             law.rerank(known.vote);
         }
+        ordered = collapse(ordered);
         int from = Math.min(page * size, ordered.size());
         List<RankedLaw> shown = ordered.subList(from, Math.min(from + size, ordered.size()));
         Map<String, List<String>> snippets = highlights(text, shown.stream()
@@ -363,11 +398,9 @@ class LawSearch {
                             a.doc.get("ordinal") instanceof Number n ? n.intValue() : 0, a.score * context,
                             snippets.getOrDefault(a.id, List.of())))
                     .toList();
-            Map<?, ?> d = law.doc;
-            laws.add(new LawSearchResults.LawHit(str(d.get("lawId")), str(d.get("title")), str(d.get("category")),
-                    str(d.get("region")), str(d.get("issuer")), str(d.get("promulgated")), str(d.get("effective")),
-                    str(d.get("status")), law.score(), articles));
+            laws.add(lawHit(law.doc, law.score(), articles));
         }
+        laws = withNextSteps(laws);
         long articles = (response.hits().total() == null ? 0 : response.hits().total().value()) + byMeaningOnly;
         List<LawSearchResults.Answer> answers = page > 0 ? List.of() : known.direct.stream().map(LawSearchResults.Answer::of).toList();
         return new LawSearchResults(ordered.size(), articles, page, size, answers, laws);
@@ -493,6 +526,7 @@ class LawSearch {
         for (Hit<Map> hit : response.hits().hits()) {
             laws.add(toLaw(hit));
         }
+        laws = withNextSteps(laws);
         long articles = response.hits().total() == null ? 0 : response.hits().total().value();
         long total = response.aggregations().get("laws") == null ? laws.size()
                 : response.aggregations().get("laws").cardinality().value();
@@ -527,7 +561,7 @@ class LawSearch {
         }
     }
 
-    private static LawSearchResults.LawHit toLaw(Hit<Map> hit) {
+    private LawSearchResults.LawHit toLaw(Hit<Map> hit) {
         Map<?, ?> law = hit.source() == null ? Map.of() : hit.source();
         List<LawSearchResults.ArticleHit> articles = new ArrayList<>();
         InnerHitsResult inner = hit.innerHits().get(INNER);
@@ -540,9 +574,80 @@ class LawSearch {
         if (score == null && !articles.isEmpty()) {
             score = articles.getFirst().score();
         }
-        return new LawSearchResults.LawHit(str(law.get("lawId")), str(law.get("title")), str(law.get("category")),
-                str(law.get("region")), str(law.get("issuer")), str(law.get("promulgated")), str(law.get("effective")),
-                str(law.get("status")), score, articles);
+        return lawHit(law, score, articles);
+    }
+
+    /**
+     * One hit per title: the versions of a title that matched are shown once, at the place of the best-ranked one, as
+     * the version in force when it matched (else the best-ranked version); the others are listed under it
+     * ({@code otherVersions}) instead of as a second hit of the same title.
+     */
+    private List<RankedLaw> collapse(List<RankedLaw> ordered) {
+        Map<String, List<RankedLaw>> byTitle = new LinkedHashMap<>();
+        for (RankedLaw law : ordered) {
+            byTitle.computeIfAbsent(String.valueOf(law.doc.get("title")), t -> new ArrayList<>()).add(law);
+        }
+        if (byTitle.size() == ordered.size()) {
+            return ordered;
+        }
+        List<RankedLaw> collapsed = new ArrayList<>(byTitle.size());
+        for (List<RankedLaw> group : byTitle.values()) {
+            RankedLaw shown = group.getFirst();
+            for (RankedLaw law : group) {
+                if (inForce(law.doc)) {
+                    shown = law;
+                    break;
+                }
+            }
+            collapsed.add(shown);
+        }
+        return collapsed;
+    }
+
+    /** Whether this is the version of its title in force (or, where the corpus repealed the title, its newest). */
+    private boolean inForce(Map<?, ?> doc) {
+        String lawId = str(doc.get("lawId"));
+        if (versions != null && lawId != null) {
+            Optional<LawVersions.Version> v = versions.of(lawId);
+            if (v.isPresent()) {
+                return v.get().currentLawId() == null;
+            }
+        }
+        return LawStatus.CURRENT.equals(doc.get("status"));
+    }
+
+    /** A law hit with its version marks (from {@link LawVersions}, else the index's status) and no next steps yet. */
+    private LawSearchResults.LawHit lawHit(Map<?, ?> d, @Nullable Double score, List<LawSearchResults.ArticleHit> articles) {
+        String lawId = str(d.get("lawId"));
+        String title = str(d.get("title"));
+        Optional<LawVersions.Version> version = versions == null || lawId == null ? Optional.empty() : versions.of(lawId);
+        String status = version.map(LawVersions.Version::status).orElse(str(d.get("status")));
+        List<LawSearchResults.OtherVersion> others = versions == null || title == null ? List.of()
+                : versions.versionsOf(title).stream().filter(v -> !v.lawId().equals(lawId))
+                        .map(LawSearchResults.OtherVersion::of).toList();
+        return new LawSearchResults.LawHit(lawId, title, str(d.get("category")),
+                str(d.get("region")), str(d.get("issuer")), str(d.get("promulgated")), str(d.get("effective")),
+                status == null ? LawStatus.CURRENT : status,
+                version.map(LawVersions.Version::statusLabel).orElse(LawVersions.label(status)),
+                version.map(LawVersions.Version::note).orElse(null),
+                version.map(LawVersions.Version::currentLawId).orElse(null),
+                score, articles, others, List.of());
+    }
+
+    /** Every hit's next steps: the catalogue items citing its shown articles (one query for the page), then the fixed ones. */
+    private List<LawSearchResults.LawHit> withNextSteps(List<LawSearchResults.LawHit> laws) {
+        List<CitingItems.Cited> shown = new ArrayList<>();
+        for (LawSearchResults.LawHit law : laws) {
+            for (LawSearchResults.ArticleHit a : law.articles()) {
+                if (a.no() != null && law.title() != null) {
+                    shown.add(new CitingItems.Cited(a.articleId(), law.title(), a.no()));
+                }
+            }
+        }
+        Map<String, List<CitingItems.Item>> cited = citing == null || shown.isEmpty() ? Map.of() : citing.citing(shown);
+        return laws.stream().map(law -> law.withSteps(NextStep.of(
+                law.articles().stream().map(LawSearchResults.ArticleHit::articleId).toList(), cited, NextStep.ITEMS_PER_HIT)))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -34,7 +34,8 @@ record LawSearchResults(
             @Schema(description = "通俗解答") String answer,
             @Schema(description = "下一步：预约律师咨询、申请法律援助或办理服务事项") KnowledgeEntry.NextStep nextStep,
             @Schema(description = "所依据的条文") List<AnswerArticle> articles,
-            @Schema(description = "相近程度") double score) {
+            @Schema(description = "相近程度") double score,
+            @Schema(description = "下一步，依次为：本条解答的下一步，再加预约免费法律咨询、申请法律援助、找我村的服务点中它没有的") List<NextStep> nextSteps) {
 
         static Answer of(KnowledgeBase.Match match) {
             KnowledgeEntry e = match.known().entry();
@@ -44,8 +45,14 @@ record LawSearchResults(
                 KnowledgeStore.ArticleDoc doc = i < match.known().articles().size() ? match.known().articles().get(i) : null;
                 articles.add(new AnswerArticle(ref.lawId(), ref.law(), ref.no(), doc == null ? null : doc.id()));
             }
+            List<NextStep> steps = new ArrayList<>();
+            KnowledgeEntry.NextStep own = e.nextStep();
+            if (own != null) {
+                steps.add(new NextStep(own.kind(), own.label(), own.catalogueItem(), null));
+            }
+            NextStep.ALWAYS.stream().filter(s -> own == null || !s.kind().equals(own.kind())).forEach(steps::add);
             return new Answer(e.id(), e.topic(), Topic.of(e.topic()).map(Topic::label).orElse(e.topic()), match.phrasing(),
-                    e.answer(), e.nextStep(), List.copyOf(articles), Math.round(match.score() * 1000) / 1000.0);
+                    e.answer(), e.nextStep(), List.copyOf(articles), Math.round(match.score() * 1000) / 1000.0, List.copyOf(steps));
         }
     }
 
@@ -68,15 +75,39 @@ record LawSearchResults(
             @Schema(description = "制定机关") @Nullable String issuer,
             @Schema(description = "公布日期") @Nullable String promulgated,
             @Schema(description = "施行日期") @Nullable String effective,
-            @Schema(description = "current 现行有效版本；historical 历史版本") String status,
+            @Schema(description = "current 现行有效；historical 已被修改（有新版本）；repealed 已废止或已失效") String status,
+            @Schema(description = "版本状态的中文名：现行有效、已被修改、已废止、已失效") String statusLabel,
+            @Schema(description = "状态的依据，如“已由《中华人民共和国噪声污染防治法》废止（2022-06-05 起）”") @Nullable String statusNote,
+            @Schema(description = "有新版本时，现行版本的法规编号") @Nullable String currentLawId,
             @Schema(description = "相关度得分（最相关条文的得分）") @Nullable Double score,
-            List<ArticleHit> articles) {
+            List<ArticleHit> articles,
+            @Schema(description = "同一标题的其他版本（历史版本归在现行版本之下，不再单列一条）") List<OtherVersion> otherVersions,
+            @Schema(description = "下一步：引用这些条文的服务事项，以及预约免费法律咨询、申请法律援助、找我村的服务点") List<NextStep> nextSteps) {
+
+        LawHit withSteps(List<NextStep> steps) {
+            return new LawHit(lawId, title, category, region, issuer, promulgated, effective, status, statusLabel, statusNote,
+                    currentLawId, score, articles, otherVersions, steps);
+        }
+    }
+
+    @Serdeable
+    @Schema(description = "同一法规的另一个版本")
+    record OtherVersion(
+            @Schema(description = "法规版本编号") String lawId,
+            @Schema(description = "标题") String title,
+            @Schema(description = "current 现行有效；historical 已被修改；repealed 已废止或已失效") String status,
+            @Schema(description = "版本状态的中文名") String statusLabel,
+            @Schema(description = "施行日期（没有时为公布日期）") @Nullable String effectiveOn) {
+
+        static OtherVersion of(LawVersions.Version v) {
+            return new OtherVersion(v.lawId(), v.title(), v.status(), v.statusLabel(), v.date());
+        }
     }
 
     @Serdeable
     @Schema(description = "一条命中的条文")
     record ArticleHit(
-            @Schema(description = "条文编号（可用于 /api/v1/search/law-articles/{articleId}/services）") String articleId,
+            @Schema(description = "条文编号（GET /api/v1/search/law-articles/{articleId} 读全文）") String articleId,
             @Schema(description = "条文序号，如“第四十五条”") String no,
             @Schema(description = "所在章节") @Nullable String chapter,
             @Schema(description = "在法规中的位置，从 1 开始") int ordinal,

@@ -141,8 +141,10 @@ class ServiceSearchTest implements TestPropertyProvider {
 
         events.published(v1.withVersion(2, "退役军人优待证补领换领"));
 
-        Waiting.until("version 2's name is searchable", INDEXED_WITHIN, () -> "退役军人优待证补领换领".equals(
-                hit(search(Map.of("q", "补领换领", "department", department)), v1.code()).get("name")));
+        // Version 1's name shares no two characters in a row with 补领换领: it is not found until version 2 is indexed.
+        Waiting.until("version 2's name is searchable", INDEXED_WITHIN, () -> codes(search(Map.of("q", "补领换领", "department", department)))
+                .contains(v1.code()));
+        assertThat(hit(search(Map.of("q", "补领换领", "department", department)), v1.code())).containsEntry("name", "退役军人优待证补领换领");
     }
 
     @Test

@@ -95,6 +95,9 @@ class KnowledgeApiTest implements TestPropertyProvider {
         assertThat(answers.getFirst()).containsEntry("id", "dismissal-probation").containsEntry("topicLabel", "辞退与经济补偿");
         assertThat((String) answers.getFirst().get("answer")).contains("试用期");
         assertThat(map(answers.getFirst().get("nextStep"))).containsEntry("kind", "CONSULTATION");
+        // Its own step first, then the fixed ones it does not already name.
+        assertThat(list(answers.getFirst().get("nextSteps")).stream().map(s -> s.get("kind")).toList())
+                .containsExactly("CONSULTATION", "LEGAL_AID", "SERVICE_POINT");
         Map<String, Object> firstLaw = list(result.get("laws")).getFirst();
         assertThat(firstLaw).containsEntry("title", LABOUR_CONTRACT_LAW);
         assertThat(list(firstLaw.get("articles")).getFirst()).containsEntry("no", "第二十一条");

@@ -78,12 +78,15 @@ class LawSearchTest implements TestPropertyProvider {
     }
 
     @Test
-    void the_version_in_force_ranks_above_its_historical_version_of_the_same_text() {
+    void the_version_in_force_is_shown_once_with_its_historical_version_listed_under_it() {
         List<Map<String, Object>> laws = laws(search(Map.of("q", "业主大会 业主委员会 选举", "size", "10")));
 
-        List<String> statuses = laws.stream().filter(l -> "上海市住宅物业管理规定".equals(l.get("title")))
-                .map(l -> (String) l.get("status")).toList();
-        assertThat(statuses).containsExactly("current", "historical");
+        List<Map<String, Object>> hits = laws.stream().filter(l -> "上海市住宅物业管理规定".equals(l.get("title"))).toList();
+        assertThat(hits).hasSize(1);
+        assertThat(hits.getFirst()).containsEntry("status", "current");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> others = (List<Map<String, Object>>) hits.getFirst().get("otherVersions");
+        assertThat(others).extracting(o -> o.get("status")).containsExactly("historical");
     }
 
     @Test
