@@ -1,6 +1,7 @@
 package cn.nanning.civic.portal.base;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.Theme;
@@ -18,5 +19,12 @@ public final class PortalShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle(PRODUCT);
+        // Rows a grid marks for attention (an urgent screening, an overdue application) stand out, not only by a word.
+        settings.addInlineWithContents(Inline.Position.APPEND, """
+                vaadin-grid::part(urgent), vaadin-grid::part(overdue) {
+                  background-color: #fdecea;
+                  color: #a4000f;
+                  font-weight: 600;
+                }""", Inline.Wrapping.STYLESHEET);
     }
 }

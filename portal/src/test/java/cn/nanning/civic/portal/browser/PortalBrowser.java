@@ -261,9 +261,129 @@ public final class PortalBrowser implements AutoCloseable {
     public PortalBrowser selectRow(String gridId, String cellText) {
         WebElement cell = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid#" + gridId + " vaadin-grid-cell-content")).stream()
                 .filter(c -> c.getText().contains(cellText)).findFirst().orElse(null));
-        scrollTo(cell);
-        cell.click();
+        return clickUnlessSelected(cell);
+    }
+
+    /**
+     * The rows a grid (by id) shows, in order, each as its cells' texts joined with " | " (header and hidden rows left
+     * out). Waits until the grid has rendered.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> rows(String gridId) {
+        idle();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-grid#" + gridId)));
+        Object rows = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                return [...grid.shadowRoot.querySelectorAll('#items > tr')]
+                  .filter(tr => !tr.hidden && tr.getClientRects().length > 0)
+                  .map(tr => [...tr.querySelectorAll('td')].map(td => {
+                      const slot = td.querySelector('slot');
+                      const content = slot && slot.assignedElements()[0];
+                      return content ? content.textContent.trim() : '';
+                  }).join(' | '))
+                  .filter(text => text.replaceAll('|', '').trim().length > 0);""", gridId);
+        return rows == null ? List.of() : (List<String>) rows;
+    }
+
+    /**
+     * How the row of a grid (by id) that shows this text is marked: the part names of its first cell and that cell's
+     * background colour as the browser paints it (e.g. to see that an urgent row is highlighted).
+     */
+    public RowLook rowLook(String gridId, String cellText) {
+        idle();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> look = (java.util.Map<String, String>) wait.until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                const row = [...grid.shadowRoot.querySelectorAll('#items > tr')].find(tr => [...tr.querySelectorAll('td')]
+                    .some(td => { const s = td.querySelector('slot'); const c = s && s.assignedElements()[0];
+                                  return c && c.textContent.includes(arguments[1]); }));
+                if (!row) return null;
+                const cell = row.querySelector('td');
+                return {part: cell.getAttribute('part') || '', background: getComputedStyle(cell).backgroundColor};""",
+                gridId, cellText));
+        return new RowLook(look.get("part"), look.get("background"));
+    }
+
+    /** A grid row's part names and painted background colour. */
+    public record RowLook(String part, String background) {
+    }
+
+    /** Selects the grid row (by the grid's id) at this index among the rows {@link #rows} lists. */
+    public PortalBrowser selectRowAt(String gridId, int index) {
+        WebElement cell = (WebElement) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                const rows = [...grid.shadowRoot.querySelectorAll('#items > tr')]
+                  .filter(tr => !tr.hidden && tr.getClientRects().length > 0)
+                  .filter(tr => [...tr.querySelectorAll('td')].some(td => { const s = td.querySelector('slot');
+                      const c = s && s.assignedElements()[0]; return c && c.textContent.replaceAll('|', '').trim().length > 0; }));
+                const slot = rows[arguments[1]].querySelector('td slot');
+                return slot.assignedElements()[0];""", gridId, index);
+        return clickUnlessSelected(cell);
+    }
+
+    /** Clicks a grid cell's content unless its row is selected already (a second click would deselect it). */
+    private PortalBrowser clickUnlessSelected(WebElement cell) {
+        Boolean selected = (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const grid = arguments[0].closest('vaadin-grid');
+                const slot = grid.shadowRoot.querySelector('slot[name="' + arguments[0].getAttribute('slot') + '"]');
+                const row = slot && slot.closest('tr');
+                return !!row && row.hasAttribute('selected');""", cell);
+        if (!Boolean.TRUE.equals(selected)) {
+            scrollTo(cell);
+            cell.click();
+        }
         return idle();
+    }
+
+    /** Clicks the button showing {@code buttonText} in the grid row (by the grid's id) one of whose cells shows {@code rowText}. */
+    public PortalBrowser clickInRow(String gridId, String rowText, String buttonText) {
+        WebElement button = wait.until(d -> (WebElement) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                const row = [...grid.shadowRoot.querySelectorAll('#items > tr')].filter(tr => !tr.hidden).find(tr =>
+                    [...tr.querySelectorAll('td slot')].some(s => { const c = s.assignedElements()[0];
+                        return c && c.textContent.includes(arguments[1]); }));
+                if (!row) return null;
+                for (const slot of row.querySelectorAll('td slot')) {
+                  const content = slot.assignedElements()[0];
+                  const button = content && [...content.querySelectorAll('vaadin-button')]
+                      .find(b => b.textContent.trim() === arguments[2] && !b.hasAttribute('disabled'));
+                  if (button) return button;
+                }
+                return null;""", gridId, rowText, buttonText));
+        scrollTo(button);
+        button.click();
+        return idle();
+    }
+
+    /** Types a day and a time into a date-time picker (by id): the day as yyyy-MM-dd, the time as HH:mm, each committed. */
+    public PortalBrowser dateTime(String id, java.time.LocalDateTime at) {
+        WebElement day = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-date-time-picker#" + id + " vaadin-date-picker input")));
+        scrollTo(day);
+        day.click();
+        day.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), at.toLocalDate().toString());
+        day.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !document.querySelector('vaadin-date-picker-overlay[opened]');")));
+        WebElement time = driver.findElement(By.cssSelector("vaadin-date-time-picker#" + id + " vaadin-time-picker input"));
+        time.click();
+        time.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                at.toLocalTime().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
+        time.sendKeys(org.openqa.selenium.Keys.ENTER);
+        time.sendKeys(org.openqa.selenium.Keys.TAB);
+        return idle();
+    }
+
+    /** The address a link (by id) points at, as the browser resolved it. */
+    public String href(String linkId) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(linkId))).getDomProperty("href");
+    }
+
+    /** A PNG of one element (by CSS selector) as it is painted now, e.g. a QR code to decode. */
+    public byte[] elementPng(String cssSelector) {
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+        scrollTo(element);
+        return element.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
     }
 
     /** What an outcome line (by id) says once it says something. */
