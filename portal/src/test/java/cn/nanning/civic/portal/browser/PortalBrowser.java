@@ -223,6 +223,75 @@ public final class PortalBrowser implements AutoCloseable {
         return idle();
     }
 
+    /** Picks the first option of a combo box whose text starts with what is typed (e.g. a label with a status after it). */
+    public PortalBrowser pickStartingWith(String id, String typed) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box#" + id + " input")));
+        scrollTo(input);
+        input.click();
+        input.clear();
+        input.sendKeys(typed);
+        idle();
+        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().startsWith(typed)).findFirst().orElse(null));
+        option.click();
+        return idle();
+    }
+
+    /** Adds an option to a multi-select combo box (by id) by the text it shows, then closes its list. */
+    public PortalBrowser pickMany(String id, String label) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-multi-select-combo-box#" + id + " input")));
+        scrollTo(input);
+        input.click();
+        input.sendKeys(label);
+        idle();
+        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null));
+        option.click();
+        input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        input.sendKeys(org.openqa.selenium.Keys.TAB);
+        return idle();
+    }
+
+    /** Chooses an option of a select (by id) by the text it shows. */
+    public PortalBrowser select(String id, String label) {
+        WebElement select = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-select#" + id)));
+        scrollTo(select);
+        select.click();
+        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null));
+        option.click();
+        return idle();
+    }
+
+    /** Opens a collapsed details section (by id) by clicking its summary, as a person would; leaves an open one open. */
+    public PortalBrowser expand(String detailsId) {
+        WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-details#" + detailsId)));
+        if (details.getAttribute("opened") == null) {
+            WebElement summary = details.findElement(By.cssSelector("vaadin-details-summary"));
+            scrollTo(summary);
+            summary.click();
+            idle();
+        }
+        return this;
+    }
+
+    /** Opens the tab showing this label in a tab sheet (by id). */
+    public PortalBrowser tab(String tabSheetId, String label) {
+        WebElement tab = wait.until(d -> d.findElements(By.cssSelector("vaadin-tabsheet#" + tabSheetId + " vaadin-tab")).stream()
+                .filter(t -> t.getText().trim().equals(label)).findFirst().orElse(null));
+        scrollTo(tab);
+        tab.click();
+        return idle();
+    }
+
+    /** The value of an input field (text field, text area) by the component's id, as shown. */
+    public String value(String id) {
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#" + id + " > input, #" + id + " > textarea, #" + id + " input, #" + id + " textarea")));
+        return input.getDomProperty("value");
+    }
+
     /** Chooses the radio button of a group (by the group's id) that shows this label. */
     public PortalBrowser choose(String groupId, String label) {
         WebElement radio = wait.until(d -> d.findElements(By.cssSelector("vaadin-radio-group#" + groupId + " vaadin-radio-button"))
