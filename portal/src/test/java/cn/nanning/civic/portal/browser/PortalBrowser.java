@@ -268,7 +268,7 @@ public final class PortalBrowser implements AutoCloseable {
     public PortalBrowser expand(String detailsId) {
         WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-details#" + detailsId)));
         if (details.getAttribute("opened") == null) {
-            WebElement summary = details.findElement(By.cssSelector("vaadin-details-summary"));
+            WebElement summary = details.findElement(By.cssSelector("[slot='summary']"));
             scrollTo(summary);
             summary.click();
             idle();
