@@ -258,7 +258,8 @@ public final class PortalBrowser implements AutoCloseable {
         WebElement select = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-select#" + id)));
         scrollTo(select);
         select.click();
-        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+        // The select shows its value as a copy of the chosen item; the options are the ones in the opened list.
+        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item[role='option']")).stream()
                 .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null));
         option.click();
         return idle();
@@ -329,7 +330,7 @@ public final class PortalBrowser implements AutoCloseable {
     /** Selects the grid row (by the grid's id) one of whose cells shows this text. */
     public PortalBrowser selectRow(String gridId, String cellText) {
         WebElement cell = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid#" + gridId + " vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().contains(cellText)).findFirst().orElse(null));
+                .filter(c -> String.valueOf(c.getDomProperty("textContent")).contains(cellText)).findFirst().orElse(null));
         return clickUnlessSelected(cell);
     }
 
