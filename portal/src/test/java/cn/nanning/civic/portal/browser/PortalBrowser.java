@@ -90,6 +90,7 @@ public final class PortalBrowser implements AutoCloseable {
     }
 
     public String text(String id) {
+        scrollTo(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
     }
 
@@ -180,6 +181,8 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Clicks the component with this id (a button, a link) once it can be clicked, then waits for Vaadin to settle. */
     public PortalBrowser click(String id) {
+        // Brought into view first: an element scrolled away inside the layout's scroller does not count as visible.
+        scrollTo(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
         scrollTo(element);
         element.click();

@@ -150,10 +150,10 @@ class ConvenerJourneyBrowserTest {
         browser.selectRow("council-decisions", matter);
         assertThat(browser.text("council-next-step")).isEqualTo("下一步：党组织提议");
         LocalDateTime evening = LocalDateTime.now(NANNING).minusDays(5).withHour(19).withMinute(30).withSecond(0).withNano(0);
-        hold(browser, "党组织提议", evening, 7, 7, 7);
-        hold(browser, "两委会商议", evening.plusDays(1), 11, 10, 9);
-        hold(browser, "党员大会审议", evening.plusDays(2), 30, 25, 20);
-        hold(browser, "村民会议（代表会议）决议", evening.plusDays(3), 45, 31, 25);
+        hold(browser, "党组织提议", "党组织提议", evening, 7, 7, 7);
+        hold(browser, "两委会商议", "两委会商议", evening.plusDays(1), 11, 10, 9);
+        hold(browser, "党员大会审议", "党员大会审议", evening.plusDays(2), 30, 25, 20);
+        hold(browser, "村民会议（代表会议）决议", "村民会议或村民代表会议决议", evening.plusDays(3), 45, 31, 25);
         assertThat(browser.rows("council-register")).hasSize(4)
                 .allSatisfy(row -> assertThat(row).doesNotContain("✗"));
         browser.screenshot(SHOTS.resolve("06-steps.png"));
@@ -182,8 +182,10 @@ class ConvenerJourneyBrowserTest {
         assertThat(ProxyData.token("convener")).isNotBlank();
     }
 
-    private static void hold(PortalBrowser browser, String step, LocalDateTime heldAt, int expected, int present, int votesFor) {
-        browser.select("council-step", step).dateTime("council-step-held-at", heldAt)
+    /** Registers one step: chosen in the list by its option, said in the register by the services' label. */
+    private static void hold(PortalBrowser browser, String option, String step, LocalDateTime heldAt, int expected, int present,
+                             int votesFor) {
+        browser.select("council-step", option).dateTime("council-step-held-at", heldAt)
                 .fill("council-step-motion", "村党支部委员会")
                 .fill("council-step-expected", String.valueOf(expected)).fill("council-step-actual", String.valueOf(present))
                 .fill("council-step-for", String.valueOf(votesFor)).fill("council-step-against", String.valueOf(present - votesFor))
