@@ -191,9 +191,7 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Types into a text field or text area (by the component's id) and leaves it, so the server gets the value. */
     public PortalBrowser fill(String id, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#" + id + " > input, #" + id + " > textarea, #" + id + " input, #" + id + " textarea")));
-        scrollTo(input);
+        WebElement input = inView(By.cssSelector("#" + id + " > input, #" + id + " > textarea, #" + id + " input, #" + id + " textarea"));
         input.clear();
         input.sendKeys(value);
         input.sendKeys(org.openqa.selenium.Keys.TAB);
@@ -202,7 +200,7 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Types a day into a date picker (by id, in its yyyy-MM-dd format) and commits it with Enter, closing the calendar. */
     public PortalBrowser date(String id, java.time.LocalDate day) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-date-picker#" + id + " input")));
+        WebElement input = inView(By.cssSelector("vaadin-date-picker#" + id + " input"));
         scrollTo(input);
         input.click();
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), day.toString());
@@ -214,7 +212,7 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Picks an option of a combo box by the text it shows (typed to filter, then clicked in the list). */
     public PortalBrowser pick(String id, String label) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box#" + id + " input")));
+        WebElement input = inView(By.cssSelector("vaadin-combo-box#" + id + " input"));
         scrollTo(input);
         input.click();
         input.clear();
@@ -228,7 +226,7 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Picks the first option of a combo box whose text starts with what is typed (e.g. a label with a status after it). */
     public PortalBrowser pickStartingWith(String id, String typed) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box#" + id + " input")));
+        WebElement input = inView(By.cssSelector("vaadin-combo-box#" + id + " input"));
         scrollTo(input);
         input.click();
         input.clear();
@@ -242,8 +240,7 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Adds an option to a multi-select combo box (by id) by the text it shows, then closes its list. */
     public PortalBrowser pickMany(String id, String label) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-multi-select-combo-box#" + id + " input")));
+        WebElement input = inView(By.cssSelector("vaadin-multi-select-combo-box#" + id + " input"));
         scrollTo(input);
         input.click();
         input.sendKeys(label);
@@ -258,7 +255,7 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Chooses an option of a select (by id) by the text it shows. */
     public PortalBrowser select(String id, String label) {
-        WebElement select = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-select#" + id)));
+        WebElement select = inView(By.cssSelector("vaadin-select#" + id));
         scrollTo(select);
         select.click();
         // The select shows its value as a copy of the chosen item; the options are the ones in the opened list.
@@ -430,8 +427,7 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Types a day and a time into a date-time picker (by id): the day as yyyy-MM-dd, the time as HH:mm, each committed. */
     public PortalBrowser dateTime(String id, java.time.LocalDateTime at) {
-        WebElement day = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-date-time-picker#" + id + " vaadin-date-picker input")));
+        WebElement day = inView(By.cssSelector("vaadin-date-time-picker#" + id + " vaadin-date-picker input"));
         scrollTo(day);
         day.click();
         day.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), at.toLocalDate().toString());
@@ -454,8 +450,8 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** A PNG of one element (by CSS selector) as it is painted now, e.g. a QR code to decode. */
     public byte[] elementPng(String cssSelector) {
+        scrollTo(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector))));
         WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
-        scrollTo(element);
         return element.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
     }
 
@@ -518,6 +514,15 @@ public final class PortalBrowser implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The element once present, scrolled into view and visible: an element scrolled away inside the layout's scroller
+     * does not count as visible for WebDriver.
+     */
+    private WebElement inView(By locator) {
+        scrollTo(wait.until(ExpectedConditions.presenceOfElementLocated(locator)));
+        return wait.until(ExpectedConditions.elementToBeClickable(locator));
     }
 
     private void scrollTo(WebElement element) {
