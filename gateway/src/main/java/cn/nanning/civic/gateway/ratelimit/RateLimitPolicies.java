@@ -2,6 +2,7 @@ package cn.nanning.civic.gateway.ratelimit;
 
 import cn.nanning.civic.gateway.routing.RouteDefinition;
 import cn.nanning.civic.gateway.routing.Routes;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
@@ -36,6 +37,12 @@ class RateLimitPolicies {
                         + route.getRateLimit() + "', which gateway.rate-limits does not define");
             }
         }
+        for (RateLimitPolicy policy : policies) {
+            if (policy.getReadPolicy() != null && !byName.containsKey(policy.getReadPolicy())) {
+                throw new IllegalStateException("gateway.rate-limits." + policy.getName() + ".read-policy names policy '"
+                        + policy.getReadPolicy() + "', which gateway.rate-limits does not define");
+            }
+        }
         List<Map.Entry<String, RateLimitPolicy>> prefixes = new ArrayList<>();
         for (RateLimitPolicy policy : policies) {
             for (String prefix : policy.getPathPrefix()) {
@@ -51,7 +58,12 @@ class RateLimitPolicies {
         Optional<RouteDefinition> route = routes.forwardedRoute(request);
         if (route.isPresent()) {
             String name = route.get().getRateLimit();
-            return Optional.ofNullable(byName.get(name == null ? DEFAULT : name));
+            RateLimitPolicy policy = byName.get(name == null ? DEFAULT : name);
+            boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+            if (policy != null && read && policy.getReadPolicy() != null) {
+                return Optional.of(byName.get(policy.getReadPolicy()));
+            }
+            return Optional.ofNullable(policy);
         }
         String path = request.getPath();
         for (Map.Entry<String, RateLimitPolicy> entry : byPrefix) {

@@ -23,6 +23,7 @@ class RateLimitPolicy {
     private List<String> pathPrefix = List.of();
     private boolean failClosed;
     private Long localCapacity;
+    private String readPolicy;
 
     RateLimitPolicy(@Parameter String name) {
         this.name = name;
@@ -73,6 +74,19 @@ class RateLimitPolicy {
 
     public void setLocalCapacity(@Nullable Long localCapacity) {
         this.localCapacity = localCapacity;
+    }
+
+    /**
+     * The policy that limits reads (GET, HEAD) on routes naming this one, when writes there need a stricter budget
+     * than reading does (a booking route: ten bookings a minute, but a provider reads agendas and clients all day).
+     */
+    @Nullable
+    public String getReadPolicy() {
+        return readPolicy;
+    }
+
+    public void setReadPolicy(@Nullable String readPolicy) {
+        this.readPolicy = readPolicy == null || readPolicy.isBlank() ? null : readPolicy;
     }
 
     /** Part of every bucket key, so a changed limit starts with fresh buckets instead of inheriting old counts. */

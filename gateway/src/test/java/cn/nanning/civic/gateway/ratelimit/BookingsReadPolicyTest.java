@@ -42,4 +42,18 @@ class BookingsReadPolicyTest extends GatewayTest {
         assertThat(book.header("X-RateLimit-Limit")).isEqualTo("10");
         assertThat(book.header("X-RateLimit-Remaining")).isEqualTo("9");
     }
+
+    @Test
+    void aProvidersReadsOnTheBookingRoutesSpendTheBookingReadBudgetNotTheTenBookingsAMinute() {
+        // A counsellor's day: the agenda, then each client's contact, intake and notes, many a minute (all GETs).
+        String token = citizenToken();
+        Api.Response agenda = api().get("/api/v1/appointments/bookings/agenda?from=2026-12-07&to=2026-12-07", token);
+        assertThat(agenda.status()).isEqualTo(200);
+        assertThat(agenda.header("X-RateLimit-Limit")).isEqualTo("300");
+        for (int i = 0; i < 12; i++) {
+            assertThat(api().get("/api/v1/appointments/psychology/bookings/some-booking/client", token).status()).isEqualTo(200);
+        }
+        Api.Response marked = api().post("/api/v1/appointments/bookings/some-booking/attended", Map.of(), token);
+        assertThat(marked.header("X-RateLimit-Limit")).as("marking is a write: the strict budget").isEqualTo("10");
+    }
 }

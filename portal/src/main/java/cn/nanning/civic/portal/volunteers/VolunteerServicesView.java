@@ -73,6 +73,8 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
     private final TextField issuer = new TextField("出具证明的组织");
     private final TextField issuerContact = new TextField("组织联系电话");
     private final Outcome certificateOutcome = new Outcome("certificate-outcome");
+    /** The certificate just issued, to print and hand over on the spot. */
+    private final com.vaadin.flow.component.html.Anchor certificatePdf = new com.vaadin.flow.component.html.Anchor();
 
     VolunteerServicesView(VolunteersClient client, SignIn signIn, RegionDirectory regions) {
         this.client = client;
@@ -107,6 +109,9 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         issuer.setMaxLength(60);
         issuer.setWidth("16em");
         issuerContact.setId("certificate-contact");
+        certificatePdf.setId("certificate-pdf");
+        certificatePdf.getElement().setAttribute("download", true);
+        certificatePdf.setVisible(false);
         issuerContact.setMaxLength(40);
         setId("volunteers");
 
@@ -183,7 +188,7 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
                 Actions.row(Actions.button("显示姓名和电话（用于联系志愿者，查看留痕）", "volunteer-show-contacts", contactsOutcome,
                         this::showContacts), contactsOutcome), contacts,
                 new H3("签到与服务时长"), attendance, Actions.row(confirm, hoursOutcome), correction,
-                Actions.row(issuer, issuerContact, certificateOutcome), form, new H3("区域统计"), query, summary, statistics);
+                Actions.row(issuer, issuerContact, certificateOutcome, certificatePdf), form, new H3("区域统计"), query, summary, statistics);
     }
 
     @Override
@@ -213,6 +218,8 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         if (activity == null || selected == null || !activity.id().equals(selected.id())) {
             hoursOutcome.clear();
             correctionOutcome.clear();
+            certificateOutcome.clear();
+            certificatePdf.setVisible(false);
         }
         selected = activity;
         checkIn.setVisible(activity != null && !"CANCELLED".equals(activity.status()));
@@ -247,12 +254,26 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
             }
             VolunteersClient.Certificate issued = signIn.withToken(token -> client.issueCertificate(row.volunteerId(),
                     issuer.getValue().strip(), issuerContact.getValue().strip(), token));
+            offerPdf(issued.number());
             return "已为 " + (row.volunteerName() == null ? "该志愿者" : row.volunteerName()) + " 出具志愿服务证明，编号 "
                     + issued.number() + "，累计 " + issued.totalHours().toPlainString() + " 小时；志愿者可在小程序和门户下载。";
         }));
         issue.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
         issue.setEnabled(row.confirmed());
         return issue;
+    }
+
+    /** The issued certificate's PDF (the issuing organiser may read it), fetched with the organiser's token when clicked. */
+    private void offerPdf(String number) {
+        certificatePdf.setHref(com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+            // Downloads run outside the UI lock; the token (and its refresh) lives in the locked session.
+            byte[][] bytes = new byte[1][];
+            event.getSession().accessSynchronously(() -> bytes[0] = signIn.withToken(token -> client.certificatePdf(number, token)));
+            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes[0]),
+                    "志愿服务证明-" + number + ".pdf", "application/pdf", bytes[0].length);
+        }));
+        certificatePdf.setText("下载证明 " + number + "（PDF）");
+        certificatePdf.setVisible(true);
     }
 
     private String showContacts() {

@@ -90,6 +90,7 @@ public final class PortalBrowser implements AutoCloseable {
     }
 
     public String text(String id) {
+        scrollTo(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
     }
 
@@ -198,6 +199,8 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Clicks the component with this id (a button, a link) once it can be clicked, then waits for Vaadin to settle. */
     public PortalBrowser click(String id) {
+        // Brought into view first: an element scrolled away inside the layout's scroller does not count as visible.
+        scrollTo(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
         scrollTo(element);
         element.click();
@@ -222,7 +225,7 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Types a day into a date picker (by id, in its yyyy-MM-dd format) and commits it with Enter, closing the calendar. */
     public PortalBrowser date(String id, java.time.LocalDate day) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-date-picker#" + id + " input")));
+        WebElement input = inView(By.cssSelector("vaadin-date-picker#" + id + " input"));
         scrollTo(input);
         input.click();
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), day.toString());
@@ -234,7 +237,7 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Picks an option of a combo box by the text it shows (typed to filter, then clicked in the list). */
     public PortalBrowser pick(String id, String label) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box#" + id + " input")));
+        WebElement input = inView(By.cssSelector("vaadin-combo-box#" + id + " input"));
         scrollTo(input);
         input.click();
         input.clear();
@@ -244,6 +247,75 @@ public final class PortalBrowser implements AutoCloseable {
                 .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null));
         option.click();
         return idle();
+    }
+
+    /** Picks the first option of a combo box whose text starts with what is typed (e.g. a label with a status after it). */
+    public PortalBrowser pickStartingWith(String id, String typed) {
+        WebElement input = inView(By.cssSelector("vaadin-combo-box#" + id + " input"));
+        scrollTo(input);
+        input.click();
+        input.clear();
+        input.sendKeys(typed);
+        idle();
+        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().startsWith(typed)).findFirst().orElse(null));
+        option.click();
+        return idle();
+    }
+
+    /** Adds an option to a multi-select combo box (by id) by the text it shows, then closes its list. */
+    public PortalBrowser pickMany(String id, String label) {
+        WebElement input = inView(By.cssSelector("vaadin-multi-select-combo-box#" + id + " input"));
+        scrollTo(input);
+        input.click();
+        input.sendKeys(label);
+        idle();
+        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null));
+        option.click();
+        input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        input.sendKeys(org.openqa.selenium.Keys.TAB);
+        return idle();
+    }
+
+    /** Chooses an option of a select (by id) by the text it shows. */
+    public PortalBrowser select(String id, String label) {
+        WebElement select = inView(By.cssSelector("vaadin-select#" + id));
+        scrollTo(select);
+        select.click();
+        // The select shows its value as a copy of the chosen item; the options are the ones in the opened list.
+        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item[role='option']")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null));
+        option.click();
+        return idle();
+    }
+
+    /** Opens a collapsed details section (by id) by clicking its summary, as a person would; leaves an open one open. */
+    public PortalBrowser expand(String detailsId) {
+        WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-details#" + detailsId)));
+        if (details.getAttribute("opened") == null) {
+            WebElement summary = details.findElement(By.cssSelector("[slot='summary']"));
+            scrollTo(summary);
+            summary.click();
+            idle();
+        }
+        return this;
+    }
+
+    /** Opens the tab showing this label in a tab sheet (by id). */
+    public PortalBrowser tab(String tabSheetId, String label) {
+        WebElement tab = wait.until(d -> d.findElements(By.cssSelector("vaadin-tabsheet#" + tabSheetId + " vaadin-tab")).stream()
+                .filter(t -> t.getText().trim().equals(label)).findFirst().orElse(null));
+        scrollTo(tab);
+        tab.click();
+        return idle();
+    }
+
+    /** The value of an input field (text field, text area) by the component's id, as shown. */
+    public String value(String id) {
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#" + id + " > input, #" + id + " > textarea, #" + id + " input, #" + id + " textarea")));
+        return input.getDomProperty("value");
     }
 
     /** Chooses the radio button of a group (by the group's id) that shows this label. */
@@ -283,10 +355,129 @@ public final class PortalBrowser implements AutoCloseable {
     /** Selects the grid row (by the grid's id) one of whose cells shows this text. */
     public PortalBrowser selectRow(String gridId, String cellText) {
         WebElement cell = wait.until(d -> d.findElements(By.cssSelector("vaadin-grid#" + gridId + " vaadin-grid-cell-content")).stream()
-                .filter(c -> c.getText().contains(cellText)).findFirst().orElse(null));
-        scrollTo(cell);
-        cell.click();
+                .filter(c -> String.valueOf(c.getDomProperty("textContent")).contains(cellText)).findFirst().orElse(null));
+        return clickUnlessSelected(cell);
+    }
+
+    /**
+     * The rows a grid (by id) shows, in order, each as its cells' texts joined with " | " (header and hidden rows left
+     * out). Waits until the grid has rendered.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> rows(String gridId) {
+        idle();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-grid#" + gridId)));
+        Object rows = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                return [...grid.shadowRoot.querySelectorAll('#items > tr')]
+                  .filter(tr => !tr.hidden && tr.getClientRects().length > 0)
+                  .map(tr => [...tr.querySelectorAll('td')].map(td => {
+                      const slot = td.querySelector('slot');
+                      const content = slot && slot.assignedElements()[0];
+                      return content ? content.textContent.trim() : '';
+                  }).join(' | '))
+                  .filter(text => text.replaceAll('|', '').trim().length > 0);""", gridId);
+        return rows == null ? List.of() : (List<String>) rows;
+    }
+
+    /**
+     * How the row of a grid (by id) that shows this text is marked: the part names of its first cell and that cell's
+     * background colour as the browser paints it (e.g. to see that an urgent row is highlighted).
+     */
+    public RowLook rowLook(String gridId, String cellText) {
+        idle();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> look = (java.util.Map<String, String>) wait.until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                const row = [...grid.shadowRoot.querySelectorAll('#items > tr')].find(tr => [...tr.querySelectorAll('td')]
+                    .some(td => { const s = td.querySelector('slot'); const c = s && s.assignedElements()[0];
+                                  return c && c.textContent.includes(arguments[1]); }));
+                if (!row) return null;
+                const cell = row.querySelector('td');
+                return {part: cell.getAttribute('part') || '', background: getComputedStyle(cell).backgroundColor};""",
+                gridId, cellText));
+        return new RowLook(look.get("part"), look.get("background"));
+    }
+
+    /** A grid row's part names and painted background colour. */
+    public record RowLook(String part, String background) {
+    }
+
+    /** Selects the grid row (by the grid's id) at this index among the rows {@link #rows} lists. */
+    public PortalBrowser selectRowAt(String gridId, int index) {
+        WebElement cell = (WebElement) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                const rows = [...grid.shadowRoot.querySelectorAll('#items > tr')]
+                  .filter(tr => !tr.hidden && tr.getClientRects().length > 0)
+                  .filter(tr => [...tr.querySelectorAll('td')].some(td => { const s = td.querySelector('slot');
+                      const c = s && s.assignedElements()[0]; return c && c.textContent.replaceAll('|', '').trim().length > 0; }));
+                const slot = rows[arguments[1]].querySelector('td slot');
+                return slot.assignedElements()[0];""", gridId, index);
+        return clickUnlessSelected(cell);
+    }
+
+    /** Clicks a grid cell's content unless its row is selected already (a second click would deselect it). */
+    private PortalBrowser clickUnlessSelected(WebElement cell) {
+        Boolean selected = (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const grid = arguments[0].closest('vaadin-grid');
+                const slot = grid.shadowRoot.querySelector('slot[name="' + arguments[0].getAttribute('slot') + '"]');
+                const row = slot && slot.closest('tr');
+                return !!row && row.hasAttribute('selected');""", cell);
+        if (!Boolean.TRUE.equals(selected)) {
+            scrollTo(cell);
+            cell.click();
+        }
         return idle();
+    }
+
+    /** Clicks the button showing {@code buttonText} in the grid row (by the grid's id) one of whose cells shows {@code rowText}. */
+    public PortalBrowser clickInRow(String gridId, String rowText, String buttonText) {
+        WebElement button = wait.until(d -> (WebElement) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                const row = [...grid.shadowRoot.querySelectorAll('#items > tr')].filter(tr => !tr.hidden).find(tr =>
+                    [...tr.querySelectorAll('td slot')].some(s => { const c = s.assignedElements()[0];
+                        return c && c.textContent.includes(arguments[1]); }));
+                if (!row) return null;
+                for (const slot of row.querySelectorAll('td slot')) {
+                  const content = slot.assignedElements()[0];
+                  const button = content && [...content.querySelectorAll('vaadin-button')]
+                      .find(b => b.textContent.trim() === arguments[2] && !b.hasAttribute('disabled'));
+                  if (button) return button;
+                }
+                return null;""", gridId, rowText, buttonText));
+        scrollTo(button);
+        button.click();
+        return idle();
+    }
+
+    /** Types a day and a time into a date-time picker (by id): the day as yyyy-MM-dd, the time as HH:mm, each committed. */
+    public PortalBrowser dateTime(String id, java.time.LocalDateTime at) {
+        WebElement day = inView(By.cssSelector("vaadin-date-time-picker#" + id + " vaadin-date-picker input"));
+        scrollTo(day);
+        day.click();
+        day.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), at.toLocalDate().toString());
+        day.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !document.querySelector('vaadin-date-picker-overlay[opened]');")));
+        WebElement time = driver.findElement(By.cssSelector("vaadin-date-time-picker#" + id + " vaadin-time-picker input"));
+        time.click();
+        time.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                at.toLocalTime().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")));
+        time.sendKeys(org.openqa.selenium.Keys.ENTER);
+        time.sendKeys(org.openqa.selenium.Keys.TAB);
+        return idle();
+    }
+
+    /** The address a link (by id) points at, as the browser resolved it. */
+    public String href(String linkId) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(linkId))).getDomProperty("href");
+    }
+
+    /** A PNG of one element (by CSS selector) as it is painted now, e.g. a QR code to decode. */
+    public byte[] elementPng(String cssSelector) {
+        scrollTo(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector))));
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+        return element.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
     }
 
     /** What an outcome line (by id) says once it says something. */
@@ -350,6 +541,15 @@ public final class PortalBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * The element once present, scrolled into view and visible: an element scrolled away inside the layout's scroller
+     * does not count as visible for WebDriver.
+     */
+    private WebElement inView(By locator) {
+        scrollTo(wait.until(ExpectedConditions.presenceOfElementLocated(locator)));
+        return wait.until(ExpectedConditions.elementToBeClickable(locator));
+    }
+
     private void scrollTo(WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
@@ -398,16 +598,6 @@ public final class PortalBrowser implements AutoCloseable {
                 const link = document.getElementById(arguments[0]);
                 fetch(link.href, {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));""", anchorId);
         return String.valueOf(text);
-    }
-
-    /**
-     * The element, scrolled to the middle of the window once it is on the page, then visible: the app layout scrolls
-     * its content in a box of its own, and WebDriver counts what that box has scrolled away as hidden.
-     */
-    private WebElement inView(By locator) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        return wait.until(ExpectedConditions.visibilityOf(element));
     }
 
     private org.openqa.selenium.JavascriptExecutor js() {

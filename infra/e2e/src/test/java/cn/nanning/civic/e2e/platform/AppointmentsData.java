@@ -137,6 +137,66 @@ public final class AppointmentsData {
         return applied.json();
     }
 
+    /**
+     * A clerk books a consultation for a resident at a village service point (代为预约), with the resident's consent
+     * to give the lawyer their name and number; answers the assisted booking ({@code bookingId}, masked resident).
+     */
+    public static JsonNode bookAtCounter(Provider lawyer, String residentName, String residentPhone, String topic) {
+        String clerk = ProxyData.token("clerk");
+        OffsetDateTime starts = firstSlotLater(lawyer, clerk);
+        Api.Response booked = GATEWAY.post("/api/v1/appointments/legal-aid/consultations/assisted", Map.of(
+                "providerId", lawyer.id(), "startsAt", starts.toString(), "mode", "IN_PERSON", "topic", topic,
+                "residentName", residentName, "residentPhone", residentPhone, "contactKind", "SELF", "consent", true), clerk);
+        require(booked, 201, "book at the counter");
+        return booked.json();
+    }
+
+    /** The administrator's part before the lawyer's: the application approved (with reasons) and assigned to the lawyer. */
+    public static void approveAndAssign(String applicationId, Provider lawyer) {
+        String admin = ProxyData.token("admin");
+        String path = "/api/v1/appointments/legal-aid/applications/" + applicationId;
+        require(GATEWAY.post(path + "/decision", Map.of("approve", true, "reasons", "请求支付劳动报酬，经济困难属实。"), admin),
+                200, "approve the application");
+        require(GATEWAY.post(path + "/assignment", Map.of("providerId", lawyer.id()), admin), 200, "assign the lawyer");
+    }
+
+    /**
+     * Moves a citizen's booking to earlier today, so that it has begun and ended by now (the booking engine, rightly,
+     * books only future slots, and the platform's clock cannot be moved): as if the citizen had booked this morning's
+     * slot yesterday. Tries 30-minute windows back from 40 minutes ago, skipping windows earlier runs already hold;
+     * answers the new start. Test set-up in the database (as postgres), nothing a staff member does.
+     */
+    public static OffsetDateTime movedToEarlierToday(String bookingId) {
+        OffsetDateTime now = OffsetDateTime.now(NANNING).withSecond(0).withNano(0);
+        try (var connection = java.sql.DriverManager.getConnection(TestStack.datasourceUrl(), "postgres", "")) {
+            for (int back = 40; back < 24 * 60; back += 5) {
+                OffsetDateTime starts = now.minusMinutes(back);
+                try (var update = connection.prepareStatement("""
+                        update appointments.booking
+                           set starts_at = ?::timestamptz, ends_at = ?::timestamptz + (ends_at - starts_at),
+                               blocked = tstzrange(?::timestamptz, ?::timestamptz + (upper(blocked) - starts_at))
+                         where id = ?""")) {
+                    update.setObject(1, starts);
+                    update.setObject(2, starts);
+                    update.setObject(3, starts);
+                    update.setObject(4, starts);
+                    update.setObject(5, UUID.fromString(bookingId));
+                    if (update.executeUpdate() != 1) {
+                        throw new IllegalStateException("no booking " + bookingId);
+                    }
+                    return starts;
+                } catch (java.sql.SQLException e) {
+                    if (!"23P01".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not move booking " + bookingId, e);
+        }
+        throw new IllegalStateException("no free window earlier today for booking " + bookingId);
+    }
+
     /** A valid resident ID number of 青秀区 (GB 11643 check character), random sequence so reruns never collide. */
     static String idNumberBornOn(String yyyymmdd) {
         String first17 = QINGXIU + yyyymmdd + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));

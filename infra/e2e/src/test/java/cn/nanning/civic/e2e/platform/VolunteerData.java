@@ -99,4 +99,32 @@ public final class VolunteerData {
             throw new IllegalStateException("sign-up failed: " + signed.status() + " " + signed.body());
         }
     }
+
+    /** The volunteer scans the code shown on site (check-in or check-out); answers the attendance the API gives back. */
+    public static JsonNode check(Volunteer volunteer, String activityId, String inOrOut, String code) {
+        Api.Response done = GATEWAY.post("/api/v1/volunteers/activities/" + activityId + "/" + inOrOut, Map.of("code", code), volunteer.token());
+        if (done.status() != 200) {
+            throw new IllegalStateException(inOrOut + " failed: " + done.status() + " " + done.body());
+        }
+        return done.json();
+    }
+
+    /**
+     * Moves a volunteer's check-in to an earlier moment of the activity (test set-up in the database, as postgres): the
+     * platform's clock cannot be moved, and a test cannot wait the hour a volunteer serves.
+     */
+    public static void checkedInAt(Volunteer volunteer, String activityId, java.time.Instant at) {
+        try (var connection = java.sql.DriverManager.getConnection(TestStack.datasourceUrl(), "postgres", "");
+             var update = connection.prepareStatement(
+                     "update volunteers.attendance set check_in_at = ? where activity_id = ? and volunteer_id = ?")) {
+            update.setObject(1, at.atOffset(java.time.ZoneOffset.UTC));
+            update.setObject(2, UUID.fromString(activityId));
+            update.setObject(3, UUID.fromString(volunteer.volunteerId()));
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no check-in of " + volunteer.volunteerId() + " at " + activityId);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
