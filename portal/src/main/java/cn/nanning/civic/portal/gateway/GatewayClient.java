@@ -111,6 +111,12 @@ public class GatewayClient {
                 Argument.listOf(ProxyRequestSummary.class));
     }
 
+    /** The latest closed requests (followed up or withdrawn) the workbench no longer shows. */
+    public List<ProxyRequestSummary> proxyClosed(String accessToken) {
+        return call(() -> HttpRequest.GET("/api/v1/proxy/requests/closed?size=50").bearerAuth(accessToken),
+                Paged.of(ProxyRequestSummary.class)).items();
+    }
+
     /** The live catalogue (up to 100 items, by code). */
     public List<CatalogueEntry> catalogue(String accessToken) {
         CataloguePage page = call(() -> HttpRequest.GET("/api/v1/catalogue/items?size=100").bearerAuth(accessToken),

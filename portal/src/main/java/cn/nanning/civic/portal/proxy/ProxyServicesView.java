@@ -14,6 +14,7 @@ import cn.nanning.civic.portal.ui.Times;
 import cn.nanning.civic.portal.ui.Grids;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -46,6 +47,8 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
     private List<ProxyRequestSummary> open = List.of();
     private final Outcome message = new Outcome("proxy-message");
     private final Grid<ProxyRequestSummary> grid = Grids.saying("没有符合条件的代办请求。", new Grid<>(ProxyRequestSummary.class, false));
+    /** Requests done with (followed up or withdrawn): off the queue, still there to look up. */
+    private final Grid<ProxyRequestSummary> closed = Grids.saying("还没有已办结的代办。", new Grid<>(ProxyRequestSummary.class, false));
     private final ProxyRequestPanel detail;
     private final ProxyRegistrationForm registration;
     private boolean reselecting;
@@ -73,6 +76,19 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
                 detail.show(change.getValue());
             }
         });
+        closed.setId("proxy-closed");
+        closed.addColumn(r -> r.receiptNo() != null ? r.receiptNo() : "（未受理）").setHeader("回执编号").setAutoWidth(true);
+        closed.addColumn(ProxyRequestSummary::itemName).setHeader("服务事项").setFlexGrow(1);
+        closed.addColumn(ProxyRequestSummary::residentName).setHeader("委托人").setAutoWidth(true);
+        closed.addColumn(ProxyRequestSummary::statusLabel).setHeader("结果").setAutoWidth(true);
+        closed.addColumn(r -> r.satisfaction() == null ? "" : r.satisfaction() + " 分").setHeader("满意度").setAutoWidth(true);
+        closed.setAllRowsVisible(true);
+        closed.asSingleSelect().addValueChangeListener(change -> {
+            if (change.getValue() != null) {
+                grid.deselectAll();
+                detail.show(change.getValue());
+            }
+        });
         statusFilter.setId("proxy-status-filter");
         statusFilter.setLabel("状态");
         statusFilter.setItems("", "AUTHORISED", "ACCEPTED", "FORWARDED", "DELIVERED", "ARCHIVED");
@@ -85,7 +101,8 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(change -> showQueue());
         add(new H2("代办服务工作台"), new Paragraph("按逾期优先、转办期限先后排列；选择一行查看材料清单与办理过程。"),
-                FormRow.of(statusFilter, search), message, grid, detail, registration);
+                FormRow.of(statusFilter, search), message, grid, detail, registration,
+                new H3("已办结的代办"), new Paragraph("已回访或已撤回的申请（最近 50 件），选择一行可查看办理过程。"), closed);
     }
 
     @Override
@@ -122,6 +139,7 @@ public final class ProxyServicesView extends VerticalLayout implements BeforeEnt
         try {
             open = signIn.withToken(gateway::proxyWorkbench);
             showQueue();
+            closed.setItems(signIn.withToken(gateway::proxyClosed));
             if (open.isEmpty()) {
                 message.note("当前没有待办的代办事项。");
             } else {

@@ -293,7 +293,8 @@ public final class PortalBrowser implements AutoCloseable {
     /** Opens a collapsed details section (by id) by clicking its summary, as a person would; leaves an open one open. */
     public PortalBrowser expand(String detailsId) {
         WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-details#" + detailsId)));
-        if (details.getAttribute("opened") == null) {
+        // The property, not getAttribute: WebDriver reports a false property as the string "false".
+        if (!Boolean.TRUE.equals(js().executeScript("return arguments[0].opened;", details))) {
             WebElement summary = details.findElement(By.cssSelector("[slot='summary']"));
             scrollTo(summary);
             summary.click();
@@ -321,7 +322,8 @@ public final class PortalBrowser implements AutoCloseable {
     /** Chooses the radio button of a group (by the group's id) that shows this label. */
     public PortalBrowser choose(String groupId, String label) {
         WebElement radio = wait.until(d -> d.findElements(By.cssSelector("vaadin-radio-group#" + groupId + " vaadin-radio-button"))
-                .stream().filter(button -> button.getText().trim().equals(label)).findFirst().orElse(null));
+                .stream().filter(button -> String.valueOf(button.getDomProperty("textContent")).trim().equals(label)).findFirst().orElse(null));
+        // textContent, not getText: a radio scrolled away inside the layout's scroller reads as empty to WebDriver.
         scrollTo(radio);
         radio.findElement(By.cssSelector("input")).click();
         return idle();

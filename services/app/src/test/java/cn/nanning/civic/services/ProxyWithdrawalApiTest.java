@@ -58,6 +58,11 @@ class ProxyWithdrawalApiTest {
         List<Map<String, Object>> workbench = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/workbench")
                 .bearerAuth(fixture.clerk), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertThat(workbench).noneMatch(r -> id.equals(r.get("id")));
+        Map<?, ?> closed = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/closed").bearerAuth(fixture.clerk), Map.class);
+        assertThat((List<?>) closed.get("items")).as("off the queue, still there to look up")
+                .anySatisfy(r -> assertThat(((Map<?, ?>) r).get("id")).isEqualTo(id));
+        var citizenAsks = refused(() -> client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/closed").bearerAuth(fixture.citizen), Map.class));
+        assertThat(citizenAsks.getStatus().getCode()).isEqualTo(403);
 
         var again = refused(() -> withdraw(id, fixture.citizen, Map.of()));
         assertThat(again.getStatus().getCode()).isEqualTo(409);

@@ -58,6 +58,16 @@ class ProxyFollowUpAndReferralViewTest extends PortalViewTest {
         JsonNode stored = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json();
         assertThat(stored.path("status").asText()).isEqualTo("FOLLOWED_UP");
         assertThat(stored.path("satisfaction").asInt()).isEqualTo(4);
+
+        // Off the queue now, and still there to look up under 已办结.
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<cn.nanning.civic.portal.gateway.ProxyRequestSummary> closed =
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("proxy-closed"));
+        cn.nanning.civic.portal.gateway.ProxyRequestSummary done = closed.getGenericDataView().getItems()
+                .filter(r -> r.id().equals(requestId)).findFirst().orElseThrow();
+        assertThat(done.statusLabel()).isEqualTo("已回访");
+        closed.select(done);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("proxy-follow-up-score")).getText()).isEqualTo("满意度：满意（4 分）");
     }
 
     @Test

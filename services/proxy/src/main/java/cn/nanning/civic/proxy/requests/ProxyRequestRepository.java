@@ -24,6 +24,32 @@ interface ProxyRequestRepository extends CrudRepository<ProxyRequest, UUID> {
             limit :limit""", nativeQuery = true)
     List<ProxyRequest> workbench(String accountId, LocalDate today, int limit);
 
+    /** Closed requests (followed up or withdrawn) of the clerk's points, the latest first. */
+    @Query(value = """
+            select r.* from proxy.proxy_request r
+            join proxy.service_point_staff s on s.point_id = r.point_id and s.account_id = :accountId
+            where r.status in ('FOLLOWED_UP', 'WITHDRAWN') and r.parent_id is null
+            order by coalesce(r.archived_at, r.created_at) desc, r.id limit :limit offset :offset""", nativeQuery = true)
+    List<ProxyRequest> closedAtPointsOf(String accountId, int limit, int offset);
+
+    @Query(value = """
+            select count(*) from proxy.proxy_request r
+            join proxy.service_point_staff s on s.point_id = r.point_id and s.account_id = :accountId
+            where r.status in ('FOLLOWED_UP', 'WITHDRAWN') and r.parent_id is null""", nativeQuery = true)
+    long countClosedAtPointsOf(String accountId);
+
+    /** Closed requests of an area (region code prefix), the latest first. */
+    @Query(value = """
+            select * from proxy.proxy_request where region_code like :prefix || '%'
+            and status in ('FOLLOWED_UP', 'WITHDRAWN') and parent_id is null
+            order by coalesce(archived_at, created_at) desc, id limit :limit offset :offset""", nativeQuery = true)
+    List<ProxyRequest> closedInArea(String prefix, int limit, int offset);
+
+    @Query(value = """
+            select count(*) from proxy.proxy_request where region_code like :prefix || '%'
+            and status in ('FOLLOWED_UP', 'WITHDRAWN') and parent_id is null""", nativeQuery = true)
+    long countClosedInArea(String prefix);
+
     /** A supervisor's view of an area (region code prefix). */
     @Query(value = """
             select * from proxy.proxy_request r where region_code like :prefix || '%' and status not in ('FOLLOWED_UP', 'WITHDRAWN')

@@ -121,6 +121,14 @@ class RequestController {
         return contacts.read(Caller.from(authentication), id);
     }
 
+    @Get("/closed")
+    @Secured({"CLERK", "VOLUNTEER", "ADMIN"})
+    @Operation(summary = "已办结的代办申请", description = "工作台不再显示的申请（已回访或已撤回），最近办结的在前：代办员看本服务点的，乡镇（街道）及以上负责人看辖区的；个人信息脱敏，分页返回 {items, page, size, total}，page 从 0 开始，size 为 1 到 50。")
+    PageOf<RequestView> closed(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
+                               Authentication authentication) {
+        return requests.closed(Caller.from(authentication), page, size);
+    }
+
     @Get("/{id}")
     @Operation(summary = "查看代办申请", description = "含材料清单和办理进程；个人信息脱敏。")
     RequestView one(@PathVariable UUID id, Authentication authentication) {

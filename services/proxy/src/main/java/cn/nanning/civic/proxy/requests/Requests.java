@@ -386,6 +386,18 @@ public class Requests {
         return summaries(found);
     }
 
+    /** What the workbench no longer shows: requests followed up or withdrawn, the latest first, page by page. */
+    @Transactional(readOnly = true)
+    public PageOf<RequestView> closed(Caller caller, int page, int size) {
+        int offset = Paging.offset(page, size, MINE_MAX_PAGE_SIZE);
+        if (PointAccess.isSupervisor(caller)) {
+            String prefix = RegionCodes.significantPrefix(caller.regionCode());
+            return PageOf.of(summaries(requests.closedInArea(prefix, size, offset)), page, size, requests.countClosedInArea(prefix));
+        }
+        return PageOf.of(summaries(requests.closedAtPointsOf(caller.accountId(), size, offset)), page, size,
+                requests.countClosedAtPointsOf(caller.accountId()));
+    }
+
     @Transactional(readOnly = true)
     public List<RequestView> overdue(Caller caller) {
         if (!PointAccess.isSupervisor(caller)) {
