@@ -1,7 +1,6 @@
 /** Journey 4: psychology — a risky answer shows 12356 at once, screening, then booking a counsellor. */
 const { Phone } = require('../support/phone');
 const setup = require('../support/setup');
-const { idNumber } = require('../support/gateway');
 
 test('a risky answer shows the hotline first with a call button, then the citizen books a counsellor', async () => {
   const counsellor = await setup.provider('counsellor');
@@ -36,7 +35,9 @@ test('a risky answer shows the hotline first with a call button, then the citize
   await phone.tap('确认预约'); // without an ID number: refused, with the message by the field
   expect(page.data.fieldErrors.idNumber || page.data.bookError).toBeTruthy();
   expect(page.text()).toMatch(/身份证/);
-  await page.type('.id-number', idNumber('19880606'));
+  expect(page.text()).toContain('年满 18 周岁的也可以不填'); // the API's own words: an adult need not name themselves
+  await phone.tap('本人已年满 18 周岁，不填身份证号码');
+  expect(page.text()).not.toContain('身份证号码加密保存');
   expect(page.text()).toContain('已附上您的心理自测结果');
   await phone.tap('确认预约');
   page = await phone.follow();

@@ -90,6 +90,24 @@ describe('法律咨询预约', () => {
     expect(page.text()).toContain('监护人姓名');
   });
 
+  test('an adult books counselling without an ID number by declaring being 18 or older', async () => {
+    let sent = null;
+    installWx([
+      { path: '/appointments/providers/pr2', body: f.counsellor },
+      { path: /^\/appointments\/providers\/pr2\/slots/, body: [f.slot(1, '10:00')] },
+      { method: 'POST', path: '/appointments/psychology/bookings', status: 201, onCall: (data) => { sent = data; },
+        body: { booking: f.booking({ service: 'PSYCHOLOGY' }), urgent: false, minor: false, screening: null, crisisHotline: null } },
+    ]);
+    const page = await openPage('pages/appointments/provider', { id: 'pr2' });
+    await page.tap('本人已年满 18 周岁，不填身份证号码');
+    expect(page.text()).not.toContain('身份证号码加密保存');
+    await page.tap('10:00');
+    await page.tap('确认预约');
+    expect(sent.adult).toBe(true);
+    expect(sent.idNumber).toBeUndefined();
+    expect(sent.guardian).toBeUndefined();
+  });
+
   test('my bookings split into upcoming and finished; the detail page moves and cancels', async () => {
     const { calls } = installWx([
       { path: '/appointments/bookings/mine', body: f.page([f.booking(), f.booking({ id: 'b2', status: 'CANCELLED', statusLabel: '已取消' })]) },

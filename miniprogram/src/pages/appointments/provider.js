@@ -18,6 +18,7 @@ page({
     mode: 'IN_PERSON',
     topic: '',
     idNumber: '',
+    adult: false,
     minor: false,
     guardianName: '',
     guardianRelation: '',
@@ -91,6 +92,8 @@ page({
       const age = idcard.age(idNumber);
       this.setData({ idNumber, minor: age !== null && age < 18 });
     },
+    /** An adult may book counselling without an ID number; a minor needs it for the guardian's consent. */
+    toggleAdult() { this.setData({ adult: !this.data.adult }); },
     onGuardian(e) { this.setData({ [e.currentTarget.dataset.field]: e.detail.value }); },
     toggleGuardianConsent() { this.setData({ guardianConsent: !this.data.guardianConsent }); },
     async book() {
@@ -113,8 +116,9 @@ page({
       const screening = store.peek('psychology.screening');
       const body = {
         providerId: this.data.provider.id, startsAt: this.data.chosen, mode: this.data.mode, topic: this.data.topic || undefined,
-        idNumber: this.data.idNumber, screening: screening || undefined,
-        guardian: this.data.minor ? { name: this.data.guardianName, relation: this.data.guardianRelation, phone: this.data.guardianPhone,
+        idNumber: this.data.adult ? undefined : this.data.idNumber, adult: this.data.adult || undefined,
+        screening: screening || undefined,
+        guardian: this.data.minor && !this.data.adult ? { name: this.data.guardianName, relation: this.data.guardianRelation, phone: this.data.guardianPhone,
           consent: this.data.guardianConsent } : undefined,
       };
       const booked = await this.act('bookError', () => api.post('/appointments/psychology/bookings', body));

@@ -56,7 +56,8 @@ public class CounsellingClient {
     }
 
     @Serdeable
-    public record Client(String bookingId, @Nullable String name, String idNumber, int age, boolean minor, @Nullable String phone,
+    public record Client(String bookingId, @Nullable String name, @Nullable String idNumber, @Nullable Integer age, boolean minor,
+                         boolean adultDeclared, @Nullable String phone,
                          @Nullable Guardian guardian, boolean urgent) {
     }
 

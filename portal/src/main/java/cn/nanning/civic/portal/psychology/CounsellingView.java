@@ -162,8 +162,9 @@ public final class CounsellingView extends VerticalLayout implements BeforeEnter
         CounsellingClient.Client who = signIn.withToken(token -> client.client(booking.id(), token));
         CounsellingClient.Intake intake = signIn.withToken(token -> client.intake(booking.id(), token));
         facts.removeAll();
-        facts.add(new Paragraph("姓名：" + (who.name() == null ? "（未填写）" : who.name()) + "　年龄：" + who.age() + " 岁"
-                + (who.minor() ? "（未成年）" : "") + "　身份证号：" + who.idNumber()));
+        facts.add(new Paragraph("姓名：" + (who.name() == null ? "（未填写）" : who.name())
+                + (who.idNumber() == null ? "　本人声明已年满 18 周岁，未提供身份证号码"
+                : "　年龄：" + who.age() + " 岁" + (who.minor() ? "（未成年）" : "") + "　身份证号：" + who.idNumber())));
         facts.add(new Paragraph("联系电话：" + (who.phone() == null ? "（未填写，请通过预约时的方式或监护人联系）" : who.phone())));
         if (who.guardian() != null) {
             facts.add(new Paragraph("监护人：" + who.guardian().name() + "（" + who.guardian().relation() + "）电话 " + who.guardian().phone()));

@@ -105,6 +105,33 @@ class PsychologyApiTest {
     }
 
     @Test
+    void anAdultBooksWithoutAnIdNumberByDeclaringTheirAgeAndTheCounsellorSeesThatDeclaration() {
+        Api.Provider counsellor = counsellor();
+        Map<String, Object> anonymous = booking(counsellor, "2025-09-30T09:00:00+08:00", null, RISKY_PHQ9);
+        var refusedWithout = refused(400, () -> api.post(PATH + "/bookings", anonymous, api.tokens.citizen()));
+        assertThat(refusedWithout.get("detail").toString()).contains("年满 18 周岁的也可以不填");
+        assertThat(api.count("select count(*) from appointments.booking where provider_id = ?::uuid", counsellor.id())).isZero();
+
+        anonymous.put("adult", true);
+        Map<?, ?> booked = api.post(PATH + "/bookings", anonymous, api.tokens.citizen());
+        assertThat(booked.get("minor")).isEqualTo(false);
+        assertThat(booked.get("urgent")).isEqualTo(true);
+        String id = ((Map<?, ?>) booked.get("booking")).get("id").toString();
+        Map<?, ?> client = api.get(PATH + "/bookings/" + id + "/client", counsellor.token());
+        assertThat(client.get("idNumber")).isNull();
+        assertThat(client.get("age")).isNull();
+        assertThat(client.get("adultDeclared")).isEqualTo(true);
+        assertThat(api.count("select count(*) from appointments.psychology_intake where booking_id = ?::uuid"
+                + " and client_id_number is null and adult_declared_at is not null", id)).isEqualTo(1);
+
+        // A declaration does not override a number: a child's number still needs the guardian.
+        Map<String, Object> child = booking(counsellor, "2025-09-30T10:00:00+08:00", TestIds.bornOn("20100101"), null);
+        child.put("adult", true);
+        assertThat(refused(400, () -> api.post(PATH + "/bookings", child, api.tokens.citizen())).get("detail").toString())
+                .contains("监护人同意");
+    }
+
+    @Test
     void counsellingNotesAreEncryptedAndOnlyTheCounsellorAndSharedSupervisorsReadThem() {
         Api.Provider counsellor = counsellor();
         Api.Provider supervisor = counsellor();

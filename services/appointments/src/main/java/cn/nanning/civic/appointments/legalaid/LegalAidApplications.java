@@ -93,7 +93,7 @@ class LegalAidApplications {
             throw ProblemException.forbidden("法律援助申请请由申请人本人提交。");
         }
         String name = required("applicantName", c.applicantName(), "请填写申请人姓名。", 50);
-        String id = IdNumbers.require("idNumber", c.idNumber());
+        String id = IdNumbers.require("idNumber", c.idNumber(), clock.today()).value();
         String phone = c.phone() == null ? "" : c.phone().strip();
         if (!MOBILE.matcher(phone).matches()) {
             throw ProblemException.invalidField("phone", "请填写正确的 11 位手机号码。");

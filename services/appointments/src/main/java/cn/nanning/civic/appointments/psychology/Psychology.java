@@ -65,15 +65,19 @@ class Psychology {
     record Guardian(@Nullable String name, @Nullable String relation, @Nullable String phone, @Nullable Boolean consent) {
     }
 
-    record NewBooking(UUID providerId, Instant startsAt, Mode mode, @Nullable String topic, String idNumber,
-                      @Nullable Screening.Answers screening, @Nullable Guardian guardian, @Nullable String clientName,
+    /** {@code idNumber} may be left out by an adult who declares being 18 or older ({@code adult}). */
+    record NewBooking(UUID providerId, Instant startsAt, Mode mode, @Nullable String topic, @Nullable String idNumber,
+                      @Nullable Boolean adult, @Nullable Screening.Answers screening, @Nullable Guardian guardian, @Nullable String clientName,
                       @Nullable String clientPhone) {
     }
 
-    /** Who the client is and how to reach them, for their counsellor: in full, every read audited. */
+    /**
+     * Who the client is and how to reach them, for their counsellor: in full, every read audited. An adult who booked
+     * without an ID number has neither {@code idNumber} nor {@code age}, and {@code adultDeclared} is true.
+     */
     @Serdeable
-    record ClientView(UUID bookingId, @Nullable String name, String idNumber, int age, boolean minor, @Nullable String phone,
-                      @Nullable Guardian guardian, boolean urgent) {
+    record ClientView(UUID bookingId, @Nullable String name, @Nullable String idNumber, @Nullable Integer age, boolean minor,
+                      boolean adultDeclared, @Nullable String phone, @Nullable Guardian guardian, boolean urgent) {
     }
 
     @Serdeable
@@ -87,8 +91,13 @@ class Psychology {
 
     @Transactional
     public PsychologyBookingView book(Caller caller, NewBooking c) {
-        String idNumber = IdNumbers.require("idNumber", c.idNumber());
-        boolean minor = IdNumbers.ageOn(idNumber, clock.today()) < ADULT_AGE;
+        boolean withoutId = c.idNumber() == null || c.idNumber().isBlank();
+        if (withoutId && !Boolean.TRUE.equals(c.adult())) {
+            throw ProblemException.invalidField("idNumber",
+                    "请填写身份证号码；年满 18 周岁的也可以不填，勾选“本人已年满 18 周岁”即可。未成年人须填写，并由监护人同意。");
+        }
+        String idNumber = withoutId ? null : IdNumbers.require("idNumber", c.idNumber(), clock.today()).value();
+        boolean minor = idNumber != null && IdNumbers.ageOn(idNumber, clock.today()) < ADULT_AGE;
         String guardian = null;
         if (minor) {
             guardian = guardian(c.guardian());
@@ -107,10 +116,11 @@ class Psychology {
         String storedGuardian = guardian;
         jdbc.prepareStatement("""
                 insert into appointments.psychology_intake (booking_id, client_id_number, client_id_index, minor, guardian,
-                    guardian_consent_at, screening, risk, client_name, client_phone) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
+                    guardian_consent_at, screening, risk, client_name, client_phone, adult_declared_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", s -> {
             s.setObject(1, booking.id());
-            s.setString(2, cipher.encrypt(idNumber, "psychology_intake.client_id_number"));
-            s.setString(3, cipher.blindIndex(idNumber, "psychology_intake.client_id_number"));
+            s.setString(2, idNumber == null ? null : cipher.encrypt(idNumber, "psychology_intake.client_id_number"));
+            s.setString(3, idNumber == null ? null : cipher.blindIndex(idNumber, "psychology_intake.client_id_number"));
             s.setBoolean(4, minor);
             s.setString(5, storedGuardian == null ? null : cipher.encrypt(storedGuardian, "psychology_intake.guardian"));
             s.setTimestamp(6, storedGuardian == null ? null : Timestamp.from(clock.now()));
@@ -118,6 +128,7 @@ class Psychology {
             s.setBoolean(8, risk);
             s.setString(9, clientName.isEmpty() ? null : cipher.encrypt(clientName, "psychology_intake.client_name"));
             s.setString(10, clientPhone.isEmpty() ? null : cipher.encrypt(clientPhone, "psychology_intake.client_phone"));
+            s.setTimestamp(11, idNumber == null ? Timestamp.from(clock.now()) : null);
             return s.executeUpdate();
         });
         return new PsychologyBookingView(bookings.view(booking), risk, minor, result, risk ? Screening.hotline() : null);
@@ -189,19 +200,21 @@ class Psychology {
             throw Bookings.hidden(caller);
         }
         return jdbc.prepareStatement("""
-                select client_id_number, minor, guardian, client_name, client_phone from appointments.psychology_intake
+                select client_id_number, minor, guardian, client_name, client_phone, adult_declared_at from appointments.psychology_intake
                 where booking_id = ?""", s -> {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     throw ProblemException.notFound("该预约没有来访者登记信息。");
                 }
-                String idNumber = cipher.decrypt(rs.getString("client_id_number"), "psychology_intake.client_id_number");
+                String storedId = rs.getString("client_id_number");
+                String idNumber = storedId == null ? null : cipher.decrypt(storedId, "psychology_intake.client_id_number");
                 String guardian = rs.getString("guardian");
                 String name = rs.getString("client_name");
                 String phone = rs.getString("client_phone");
                 return new ClientView(id, name == null ? null : cipher.decrypt(name, "psychology_intake.client_name"), idNumber,
-                        IdNumbers.ageOn(idNumber, clock.today()), rs.getBoolean("minor"),
+                        idNumber == null || idNumber.isEmpty() ? null : IdNumbers.ageOn(idNumber, clock.today()), rs.getBoolean("minor"),
+                        rs.getTimestamp("adult_declared_at") != null,
                         phone == null ? null : cipher.decrypt(phone, "psychology_intake.client_phone"),
                         guardian == null ? null : readGuardian(cipher.decrypt(guardian, "psychology_intake.guardian")), booking.urgent());
             }

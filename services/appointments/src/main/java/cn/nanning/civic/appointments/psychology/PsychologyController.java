@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -53,11 +54,12 @@ class PsychologyController {
     }
 
     @Post("/bookings")
-    @Operation(summary = "预约心理咨询", description = "自评有风险的预约标记为紧急，并立即返回心理援助热线；未成年人须经监护人同意。")
+    @Operation(summary = "预约心理咨询", description = "自评有风险的预约标记为紧急，并立即返回心理援助热线；未成年人须填写身份证号码并经监护人同意；"
+            + "成年人可以不填身份证号码，声明已年满 18 周岁（adult=true）即可。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<Psychology.PsychologyBookingView> book(@Body @Valid NewPsychologyBooking b, Authentication authentication) {
         var view = psychology.book(Caller.from(authentication), new Psychology.NewBooking(b.providerId(), Times.parse("startsAt", b.startsAt()),
-                Mode.parse(b.mode()), b.topic(), b.idNumber(), b.screening(), b.guardian(), b.name(), b.phone()));
+                Mode.parse(b.mode()), b.topic(), b.idNumber(), b.adult(), b.screening(), b.guardian(), b.name(), b.phone()));
         return HttpResponse.created(view, URI.create("/api/v1/appointments/psychology/bookings/" + view.booking().id()));
     }
 
@@ -104,7 +106,9 @@ class PsychologyController {
 
     @Serdeable
     record NewPsychologyBooking(@NotNull(message = "请选择心理咨询师") UUID providerId, @Nullable String startsAt,
-                                @Nullable String mode, @Nullable String topic, @Nullable String idNumber,
+                                @Nullable String mode, @Nullable String topic,
+                                @Schema(description = "身份证号码；年满 18 周岁的可以不填，同时传 adult=true") @Nullable String idNumber,
+                                @Schema(description = "本人声明已年满 18 周岁（不填身份证号码时必须为 true）") @Nullable Boolean adult,
                                 @Nullable Screening.Answers screening, @Nullable Psychology.Guardian guardian,
                                 @Nullable String name, @Nullable String phone) {
     }

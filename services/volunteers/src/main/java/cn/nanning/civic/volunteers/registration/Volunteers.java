@@ -2,6 +2,7 @@ package cn.nanning.civic.volunteers.registration;
 
 import cn.nanning.civic.common.identity.Caller;
 import cn.nanning.civic.common.identity.Role;
+import cn.nanning.civic.common.idcard.ResidentIdNumber;
 import cn.nanning.civic.common.pii.FieldCipher;
 import cn.nanning.civic.common.pii.Masking;
 import cn.nanning.civic.common.problem.ProblemException;

@@ -1,4 +1,4 @@
-package cn.nanning.civic.volunteers.registration;
+package cn.nanning.civic.common.idcard;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

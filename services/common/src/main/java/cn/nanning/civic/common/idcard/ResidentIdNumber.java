@@ -1,4 +1,4 @@
-package cn.nanning.civic.volunteers.registration;
+package cn.nanning.civic.common.idcard;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ public record ResidentIdNumber(String value, LocalDate birthDate, char sex) {
 
     /** Thrown with a message that can be shown to the person typing the number. */
     public static final class Invalid extends IllegalArgumentException {
-        Invalid(String message) {
+        private Invalid(String message) {
             super(message);
         }
     }
@@ -65,7 +65,7 @@ public record ResidentIdNumber(String value, LocalDate birthDate, char sex) {
     }
 
     /** The check character for the first 17 digits of a number. */
-    static char checkCharacter(String id) {
+    public static char checkCharacter(String id) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (id.charAt(i) - '0') * WEIGHTS[i];
