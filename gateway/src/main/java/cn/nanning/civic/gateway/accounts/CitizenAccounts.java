@@ -64,6 +64,18 @@ public class CitizenAccounts {
         return updated == 1 ? Optional.of(new BoundPhone(Masking.phone(phone), now)) : Optional.empty();
     }
 
+    /** A bound phone number in full: only for its owner's own profile. */
+    public record FullPhone(String phone, Instant boundAt) {
+    }
+
+    /** The account's bound number in full, for the owner; empty when none is bound. */
+    @Transactional(readOnly = true)
+    public Optional<FullPhone> fullPhone(UUID accountId) {
+        return accounts.findById(accountId)
+                .filter(a -> a.phoneEnc() != null)
+                .map(a -> new FullPhone(cipher.decrypt(a.phoneEnc(), PHONE_COLUMN), a.phoneBoundAt()));
+    }
+
     /** The account's bound number, masked; empty when none is bound. */
     @Transactional(readOnly = true)
     public Optional<BoundPhone> phone(UUID accountId) {

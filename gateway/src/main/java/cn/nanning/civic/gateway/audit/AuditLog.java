@@ -25,6 +25,9 @@ public class AuditLog {
     public static final String OTP_ENROL = "OTP_ENROL";
     public static final String OTP_RESET = "OTP_RESET";
     public static final String PHONE_BIND = "PHONE_BIND";
+    public static final String PROFILE_READ = "PROFILE_READ";
+    public static final String PROFILE_SAVE = "PROFILE_SAVE";
+    public static final String PROFILE_ERASE = "PROFILE_ERASE";
     public static final String SUCCESS = "SUCCESS";
     public static final String FAILURE = "FAILURE";
     /** The actor when a sign-in names no existing account: the typed name is not kept (it may be a mistyped password). */

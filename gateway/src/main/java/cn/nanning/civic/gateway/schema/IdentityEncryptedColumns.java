@@ -15,6 +15,8 @@ class IdentityEncryptedColumns {
     EncryptedColumns identityEncryptedColumns() {
         return new EncryptedColumns(List.of(
                 new Column("identity.citizen_account", "id", "phone_enc", "identity.citizen_account.phone_enc"),
+                new Column("identity.citizen_profile", "account_id", "name_enc", "identity.citizen_profile.name_enc"),
+                new Column("identity.citizen_profile", "account_id", "id_number_enc", "identity.citizen_profile.id_number_enc"),
                 new Column("identity.staff_account", "id", "totp_secret", "identity.staff_account.totp_secret"),
                 new Column("identity.signing_key", "kid", "private_jwk", "identity.signing_key.private_jwk")));
     }
