@@ -4,6 +4,7 @@ const api = require('../../api/index');
 const fmt = require('../../utils/format');
 const store = require('../../utils/store');
 const idcard = require('../../utils/idcard');
+const profile = require('../../utils/profile');
 
 page({
   data: {
@@ -30,6 +31,7 @@ page({
     bookError: '',
     waitOk: '',
     loaded: false,
+    prefilled: false,
   },
   methods: {
     onLoad(query) {
@@ -61,6 +63,7 @@ page({
         counsellor: provider.kind === 'COUNSELLOR',
         days,
       });
+      if (provider.kind === 'COUNSELLOR') await this.prefill();
       this.pickDay({ currentTarget: { dataset: { day: first.day } } });
     },
     /** The place's phone, as the administrator entered it: one tap to call. */
@@ -94,6 +97,13 @@ page({
     },
     /** An adult may book counselling without an ID number; a minor needs it for the guardian's consent. */
     toggleAdult() { this.setData({ adult: !this.data.adult }); },
+    /** The ID number from 我的资料, when saved: the minor check follows it. */
+    async prefill() {
+      const filled = await profile.fill(this, { idNumber: 'idNumber' });
+      if (!filled.length) return;
+      const age = idcard.age(this.data.idNumber);
+      this.setData({ prefilled: true, minor: age !== null && age < 18 });
+    },
     onGuardian(e) { this.setData({ [e.currentTarget.dataset.field]: e.detail.value }); },
     toggleGuardianConsent() { this.setData({ guardianConsent: !this.data.guardianConsent }); },
     async book() {

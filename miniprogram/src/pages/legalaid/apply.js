@@ -2,6 +2,7 @@
 const { page } = require('../../utils/page');
 const api = require('../../api/index');
 const regions = require('../../utils/regions');
+const profile = require('../../utils/profile');
 
 page({
   data: {
@@ -18,12 +19,13 @@ page({
     exemptGround: '',
     hardshipStatement: '',
     error: '',
+    prefilled: false,
   },
   methods: {
     onLoad(query) {
       // Coming from a law-search answer: its matter type is chosen already (the citizen can still change it).
       this.wanted = (query && query.caseType) || '';
-      return this.loadChoices();
+      return Promise.all([this.loadChoices(), this.prefill()]);
     },
     /** Case types (法律援助法 Art. 31) and exemption grounds (Art. 32, 42) as the API serves them. */
     async loadChoices() {
@@ -35,6 +37,11 @@ page({
       const update = { caseTypes: types.items || [], grounds: (grounds.items || []).map((g) => ({ ...g, article: g.article || '' })) };
       if (this.wanted && update.caseTypes.some((c) => c.code === this.wanted)) update.caseType = this.wanted;
       this.setData(update);
+    },
+    /** Name, ID number and phone from 我的资料, when the citizen saved them. */
+    async prefill() {
+      const filled = await profile.fill(this, { name: 'applicantName', idNumber: 'idNumber', phone: 'phone' });
+      if (filled.length) this.setData({ prefilled: true });
     },
     onInput(e) { this.setData({ [e.currentTarget.dataset.field]: e.detail.value }); },
     pickCase(e) { this.setData({ caseType: e.currentTarget.dataset.code }); },

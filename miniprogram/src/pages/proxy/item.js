@@ -3,16 +3,17 @@ const { page } = require('../../utils/page');
 const api = require('../../api/index');
 const store = require('../../utils/store');
 const catalogue = require('../../utils/catalogue');
+const profile = require('../../utils/profile');
 
 page({
   data: {
     item: null, materials: /** @type {string[]} */ ([]), point: null, pointNote: '', village: '',
-    forWhom: 'self', residentName: '', residentPhone: '', consent: false, error: '', submitError: '', loaded: false,
+    forWhom: 'self', residentName: '', residentPhone: '', consent: false, error: '', submitError: '', loaded: false, prefilled: false,
   },
   methods: {
     onLoad(query) {
       this.code = query.code;
-      return this.load();
+      return Promise.all([this.load(), this.prefill()]);
     },
     onShow() {
       const v = store.village();
@@ -44,7 +45,28 @@ page({
         pointNote: note,
       });
     },
-    pickWhom(e) { this.setData({ forWhom: e.currentTarget.dataset.whom }); },
+    /** Name and phone from 我的资料 for a request of one's own. */
+    async prefill() {
+      const filled = await profile.fill(this, { name: 'residentName', phone: 'residentPhone' });
+      if (!filled.length) return;
+      this.own = { residentName: this.data.residentName, residentPhone: this.data.residentPhone };
+      this.setData({ prefilled: true });
+    },
+    /** For a family member the citizen's own prefilled data is taken out again, and put back for a request of their own. */
+    pickWhom(e) {
+      const whom = e.currentTarget.dataset.whom;
+      /** @type {Record<string, string>} */
+      const update = { forWhom: whom };
+      const own = this.own;
+      if (own) {
+        for (const key of ['residentName', 'residentPhone']) {
+          const current = this.data[key];
+          if (whom === 'family' && current === own[key]) update[key] = '';
+          if (whom === 'self' && !String(current || '').trim()) update[key] = own[key];
+        }
+      }
+      this.setData(update);
+    },
     onInput(e) { this.setData({ [e.currentTarget.dataset.field]: e.detail.value }); },
     toggleConsent() { this.setData({ consent: !this.data.consent }); },
     callPoint() { wx.makePhoneCall({ phoneNumber: this.data.point.phone }); },

@@ -3,6 +3,7 @@ const { page } = require('../../utils/page');
 const api = require('../../api/index');
 const store = require('../../utils/store');
 const idcard = require('../../utils/idcard');
+const profile = require('../../utils/profile');
 
 const SKILLS = ['急救', '巡逻', '助老', '文艺', '医疗', '法律', '心理', '驾驶', '摄影', '电脑'];
 
@@ -10,11 +11,18 @@ page({
   data: {
     realName: '', idNumber: '', phone: '', skills: /** @type {string[]} */ ([]), allSkills: SKILLS.map((s) => ({ name: s, on: false })),
     village: '', minor: false, child: false, guardianName: '', guardianPhone: '', guardianRelation: '', guardianConsent: false,
-    consent: false, error: '', policy: /** @type {{version: string, title: string, text: string}|null} */ (null), policyError: '', policyOpen: false,
+    consent: false, error: '', policy: /** @type {{version: string, title: string, text: string}|null} */ (null), policyError: '', policyOpen: false, prefilled: false,
   },
   methods: {
     onLoad() {
-      return this.loadPolicy();
+      return Promise.all([this.loadPolicy(), this.prefill()]);
+    },
+    /** Name, ID number and phone from 我的资料, when the citizen saved them (the minor check follows the number). */
+    async prefill() {
+      const filled = await profile.fill(this, { name: 'realName', idNumber: 'idNumber', phone: 'phone' });
+      if (!filled.length) return;
+      const age = idcard.age(this.data.idNumber.trim());
+      this.setData({ prefilled: true, minor: age !== null && age < 18, child: age !== null && age < 14 });
     },
     /** The personal-information rules the registration accepts, in the version the API expects back. */
     async loadPolicy() {

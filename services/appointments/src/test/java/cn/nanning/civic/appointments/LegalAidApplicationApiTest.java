@@ -60,15 +60,21 @@ class LegalAidApplicationApiTest {
     }
 
     @Test
-    void anApplicationIsStoredEncryptedBlindIndexedAndShownMasked() {
+    void anApplicationIsStoredEncryptedBlindIndexedAndShownMaskedToStaffInFullToItsApplicant() {
         String idNumber = TestIds.bornOn("19850317");
-        Map<?, ?> created = api.post(PATH, body(idNumber), api.tokens.citizen());
+        String applicant = api.tokens.citizen();
+        Map<?, ?> created = api.post(PATH, body(idNumber), applicant);
         String id = created.get("id").toString();
         assertThat(created.get("status")).isEqualTo("UNDER_REVIEW");
         assertThat(created.get("idNumber")).isEqualTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14));
-        assertThat(created.get("applicantName")).isEqualTo("黄**");
-        assertThat(created.get("phone")).isEqualTo("139****2345");
+        assertThat(created.get("applicantName")).as("the applicant's own name").isEqualTo("黄美玲");
+        assertThat(created.get("phone")).isEqualTo("13907712345");
         assertThat(created.get("regionName")).isEqualTo("青秀区");
+        Map<?, ?> forAdmin = api.get(PATH + "/" + id, admin(Api.DISTRICT));
+        assertThat(forAdmin.get("applicantName")).isEqualTo("黄**");
+        assertThat(forAdmin.get("phone")).isEqualTo("139****2345");
+        assertThat(forAdmin.get("idNumber")).isEqualTo(created.get("idNumber"));
+        assertThat(api.get(PATH + "/" + id, applicant).get("applicantName")).isEqualTo("黄美玲");
         assertThat(api.count("select count(*) from appointments.legal_aid_application where id = ?::uuid and id_number like ?", id, "%" + idNumber + "%"))
                 .isZero();
         assertThat(api.count("select count(*) from appointments.legal_aid_application where id = ?::uuid and applicant_name like '%黄美玲%'", id))

@@ -40,9 +40,10 @@ class ApplicationController {
     @Operation(summary = "申请法律援助", description = "提交申请人信息、案件情况、对方当事人，以及经济困难说明或免予核查经济困难的情形。")
     @ApiResponse(responseCode = "201", description = "已创建", useReturnTypeSchema = true)
     HttpResponse<ApplicationView> submit(@Body NewApplicationBody b, Authentication authentication) {
-        var app = applications.submit(Caller.from(authentication), new LegalAidApplications.NewApplication(b.applicantName(), b.idNumber(),
+        Caller caller = Caller.from(authentication);
+        var app = applications.submit(caller, new LegalAidApplications.NewApplication(b.applicantName(), b.idNumber(),
                 b.phone(), b.regionCode(), b.caseType(), b.otherParty(), b.description(), b.hardshipStatement(), b.exemptGround()));
-        return HttpResponse.created(applications.view(app), URI.create("/api/v1/appointments/legal-aid/applications/" + app.id()));
+        return HttpResponse.created(applications.view(caller, app), URI.create("/api/v1/appointments/legal-aid/applications/" + app.id()));
     }
 
     @Get("/mine")
@@ -56,21 +57,21 @@ class ApplicationController {
     @Secured({"ADMIN", "LAWYER"})
     @Operation(summary = "法律援助申请工作台", description = "管理员看到本辖区的申请；律师看到指派给本人的申请。")
     List<ApplicationView> workbench(Authentication authentication) {
-        return applications.workbench(Caller.from(authentication)).stream().map(applications::view).toList();
+        return applications.workbench(Caller.from(authentication)).stream().map(a -> applications.view(Caller.from(authentication), a)).toList();
     }
 
     @Get("/overdue")
     @Secured("ADMIN")
     @Operation(summary = "逾期的法律援助申请", description = "管理员辖区内已超过决定期限或指派期限的申请。")
     List<ApplicationView> overdue(Authentication authentication) {
-        return applications.overdue(Caller.from(authentication)).stream().map(applications::view).toList();
+        return applications.overdue(Caller.from(authentication)).stream().map(a -> applications.view(Caller.from(authentication), a)).toList();
     }
 
     @Get("/decided")
     @Secured("ADMIN")
     @Operation(summary = "已作出决定的法律援助申请", description = "管理员辖区内已决定不予法律援助或已指派律师的申请。")
     List<ApplicationView> decided(Authentication authentication) {
-        return applications.decided(Caller.from(authentication)).stream().map(applications::view).toList();
+        return applications.decided(Caller.from(authentication)).stream().map(a -> applications.view(Caller.from(authentication), a)).toList();
     }
 
     @Get("/{id}/contact")
@@ -83,7 +84,8 @@ class ApplicationController {
     @Get("/{id}")
     @Operation(summary = "查看法律援助申请", description = "申请人、受指派的律师或申请所在辖区的管理员可查看。")
     ApplicationView one(@PathVariable UUID id, Authentication authentication) {
-        return applications.view(applications.read(Caller.from(authentication), id));
+        Caller caller = Caller.from(authentication);
+        return applications.view(caller, applications.read(caller, id));
     }
 
     @Get("/{id}/id-number")
@@ -97,19 +99,22 @@ class ApplicationController {
     @Secured("ADMIN")
     @Operation(summary = "通知补充材料", description = "一次性告知申请人需要补充的全部材料；审查期限暂停计算。")
     ApplicationView requestSupplement(@PathVariable UUID id, @Body Materials body, Authentication authentication) {
-        return applications.view(applications.requestSupplement(Caller.from(authentication), id, body.materials()));
+        Caller caller = Caller.from(authentication);
+        return applications.view(caller, applications.requestSupplement(caller, id, body.materials()));
     }
 
     @Post("/{id}/supplement")
     @Operation(summary = "补充材料", description = "申请人提交所要求的材料；审查期限恢复计算。")
     ApplicationView supplement(@PathVariable UUID id, @Body Note body, Authentication authentication) {
-        return applications.view(applications.supplement(Caller.from(authentication), id, body.note()));
+        Caller caller = Caller.from(authentication);
+        return applications.view(caller, applications.supplement(caller, id, body.note()));
     }
 
     @Post("/{id}/withdrawal")
     @Operation(summary = "撤回法律援助申请", description = "申请人本人在作出决定前（审查中、待补充材料）撤回；已作出决定的答 409。")
     ApplicationView withdraw(@PathVariable UUID id, @Body @Nullable Withdrawal body, Authentication authentication) {
-        return applications.view(applications.withdraw(Caller.from(authentication), id, body == null ? null : body.reason()));
+        Caller caller = Caller.from(authentication);
+        return applications.view(caller, applications.withdraw(caller, id, body == null ? null : body.reason()));
     }
 
     @Serdeable
@@ -120,14 +125,16 @@ class ApplicationController {
     @Secured("ADMIN")
     @Operation(summary = "决定是否给予法律援助", description = "给予或不予法律援助，均须说明理由。")
     ApplicationView decide(@PathVariable UUID id, @Body Decision body, Authentication authentication) {
-        return applications.view(applications.decide(Caller.from(authentication), id, body.approve(), body.reasons()));
+        Caller caller = Caller.from(authentication);
+        return applications.view(caller, applications.decide(caller, id, body.approve(), body.reasons()));
     }
 
     @Post("/{id}/assignment")
     @Secured("ADMIN")
     @Operation(summary = "指派承办人员", description = "指派律师或法律援助机构工作人员承办；应在决定给予法律援助后 3 个工作日内指派。")
     ApplicationView assign(@PathVariable UUID id, @Body Assignment body, Authentication authentication) {
-        return applications.view(applications.assign(Caller.from(authentication), id, body.providerId()));
+        Caller caller = Caller.from(authentication);
+        return applications.view(caller, applications.assign(caller, id, body.providerId()));
     }
 
     @Serdeable

@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.UUID;
 
-/** A legal-aid application as shown to the applicant, the deciding administrator and the assigned lawyer: personal data masked. */
+/** A legal-aid application as shown to the applicant (own name and phone in full), the deciding administrator and the assigned lawyer (masked). */
 @Serdeable
 public record ApplicationView(UUID id, String status, String statusLabel, String regionCode, @Nullable String regionName,
                               String applicantName, String idNumber, String phone,

@@ -345,7 +345,7 @@ class LegalAidApplications {
             s.setInt(2, size);
             s.setInt(3, offset);
         });
-        return PageOf.of(rows.stream().map(this::view).toList(), page, size, total);
+        return PageOf.of(rows.stream().map(a -> view(caller, a)).toList(), page, size, total);
     }
 
     /**
@@ -382,11 +382,18 @@ class LegalAidApplications {
         });
     }
 
-    ApplicationView view(Application a) {
+    /**
+     * The application as {@code viewer} may see it: the applicant reads their own name and phone in full (the ID number
+     * stays masked on screen — its full text is in their 我的资料); staff see all three masked and ask for the full
+     * contact through the audited {@code /contact}.
+     */
+    ApplicationView view(Caller viewer, Application a) {
+        boolean applicant = !viewer.isStaff() && viewer.accountId().equals(a.citizenAccountId());
         String lawyerName = a.assignedProviderId() == null ? null : directory.provider(a.assignedProviderId()).displayName();
         return new ApplicationView(a.id(), a.status().name(), a.status().label(), a.regionCode(),
                 regions.findById(a.regionCode()).map(Region::name).orElse(null),
-                Masking.name(a.applicantName()), Masking.idNumber(a.idNumber()), Masking.phone(a.phone()),
+                applicant ? a.applicantName() : Masking.name(a.applicantName()), Masking.idNumber(a.idNumber()),
+                applicant ? a.phone() : Masking.phone(a.phone()),
                 a.caseType().name(), a.caseType().label(), a.otherParty(), a.description(), a.hardshipStatement(),
                 a.exemptGround() == null ? null : a.exemptGround().name(), a.exemptGround() == null ? null : a.exemptGround().label(),
                 a.exemptGround() == null ? null : a.exemptGround().article(),
