@@ -4,17 +4,21 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Every operation of every published document answers errors the same way: RFC 9457 problem details as
  * {@code application/problem+json}, with a Chinese {@code title} and, for bad input, Chinese {@code errors[].message}
- * texts. The deployables' generated documents list only their successes; this adds the {@code Problem} schema and a
- * {@code default} response to each operation, so a client generated from the documents reads every error; query
- * parameters with a default value are marked optional.
+ * texts. The deployables' generated documents list only their successes; this adds the {@code Problem} schema and, per
+ * operation, one response per error status with the {@code type} values it can carry (from {@link ProblemTypes}: the
+ * universal ones and the operation's own), plus a {@code default} response that admits only the universal types — so a
+ * client switches on documented types, and the contract test fails on an undocumented one. Query parameters with a
+ * default value are marked optional.
  */
 final class ErrorResponses {
 
@@ -25,8 +29,12 @@ final class ErrorResponses {
     }
 
     /** The document with the problem schema and each operation's error response added. */
-    @SuppressWarnings("unchecked")
     static String complete(String yamlText) {
+        return complete(yamlText, ProblemTypes.CATALOGUE);
+    }
+
+    @SuppressWarnings("unchecked")
+    static String complete(String yamlText, ProblemTypes types) {
         LoaderOptions loading = new LoaderOptions();
         loading.setCodePointLimit(32 * 1024 * 1024);
         Map<String, Object> document = new Yaml(loading).load(yamlText);
@@ -43,8 +51,8 @@ final class ErrorResponses {
                         + "errors 为逐项的输入问题",
                 "content", Map.of(MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
         Map<String, Object> paths = (Map<String, Object>) document.getOrDefault("paths", Map.of());
-        for (Object item : paths.values()) {
-            if (!(item instanceof Map<?, ?> operations)) {
+        for (Map.Entry<String, Object> item : paths.entrySet()) {
+            if (!(item.getValue() instanceof Map<?, ?> operations)) {
                 continue;
             }
             for (Map.Entry<?, ?> entry : operations.entrySet()) {
@@ -53,7 +61,7 @@ final class ErrorResponses {
                 }
                 Map<String, Object> answers = (Map<String, Object>) ((Map<String, Object>) operation)
                         .computeIfAbsent("responses", k -> new LinkedHashMap<>());
-                answers.putIfAbsent("default", Map.of("$ref", "#/components/responses/Problem"));
+                typed(answers, types.universal(), types.of(String.valueOf(entry.getKey()), item.getKey()));
                 optionalWhenDefaulted(operation.get("parameters"));
             }
         }
@@ -62,6 +70,55 @@ final class ErrorResponses {
         dumping.setAllowUnicode(true);
         dumping.setSplitLines(false);
         return new Yaml(dumping).dump(document);
+    }
+
+    /**
+     * Each error status the operation documents or can answer with gets the problem schema narrowed to its
+     * {@code type} values (universal ones of that status plus the operation's own); {@code default} takes the rest,
+     * universal types only. A description the operation wrote itself is kept.
+     */
+    @SuppressWarnings("unchecked")
+    private static void typed(Map<String, Object> answers, List<ProblemTypes.Type> universal, List<ProblemTypes.Type> own) {
+        Map<String, List<ProblemTypes.Type>> byStatus = new TreeMap<>();
+        for (ProblemTypes.Type type : own) {
+            for (int status : type.statuses()) {
+                byStatus.computeIfAbsent(String.valueOf(status), k -> new ArrayList<>()).add(type);
+            }
+        }
+        for (String code : answers.keySet()) {
+            if (code.length() == 3 && (code.charAt(0) == '4' || code.charAt(0) == '5')) {
+                byStatus.computeIfAbsent(code, k -> new ArrayList<>());
+            }
+        }
+        for (Map.Entry<String, List<ProblemTypes.Type>> status : byStatus.entrySet()) {
+            int code = Integer.parseInt(status.getKey());
+            List<ProblemTypes.Type> allowed = new ArrayList<>(status.getValue());
+            universal.stream().filter(t -> t.statuses().contains(code)).forEach(allowed::add);
+            Object existing = answers.get(status.getKey());
+            String description = existing instanceof Map<?, ?> m && m.get("description") != null
+                    ? m.get("description").toString() : describe(status.getValue());
+            answers.put(status.getKey(), response(description, allowed));
+        }
+        answers.put("default", response("其他出错情况（RFC 9457 problem+json），type 为通用问题类型之一", universal));
+    }
+
+    private static String describe(List<ProblemTypes.Type> types) {
+        return types.isEmpty() ? "出错" : types.stream().map(ProblemTypes.Type::description).distinct()
+                .collect(java.util.stream.Collectors.joining("；"));
+    }
+
+    private static Map<String, Object> response(String description, List<ProblemTypes.Type> types) {
+        List<String> uris = types.stream().map(ProblemTypes.Type::uri).distinct().toList();
+        String meanings = types.stream().map(t -> t.name() + "：" + t.description()).distinct()
+                .collect(java.util.stream.Collectors.joining("；"));
+        Map<String, Object> narrowed = new LinkedHashMap<>();
+        narrowed.put("type", "object");
+        narrowed.put("properties", Map.of("type", Map.of("type", "string", "enum", uris, "description", meanings)));
+        Map<String, Object> schema = Map.of("allOf", List.of(Map.of("$ref", "#/components/schemas/Problem"), narrowed));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("description", description);
+        answer.put("content", Map.of(MEDIA_TYPE, Map.of("schema", schema)));
+        return answer;
     }
 
     /**

@@ -39,10 +39,11 @@ class OperationsTest extends GatewayTest {
         Api.Response spec = api().get("/swagger/civic-gateway.yml", null);
         assertThat(spec.status()).isEqualTo(200);
         assertThat(spec.body()).contains("/api/v1/auth/wechat").contains("/api/v1/auth/staff/login");
-        // Published with every operation's error answer: problem+json with the Problem schema.
+        // Published with every operation's error answers: problem+json with the Problem schema and the types it can carry.
         String published = api().get("/openapi/gateway.yml", null).body();
         assertThat(published).contains("/api/v1/auth/wechat", "/api/v1/auth/staff/login", "application/problem+json",
-                "#/components/responses/Problem", "Problem:", "ProblemFieldError:");
+                "#/components/schemas/Problem", "Problem:", "ProblemFieldError:",
+                "https://civic.nanning.example/problems/wechat-code-invalid");
         Api.Response ui = api().get("/swagger-ui/index.html", null);
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.body()).contains("civic-gateway.yml");
