@@ -5,7 +5,8 @@
  * - silent sign-in: wx.login → POST /api/v1/auth/wechat, tokens kept in storage;
  * - on 401 the tokens are refreshed once (single flight: two refreshes racing would revoke the sign-in), falling back
  *   to a new silent sign-in, and the request is repeated once;
- * - every request carries a new X-Request-Id;
+ * - every request carries a new X-Request-Id, and X-Civic-Device: an install id made once on this phone (random, it
+ *   names no one) so the gateway limits anonymous calls per phone, not per carrier NAT address;
  * - failures become an ApiError with the API's Chinese message and field messages (api/problem).
  */
 const config = require('../config/env');
@@ -26,6 +27,18 @@ function requestId() {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
+const DEVICE_KEY = 'civic.device';
+
+/** This install's id, made on first use and kept in storage. */
+function deviceId() {
+  let id = wx.getStorageSync(DEVICE_KEY);
+  if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id)) {
+    id = requestId().replace(/-/g, '');
+    wx.setStorageSync(DEVICE_KEY, id);
+  }
+  return id;
+}
+
 /**
  * @param {'GET'|'POST'|'PUT'|'DELETE'} method
  * @param {string} url
@@ -36,7 +49,7 @@ function requestId() {
 function send(method, url, data, token) {
   const id = requestId();
   /** @type {Record<string,string>} */
-  const header = { 'X-Request-Id': id, Accept: 'application/json, application/problem+json' };
+  const header = { 'X-Request-Id': id, 'X-Civic-Device': deviceId(), Accept: 'application/json, application/problem+json' };
   if (data !== undefined) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;
   return new Promise((resolve, reject) => {
@@ -140,7 +153,7 @@ async function upload(path, filePath) {
       url,
       filePath,
       name: 'file',
-      header: { Authorization: `Bearer ${token}`, 'X-Request-Id': id },
+      header: { Authorization: `Bearer ${token}`, 'X-Request-Id': id, 'X-Civic-Device': deviceId() },
       timeout: 60000,
       success: (res) => {
         let body = res.data;
@@ -170,7 +183,7 @@ async function download(path) {
   const once = (/** @type {string} */ token) => new Promise((resolve, reject) => {
     wx.downloadFile({
       url,
-      header: { Authorization: `Bearer ${token}`, 'X-Request-Id': requestId() },
+      header: { Authorization: `Bearer ${token}`, 'X-Request-Id': requestId(), 'X-Civic-Device': deviceId() },
       success: (res) => resolve(res),
       fail: () => reject(problem.network()),
     });

@@ -18,6 +18,16 @@ describe('the API wrapper', () => {
     expect(gets[0].header['X-Request-Id']).not.toBe(gets[1].header['X-Request-Id']);
   });
 
+  test('every call names this install with one device id, kept across launches, for per-phone rate limits', async () => {
+    const { calls, wx } = installWx([{ path: '/search/services', body: { items: [] } }]);
+    await api.get('/search/services', { q: '工资' }, false);
+    await api.get('/search/services', { q: '低保' }, false);
+    const ids = calls.requests.filter((r) => r.url.includes('/search/services')).map((r) => r.header['X-Civic-Device']);
+    expect(ids[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(wx.getStorageSync('civic.device')).toBe(ids[0]);
+  });
+
   test('on 401 refreshes once for all waiting calls and repeats each call once', async () => {
     let first = 2;
     const { calls } = installWx([

@@ -107,14 +107,17 @@ final class ErrorResponses {
                 .collect(java.util.stream.Collectors.joining("；"));
     }
 
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> response(String description, List<ProblemTypes.Type> types) {
         List<String> uris = types.stream().map(ProblemTypes.Type::uri).distinct().toList();
         String meanings = types.stream().map(t -> t.name() + "：" + t.description()).distinct()
                 .collect(java.util.stream.Collectors.joining("；"));
-        Map<String, Object> narrowed = new LinkedHashMap<>();
-        narrowed.put("type", "object");
-        narrowed.put("properties", Map.of("type", Map.of("type", "string", "enum", uris, "description", meanings)));
-        Map<String, Object> schema = Map.of("allOf", List.of(Map.of("$ref", "#/components/schemas/Problem"), narrowed));
+        // The whole problem schema with `type` narrowed, not an allOf with the shared one: validators read the
+        // properties of each allOf part as closed, and a client generator gets one plain type per response.
+        Map<String, Object> schema = new LinkedHashMap<>(problemSchema());
+        Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) schema.get("properties"));
+        properties.put("type", Map.of("type", "string", "format", "uri", "enum", uris, "description", meanings));
+        schema.put("properties", properties);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("description", description);
         answer.put("content", Map.of(MEDIA_TYPE, Map.of("schema", schema)));

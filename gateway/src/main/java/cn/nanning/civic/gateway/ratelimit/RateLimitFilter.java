@@ -26,14 +26,20 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Applies the request's rate-limit policy after the security filter (so the subject is the signed-in account when
- * there is one) and before forwarding. While Redis is down, writes and fail-closed policies are refused with 503;
- * other reads are limited per instance.
+ * Applies the request's rate-limit policy after the security filter and before forwarding. The subject is the
+ * signed-in account when there is one; an anonymous caller that names its device ({@link DeviceIds}) is limited per
+ * device and, with every device of its address, under the address ceiling (phones behind one carrier NAT do not share
+ * one budget); any other anonymous caller per address. While Redis is down, writes and fail-closed policies are
+ * refused with 503; other reads are limited per instance.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class RateLimitFilter implements Ordered {
@@ -47,14 +53,17 @@ class RateLimitFilter implements Ordered {
     private final RateLimitPolicies policies;
     private final RateLimiter limiter;
     private final ClientAddresses clients;
+    private final DeviceIds devices;
+    private final Map<String, RateLimitPolicy> ceilings = new ConcurrentHashMap<>();
     /** Jedis blocks, so Redis round trips run off the event loop. */
     private final Scheduler blocking;
 
-    RateLimitFilter(RateLimitPolicies policies, RateLimiter limiter, ClientAddresses clients,
+    RateLimitFilter(RateLimitPolicies policies, RateLimiter limiter, ClientAddresses clients, DeviceIds devices,
                     @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.policies = policies;
         this.limiter = limiter;
         this.clients = clients;
+        this.devices = devices;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
@@ -71,16 +80,17 @@ class RateLimitFilter implements Ordered {
         if (found.isEmpty()) {
             return next.proceed();
         }
-        RateLimitPolicy policy = found.get();
-        String subject = subject(request);
-        if (READS.contains(request.getMethod())) {
-            Optional<RateLimiter.Decision> leased = limiter.leasedRead(policy, subject);
-            if (leased.isPresent()) {
-                request.setAttribute(DECISION, leased.get());
-                return next.proceed();
-            }
+        List<Check> checks = checks(found.get(), request);
+        boolean read = READS.contains(request.getMethod());
+        List<Optional<RateLimiter.Decision>> leased = new ArrayList<>();
+        for (Check check : checks) {
+            leased.add(read ? limiter.leasedRead(check.policy(), check.subject()) : Optional.empty());
         }
-        return Mono.fromCallable(() -> decide(policy, subject, request))
+        if (leased.stream().allMatch(Optional::isPresent)) {
+            request.setAttribute(DECISION, leased.getLast().orElseThrow());
+            return next.proceed();
+        }
+        return Mono.fromCallable(() -> decideAll(checks, leased, request))
                 .subscribeOn(blocking)
                 .flatMap(outcome -> {
                     if (outcome instanceof Refusal refusal) {
@@ -89,6 +99,38 @@ class RateLimitFilter implements Ordered {
                     request.setAttribute(DECISION, outcome);
                     return Mono.from(next.proceed());
                 });
+    }
+
+    /** One bucket a request must find a token in: the policy and whose bucket it is. */
+    private record Check(RateLimitPolicy policy, String subject) {
+    }
+
+    /** The account's bucket; or the address ceiling, then the device's; or the address's bucket. */
+    private List<Check> checks(RateLimitPolicy policy, HttpRequest<?> request) {
+        Optional<Authentication> account = request.getUserPrincipal(Authentication.class);
+        if (account.isPresent()) {
+            return List.of(new Check(policy, "account:" + account.get().getName()));
+        }
+        String address = "ip:" + clients.of(request);
+        Optional<String> device = devices.of(request);
+        if (device.isEmpty()) {
+            return List.of(new Check(policy, address));
+        }
+        RateLimitPolicy ceiling = ceilings.computeIfAbsent(policy.getName() + ":" + policy.shape(),
+                k -> policy.behindOneAddress(devices.addressFactor()));
+        return List.of(new Check(ceiling, address), new Check(policy, "device:" + device.get()));
+    }
+
+    /** Every bucket in turn (a token already leased counts); the first refusal answers, else the last bucket's decision. */
+    private Object decideAll(List<Check> checks, List<Optional<RateLimiter.Decision>> leased, HttpRequest<?> request) {
+        Object outcome = null;
+        for (int i = 0; i < checks.size(); i++) {
+            outcome = leased.get(i).isPresent() ? leased.get(i).get() : decide(checks.get(i).policy(), checks.get(i).subject(), request);
+            if (outcome instanceof Refusal) {
+                return outcome;
+            }
+        }
+        return outcome;
     }
 
     /** Tells the caller what is left of its bucket. */
@@ -131,12 +173,6 @@ class RateLimitFilter implements Ordered {
         refused.header(LIMIT, Long.toString(decision.limit()));
         refused.header(REMAINING, "0");
         return new Refusal(refused);
-    }
-
-    private String subject(HttpRequest<?> request) {
-        return request.getUserPrincipal(Authentication.class)
-                .map(authentication -> "account:" + authentication.getName())
-                .orElseGet(() -> "ip:" + clients.of(request));
     }
 
     private static MutableHttpResponse<Problem> problem(HttpRequest<?> request, HttpStatus status, String type, String detail) {

@@ -89,6 +89,19 @@ class RateLimitPolicy {
         this.readPolicy = readPolicy == null || readPolicy.isBlank() ? null : readPolicy;
     }
 
+    /**
+     * The ceiling for all devices behind one address (a carrier NAT): this policy's budget times {@code factor}, under
+     * a name of its own so its buckets never mix with the per-device ones.
+     */
+    RateLimitPolicy behindOneAddress(int factor) {
+        RateLimitPolicy ceiling = new RateLimitPolicy(name + "-address");
+        ceiling.capacity = capacity * factor;
+        ceiling.period = period;
+        ceiling.failClosed = failClosed;
+        ceiling.localCapacity = getLocalCapacity() * factor;
+        return ceiling;
+    }
+
     /** Part of every bucket key, so a changed limit starts with fresh buckets instead of inheriting old counts. */
     String shape() {
         return capacity + "per" + period.toMillis() + "ms";

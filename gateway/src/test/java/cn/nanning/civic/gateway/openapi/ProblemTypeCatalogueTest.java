@@ -91,8 +91,7 @@ class ProblemTypeCatalogueTest {
     private static List<String> enumOf(Object response) {
         Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
         Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) content.get("application/problem+json")).get("schema");
-        Map<String, Object> narrowed = (Map<String, Object>) ((List<Object>) schema.get("allOf")).get(1);
-        Map<String, Object> type = (Map<String, Object>) ((Map<String, Object>) narrowed.get("properties")).get("type");
+        Map<String, Object> type = (Map<String, Object>) ((Map<String, Object>) schema.get("properties")).get("type");
         return (List<String>) type.get("enum");
     }
 

@@ -3,15 +3,13 @@ package cn.nanning.civic.portal.proxy;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.PublicView;
 import cn.nanning.civic.portal.gateway.GatewayException;
+import cn.nanning.civic.portal.ui.PublicFacts;
 import cn.nanning.civic.portal.ui.Times;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -55,11 +53,11 @@ public final class ReceiptProgressPage extends VerticalLayout implements HasUrlP
             String code = event.getLocation().getQueryParameters().getSingleParameter("code").orElse("");
             found = client.receiptProgress(receiptNo, code);
         } catch (GatewayException e) {
-            add(verdict(false, e.getMessage()));
+            add(PublicFacts.verdict("receipt-verdict", PublicFacts.Tone.REFUSED, e.getMessage()));
             add(line("回执编号", receiptNo));
             return;
         }
-        add(verdict(true, found.itemName() + "：" + found.statusLabel()));
+        add(PublicFacts.verdict("receipt-verdict", PublicFacts.Tone.FOUND, found.itemName() + "：" + found.statusLabel()));
         add(line("回执编号", found.receiptNo()), line("受理日期", Times.day(found.acceptedOn())));
         if (found.forwardDue() != null && "ACCEPTED".equals(found.status())) {
             add(line("转办期限", Times.day(found.forwardDue()) + " 前送交承办部门"));
@@ -93,23 +91,7 @@ public final class ReceiptProgressPage extends VerticalLayout implements HasUrlP
         return list;
     }
 
-    private static Div verdict(boolean found, String text) {
-        Div box = new Div();
-        box.setId("receipt-verdict");
-        var icon = (found ? VaadinIcon.CLIPBOARD_CHECK : VaadinIcon.WARNING).create();
-        icon.getElement().setAttribute("aria-hidden", "true");
-        Span words = new Span(text);
-        words.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600").set("margin-left", "0.5em");
-        box.add(icon, words);
-        box.getStyle().set("color", found ? "var(--lumo-body-text-color)" : "var(--lumo-error-text-color)");
-        box.getElement().setAttribute("role", "status");
-        return box;
-    }
-
     private static Paragraph line(String label, String value) {
-        Paragraph p = new Paragraph(label + "：" + value);
-        p.addClassName("receipt-line");
-        p.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0.25em 0");
-        return p;
+        return PublicFacts.line("receipt-line", label, value);
     }
 }

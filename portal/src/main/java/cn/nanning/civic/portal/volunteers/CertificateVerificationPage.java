@@ -3,11 +3,9 @@ package cn.nanning.civic.portal.volunteers;
 import cn.nanning.civic.portal.base.PortalShell;
 import cn.nanning.civic.portal.base.PublicView;
 import cn.nanning.civic.portal.gateway.GatewayException;
-import com.vaadin.flow.component.html.Div;
+import cn.nanning.civic.portal.ui.PublicFacts;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -44,11 +42,11 @@ public final class CertificateVerificationPage extends VerticalLayout implements
         try {
             found = client.verify(number);
         } catch (GatewayException e) {
-            add(verdict(false, e.getMessage()));
+            add(PublicFacts.verdict("certificate-verdict", PublicFacts.Tone.REFUSED, e.getMessage()));
             add(new Paragraph("证明编号：" + number));
             return;
         }
-        add(verdict(true, "有效".equals(found.statusLabel()) ? "该证明真实有效。" : "该证明真实（" + found.statusLabel() + "）。"));
+        add(PublicFacts.verdict("certificate-verdict", PublicFacts.Tone.GENUINE, "有效".equals(found.statusLabel()) ? "该证明真实有效。" : "该证明真实（" + found.statusLabel() + "）。"));
         add(line("证明编号", found.number()), line("志愿者", found.volunteerName()), line("身份证号", found.idNumber()),
                 line("累计志愿服务时长", found.totalHours().setScale(1, RoundingMode.HALF_UP).toPlainString() + " 小时"),
                 line("出具单位", found.issuer()), line("出具日期", found.issuedOn().getYear() + "年" + found.issuedOn().getMonthValue() + "月"
@@ -59,24 +57,7 @@ public final class CertificateVerificationPage extends VerticalLayout implements
         add(new Paragraph("为保护个人信息，姓名和身份证号仅显示部分。"));
     }
 
-    /** The answer first, by words and icon as well as by colour. */
-    private static Div verdict(boolean genuine, String text) {
-        Div box = new Div();
-        box.setId("certificate-verdict");
-        var icon = (genuine ? VaadinIcon.CHECK_CIRCLE : VaadinIcon.WARNING).create();
-        icon.getElement().setAttribute("aria-hidden", "true");
-        Span words = new Span(text);
-        words.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600").set("margin-left", "0.5em");
-        box.add(icon, words);
-        box.getStyle().set("color", genuine ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
-        box.getElement().setAttribute("role", "status");
-        return box;
-    }
-
     private static Paragraph line(String label, String value) {
-        Paragraph p = new Paragraph(label + "：" + value);
-        p.addClassName("certificate-line");
-        p.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0.25em 0");
-        return p;
+        return PublicFacts.line("certificate-line", label, value);
     }
 }
