@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,6 +51,22 @@ public abstract class GatewayTest implements TestPropertyProvider {
             throw new IllegalStateException("citizen sign-in failed: " + response.body());
         }
         return response.get("accessToken");
+    }
+
+    /** The audit rows of one actor as the auditor reads them (optionally of one action), through the audit-log API. */
+    protected List<Map<String, Object>> auditRows(String actor, String action) {
+        Api.Response auditor = api().post("/api/v1/auth/staff/login",
+                Map.of("username", "auditor", "password", "Civic-Admin-2025!"), null);
+        Api.Response rows = api().get("/api/v1/identity/audit-log?actor=" + actor + (action == null ? "" : "&action=" + action),
+                auditor.get("accessToken"));
+        if (rows.status() != 200) {
+            throw new IllegalStateException("audit log read failed: " + rows.body());
+        }
+        try {
+            return json.readValue(rows.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The claims of a JWT, read without verifying it (the tests verify by calling protected routes). */

@@ -1,6 +1,5 @@
 package cn.nanning.civic.gateway.accounts;
 
-import cn.nanning.civic.common.identity.Claims;
 import cn.nanning.civic.common.problem.ProblemException;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -69,14 +68,7 @@ class MyPreferencesController {
     }
 
     private static UUID staffAccountId(Authentication authentication) {
-        if (!Claims.KIND_STAFF.equals(authentication.getAttributes().get(Claims.KIND))) {
-            throw ProblemException.forbidden(STAFF_ONLY);
-        }
-        try {
-            return UUID.fromString(authentication.getName());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unauthorized("登录信息无效，请重新登录。");
-        }
+        return Callers.staff(authentication, STAFF_ONLY);
     }
 
     /** The display preferences: {@code largeText} is the age-friendly larger text (大字模式). */

@@ -1,8 +1,7 @@
 package cn.nanning.civic.gateway.me;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import cn.nanning.civic.common.identity.Claims;
-import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.gateway.accounts.Callers;
 import cn.nanning.civic.gateway.accounts.CitizenAccounts;
 import cn.nanning.civic.gateway.notifications.NotificationSettings;
 import io.micronaut.core.annotation.Nullable;
@@ -72,15 +71,7 @@ class MeController {
             + "常住村（社区）代码与名称、各项在办事项数量、未读消息与订阅消息剩余次数。业务部分暂不可用时 complete 为 false，"
             + "其余照常返回。")
     Me me(Authentication authentication, HttpRequest<?> request) {
-        if (!Claims.KIND_CITIZEN.equals(authentication.getAttributes().get(Claims.KIND))) {
-            throw ProblemException.forbidden("这是市民本人的概况，工作人员账号没有。");
-        }
-        UUID account;
-        try {
-            account = UUID.fromString(authentication.getName());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unauthorized("登录信息无效，请重新登录。");
-        }
+        UUID account = Callers.citizen(authentication, "这是市民本人的概况，工作人员账号没有。");
         Phone phone = accounts.phone(account).map(p -> new Phone(true, p.maskedPhone(), p.boundAt()))
                 .orElse(new Phone(false, null, null));
         NotificationSettings.Summary notices = notifications.of(account);

@@ -1,7 +1,6 @@
 package cn.nanning.civic.gateway.notifications;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import cn.nanning.civic.common.identity.Claims;
 import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -156,13 +155,6 @@ class MyNotificationsController {
 
     /** The calling citizen's account id; staff have no inbox. */
     static UUID citizen(Authentication authentication) {
-        if (!Claims.KIND_CITIZEN.equals(authentication.getAttributes().get(Claims.KIND))) {
-            throw ProblemException.forbidden("消息与订阅设置只属于市民本人，工作人员账号没有。");
-        }
-        try {
-            return UUID.fromString(authentication.getName());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unauthorized("登录信息无效，请重新登录。");
-        }
+        return Callers.citizen(authentication, "消息与订阅设置只属于市民本人，工作人员账号没有。");
     }
 }

@@ -1,9 +1,8 @@
 package cn.nanning.civic.gateway.profile;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import cn.nanning.civic.common.identity.Claims;
 import cn.nanning.civic.common.idcard.ResidentIdNumber;
-import cn.nanning.civic.common.problem.ProblemException;
+import cn.nanning.civic.gateway.accounts.Callers;
 import cn.nanning.civic.gateway.audit.AuditLog;
 import cn.nanning.civic.gateway.ratelimit.ClientAddresses;
 import io.micronaut.core.annotation.Nullable;
@@ -136,13 +135,6 @@ class MyProfileController {
     }
 
     private static UUID citizen(Authentication authentication) {
-        if (!Claims.KIND_CITIZEN.equals(authentication.getAttributes().get(Claims.KIND))) {
-            throw ProblemException.forbidden("“我的资料”是市民本人的资料，工作人员账号没有。");
-        }
-        try {
-            return UUID.fromString(authentication.getName());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.unauthorized("登录信息无效，请重新登录。");
-        }
+        return Callers.citizen(authentication, "“我的资料”是市民本人的资料，工作人员账号没有。");
     }
 }

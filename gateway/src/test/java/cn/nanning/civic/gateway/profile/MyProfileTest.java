@@ -6,15 +6,11 @@ import cn.nanning.civic.gateway.Api;
 import cn.nanning.civic.gateway.GatewayTest;
 import cn.nanning.civic.gateway.TestEnvironment;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -153,15 +149,6 @@ class MyProfileTest extends GatewayTest {
     }
 
     private List<Map<String, Object>> auditRows(String accountId) {
-        Api.Response auditor = api().post("/api/v1/auth/staff/login",
-                Map.of("username", "auditor", "password", "Civic-Admin-2025!"), null);
-        Api.Response rows = api().get("/api/v1/identity/audit-log?actor=" + accountId, auditor.get("accessToken"));
-        assertThat(rows.status()).as(rows.body()).isEqualTo(200);
-        try {
-            List<Map<String, Object>> all = json.readValue(rows.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
-            return all.stream().filter(r -> r.get("action").toString().startsWith("PROFILE_")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return auditRows(accountId, null).stream().filter(r -> r.get("action").toString().startsWith("PROFILE_")).toList();
     }
 }
