@@ -1,6 +1,7 @@
 package cn.nanning.civic.gateway.notifications;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import cn.nanning.civic.gateway.accounts.Callers;
 import cn.nanning.civic.common.paging.Paging;
 import cn.nanning.civic.common.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
