@@ -30,7 +30,7 @@ public class DirectoryClient {
     }
 
     public List<Place> places(String area, String token) {
-        return gateway.call(() -> HttpRequest.GET(BASE + "/places?regionCode=" + encode(area)).bearerAuth(token),
+        return gateway.call(() -> HttpRequest.GET(BASE + "/places?region=" + encode(area)).bearerAuth(token),
                 Argument.listOf(Place.class));
     }
 
@@ -54,7 +54,7 @@ public class DirectoryClient {
     }
 
     public List<Provider> providers(String area, String token) {
-        return gateway.call(() -> HttpRequest.GET(BASE + "/providers?regionCode=" + encode(area)).bearerAuth(token),
+        return gateway.call(() -> HttpRequest.GET(BASE + "/providers?region=" + encode(area)).bearerAuth(token),
                 Argument.listOf(Provider.class));
     }
 

@@ -61,16 +61,16 @@ class BookingEngineApiTest {
         Api.Provider lawyer = api.lawyer();
         String citizen = api.tokens.citizen();
         // Lists are capped, and earlier runs leave providers behind: check the township and the city by their content.
-        assertThat(api.list("/api/v1/appointments/providers?kind=LAWYER&regionCode=" + Api.TOWNSHIP, citizen))
+        assertThat(api.list("/api/v1/appointments/providers?kind=LAWYER&region=" + Api.TOWNSHIP, citizen))
                 .isNotEmpty().allSatisfy(p -> assertThat(((Map<?, ?>) p.get("place")).get("regionCode").toString()).startsWith(Api.TOWNSHIP));
         assertThat(api.list("/api/v1/appointments/providers?kind=LAWYER&regionCode=450100", citizen))
                 .as("the city covers its districts").isNotEmpty()
                 .anySatisfy(p -> assertThat(((Map<?, ?>) p.get("place")).get("regionCode").toString()).startsWith(Api.DISTRICT));
-        assertThat(api.list("/api/v1/appointments/places?regionCode=450100", citizen))
+        assertThat(api.list("/api/v1/appointments/places?region=450100", citizen))
                 .extracting(p -> p.get("regionCode").toString()).isNotEmpty().allMatch(code -> code.startsWith("4501"));
         assertThat(api.list("/api/v1/appointments/providers?kind=LAWYER&regionCode=450102", citizen))
                 .extracting(p -> p.get("id")).doesNotContain(lawyer.id());
-        Map<?, ?> problem = Api.refused(400, () -> api.list("/api/v1/appointments/places?regionCode=45", citizen));
+        Map<?, ?> problem = Api.refused(400, () -> api.list("/api/v1/appointments/places?region=45", citizen));
         assertThat(problem.toString()).contains("区域代码");
     }
 

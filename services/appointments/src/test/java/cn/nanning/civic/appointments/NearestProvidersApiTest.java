@@ -58,7 +58,7 @@ class NearestProvidersApiTest {
         assertThat(changed.get("phone")).isEqualTo("07716821234");
         assertThat(changed.get("openingHours")).isEqualTo("周一至周五 8:30–12:00，14:30–17:30");
         assertThat(changed.get("latitude")).isEqualTo(23.71);
-        assertThat(api.list("/api/v1/appointments/places?regionCode=" + XIHUA, api.tokens.citizen()))
+        assertThat(api.list("/api/v1/appointments/places?region=" + XIHUA, api.tokens.citizen()))
                 .filteredOn(p -> p.get("id").equals(id)).singleElement().satisfies(p -> assertThat(p.get("longitude")).isEqualTo(108.17));
 
         Map<?, ?> badPhone = refused(400, () -> api.put("/api/v1/appointments/places/" + id + "/contact", Map.of("phone", "请打电话"), admin));

@@ -44,7 +44,7 @@ public final class AppointmentsData {
         String account = ProxyData.accountId(username);
         String admin = ProxyData.token("admin");
         Provider found = null;
-        for (JsonNode p : GATEWAY.get("/api/v1/appointments/providers?kind=" + kind + "&regionCode=" + QINGXIU, admin).json()) {
+        for (JsonNode p : GATEWAY.get("/api/v1/appointments/providers?kind=" + kind + "&region=" + QINGXIU, admin).json()) {
             if (p.path("accountId").asText().equals(account)) {
                 found = new Provider(p.path("id").asText(), p.path("place").path("id").asText(), p.path("displayName").asText());
             }

@@ -68,7 +68,7 @@ class AppointmentsAdministrationViewTest extends PortalViewTest {
         _get(NumberField.class, spec -> spec.withId("appointments-contact-longitude")).setValue(108.3);
         _click(_get(Button.class, spec -> spec.withId("appointments-contact-save")));
         assertThat(outcome("appointments-contact-outcome")).isEqualTo("已保存“" + placeName + "”的联系方式。");
-        JsonNode listed = GATEWAY.get("/api/v1/appointments/places?regionCode=450103", admin).json();
+        JsonNode listed = GATEWAY.get("/api/v1/appointments/places?region=450103", admin).json();
         JsonNode saved = null;
         for (JsonNode p : listed) {
             if (p.path("id").asText().equals(place.id())) {

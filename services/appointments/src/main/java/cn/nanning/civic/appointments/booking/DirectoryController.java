@@ -19,6 +19,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -68,9 +69,12 @@ class DirectoryController {
     }
 
     @Get("/places")
-    @Operation(summary = "在用的服务地点", description = "可按区划和类型筛选。")
-    List<Views.PlaceView> places(@QueryValue @Nullable String regionCode, @QueryValue @Nullable String kind) {
-        return directory.places(area(regionCode), kind == null ? null : placeKind(kind)).stream().map(directory::view).toList();
+    @Operation(summary = "在用的服务地点", description = "可按区划（region，与其他模块同名；旧名 regionCode 仍可用）和类型筛选。")
+    List<Views.PlaceView> places(@QueryValue @Nullable String region,
+                                 @Parameter(deprecated = true, description = "旧名，请改用 region") @QueryValue @Nullable String regionCode,
+                                 @QueryValue @Nullable String kind) {
+        return directory.places(area(region != null ? region : regionCode), kind == null ? null : placeKind(kind)).stream()
+                .map(directory::view).toList();
     }
 
     @Post("/providers")
@@ -85,9 +89,11 @@ class DirectoryController {
     }
 
     @Get("/providers")
-    @Operation(summary = "在岗的服务人员", description = "可按类型和区划筛选。")
-    List<Views.ProviderView> providers(@QueryValue @Nullable String kind, @QueryValue @Nullable String regionCode) {
-        return directory.providers(kind == null ? null : providerKind(kind), area(regionCode)).stream().map(directory::view).toList();
+    @Operation(summary = "在岗的服务人员", description = "可按类型和区划（region，与其他模块同名；旧名 regionCode 仍可用）筛选。")
+    List<Views.ProviderView> providers(@QueryValue @Nullable String kind, @QueryValue @Nullable String region,
+                                       @Parameter(deprecated = true, description = "旧名，请改用 region") @QueryValue @Nullable String regionCode) {
+        return directory.providers(kind == null ? null : providerKind(kind), area(region != null ? region : regionCode)).stream()
+                .map(directory::view).toList();
     }
 
     @Get("/providers/nearest")
