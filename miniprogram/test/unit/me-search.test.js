@@ -43,6 +43,22 @@ describe('我的', () => {
     require('../../src/utils/subscribe').reset();
   });
 
+  test('with more templates than WeChat asks at once, each tap asks for the three with the fewest subscriptions left', async () => {
+    require('../../src/utils/subscribe').reset();
+    const left = { a: 2, b: 0, c: 5, d: 0, e: 1 };
+    const { calls } = installWx([
+      { path: '/me', body: f.me() },
+      { path: '/me/notification-templates', body: () => ({ items: Object.keys(left).map((k) => ({ key: k, templateId: `t-${k}`, title: k, purpose: 'x', remaining: left[k] })) }) },
+      { method: 'POST', path: '/me/notification-consents', onCall: (d) => { for (const r of d.results) if (r.accepted) left[r.templateId.slice(2)] += 1; }, body: {} },
+    ]);
+    const page = await openPage('pages/me/index');
+    await page.tap('接收办理进度提醒');
+    expect(calls.requestSubscribeMessage[0]).toEqual(['t-b', 't-d', 't-e']);
+    await page.tap('接收办理进度提醒');
+    expect(calls.requestSubscribeMessage[1]).toEqual(['t-b', 't-d', 't-a']);
+    require('../../src/utils/subscribe').reset();
+  });
+
   test('shows my phone, volunteer standing, village and unread notices from one call, and links to the inbox', async () => {
     const { calls } = installWx([
       { path: '/me', body: f.me({ phone: { bound: true, masked: '138****5678', boundAt: '2026-12-01T00:00:00Z' },

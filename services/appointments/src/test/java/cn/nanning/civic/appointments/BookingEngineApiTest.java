@@ -207,7 +207,25 @@ class BookingEngineApiTest {
         String citizen = api.tokens.citizen();
         String id = book(lawyer, "2025-09-30T09:00:00+08:00", citizen).get("id").toString();
         assertThat(api.post("/api/v1/appointments/bookings/" + id + "/cancel", Map.of(), citizen).get("statusLabel")).isEqualTo("已取消");
+        assertThat(changeNotices(id)).as("nobody is told of their own cancellation").isZero();
     }
+
+    @Test
+    void aCitizenIsToldWhenStaffCancelTheirBooking() {
+        Api.Provider lawyer = api.lawyer();
+        String id = book(lawyer, "2025-09-30T09:00:00+08:00", api.tokens.citizen()).get("id").toString();
+        api.post("/api/v1/appointments/bookings/" + id + "/cancel", Map.of("reason", "律师临时出庭"), lawyer.token());
+        assertThat(changeNotices(id)).isEqualTo(1);
+        assertThat(api.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested'"
+                + " and payload like '%' || ? || '%' and payload like '%律师临时出庭%' and payload like '%已取消%'", id)).isEqualTo(1);
+    }
+
+    private long changeNotices(String bookingId) {
+        return api.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested'"
+                + " and payload like '%appointment-change%' and payload like '%' || ? || '%'", bookingId);
+    }
+
+
 
     @Test
     void reschedulingMovesTheBookingAndFreesTheOldSlot() {
@@ -237,6 +255,7 @@ class BookingEngineApiTest {
         Map<?, ?> marked = api.post("/api/v1/appointments/bookings/" + id + "/no-show", Map.of(), lawyer.token());
         assertThat(marked.get("status")).isEqualTo("NO_SHOW");
         assertThat(api.count("select count(*) from kernel.outbox where event_key = ? and event_type = 'NoShowRecorded'", id)).isEqualTo(1);
+        assertThat(changeNotices(id)).as("the citizen is told, so a mistaken mark can be put right").isEqualTo(1);
         refused(409, () -> api.post("/api/v1/appointments/bookings/" + id + "/cancel", Map.of("reason", "x"), lawyer.token()));
     }
 

@@ -155,6 +155,7 @@ class LegalAidApplicationApiTest {
         assertThat(resumed.get("status")).isEqualTo("UNDER_REVIEW");
         assertThat(resumed.get("decisionDue")).isEqualTo("2025-09-28");
         assertThat(api.count("select count(*) from kernel.outbox where event_key = ? and event_type like 'LegalAidSupplement%'", id)).isEqualTo(2);
+        assertThat(applicantNotices(id, "请补充材料")).as("the applicant is told what to supplement").isEqualTo(1);
         settle(id);
     }
 
@@ -186,6 +187,14 @@ class LegalAidApplicationApiTest {
         assertThat(api.get(PATH + "/" + id, citizen).get("statusLabel")).isEqualTo("已指派法律援助人员");
         assertThat(api.count("select count(*) from kernel.outbox where event_key = ? and event_type in ('LegalAidDecided', 'LegalAidLawyerAssigned')", id))
                 .isEqualTo(2);
+        assertThat(applicantNotices(id, "决定给予法律援助")).isEqualTo(1);
+        assertThat(applicantNotices(id, "承办人员：王律师")).isEqualTo(1);
+    }
+
+    /** Notices to the applicant about this application (inbox and WeChat) that say {@code text}. */
+    private long applicantNotices(String id, String text) {
+        return api.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested'"
+                + " and payload like '%legal-aid-status%' and payload like '%' || ? || '%' and payload like ?", id, "%" + text + "%");
     }
 
     @Test

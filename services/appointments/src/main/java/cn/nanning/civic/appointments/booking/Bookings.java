@@ -50,16 +50,18 @@ public class Bookings {
     private final AppointmentClock clock;
     private final Outbox outbox;
     private final Waitlist waitlist;
+    private final BookingNotices notices;
     private final int weeklyLimit;
 
     Bookings(JdbcOperations jdbc, Directory directory, Calendar calendar, AppointmentClock clock, Outbox outbox, Waitlist waitlist,
-             @Value("${civic.appointments.max-open-bookings-per-week:3}") int weeklyLimit) {
+             BookingNotices notices, @Value("${civic.appointments.max-open-bookings-per-week:3}") int weeklyLimit) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.calendar = calendar;
         this.clock = clock;
         this.outbox = outbox;
         this.waitlist = waitlist;
+        this.notices = notices;
         this.weeklyLimit = weeklyLimit;
     }
 
@@ -196,6 +198,9 @@ public class Bookings {
         extra.put("cancelledBy", owner ? "CITIZEN" : "STAFF");
         extra.put("reason", cancelled.cancelReason());
         event(cancelled, "BookingCancelled", extra);
+        if (!owner) {
+            notices.cancelledByStaff(cancelled, provider, cancelled.cancelReason());
+        }
         waitlist.offer(cancelled);
         return cancelled;
     }
@@ -278,6 +283,9 @@ public class Bookings {
         });
         Booking marked = find(id);
         event(marked, eventType, Map.of("recordedBy", caller.accountId()));
+        if (status == BookingStatus.NO_SHOW) {
+            notices.notAttended(marked, provider);
+        }
         return marked;
     }
 

@@ -62,9 +62,10 @@ class LegalAidApplications {
     private final RegionRepository regions;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final ApplicantNotices notices;
 
     LegalAidApplications(JdbcOperations jdbc, FieldCipher cipher, Calendar calendar, AppointmentClock clock, Directory directory,
-                         RegionRepository regions, Outbox outbox, AuditLog audit) {
+                         RegionRepository regions, Outbox outbox, AuditLog audit, ApplicantNotices notices) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.calendar = calendar;
@@ -73,6 +74,7 @@ class LegalAidApplications {
         this.regions = regions;
         this.outbox = outbox;
         this.audit = audit;
+        this.notices = notices;
     }
 
     record Application(UUID id, String citizenAccountId, String regionCode, String applicantName, String idNumber, String phone,
@@ -159,6 +161,7 @@ class LegalAidApplications {
         });
         Application paused = find(id);
         event(paused, "LegalAidSupplementRequested", Map.of());
+        notices.supplementRequested(paused, clock.now());
         return paused;
     }
 
@@ -205,6 +208,7 @@ class LegalAidApplications {
         });
         Application decided = find(id);
         event(decided, "LegalAidDecided", Map.of("approved", approve, "onTime", !today.isAfter(app.decisionDue())));
+        notices.decided(decided, clock.now());
         return decided;
     }
 
@@ -263,6 +267,7 @@ class LegalAidApplications {
         Application assigned = find(id);
         event(assigned, "LegalAidLawyerAssigned", Map.of("providerId", providerId.toString(),
                 "onTime", !clock.today().isAfter(app.assignmentDue())));
+        notices.assigned(assigned, provider.displayName(), clock.now());
         return assigned;
     }
 

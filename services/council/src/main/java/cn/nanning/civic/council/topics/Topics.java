@@ -372,6 +372,15 @@ public class Topics {
         };
         outbox.add(TOPIC, topicId.toString(), eventType, "topic",
                 new TopicViews.TopicTriaged(topicId, council.id(), council.regionCode(), status.name(), mergedInto, publicReason, now));
+        if (topic.proposer() != null) {
+            String outcome = switch (status) {
+                case ACCEPTED -> "将提交议事会商议";
+                case MERGED -> "已并入同类议题一起商议";
+                default -> "感谢您的建议";
+            };
+            notifications.notify(topic.proposer(), TEMPLATE, Map.of("thing1", shorten(topic.title()), "phrase2", status.label,
+                    "thing3", shorten(publicReason == null ? outcome : "理由：" + publicReason)), "pages/council/topic?id=" + topicId);
+        }
         audit.record(new AuditEntry(caller.accountId(), Councils.roles(caller), "council.topic." + status.name().toLowerCase(),
                 "topic", topicId.toString(), AuditEntry.Outcome.SUCCESS, mergedInto != null ? "into " + mergedInto : null));
         return view(require(topicId, false));

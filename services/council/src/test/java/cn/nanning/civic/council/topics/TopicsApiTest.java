@@ -159,6 +159,13 @@ class TopicsApiTest {
         assertThat(twice.getStatus().getCode()).isEqualTo(409);
         assertThat(f.count("select count(*) from kernel.outbox where topic = 'council.topic.v1' and event_key = ? and event_type = 'TopicAccepted'", id))
                 .isEqualTo(1);
+        assertThat(proposerNotices(id, "已采纳")).as("the proposer is told, with the reason").isEqualTo(1);
+    }
+
+    /** Notices to a topic's proposer about it (inbox and WeChat) that say {@code text}. */
+    private long proposerNotices(String topicId, String text) {
+        return f.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested'"
+                + " and payload like '%' || ? || '%' and payload like ?", "topic?id=" + topicId, "%" + text + "%");
     }
 
     @Test
@@ -171,6 +178,7 @@ class TopicsApiTest {
         assertThat(declined.get("status")).isEqualTo("DECLINED");
         assertThat(declined.get("publicReason")).isEqualTo("超出村级事务范围，已转乡镇");
         assertThat(f.count("select count(*) from kernel.outbox where event_key = ? and event_type = 'TopicDeclined'", id)).isEqualTo(1);
+        assertThat(proposerNotices(id, "理由：超出村级事务范围，已转乡镇")).isEqualTo(1);
     }
 
     @Test
