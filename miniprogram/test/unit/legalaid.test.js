@@ -116,4 +116,26 @@ describe('法律援助申请', () => {
     expect(page.text()).not.toContain('拍照或从相册上传');
     expect(page.text()).not.toContain('预计在');
   });
+
+  test('an attended consultation offers to apply, the application names it, and each leads to the other', async () => {
+    let sent;
+    const { calls } = installWx([
+      { path: '/appointments/bookings/b1', body: f.booking({ status: 'ATTENDED', statusLabel: '已到场', startsAt: '2026-12-01T09:00:00+08:00', endsAt: '2026-12-01T09:30:00+08:00' }) },
+      { path: '/appointments/legal-aid/case-types', body: f.caseTypes },
+      { path: '/appointments/legal-aid/exempt-grounds', body: f.exemptGrounds },
+      { method: 'POST', path: '/appointments/legal-aid/applications', status: 201, onCall: (d) => { sent = d; }, body: f.application({ consultationId: 'b1' }) },
+      { path: '/appointments/legal-aid/applications/a1', body: f.application({ consultationId: 'b1' }) },
+      { path: '/appointments/legal-aid/applications/a1/documents', body: [] },
+    ]);
+    let page = await openPage('pages/appointments/detail', { id: 'b1' });
+    await page.tap('申请法律援助');
+    expect(calls.navigateTo).toEqual(['/pages/legalaid/apply?consultationId=b1']);
+    page = await openPage('pages/legalaid/apply', { consultationId: 'b1' });
+    await page.type('.f-name', '黄丽萍');
+    await page.tap('提交申请');
+    expect(sent.consultationId).toBe('b1');
+    page = await openPage('pages/legalaid/detail', { id: 'a1' });
+    await page.tap('查看提出这份申请的法律咨询');
+    expect(calls.navigateTo[1]).toBe('/pages/appointments/detail?id=b1');
+  });
 });

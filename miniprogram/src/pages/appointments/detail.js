@@ -25,6 +25,10 @@ page({
           place: b.place ? b.place.name : '', address: b.place && b.place.address ? b.place.address : '', topic: b.topic || '',
           urgent: b.urgent, cancelReason: b.cancelReason || '', open, providerId: b.providerId,
           soon: Date.parse(b.startsAt) - Date.now() < 2 * 3600e3,
+          // A legal consultation leads to the legal-aid application made from it, or offers to make one once it took place.
+          applicationUrl: b.legalAidApplicationId ? `/pages/legalaid/detail?id=${b.legalAidApplicationId}` : '',
+          applyUrl: b.service === 'LEGAL_CONSULTATION' && b.status === 'ATTENDED' && !b.legalAidApplicationId
+            ? `/pages/legalaid/apply?consultationId=${b.id}` : '',
         },
       });
     },

@@ -25,6 +25,8 @@ page({
     onLoad(query) {
       // Coming from a law-search answer: its matter type is chosen already (the citizen can still change it).
       this.wanted = (query && query.caseType) || '';
+      // Coming from a consultation: the application names it, so each leads to the other.
+      this.consultationId = (query && query.consultationId) || undefined;
       return Promise.all([this.loadChoices(), this.prefill()]);
     },
     /** Case types (法律援助法 Art. 31) and exemption grounds (Art. 32, 42) as the API serves them. */
@@ -54,6 +56,7 @@ page({
         caseType: d.caseType || undefined, otherParty: d.otherParty.trim(), description: d.description.trim(),
         exemptGround: d.basis === 'exempt' && d.exemptGround ? d.exemptGround : undefined,
         hardshipStatement: d.basis === 'hardship' ? d.hardshipStatement.trim() : undefined,
+        consultationId: this.consultationId,
       };
       const created = await this.act('error', () => api.post('/appointments/legal-aid/applications', body));
       if (created) wx.redirectTo({ url: `/pages/legalaid/detail?id=${created.id}&submitted=1` });

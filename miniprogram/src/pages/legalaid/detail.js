@@ -33,6 +33,7 @@ page({
           submitted: fmt.date(a.submittedOn), due: a.decisionDue ? fmt.date(a.decisionDue) : '', paused: a.clockPaused,
           supplement: a.status === 'SUPPLEMENT_REQUESTED', supplementNote: a.supplementNote || a.supplementRequest || '',
           decision: a.decisionReasons || '', open: OPEN.includes(a.status),
+          consultationUrl: a.consultationId ? `/pages/appointments/detail?id=${a.consultationId}` : '',
         },
         documents: result.documents.map((d) => ({ id: d.id, title: d.displayName, detail: `上传于 ${fmt.dateTime(d.uploadedAt)}` })),
       });

@@ -138,6 +138,29 @@ class LegalAidApplicationApiTest {
     }
 
     @Test
+    void anApplicationNamesTheConsultationItCameFromAndTheConsultationLeadsToIt() {
+        clock.set("2025-09-29T08:00:00+08:00");
+        String citizen = api.tokens.citizen();
+        Api.Provider lawyer = api.lawyer();
+        String consultation = api.post("/api/v1/appointments/legal-aid/consultations", Map.of("providerId", lawyer.id(),
+                "startsAt", "2025-09-30T09:00:00+08:00", "mode", "IN_PERSON", "topic", "工资被拖欠"), citizen).get("id").toString();
+
+        Map<String, Object> someoneElses = body(TestIds.bornOn("19900101"));
+        someoneElses.put("consultationId", consultation);
+        assertThat(refused(400, () -> api.post(PATH, someoneElses, api.tokens.citizen())).get("detail").toString())
+                .contains("您本人的法律咨询预约");
+
+        Map<String, Object> fromConsultation = body(TestIds.bornOn("19900101"));
+        fromConsultation.put("consultationId", consultation);
+        Map<?, ?> application = api.post(PATH, fromConsultation, citizen);
+        assertThat(application.get("consultationId")).isEqualTo(consultation);
+        assertThat(api.get("/api/v1/appointments/bookings/" + consultation, citizen).get("legalAidApplicationId"))
+                .isEqualTo(application.get("id"));
+        assertThat(api.get(PATH + "/" + application.get("id"), citizen).get("consultationId")).isEqualTo(consultation);
+        settle(application.get("id").toString());
+    }
+
+    @Test
     void timeSpentWaitingForSupplementsDoesNotCount() {
         clock.set("2025-09-15T10:00:00+08:00");
         String citizen = api.tokens.citizen();

@@ -138,7 +138,7 @@ public class Bookings {
         requireWithinWeeklyLimit(citizen, slot.startsAt(), null);
         Instant now = clock.now();
         Booking booking = new Booking(UUID.randomUUID(), provider.id(), citizen, service, mode, slot.startsAt(),
-                slot.endsAt(), BookingStatus.CONFIRMED, blankToNull(command.topic()), command.urgent(), null, now);
+                slot.endsAt(), BookingStatus.CONFIRMED, blankToNull(command.topic()), command.urgent(), null, now, null);
         Instant blockedUntil = slot.endsAt().plus(Duration.ofMinutes(provider.bufferMinutes()));
         // ON CONFLICT DO NOTHING also arbitrates exclusion constraints: a concurrent winner makes this insert a no-op.
         int inserted = jdbc.prepareStatement("""
@@ -378,7 +378,30 @@ public class Bookings {
         return new BookingView(b.id(), provider.id(), provider.displayName(), provider.kind().name(), provider.kind().label(),
                 b.service().name(), b.service().label(), b.mode().name(), b.mode().label(), Times.format(b.startsAt()),
                 Times.format(b.endsAt()), b.status().name(), b.status().label(), b.topic(), b.urgent(), place,
-                b.cancelReason(), b.citizenAccountId(), Times.format(b.createdAt()));
+                b.cancelReason(), b.citizenAccountId(), Times.format(b.createdAt()), b.legalAidApplicationId());
+    }
+
+    /**
+     * The citizen's own legal consultation an application names as where it came from; a 400 naming {@code field}
+     * for anyone else's booking or a psychology one (the same answer, so no booking is confirmed to exist).
+     */
+    @Transactional(readOnly = true)
+    public Booking ownConsultation(Caller caller, UUID id, String field) {
+        Booking booking = findOrNull(id);
+        if (booking == null || booking.service() != Service.LEGAL_CONSULTATION || !caller.accountId().equals(booking.citizenAccountId())) {
+            throw ProblemException.invalidField(field, "请选择您本人的法律咨询预约。");
+        }
+        return booking;
+    }
+
+    /** Points a consultation at the application that came from it (the latest one when there are several). */
+    @Transactional
+    public void linkApplication(UUID bookingId, UUID applicationId) {
+        jdbc.prepareStatement("update appointments.booking set legal_aid_application_id = ? where id = ?", s -> {
+            s.setObject(1, applicationId);
+            s.setObject(2, bookingId);
+            return s.executeUpdate();
+        });
     }
 
     public boolean isProvider(Caller caller, Provider provider) {
@@ -492,7 +515,8 @@ public class Bookings {
                             rs.getString("citizen_account_id"), Service.valueOf(rs.getString("service")), Mode.valueOf(rs.getString("mode")),
                             rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                             BookingStatus.valueOf(rs.getString("status")), rs.getString("topic"), rs.getBoolean("urgent"),
-                            rs.getString("cancel_reason"), rs.getTimestamp("created_at").toInstant()));
+                            rs.getString("cancel_reason"), rs.getTimestamp("created_at").toInstant(),
+                            rs.getObject("legal_aid_application_id", UUID.class)));
                 }
             }
             return list;

@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
@@ -42,7 +43,8 @@ class ApplicationController {
     HttpResponse<ApplicationView> submit(@Body NewApplicationBody b, Authentication authentication) {
         Caller caller = Caller.from(authentication);
         var app = applications.submit(caller, new LegalAidApplications.NewApplication(b.applicantName(), b.idNumber(),
-                b.phone(), b.regionCode(), b.caseType(), b.otherParty(), b.description(), b.hardshipStatement(), b.exemptGround()));
+                b.phone(), b.regionCode(), b.caseType(), b.otherParty(), b.description(), b.hardshipStatement(), b.exemptGround(),
+                b.consultationId()));
         return HttpResponse.created(applications.view(caller, app), URI.create("/api/v1/appointments/legal-aid/applications/" + app.id()));
     }
 
@@ -140,7 +142,9 @@ class ApplicationController {
     @Serdeable
     record NewApplicationBody(@Nullable String applicantName, @Nullable String idNumber, @Nullable String phone,
                               @Nullable String regionCode, @Nullable String caseType, @Nullable String otherParty,
-                              @Nullable String description, @Nullable String hardshipStatement, @Nullable String exemptGround) {
+                              @Nullable String description, @Nullable String hardshipStatement, @Nullable String exemptGround,
+                              @Schema(description = "本人的法律咨询预约编号：律师在咨询中建议申请法律援助时填写，预约即指向本申请")
+                              @Nullable UUID consultationId) {
     }
 
     @Serdeable

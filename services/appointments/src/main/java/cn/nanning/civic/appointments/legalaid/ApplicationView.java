@@ -2,6 +2,7 @@ package cn.nanning.civic.appointments.legalaid;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.UUID;
 
@@ -15,5 +16,6 @@ public record ApplicationView(UUID id, String status, String statusLabel, String
                               String submittedOn, String decisionDue, boolean clockPaused, @Nullable String supplementRequest,
                               @Nullable String supplementNote, @Nullable String decidedOn, @Nullable String decisionReasons,
                               @Nullable String assignmentDue, @Nullable UUID assignedProviderId, @Nullable String assignedLawyerName,
-                              boolean overdue) {
+                              boolean overdue,
+                              @Schema(description = "申请所依据的法律咨询预约（律师建议申请时），可为空") @Nullable UUID consultationId) {
 }

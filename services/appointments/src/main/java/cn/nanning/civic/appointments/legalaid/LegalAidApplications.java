@@ -1,6 +1,7 @@
 package cn.nanning.civic.appointments.legalaid;
 
 import cn.nanning.civic.appointments.booking.Access;
+import cn.nanning.civic.appointments.booking.Bookings;
 import cn.nanning.civic.appointments.booking.Directory;
 import cn.nanning.civic.appointments.booking.Provider;
 import cn.nanning.civic.appointments.booking.ProviderKind;
@@ -63,9 +64,10 @@ class LegalAidApplications {
     private final Outbox outbox;
     private final AuditLog audit;
     private final ApplicantNotices notices;
+    private final Bookings bookings;
 
     LegalAidApplications(JdbcOperations jdbc, FieldCipher cipher, Calendar calendar, AppointmentClock clock, Directory directory,
-                         RegionRepository regions, Outbox outbox, AuditLog audit, ApplicantNotices notices) {
+                         RegionRepository regions, Outbox outbox, AuditLog audit, ApplicantNotices notices, Bookings bookings) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.calendar = calendar;
@@ -75,6 +77,7 @@ class LegalAidApplications {
         this.outbox = outbox;
         this.audit = audit;
         this.notices = notices;
+        this.bookings = bookings;
     }
 
     record Application(UUID id, String citizenAccountId, String regionCode, String applicantName, String idNumber, String phone,
@@ -82,11 +85,13 @@ class LegalAidApplications {
                        @Nullable ExemptGround exemptGround, ApplicationStatus status, LocalDate submittedOn, LocalDate decisionDue,
                        @Nullable LocalDate pausedOn, @Nullable String supplementRequest, @Nullable String supplementNote,
                        @Nullable LocalDate decidedOn, @Nullable String decisionReasons, @Nullable LocalDate assignmentDue,
-                       @Nullable UUID assignedProviderId, @Nullable String assignedAccountId) {
+                       @Nullable UUID assignedProviderId, @Nullable String assignedAccountId, @Nullable UUID consultationId) {
     }
 
+    /** {@code consultationId}: the applicant's own legal consultation the application came from, if any. */
     record NewApplication(String applicantName, String idNumber, String phone, String regionCode, String caseType,
-                          String otherParty, String description, @Nullable String hardshipStatement, @Nullable String exemptGround) {
+                          String otherParty, String description, @Nullable String hardshipStatement, @Nullable String exemptGround,
+                          @Nullable UUID consultationId) {
     }
 
     @Transactional
@@ -117,6 +122,7 @@ class LegalAidApplications {
         if (hardship != null && hardship.length() > 2000) {
             throw ProblemException.invalidField("hardshipStatement", "经济困难状况说明请控制在 2000 字以内。");
         }
+        UUID consultation = c.consultationId() == null ? null : bookings.ownConsultation(caller, c.consultationId(), "consultationId").id();
         LocalDate today = clock.today();
         Instant now = clock.now();
         UUID appId = UUID.randomUUID();
@@ -124,8 +130,8 @@ class LegalAidApplications {
         jdbc.prepareStatement("""
                 insert into appointments.legal_aid_application (id, citizen_account_id, region_code, applicant_name, id_number,
                     id_number_index, phone, case_type, other_party, description, hardship_statement, exempt_ground, status,
-                    submitted_on, decision_due, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'UNDER_REVIEW', ?, ?, ?, ?)""", s -> {
+                    submitted_on, decision_due, created_at, updated_at, consultation_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'UNDER_REVIEW', ?, ?, ?, ?, ?)""", s -> {
             s.setObject(1, appId);
             s.setString(2, caller.accountId());
             s.setString(3, region);
@@ -142,8 +148,12 @@ class LegalAidApplications {
             s.setObject(14, due);
             s.setTimestamp(15, Timestamp.from(now));
             s.setTimestamp(16, Timestamp.from(now));
+            s.setObject(17, consultation);
             return s.executeUpdate();
         });
+        if (consultation != null) {
+            bookings.linkApplication(consultation, appId);
+        }
         Application app = find(appId);
         event(app, "LegalAidApplicationSubmitted", Map.of("caseType", caseType.name(), "exempt", ground != null));
         return app;
@@ -404,7 +414,8 @@ class LegalAidApplications {
                 a.exemptGround() == null ? null : a.exemptGround().article(),
                 a.submittedOn().toString(), a.decisionDue().toString(), a.status() == ApplicationStatus.SUPPLEMENT_REQUESTED,
                 a.supplementRequest(), a.supplementNote(), a.decidedOn() == null ? null : a.decidedOn().toString(), a.decisionReasons(),
-                a.assignmentDue() == null ? null : a.assignmentDue().toString(), a.assignedProviderId(), lawyerName, overdue(a, clock.today()));
+                a.assignmentDue() == null ? null : a.assignmentDue().toString(), a.assignedProviderId(), lawyerName, overdue(a, clock.today()),
+                a.consultationId());
     }
 
     static boolean overdue(Application a, LocalDate today) {
@@ -527,7 +538,8 @@ class LegalAidApplications {
                             rs.getObject("decision_due", LocalDate.class), rs.getObject("paused_on", LocalDate.class),
                             rs.getString("supplement_request"), rs.getString("supplement_note"), rs.getObject("decided_on", LocalDate.class),
                             rs.getString("decision_reasons"), rs.getObject("assignment_due", LocalDate.class),
-                            rs.getObject("assigned_provider_id", UUID.class), rs.getString("assigned_account_id")));
+                            rs.getObject("assigned_provider_id", UUID.class), rs.getString("assigned_account_id"),
+                            rs.getObject("consultation_id", UUID.class)));
                 }
             }
             return list;
