@@ -37,7 +37,7 @@ class MeTest extends GatewayTest {
         assertThat(map(me.map().get("phone"))).containsEntry("bound", false);
         Map<String, Object> notifications = map(me.map().get("notifications"));
         assertThat(notifications).containsEntry("unread", 0);
-        assertThat((List<?>) notifications.get("subscriptions")).hasSize(8);
+        assertThat((List<?>) notifications.get("subscriptions")).hasSize(9);
     }
 
     @Test

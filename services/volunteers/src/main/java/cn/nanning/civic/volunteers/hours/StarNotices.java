@@ -9,6 +9,7 @@ import cn.nanning.civic.kernel.audit.AuditLog;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import cn.nanning.civic.volunteers.VolunteersClock;
 import cn.nanning.civic.volunteers.VolunteersSettings;
+import cn.nanning.civic.volunteers.notices.VolunteerNotices;
 import cn.nanning.civic.volunteers.registration.Volunteers;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -39,9 +40,12 @@ public class StarNotices {
     private final AuditLog audit;
     private final VolunteersClock clock;
     private final VolunteersSettings settings;
+    private final VolunteerNotices notices;
     private final Volunteers volunteers;
 
-    StarNotices(JdbcOperations jdbc, Outbox outbox, AuditLog audit, VolunteersClock clock, VolunteersSettings settings, Volunteers volunteers) {
+    StarNotices(JdbcOperations jdbc, Outbox outbox, AuditLog audit, VolunteersClock clock, VolunteersSettings settings, Volunteers volunteers,
+                VolunteerNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.audit = audit;
@@ -134,6 +138,7 @@ public class StarNotices {
             decide(n, "EFFECTIVE", "system", null);
             outbox.add(TOPIC, n.volunteerId().toString(), "StarLevelEffective", "starLevel",
                     new StarEvent(n.id(), n.volunteerId(), n.stars(), n.homeRegion(), now));
+            notices.starLevelEffective(n.volunteerId(), StarLevel.label(n.stars()));
         }
         return due.size();
     }

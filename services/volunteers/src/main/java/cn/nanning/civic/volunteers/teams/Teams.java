@@ -8,6 +8,7 @@ import cn.nanning.civic.kernel.audit.AuditEntry;
 import cn.nanning.civic.kernel.audit.AuditLog;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import cn.nanning.civic.volunteers.VolunteersClock;
+import cn.nanning.civic.volunteers.notices.VolunteerNotices;
 import cn.nanning.civic.volunteers.registration.VolunteerCard;
 import cn.nanning.civic.volunteers.registration.Volunteers;
 import cn.nanning.civic.volunteers.stations.Station;
@@ -44,14 +45,17 @@ class Teams {
     private final Outbox outbox;
     private final AuditLog audit;
     private final VolunteersClock clock;
+    private final VolunteerNotices notices;
 
-    Teams(JdbcOperations jdbc, Stations stations, Volunteers volunteers, Outbox outbox, AuditLog audit, VolunteersClock clock) {
+    Teams(JdbcOperations jdbc, Stations stations, Volunteers volunteers, Outbox outbox, AuditLog audit, VolunteersClock clock,
+          VolunteerNotices notices) {
         this.jdbc = jdbc;
         this.stations = stations;
         this.volunteers = volunteers;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.notices = notices;
     }
 
     private record Team(UUID id, UUID stationId, String townshipCode, String name, TeamType type, UUID leader, Instant createdAt) {
@@ -175,6 +179,7 @@ class Teams {
             outbox.add(TOPIC, teamId.toString(), "TeamMemberJoined", "membership",
                     new TeamViews.TeamJoined(teamId, requestId, request.volunteerId(), team.townshipCode(), team.type().name(), now));
         }
+        notices.teamDecided(request.volunteerId(), team.name(), approve, note);
         return membershipView(membership(requestId, false));
     }
 

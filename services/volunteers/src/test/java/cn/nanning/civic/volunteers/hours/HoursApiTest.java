@@ -311,6 +311,9 @@ class HoursApiTest {
         assertThat(hours.get("starsUnderNotice")).isEqualTo(0);
         assertThat(f.count("select count(*) from kernel.outbox where topic = 'volunteers.star-level.v1' and event_key = ? and event_type in ('StarLevelNoticed', 'StarLevelEffective')",
                 person.volunteerId())).isEqualTo(2);
+        assertThat(f.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and event_key = ?"
+                + " and payload like '%volunteer-record%' and payload like '%您已成为一星志愿者%'", person.accountId()))
+                .as("the volunteer is told when the level takes effect").isEqualTo(1);
     }
 
     @Test

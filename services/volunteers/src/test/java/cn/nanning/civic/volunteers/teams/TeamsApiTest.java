@@ -145,6 +145,12 @@ class TeamsApiTest {
         assertThat(f.count("select count(*) from kernel.outbox where topic = 'volunteers.team.v1' and event_key = ? and event_type = 'TeamMemberJoined'",
                 teamId)).isEqualTo(2);
         assertThat(f.count("select count(*) from kernel.audit_log where action = 'volunteers.team.approve' and target_id = ?", requestId)).isEqualTo(1);
+        assertThat(recordNotices(applicant.accountId(), "已通过")).as("the applicant is told").isEqualTo(1);
+    }
+
+    private long recordNotices(String accountId, String text) {
+        return f.count("select count(*) from kernel.outbox where event_type = 'CitizenNotificationRequested' and event_key = ?"
+                + " and payload like '%volunteer-record%' and payload like ?", accountId, "%" + text + "%");
     }
 
     @Test
@@ -152,6 +158,7 @@ class TeamsApiTest {
         var applicant = f.volunteer();
         String requestId = joinRequest(applicant);
         assertThat(decide(requestId, "reject", leader.token())).isEqualTo("REJECTED");
+        assertThat(recordNotices(applicant.accountId(), "未通过")).isEqualTo(1);
         assertThat(refused(() -> decide(requestId, "approve", leader.token())).getStatus().getCode()).isEqualTo(409);
         String second = joinRequest(applicant);
         assertThat(second).isNotEqualTo(requestId);
