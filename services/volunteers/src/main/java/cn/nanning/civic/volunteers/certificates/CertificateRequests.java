@@ -106,7 +106,7 @@ class CertificateRequests {
         store.issued(r.id(), certificate.number(), caller.accountId(), now);
         outbox.add(TOPIC, r.id().toString(), "CertificateRequestIssued", "certificate-request",
                 new CertificateRequestIssued(r.id(), r.volunteerId(), r.kind(), certificate.number(), now));
-        tell(r, "已出具", "证明编号 " + certificate.number());
+        tell(r, Map.of("phrase2", "已出具", "thing3", "请在“我的证书”中查看下载", "character_string4", certificate.number()));
         return decided(r.id());
     }
 
@@ -121,7 +121,7 @@ class CertificateRequests {
                 r.id().toString(), AuditEntry.Outcome.SUCCESS, reason));
         outbox.add(TOPIC, r.id().toString(), "CertificateRequestDeclined", "certificate-request",
                 new CertificateRequestDeclined(r.id(), r.volunteerId(), r.kind(), reason, now));
-        tell(r, "未出具", reason);
+        tell(r, Map.of("phrase2", "未出具", "thing3", shorten(reason)));
         return decided(r.id());
     }
 
@@ -149,9 +149,11 @@ class CertificateRequests {
         }
     }
 
-    private void tell(CertificateRequestStore.Row r, String outcome, String note) {
-        volunteers.accountOf(r.volunteerId()).ifPresent(account -> notifications.notify(account, NOTICE,
-                Map.of("thing1", shorten(CertificateKind.labelOf(r.kind())), "phrase2", outcome, "thing3", shorten(note)), PAGE));
+    /** Tells the volunteer (template fields: thing1 证明, phrase2 结果, thing3 说明, character_string4 证明编号). */
+    private void tell(CertificateRequestStore.Row r, Map<String, String> outcome) {
+        Map<String, String> data = new java.util.HashMap<>(outcome);
+        data.put("thing1", shorten(CertificateKind.labelOf(r.kind())));
+        volunteers.accountOf(r.volunteerId()).ifPresent(account -> notifications.notify(account, NOTICE, data, PAGE));
     }
 
     private static CertificateViews.RequestView view(CertificateRequestStore.Row r, String volunteerName, BigDecimal confirmedHours) {
