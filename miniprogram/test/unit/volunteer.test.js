@@ -104,7 +104,7 @@ describe('志愿者', () => {
 
     device.scanResult = `civic-checkin:${elsewhere}:123456`;
     await page.tap('扫码签到');
-    expect(page.text()).toContain('这是其他活动的签到码，您没有报名该活动，不能签到。');
+    expect(page.text()).toContain('这是其他活动的签到码，您没有报名该活动或仍在候补，不能签到。');
     expect(sent).toEqual([]);
 
     device.scanResult = `civic-checkin:${other}:654321`;

@@ -108,7 +108,7 @@ page({
         const mine = await api.get('/volunteers/me/signups', { size: 50 }).then((p) => p.items).catch(() => []);
         const there = mine.find((x) => x.activityId === activityId && x.status === 'CONFIRMED');
         if (!there) {
-          this.setData({ actionError: '这是其他活动的签到码，您没有报名该活动，不能签到。请扫描本活动现场的二维码。' });
+          this.setData({ actionError: '这是其他活动的签到码，您没有报名该活动或仍在候补，不能签到。请扫描本活动现场的二维码。' });
           return;
         }
         await this.checkWith(action, activityId, code, (there.activity && there.activity.title) || '该活动');
