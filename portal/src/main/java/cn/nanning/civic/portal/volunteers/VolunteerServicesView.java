@@ -40,7 +40,9 @@ import java.util.Locale;
 
 /**
  * Volunteer services for organisers and admins (志愿服务): their activities with sign-ups and attendance, confirming
- * hours and correcting them with a reason, and the area's statistics against the 20% registration target.
+ * hours and correcting them with a reason, certificates (issued from an attendance row, or on a volunteer's request from
+ * the grid of the area's open requests, or declined with a reason), and the area's statistics against the 20%
+ * registration target.
  */
 @Prototype
 @Route(value = "volunteers", layout = MainLayout.class)
