@@ -1,4 +1,4 @@
-/** Journey 5: volunteer — register with consent, join a team, sign up (and waitlist), scan to check in and out, hours, certificate. */
+/** Journey 5: volunteer — register with consent, join a team, sign up (and waitlist), scan the check-in QR payload to check in and out, attendance, hours, certificate, asking for a certificate. */
 const { Phone } = require('../support/phone');
 const setup = require('../support/setup');
 const { idNumber } = require('../support/gateway');
@@ -59,18 +59,28 @@ test('a citizen registers as a volunteer, joins a team, signs up, checks in by s
   await phone.tap('我要报名'); // it began a minute ago: volunteers arriving on site can still sign up
   expect(page.text()).toContain('报名成功');
   expect(page.text()).toContain('已报名');
-  const code = await setup.checkCode(running.id);
+  expect(page.text()).toContain('签到状态：未签到');
+  // The organiser's screen shows the QR code of the check-in payload the API gives.
+  const qr = await setup.checkInQr(running.id);
+  expect(qr.payload).toBe(`civic-checkin:${running.id}:${qr.code}`);
   phone.device.scanResult = '欢迎关注南宁市民服务'; // some other QR code
   await phone.tap('扫码签到');
   expect(page.text()).toContain('没有识别到签到码');
-  phone.device.scanResult = `civic-checkin:${running.id}:${code === '000000' ? '111111' : '000000'}`; // a wrong code
+  phone.device.scanResult = `civic-checkin:${later.id}:${qr.code}`; // the QR of an activity where I am only waitlisted
+  await phone.tap('扫码签到');
+  expect(page.text()).toContain('这是其他活动的签到码，您没有报名该活动');
+  phone.device.scanResult = `civic-checkin:${running.id}:${qr.code === '000000' ? '111111' : '000000'}`; // a wrong code
   await phone.tap('扫码签到');
   expect(page.text()).toContain('签到码不正确');
-  phone.device.scanResult = `civic-checkin:${running.id}:${code}`;
+  phone.device.scanResult = qr.payload;
   await phone.tap('扫码签到');
   expect(page.text()).toMatch(/签到成功（\d\d:\d\d）/);
+  expect(page.text()).toMatch(/签到状态：已签到 \d\d:\d\d/);
+  phone.device.scanResult = (await setup.checkInQr(running.id)).payload;
   await phone.tap('扫码签退');
   expect(page.text()).toMatch(/签退成功，本次服务 \d+ 分钟，未达到计时要求/);
+  expect(page.text()).toMatch(/签到状态：已签到 \d\d:\d\d，已签退 \d\d:\d\d/);
+  expect(page.text()).toContain('时长：本次 ');
 
   const me = await require('../support/gateway').ok('GET', '/volunteers/me', undefined, JSON.parse(phone.wx.__storage.get('civic.session')).accessToken);
   const cert = await setup.hoursAndCertificate(running.id, me.id, 150);
@@ -84,4 +94,15 @@ test('a citizen registers as a volunteer, joins a team, signs up, checks in by s
   expect(phone.calls.openDocument.length).toBe(1);
   const pdf = require('fs').readFileSync(phone.calls.openDocument[0].filePath);
   expect(pdf.slice(0, 5).toString()).toBe('%PDF-');
+
+  // Asking for another certificate (e.g. for school): the organisers of my area see it in the portal.
+  await phone.tap('申请证明');
+  await page.type('.f-purpose', '升学材料');
+  await phone.tap('提交申请');
+  expect(page.text()).toContain('已提交申请');
+  expect(page.text()).toContain('我的申请');
+  expect(page.text()).toMatch(/志愿服务时长证明待处理.*申请 · 用途：升学材料/);
+  await phone.tap('申请证明');
+  await phone.tap('提交申请');
+  expect(page.text()).toContain('您已申请过志愿服务时长证明，正在等待组织方处理');
 });

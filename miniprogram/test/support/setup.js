@@ -156,6 +156,11 @@ async function checkCode(activityId) {
   return (await ok('GET', `/volunteers/activities/${activityId}/check-code`, undefined, await staff('organizer'))).code;
 }
 
+/** What the organiser's check-in screen shows as a QR code now: {payload: "civic-checkin:<activityId>:<code>", code, expiresAt}. */
+async function checkInQr(activityId) {
+  return ok('GET', `/volunteers/activities/${activityId}/check-in-qr`, undefined, await staff('organizer'));
+}
+
 /** Confirmed hours (an organiser's correction with its reason) and a certificate issued by the organiser. */
 async function hoursAndCertificate(activityId, volunteerId, minutes) {
   const organizer = await staff('organizer');
@@ -164,4 +169,4 @@ async function hoursAndCertificate(activityId, volunteerId, minutes) {
 }
 
 module.exports = { provider, village, servicePoint, clerkStep, council, publishDecision, meeting, station, volunteer, team, activity,
-  checkCode, hoursAndCertificate };
+  checkCode, checkInQr, hoursAndCertificate };

@@ -79,6 +79,110 @@ describe('志愿者', () => {
     expect(page.text()).toContain('签到成功（09:05）');
   });
 
+  test('the activity page shows my attendance from the API, checks in by a QR payload of THAT activity or a typed code, and refuses another activity\'s QR', async () => {
+    const running = f.activity({ startsAt: f.soon(-0.5), endsAt: f.soon(2) });
+    const other = '11111111-2222-4333-8444-123456789012';
+    const elsewhere = '99999999-2222-4333-8444-123456789012';
+    let checkedIn = false;
+    const sent = [];
+    const mine = { activityId: 'ac1', signedUp: true, signupStatus: 'CONFIRMED', signupStatusLabel: '已报名', requiredMinutes: 96, recordedMinutes: 0, recordedHours: 0, confirmed: false };
+    installWx([
+      { path: '/volunteers/activities/ac1', body: running },
+      { path: /^\/volunteers\/me\/signups/, body: f.page([
+        { id: 's1', activityId: 'ac1', status: 'CONFIRMED', statusLabel: '已报名' },
+        { id: 's2', activityId: other, status: 'CONFIRMED', statusLabel: '已报名', activity: { title: '邕江河道清洁', startsAt: f.soon(-1), endsAt: f.soon(1), place: '邕江南岸', regionCode: '450103002001', status: 'PUBLISHED' } }]) },
+      { path: '/volunteers/activities/ac1/attendance/mine', body: () => (checkedIn
+        ? { ...mine, checkInAt: '2026-12-07T01:02:00Z', status: 'CHECKED_IN', statusLabel: '已签到' }
+        : { ...mine, status: 'NOT_CHECKED_IN', statusLabel: '未签到' }) },
+      { method: 'POST', path: `/volunteers/activities/${other}/check-in`, onCall: (d) => sent.push([other, d.code]), body: { activityId: other, volunteerId: 'v1', checkInAt: '2026-12-07T01:03:00Z', requiredMinutes: 60, confirmed: false } },
+      { method: 'POST', path: '/volunteers/activities/ac1/check-in', onCall: (d) => { sent.push(['ac1', d.code]); checkedIn = true; }, body: { activityId: 'ac1', volunteerId: 'v1', checkInAt: '2026-12-07T01:02:00Z', requiredMinutes: 96, confirmed: false } },
+    ]);
+    const { device } = { device: global.wx.__device };
+    const page = await openPage('pages/volunteer/activity', { id: 'ac1' });
+    expect(page.text()).toContain('签到状态：未签到');
+    expect(page.text()).not.toContain('扫码签退');
+
+    device.scanResult = `civic-checkin:${elsewhere}:123456`;
+    await page.tap('扫码签到');
+    expect(page.text()).toContain('这是其他活动的签到码，您没有报名该活动或仍在候补，不能签到。');
+    expect(sent).toEqual([]);
+
+    device.scanResult = `civic-checkin:${other}:654321`;
+    await page.tap('扫码签到');
+    expect(sent).toEqual([[other, '654321']]);
+    expect(page.text()).toContain('已在“邕江河道清洁”签到成功（09:03）');
+    expect(page.text()).toContain('签到状态：未签到');
+
+    await page.tap('用签到码签到');
+    expect(page.text()).toContain('请输入现场出示的 6 位签到码。');
+    await page.type('.f-code', '482913');
+    await page.tap('用签到码签到');
+    expect(sent[1]).toEqual(['ac1', '482913']);
+    expect(page.text()).toContain('签到成功（09:02）');
+    expect(page.text()).toContain('签到状态：已签到 09:02');
+    expect(page.text()).toContain('扫码签退');
+    expect(page.text()).not.toContain('扫码签到');
+    expect(page.text()).toContain('用签到码签退');
+  });
+
+  test('attendance after the activity: checked out and hours confirmed, or not signed up at all', async () => {
+    const ended = f.activity({ startsAt: f.soon(-3), endsAt: f.soon(-1) });
+    installWx([
+      { path: '/volunteers/activities/ac1', body: ended },
+      { path: /^\/volunteers\/me\/signups/, body: f.page([{ id: 's1', activityId: 'ac1', status: 'CONFIRMED', statusLabel: '已报名' }]) },
+      { path: '/volunteers/activities/ac1/attendance/mine', body: { activityId: 'ac1', signedUp: true, signupStatus: 'CONFIRMED', signupStatusLabel: '已报名',
+        checkInAt: '2026-12-07T01:02:00Z', checkOutAt: '2026-12-07T03:10:00Z', attendedMinutes: 128, qualifies: true, requiredMinutes: 96, creditableMinutes: 120,
+        recordedMinutes: 120, recordedHours: 2, confirmed: true, status: 'CONFIRMED', statusLabel: '时长已确认' } },
+    ]);
+    let page = await openPage('pages/volunteer/activity', { id: 'ac1' });
+    expect(page.text()).toContain('签到状态：已签到 09:02，已签退 11:10');
+    expect(page.text()).toContain('时长：已确认 2 小时');
+    expect(page.text()).toContain('活动已结束。');
+
+    installWx([
+      { path: '/volunteers/activities/ac1', body: ended },
+      { path: /^\/volunteers\/me\/signups/, body: f.page([]) },
+      { path: '/volunteers/activities/ac1/attendance/mine', status: 404, body: { title: '未找到', status: 404, detail: '您没有报名该活动。' } },
+    ]);
+    page = await openPage('pages/volunteer/activity', { id: 'ac1' });
+    expect(page.text()).not.toContain('签到状态');
+    expect(global.wx.__calls.requests.some((r) => r.url.includes('/attendance/mine'))).toBe(false);
+  });
+
+  test('a volunteer asks for a certificate with a purpose; my requests show their status, a second open one is refused in Chinese', async () => {
+    let asked = null;
+    let requests = [{ id: 'q0', kind: 'SERVICE_HOURS', kindLabel: '志愿服务时长证明', status: 'DECLINED', statusLabel: '未出具', requestedAt: '2026-11-02T02:00:00Z', declineReason: '时长尚在核对' }];
+    installWx([
+      { path: /^\/volunteers\/me\/certificates/, body: f.page([]) },
+      { path: /^\/volunteers\/me\/certificate-requests/, body: () => f.page(requests) },
+      { method: 'POST', path: '/volunteers/me/certificate-requests', status: 201, onCall: (d) => { asked = d; },
+        body: () => { const r = { id: 'q1', kind: 'SERVICE_HOURS', kindLabel: '志愿服务时长证明', purpose: '升学', status: 'OPEN', statusLabel: '待处理', requestedAt: '2026-12-07T02:00:00Z' };
+          requests = [r, ...requests]; return r; } },
+    ]);
+    let page = await openPage('pages/volunteer/certificates');
+    expect(page.text()).toContain('我的申请');
+    expect(page.text()).toContain('未出具，原因：时长尚在核对');
+    expect(page.text()).not.toContain('q0');
+    await page.tap('申请证明');
+    await page.type('.f-purpose', ' 升学 ');
+    await page.tap('提交申请');
+    expect(asked).toEqual({ kind: 'SERVICE_HOURS', purpose: '升学' });
+    expect(page.text()).toContain('已提交申请，组织方出具或不予出具时会通知您。');
+    expect(page.text()).toMatch(/志愿服务时长证明待处理2026年12月7日申请 · 用途：升学组织方处理后会通知您/);
+
+    installWx([
+      { path: /^\/volunteers\/me\/certificates/, body: f.page([]) },
+      { path: /^\/volunteers\/me\/certificate-requests/, body: f.page([]) },
+      { method: 'POST', path: '/volunteers/me/certificate-requests', status: 409,
+        body: { type: 'https://civic.nanning.gov.cn/problems/request-open', title: '冲突', status: 409, detail: '您已申请过志愿服务时长证明，正在等待组织方处理，请勿重复申请。' } },
+    ]);
+    page = await openPage('pages/volunteer/certificates');
+    expect(page.text()).toContain('还没有证书');
+    await page.tap('申请证明');
+    await page.tap('提交申请');
+    expect(page.text()).toContain('您已申请过志愿服务时长证明，正在等待组织方处理，请勿重复申请。');
+  });
+
   test('teams of my township can be joined, then show among my teams; certificates open as PDF', async () => {
     let joined = false;
     const { wx, calls } = installWx([

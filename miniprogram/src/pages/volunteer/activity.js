@@ -4,8 +4,8 @@ const api = require('../../api/index');
 const fmt = require('../../utils/format');
 
 /**
- * What the activity's QR code holds: "civic-checkin:<activityId>:<code>", or the organiser's 6-digit check code alone
- * or inside other text. The API has no QR payload of its own (API-GAPS.md).
+ * What the activity's QR code holds: "civic-checkin:<activityId>:<code>" (GET /volunteers/activities/{id}/check-in-qr,
+ * shown by the organiser), or the organiser's 6-digit check code alone or inside other text (typed by hand).
  * @returns {{code: string, activityId: string}}
  */
 function codeFrom(scanned) {
@@ -16,8 +16,23 @@ function codeFrom(scanned) {
   return { activityId: '', code: groups ? groups[groups.length - 1] : '' };
 }
 
+/**
+ * What the page says of my attendance (GET …/attendance/mine): 签到状态 and 时长.
+ * @param {any} m
+ */
+function attendanceOf(m) {
+  let state = '未签到';
+  if (m.checkInAt) state = `已签到 ${fmt.time(m.checkInAt)}`;
+  if (m.checkOutAt) state = `已签到 ${fmt.time(m.checkInAt)}，已签退 ${fmt.time(m.checkOutAt)}`;
+  let hours = '';
+  if (m.status === 'CONFIRMED') hours = `已确认 ${fmt.duration(m.recordedMinutes)}`;
+  else if (m.status === 'AWAITING_CONFIRMATION') hours = `本次 ${fmt.duration(m.attendedMinutes || 0)}，待组织方确认`;
+  else if (m.status === 'NOT_QUALIFIED') hours = `本次 ${fmt.duration(m.attendedMinutes || 0)}，未达到计时要求（至少 ${fmt.duration(m.requiredMinutes)}）`;
+  return { status: m.status, state, hours, label: m.statusLabel };
+}
+
 page({
-  data: { activity: null, signup: null, attendance: null, error: '', actionError: '', ok: '', loaded: false },
+  data: { activity: null, signup: null, attendance: null, typed: '', error: '', actionError: '', ok: '', loaded: false },
   methods: {
     onLoad(query) {
       this.id = query.id;
@@ -40,6 +55,27 @@ page({
           running: Date.parse(a.startsAt) <= now && now < Date.parse(a.endsAt), ended: Date.parse(a.endsAt) <= now },
         signup: signup ? { status: signup.status, label: signup.status === 'WAITLISTED' ? `候补第 ${signup.waitlistNo} 位` : signup.statusLabel } : null,
       });
+      await this.loadAttendance();
+    },
+    /** My check-in, check-out and hours at this activity, as the API records them (nothing when not signed up). */
+    async loadAttendance() {
+      if (!this.data.signup) return this.setData({ attendance: null });
+      const mine = await api.get(`/volunteers/activities/${this.id}/attendance/mine`).catch(() => null);
+      return this.setData({ attendance: mine ? attendanceOf(mine) : null });
+    },
+    onCode(e) {
+      this.setData({ typed: String(e.detail.value || '').trim() });
+    },
+    /** A 6-digit code typed by hand: check in, or out once checked in. */
+    async submitCode() {
+      this.setData({ ok: '', actionError: '' });
+      const { code } = codeFrom(this.data.typed);
+      if (!code) {
+        this.setData({ actionError: '请输入现场出示的 6 位签到码。' });
+        return;
+      }
+      const action = this.data.attendance && this.data.attendance.status === 'CHECKED_IN' ? 'check-out' : 'check-in';
+      await this.checkWith(action, this.id, code, null);
     },
     async signUp() {
       const s = await this.act('actionError', () => api.post(`/volunteers/activities/${this.id}/signups`, {}));
@@ -68,21 +104,34 @@ page({
         return;
       }
       if (activityId && activityId !== this.id) {
-        this.setData({ actionError: '这是其他活动的签到码，请扫描本活动现场的二维码。' });
+        // The QR code of another activity: check in there if I hold a place at it, otherwise refuse.
+        const mine = await api.get('/volunteers/me/signups', { size: 50 }).then((p) => p.items).catch(() => []);
+        const there = mine.find((x) => x.activityId === activityId && x.status === 'CONFIRMED');
+        if (!there) {
+          this.setData({ actionError: '这是其他活动的签到码，您没有报名该活动或仍在候补，不能签到。请扫描本活动现场的二维码。' });
+          return;
+        }
+        await this.checkWith(action, activityId, code, (there.activity && there.activity.title) || '该活动');
         return;
       }
-      const att = await this.act('actionError', () => api.post(`/volunteers/activities/${this.id}/${action}`, { code }));
+      await this.checkWith(action, this.id, code, null);
+    },
+    /** Checks in or out of an activity (this one, or another I signed up for, named by `otherTitle`) with a code. */
+    async checkWith(action, activityId, code, otherTitle) {
+      const att = await this.act('actionError', () => api.post(`/volunteers/activities/${activityId}/${action}`, { code }));
       if (!att) return;
+      const where = otherTitle ? `已在“${otherTitle}”` : '';
       if (action === 'check-in') {
-        this.setData({ ok: `签到成功（${fmt.time(att.checkInAt)}）。活动结束时请再扫码签退。`, attendance: { in: fmt.time(att.checkInAt) } });
+        this.setData({ ok: `${where}签到成功（${fmt.time(att.checkInAt)}）。活动结束时请再扫码签退。`, typed: '' });
       } else {
         const minutes = att.attendedMinutes || 0;
         this.setData({
-          ok: att.qualifies ? `签退成功，本次服务 ${fmt.duration(minutes)}，待组织方确认后计入时长。`
-            : `签退成功，本次服务 ${fmt.duration(minutes)}，未达到计时要求（至少 ${fmt.duration(att.requiredMinutes)}）。`,
-          attendance: { in: fmt.time(att.checkInAt), out: fmt.time(att.checkOutAt) },
+          ok: att.qualifies ? `${where}签退成功，本次服务 ${fmt.duration(minutes)}，待组织方确认后计入时长。`
+            : `${where}签退成功，本次服务 ${fmt.duration(minutes)}，未达到计时要求（至少 ${fmt.duration(att.requiredMinutes)}）。`,
+          typed: '',
         });
       }
+      if (!otherTitle) await this.loadAttendance();
     },
   },
 });

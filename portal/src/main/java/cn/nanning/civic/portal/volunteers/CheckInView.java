@@ -100,12 +100,12 @@ public final class CheckInView extends VerticalLayout implements HasUrlParameter
             return;
         }
         try {
-            VolunteersClient.CheckCode now = signIn.withToken(token -> client.checkCode(activityId, token));
+            VolunteersClient.CheckInQr now = signIn.withToken(token -> client.checkInQr(activityId, token));
             message.clear();
-            if (!now.code().equals(shown)) {
-                shown = now.code();
+            if (!now.payload().equals(shown)) {
+                shown = now.payload();
                 code.removeAll();
-                code.add(QrCodes.image("civic-checkin:" + activityId + ":" + now.code(), 360, "签到二维码，签到码 " + now.code()));
+                code.add(QrCodes.image(now.payload(), 360, "签到二维码，签到码 " + now.code()));
                 digits.setText(now.code().substring(0, 3) + " " + now.code().substring(3));
             }
             Instant end = now.validUntil();

@@ -24,6 +24,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.BinderValidationStatus;
+import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -37,7 +40,9 @@ import java.util.Locale;
 
 /**
  * Volunteer services for organisers and admins (志愿服务): their activities with sign-ups and attendance, confirming
- * hours and correcting them with a reason, and the area's statistics against the 20% registration target.
+ * hours and correcting them with a reason, certificates (issued from an attendance row, or on a volunteer's request from
+ * the grid of the area's open requests, or declined with a reason), and the area's statistics against the 20%
+ * registration target.
  */
 @Prototype
 @Route(value = "volunteers", layout = MainLayout.class)
@@ -73,6 +78,11 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
     private final TextField issuer = new TextField("出具证明的组织");
     private final TextField issuerContact = new TextField("组织联系电话");
     private final Outcome certificateOutcome = new Outcome("certificate-outcome");
+    private final Binder<IssuerDetails> issuerBinder = new Binder<>(IssuerDetails.class);
+    private final Grid<VolunteersClient.CertificateRequest> requests = Grids.saying("目前没有待处理的证明申请。",
+            new Grid<>(VolunteersClient.CertificateRequest.class, false));
+    private final Outcome requestsOutcome = new Outcome("certificate-requests-outcome");
+    private final Paragraph requestsSummary = new Paragraph();
     /** The certificate just issued, to print and hand over on the spot. */
     private final com.vaadin.flow.component.html.Anchor certificatePdf = new com.vaadin.flow.component.html.Anchor();
 
@@ -113,7 +123,20 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
         certificatePdf.getElement().setAttribute("download", true);
         certificatePdf.setVisible(false);
         issuerContact.setMaxLength(40);
+        issuerBinder.forField(issuer).asRequired("请先填写出具证明的组织名称。").bind(IssuerDetails::getName, IssuerDetails::setName);
+        issuerBinder.forField(issuerContact).asRequired("请先填写出具组织的联系电话。").bind(IssuerDetails::getContact, IssuerDetails::setContact);
+        issuerBinder.setBean(new IssuerDetails());
         setId("volunteers");
+
+        requests.setId("certificate-requests");
+        requests.addColumn(r -> r.volunteerName() != null ? r.volunteerName() : "").setHeader("志愿者").setAutoWidth(true);
+        requests.addColumn(VolunteersClient.CertificateRequest::kindLabel).setHeader("申请的证明").setAutoWidth(true);
+        requests.addColumn(r -> r.purpose() != null ? r.purpose() : "未填写").setHeader("用途").setFlexGrow(1);
+        requests.addColumn(r -> r.confirmedHours() == null ? "" : r.confirmedHours().toPlainString()).setHeader("已确认时长（小时）").setAutoWidth(true);
+        requests.addColumn(r -> Times.minute(r.requestedAt())).setHeader("申请时间").setAutoWidth(true);
+        requests.addComponentColumn(this::requestActions).setHeader("处理").setKey("decide").setAutoWidth(true);
+        requests.setAllRowsVisible(true);
+        requestsSummary.setId("certificate-requests-summary");
 
         activities.setId("volunteer-activities");
         activities.addColumn(VolunteersClient.Activity::title).setHeader("活动").setFlexGrow(1);
@@ -188,7 +211,9 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
                 Actions.row(Actions.button("显示姓名和电话（用于联系志愿者，查看留痕）", "volunteer-show-contacts", contactsOutcome,
                         this::showContacts), contactsOutcome), contacts,
                 new H3("签到与服务时长"), attendance, Actions.row(confirm, hoursOutcome), correction,
-                Actions.row(issuer, issuerContact, certificateOutcome, certificatePdf), form, new H3("区域统计"), query, summary, statistics);
+                Actions.row(issuer, issuerContact, certificateOutcome, certificatePdf),
+                new H3("志愿者的证明申请"), requestsSummary, requests, Actions.row(requestsOutcome),
+                form, new H3("区域统计"), query, summary, statistics);
     }
 
     @Override
@@ -201,7 +226,60 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
             form.startNew();
         }
         showActivities();
+        showRequests();
         showStatistics();
+    }
+
+    /** The open certificate requests of the area's volunteers, the oldest first. */
+    private void showRequests() {
+        try {
+            var page = signIn.withToken(client::openCertificateRequests);
+            requests.setItems(page.items());
+            requestsSummary.setText(page.total() == 0 ? "志愿者在小程序中申请证明后，会显示在这里。"
+                    : "共 " + page.total() + " 份待处理的申请" + (page.total() > page.items().size() ? "，先显示最早的 " + page.items().size() + " 份" : "")
+                    + "；出具时使用上方填写的组织名称和联系电话，处理结果会通知志愿者。");
+        } catch (GatewayException e) {
+            requests.setItems(List.of());
+            requestsSummary.setText("");
+            fail(e);
+        }
+    }
+
+    /** 出具 (with the organisation above) or 不予出具 (with a reason the volunteer reads) for one request. */
+    private HorizontalLayout requestActions(VolunteersClient.CertificateRequest row) {
+        String who = row.volunteerName() == null ? "该志愿者" : row.volunteerName();
+        int index = requests.getListDataView().getItems().toList().indexOf(row);
+        Button issue = Actions.button("出具证明", "request-issue-" + index, requestsOutcome, () -> {
+            IssuerDetails details = issuerDetails();
+            VolunteersClient.CertificateRequest done = signIn.withToken(token -> client.issueRequested(row.id(), details.getName(),
+                    details.getContact(), token));
+            showRequests();
+            if (done.certificateNumber() != null) {
+                offerPdf(done.certificateNumber());
+            }
+            return "已按申请为 " + who + " 出具" + done.kindLabel() + (done.certificateNumber() != null ? "，编号 " + done.certificateNumber() : "")
+                    + "；已通知志愿者。";
+        });
+        Button decline = Actions.withReason("不予出具", "request-decline-" + index, requestsOutcome,
+                Actions.Confirmation.destructive("不予出具证明", "将告知 " + who + " 本次申请未出具证明及原因。确认吗？", "确认不予出具"),
+                "不予出具的原因（会告知志愿者）", reason -> {
+                    signIn.withToken(token -> client.declineRequested(row.id(), reason, token));
+                    showRequests();
+                    return "已告知 " + who + " 本次申请未出具及原因。";
+                });
+        issue.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        decline.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        return new HorizontalLayout(issue, decline);
+    }
+
+    /** The organisation's name and phone from the fields above, checked by the binder. */
+    private IssuerDetails issuerDetails() {
+        BinderValidationStatus<IssuerDetails> status = issuerBinder.validate();
+        if (!status.isOk()) {
+            throw new Refusal(status.getValidationErrors().stream().findFirst().map(ValidationResult::getErrorMessage)
+                    .orElse("请先填写出具证明的组织名称和联系电话。"));
+        }
+        return issuerBinder.getBean();
     }
 
     private void showActivities() {
@@ -249,11 +327,9 @@ public final class VolunteerServicesView extends VerticalLayout implements Befor
     /** Issues the certificate of a volunteer's confirmed hours, in the organisation's name given above. */
     private Button certificateButton(VolunteersClient.Attendance row) {
         Button issue = new Button("出具证明", click -> certificateOutcome.run(() -> {
-            if (issuer.getValue().isBlank() || issuerContact.getValue().isBlank()) {
-                throw new Refusal("请先在下方填写出具证明的组织名称和联系电话。");
-            }
+            IssuerDetails details = issuerDetails();
             VolunteersClient.Certificate issued = signIn.withToken(token -> client.issueCertificate(row.volunteerId(),
-                    issuer.getValue().strip(), issuerContact.getValue().strip(), token));
+                    details.getName(), details.getContact(), token));
             offerPdf(issued.number());
             return "已为 " + (row.volunteerName() == null ? "该志愿者" : row.volunteerName()) + " 出具志愿服务证明，编号 "
                     + issued.number() + "，累计 " + issued.totalHours().toPlainString() + " 小时；志愿者可在小程序和门户下载。";

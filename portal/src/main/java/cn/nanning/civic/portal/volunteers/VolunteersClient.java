@@ -68,6 +68,30 @@ public class VolunteersClient {
                 Argument.of(CheckCode.class));
     }
 
+    /** The check-in QR code's text to show now ({@code civic-checkin:<activityId>:<code>}), and when it expires. */
+    public CheckInQr checkInQr(UUID activityId, String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/activities/" + activityId + "/check-in-qr").bearerAuth(token),
+                Argument.of(CheckInQr.class));
+    }
+
+    /** Open certificate requests of the volunteers in the caller's area, the oldest first (the first 50). */
+    public Paged<CertificateRequest> openCertificateRequests(String token) {
+        return gateway.call(() -> HttpRequest.GET("/api/v1/volunteers/certificate-requests?size=50").bearerAuth(token),
+                Paged.of(CertificateRequest.class));
+    }
+
+    /** Issues the certificate a volunteer asked for, in the name of the organisation. */
+    public CertificateRequest issueRequested(UUID requestId, String issuer, String contact, String token) {
+        return gateway.call(() -> HttpRequest.POST("/api/v1/volunteers/certificate-requests/" + requestId + "/issue",
+                Map.of("issuer", issuer, "contact", contact)).bearerAuth(token), Argument.of(CertificateRequest.class));
+    }
+
+    /** Declines a certificate request with the reason the volunteer is told. */
+    public CertificateRequest declineRequested(UUID requestId, String reason, String token) {
+        return gateway.call(() -> HttpRequest.POST("/api/v1/volunteers/certificate-requests/" + requestId + "/decline",
+                Map.of("reason", reason)).bearerAuth(token), Argument.of(CertificateRequest.class));
+    }
+
     /** Issues a certificate of a volunteer's confirmed hours in the name of the organisation. */
     public Certificate issueCertificate(UUID volunteerId, String issuer, String contact, String token) {
         return gateway.call(() -> HttpRequest.POST("/api/v1/volunteers/" + volunteerId + "/certificates",
@@ -233,6 +257,16 @@ public class VolunteersClient {
 
     @Serdeable
     public record CheckCode(UUID activityId, String code, Instant validFrom, Instant validUntil, @Nullable Instant changesAt) {
+    }
+
+    @Serdeable
+    public record CheckInQr(UUID activityId, String payload, String code, Instant expiresAt, Instant validFrom, Instant validUntil) {
+    }
+
+    @Serdeable
+    public record CertificateRequest(UUID id, String kind, String kindLabel, @Nullable String purpose, String status, String statusLabel,
+                                     Instant requestedAt, @Nullable String certificateNumber, @Nullable String declineReason,
+                                     @Nullable UUID volunteerId, @Nullable String volunteerName, @Nullable BigDecimal confirmedHours) {
     }
 
     @Serdeable

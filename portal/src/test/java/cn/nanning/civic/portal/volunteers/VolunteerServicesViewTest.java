@@ -44,6 +44,32 @@ class VolunteerServicesViewTest extends KaribuViewTest {
         assertThat(_get(Outcome.class, spec -> spec.withId("volunteers-correction-outcome")).message()).isEqualTo("请先选择活动和志愿者。");
     }
 
+    @Test
+    void the_certificate_requests_grid_has_chinese_headers_and_says_when_it_is_empty() {
+        open(Role.ORGANIZER);
+        assertThat(headers("certificate-requests")).containsExactly("志愿者", "申请的证明", "用途", "已确认时长（小时）", "申请时间", "处理");
+        Grid<?> requests = _get(Grid.class, spec -> spec.withId("certificate-requests"));
+        assertThat(requests.getEmptyStateText()).isEqualTo("目前没有待处理的证明申请。");
+        assertThat(requests.getGenericDataView().getItems()).isEmpty();
+    }
+
+    @Test
+    void an_administrator_sees_the_requests_grid_too() {
+        open(Role.ADMIN);
+        assertThat(headers("certificate-requests")).contains("申请的证明", "处理");
+    }
+
+    @Test
+    void issuing_from_an_attendance_row_needs_the_organisation_checked_by_the_binder() {
+        open(Role.ORGANIZER);
+        com.vaadin.flow.component.textfield.TextField issuer = _get(com.vaadin.flow.component.textfield.TextField.class,
+                spec -> spec.withId("certificate-issuer"));
+        com.vaadin.flow.component.textfield.TextField contact = _get(com.vaadin.flow.component.textfield.TextField.class,
+                spec -> spec.withId("certificate-contact"));
+        assertThat(issuer.isRequiredIndicatorVisible()).isTrue();
+        assertThat(contact.isRequiredIndicatorVisible()).isTrue();
+    }
+
     private static java.util.List<String> headers(String id) {
         Grid<?> grid = _get(Grid.class, spec -> spec.withId(id));
         return grid.getColumns().stream().map(Grid.Column::getHeaderText).toList();

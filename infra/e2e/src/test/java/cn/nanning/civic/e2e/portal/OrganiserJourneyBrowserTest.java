@@ -168,6 +168,20 @@ class OrganiserJourneyBrowserTest {
         }
         browser.screenshot(SHOTS.resolve("06-certificate-issued.png"));
 
+        // The other volunteer asks for a certificate in the mini-program; the request waits in the portal and is issued there.
+        Api.Response asked = GATEWAY.post("/api/v1/volunteers/me/certificate-requests",
+                java.util.Map.of("kind", "SERVICE_HOURS", "purpose", "求职材料 " + run), second.token());
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        browser.visit("/volunteers");
+        assertThat(browser.rows("certificate-requests")).anySatisfy(row -> assertThat(row).contains("黄**", "志愿服务时长证明", "求职材料 " + run));
+        browser.fill("certificate-issuer", "青秀区志愿者协会").fill("certificate-contact", "0771-5551234");
+        browser.clickInRow("certificate-requests", "求职材料 " + run, "出具证明");
+        assertThat(browser.outcome("certificate-requests-outcome")).startsWith("已按申请为 黄** 出具志愿服务时长证明，编号 ").endsWith("；已通知志愿者。");
+        assertThat(browser.rows("certificate-requests")).noneSatisfy(row -> assertThat(row).contains("求职材料 " + run));
+        assertThat(GATEWAY.get("/api/v1/volunteers/me/certificate-requests", second.token()).json().path("items").get(0).path("statusLabel").asText())
+                .isEqualTo("已出具");
+        browser.screenshot(SHOTS.resolve("06b-certificate-request-issued.png"));
+
         // Next week's visit is called off, with the reason the volunteers will read.
         browser.selectRow("volunteer-activities", visit).clickWithReason("activity-cancel", "天气预报有台风，活动改期另行通知");
         assertThat(browser.outcome("activity-outcome")).isEqualTo("已取消“" + visit + "”，已通知报名的志愿者。");

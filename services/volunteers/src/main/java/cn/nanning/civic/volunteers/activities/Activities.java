@@ -343,6 +343,28 @@ public class Activities {
         return new ActivityViews.CheckCode(a.id(), now.code(), a.startsAt(), a.endsAt(), now.changesAt());
     }
 
+    /**
+     * What the organiser puts on a screen or prints as a QR code: {@code civic-checkin:<activityId>:<code>} with the code
+     * shown now; it expires with the code (every {@link CheckCodes#STEP}), so the screen asks again.
+     */
+    @Transactional
+    ActivityViews.CheckInQr checkInQr(Caller caller, UUID activityId) {
+        Activity a = requireOrganised(caller, activityId);
+        CheckCodes.Current now = checkCodes.current(a, clock.now());
+        return new ActivityViews.CheckInQr(a.id(), CheckCodes.payload(a.id(), now.code()), now.code(), now.changesAt(), a.startsAt(),
+                a.endsAt());
+    }
+
+    /** A volunteer's sign-up of an activity that is not cancelled, with its label; empty when there is none. */
+    @Transactional
+    public java.util.Optional<SignupState> signupOf(UUID activityId, UUID volunteerId) {
+        return store.openSignup(activityId, volunteerId).map(s -> new SignupState(s.status(), signupView(s, null).statusLabel(), s.waitlistNo()));
+    }
+
+    /** A volunteer's place at an activity: CONFIRMED (已报名) or WAITLISTED (候补第 n 位). */
+    public record SignupState(String status, String statusLabel, Integer waitlistNo) {
+    }
+
     @Transactional
     public Activity find(UUID id) {
         return store.find(id, false).orElseThrow(() -> ProblemException.notFound("没有找到该活动。"));

@@ -110,6 +110,13 @@ class ActivityController {
         return activities.checkCode(Caller.from(authentication), id);
     }
 
+    @Get("/activities/{id}/check-in-qr")
+    @Operation(summary = "现场签到二维码内容", description = "供现场大屏显示或打印成二维码：payload 为 civic-checkin:<活动编号>:<签到码>，"
+            + "签到码每 2 分钟更换，expiresAt 之后请重新获取；限活动组织者或活动所在辖区的管理员。")
+    ActivityViews.CheckInQr checkInQr(@PathVariable UUID id, Authentication authentication) {
+        return activities.checkInQr(Caller.from(authentication), id);
+    }
+
     @Get("/me/signups")
     @Operation(summary = "我的活动报名", description = "本人的报名（含活动信息），最新的在前，分页返回 {items, page, size, total}；page 从 0 开始，size 为 1 到 50。")
     PageOf<ActivityViews.SignupView> mine(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,

@@ -77,6 +77,14 @@ final class ActivityViews {
     record CheckCode(UUID activityId, String code, Instant validFrom, Instant validUntil, Instant changesAt) {
     }
 
+    /**
+     * The check-in QR code's text ({@code civic-checkin:<activityId>:<code>}), the code inside it and when it stops being
+     * shown; scanned or typed while the activity runs (validFrom–validUntil).
+     */
+    @Serdeable
+    record CheckInQr(UUID activityId, String payload, String code, Instant expiresAt, Instant validFrom, Instant validUntil) {
+    }
+
     /** An organiser cancelled the activity (topic volunteers.activity.v1). */
     @Serdeable
     record ActivityCancelled(UUID activityId, String reason, Instant occurredAt) {

@@ -17,6 +17,8 @@ import java.time.Instant;
 public class CheckCodes {
 
     public static final Duration STEP = Duration.ofMinutes(2);
+    /** What a check-in QR code holds before the activity id and the code: {@code civic-checkin:<activityId>:<code>}. */
+    public static final String QR_PREFIX = "civic-checkin:";
 
     private final FieldCipher cipher;
 
@@ -38,6 +40,11 @@ public class CheckCodes {
         String code = typed.strip();
         long step = step(now);
         return code.equals(code(activity, step)) || code.equals(code(activity, step - 1));
+    }
+
+    /** The text of the check-in QR code of an activity with the code shown now. */
+    public static String payload(java.util.UUID activityId, String code) {
+        return QR_PREFIX + activityId + ":" + code;
     }
 
     public record Current(String code, Instant changesAt) {

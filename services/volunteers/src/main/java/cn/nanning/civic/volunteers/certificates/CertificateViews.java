@@ -38,6 +38,27 @@ final class CertificateViews {
                         String issuer, String contact, LocalDate issuedOn) {
     }
 
+    /** A volunteer's request: which certificate (today only SERVICE_HOURS) and, optionally, what it is for. */
+    @Serdeable
+    record NewRequest(@NotBlank(message = "请选择要申请的证明类型。") String kind,
+                      @Nullable @Size(max = 100, message = "用途不超过 100 个字。") String purpose) {
+    }
+
+    @Serdeable
+    record Decline(@NotBlank(message = "不出具证明须说明原因，志愿者会收到通知。") @Size(max = 200, message = "原因不超过 200 个字。") String reason) {
+    }
+
+    /**
+     * A certificate request. {@code status}: OPEN (待处理), ISSUED (已出具, with the certificate's number), DECLINED (未出具, with
+     * the reason). Staff lists add the volunteer's masked name and confirmed hours.
+     */
+    @Serdeable
+    record RequestView(UUID id, String kind, String kindLabel, @Nullable String purpose, String status, String statusLabel,
+                       Instant requestedAt, @Nullable Instant decidedAt, @Nullable String certificateNumber,
+                       @Nullable String declineReason, @Nullable UUID volunteerId, @Nullable String volunteerName,
+                       @Nullable BigDecimal confirmedHours) {
+    }
+
     @Serdeable
     record CertificateEvent(String number, UUID volunteerId, String issuerRegion, long totalMinutes, @Nullable String reason) {
     }

@@ -10,6 +10,7 @@ import cn.nanning.civic.kernel.audit.AuditLog;
 import cn.nanning.civic.kernel.outbox.Outbox;
 import cn.nanning.civic.volunteers.VolunteersClock;
 import cn.nanning.civic.volunteers.VolunteersSettings;
+import cn.nanning.civic.volunteers.notices.VolunteerNotices;
 import cn.nanning.civic.volunteers.registration.Volunteers;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpStatus;
@@ -51,9 +52,11 @@ class Certificates {
     private final VolunteersClock clock;
     private final VolunteersSettings settings;
     private final CertificatePdf pdf;
+    private final VolunteerNotices notices;
 
     Certificates(Volunteers volunteers, JdbcOperations jdbc, Outbox outbox, AuditLog audit, VolunteersClock clock,
-                 VolunteersSettings settings, CertificatePdf pdf) {
+                 VolunteersSettings settings, CertificatePdf pdf, VolunteerNotices notices) {
+        this.notices = notices;
         this.volunteers = volunteers;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -101,6 +104,7 @@ class Certificates {
                 AuditEntry.Outcome.SUCCESS, row.number()));
         outbox.add(TOPIC, row.number(), "CertificateIssued", "certificate",
                 new CertificateViews.CertificateEvent(row.number(), volunteerId, row.issuerRegion(), minutes, null));
+        notices.certificateIssued(volunteerId, row.number());
         return view(row);
     }
 

@@ -48,9 +48,11 @@ class Hours {
     private final VolunteersSettings settings;
     private final StarNotices stars;
     private final CheckCodes checkCodes;
+    private final AttendanceStore attendanceStore;
 
     Hours(Activities activities, Volunteers volunteers, JdbcOperations jdbc, Outbox outbox, AuditLog audit, VolunteersClock clock,
-          VolunteersSettings settings, StarNotices stars, CheckCodes checkCodes) {
+          VolunteersSettings settings, StarNotices stars, CheckCodes checkCodes, AttendanceStore attendanceStore) {
+        this.attendanceStore = attendanceStore;
         this.checkCodes = checkCodes;
         this.stars = stars;
         this.activities = activities;
@@ -111,6 +113,47 @@ class Hours {
             return ps.executeUpdate();
         });
         return view(a, attendance(a.id(), me.id(), false), null);
+    }
+
+    /**
+     * The caller's own attendance of an activity: their place, check-in and check-out, and the hours recorded for it.
+     * Someone who is not signed up (or not a volunteer) is told so with a 404, as for other people's activities.
+     */
+    @Transactional
+    HoursViews.MyAttendance myAttendance(Caller caller, UUID activityId) {
+        UUID me = volunteers.idOfAccount(caller.accountId()).orElseThrow(() -> ProblemException.notFound("您还没有注册志愿者。"));
+        Activity a = activities.find(activityId);
+        var signup = activities.signupOf(a.id(), me);
+        var presence = attendanceStore.presence(a.id(), me);
+        AttendanceStore.Recorded recorded = attendanceStore.recorded(a.id(), me);
+        if (signup.isEmpty() && presence.isEmpty() && !recorded.anyEntry()) {
+            throw ProblemException.notFound("您没有报名该活动。");
+        }
+        String status;
+        String label;
+        if (recorded.anyEntry()) {
+            status = "CONFIRMED";
+            label = "时长已确认";
+        } else if (presence.isEmpty()) {
+            status = "NOT_CHECKED_IN";
+            label = "未签到";
+        } else if (presence.get().checkOutAt() == null) {
+            status = "CHECKED_IN";
+            label = "已签到";
+        } else if (Boolean.TRUE.equals(presence.get().qualifies())) {
+            status = "AWAITING_CONFIRMATION";
+            label = "已签退，待组织方确认时长";
+        } else {
+            status = "NOT_QUALIFIED";
+            label = "已签退，未达到计时要求";
+        }
+        var p = presence.orElse(null);
+        Integer creditable = p == null || p.qualifies() == null ? null : p.qualifies() ? Math.min(p.attendedMinutes(), a.plannedMinutes()) : 0;
+        return new HoursViews.MyAttendance(a.id(), signup.isPresent(), signup.map(Activities.SignupState::status).orElse(null),
+                signup.map(Activities.SignupState::statusLabel).orElse(null), p != null ? p.checkInAt() : null,
+                p != null ? p.checkOutAt() : null, p != null ? p.attendedMinutes() : null, p != null ? p.qualifies() : null,
+                requiredMinutes(a), creditable, recorded.minutes(),
+                BigDecimal.valueOf(recorded.minutes()).divide(BigDecimal.valueOf(60), 1, RoundingMode.DOWN), recorded.confirmed(), status, label);
     }
 
     /** The code is valid only while the activity runs, from its start to its end. */

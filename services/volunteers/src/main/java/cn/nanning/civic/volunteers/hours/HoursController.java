@@ -48,6 +48,13 @@ class HoursController {
         return hours.attendanceOf(Caller.from(authentication), id);
     }
 
+    @Get("/activities/{id}/attendance/mine")
+    @Operation(summary = "我在该活动的签到与时长", description = "本人是否已报名、签到和签退时间、在场时长，以及记入台账的服务时长和状态"
+            + "（未签到、已签到、已签退待确认、未达到计时要求、时长已确认）；未报名该活动时返回 404。")
+    HoursViews.MyAttendance myAttendance(@PathVariable UUID id, Authentication authentication) {
+        return hours.myAttendance(Caller.from(authentication), id);
+    }
+
     @Post("/activities/{id}/hours/confirmation")
     @Operation(summary = "确认服务时长", description = "将所有符合条件的出勤时长确认记入时长台账；限活动组织者或活动所在辖区的管理员。")
     List<HoursViews.LedgerEntry> confirm(@PathVariable UUID id, Authentication authentication) {

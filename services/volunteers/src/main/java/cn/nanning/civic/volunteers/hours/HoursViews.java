@@ -30,6 +30,18 @@ final class HoursViews {
                           boolean confirmed) {
     }
 
+    /**
+     * A volunteer's own attendance of an activity. {@code status}: NOT_CHECKED_IN (未签到), CHECKED_IN (已签到),
+     * AWAITING_CONFIRMATION (已签退，待组织方确认时长), NOT_QUALIFIED (已签退，未达到计时要求), CONFIRMED (时长已确认; the
+     * ledger holds {@code recordedMinutes}, corrections included).
+     */
+    @Serdeable
+    record MyAttendance(UUID activityId, boolean signedUp, @Nullable String signupStatus, @Nullable String signupStatusLabel,
+                        @Nullable Instant checkInAt, @Nullable Instant checkOutAt, @Nullable Integer attendedMinutes,
+                        @Nullable Boolean qualifies, int requiredMinutes, @Nullable Integer creditableMinutes, long recordedMinutes,
+                        BigDecimal recordedHours, boolean confirmed, String status, String statusLabel) {
+    }
+
     @Serdeable
     record Correction(@NotNull(message = "请指定志愿者。") UUID volunteerId,
                       @NotNull(message = "请填写更正后的服务时长（分钟）。") @Min(value = 0, message = "服务时长不能为负数。") Integer minutes,

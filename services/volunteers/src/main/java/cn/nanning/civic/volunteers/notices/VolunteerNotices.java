@@ -39,8 +39,13 @@ public class VolunteerNotices {
         tell(volunteerId, "星级评定", "已生效", "您已成为" + starLabel, "pages/volunteer/index");
     }
 
+    /** Every certificate issued, asked for or not: its number, to find it under 我的证明. */
     public void certificateIssued(UUID volunteerId, String number) {
         tell(volunteerId, "志愿服务证明", "已出具", "证明编号 " + number, "pages/volunteer/certificates");
+    }
+
+    public void certificateDeclined(UUID volunteerId, String kindLabel, String reason) {
+        tell(volunteerId, kindLabel, "未出具", reason, "pages/volunteer/certificates");
     }
 
     private void tell(UUID volunteerId, String what, String outcome, String note, String page) {
