@@ -21,7 +21,8 @@ final class AuditLabels {
     static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry("SIGN_IN", "登录"), Map.entry("LOCKOUT", "账号锁定"), Map.entry("TOKEN_REFRESH", "续期登录"),
             Map.entry("TOKEN_REVOKE", "退出登录"), Map.entry("PASSWORD_CHANGE", "修改密码"), Map.entry("OTP_ENROL", "绑定动态口令"),
-            Map.entry("OTP_RESET", "重置动态口令"), Map.entry("PHONE_BIND", "绑定手机号"), Map.entry("STAFF_CREATE", "新建工作人员账号"),
+            Map.entry("OTP_RESET", "重置动态口令"), Map.entry("PHONE_BIND", "绑定手机号"), Map.entry("PROFILE_READ", "本人查看我的资料"),
+            Map.entry("PROFILE_SAVE", "本人保存我的资料"), Map.entry("PROFILE_ERASE", "本人删除我的资料"), Map.entry("STAFF_CREATE", "新建工作人员账号"),
             Map.entry("ROLE_CHANGE", "调整角色"), Map.entry("STAFF_DISABLE", "停用账号"),
             Map.entry("appointments.assisted-booking.create", "服务点代约法律咨询"),
             Map.entry("appointments.assisted-booking.contact-read", "查看代约居民联系方式"),

@@ -41,7 +41,7 @@ public class VolunteerNotices {
 
     /** Every certificate issued, asked for or not: its number, to find it under 我的证明. */
     public void certificateIssued(UUID volunteerId, String number) {
-        tell(volunteerId, "志愿服务证明", "已出具", "证明编号 " + number, "pages/volunteer/certificates");
+        tell(volunteerId, "志愿服务证明", "已出具", "编号" + number, "pages/volunteer/certificates");
     }
 
     public void certificateDeclined(UUID volunteerId, String kindLabel, String reason) {
