@@ -1,5 +1,6 @@
 package cn.nanning.civic.council.decisions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -14,10 +15,20 @@ public final class DecisionViews {
     private DecisionViews() {
     }
 
+    /**
+     * A decision with its step register and progress. {@code resolution} is the resolution text published at 决议公开
+     * (the content of the register's RESOLUTION_PUBLISHED line), null until it is published.
+     */
     @Serdeable
     public record DecisionView(UUID id, UUID councilId, @Nullable UUID topicId, String title, String matter, String status,
                                String statusLabel, @Nullable String nextStep, @Nullable String nextStepLabel, int progress,
+                               @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Resolution resolution,
                                List<StepView> register, List<ProgressView> progressUpdates, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** The published resolution: its text and when it was published. */
+    @Serdeable
+    public record Resolution(String content, Instant publishedAt) {
     }
 
     /** One line of the step register. */
