@@ -117,7 +117,8 @@ class CatalogueApiTest {
         assertThat(item.get("materialsList")).isEqualTo(List.of("居民身份证", "户口簿", "银行卡"));
         assertThat(item.get("materials")).as("the text stays for clients that read it").isEqualTo("居民身份证； 户口簿；;银行卡；");
         assertThat(item.get("legalBasis")).isEqualTo("《中华人民共和国社会保险法》第二十条");
-        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/items/" + code + "/bundle"), List.class)).isEmpty();
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/items/" + code + "/bundle"),
+                io.micronaut.core.type.Argument.listOf(String.class))).isEmpty();
         Map<?, ?> page = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/items?size=1"), Map.class);
         assertThat((List<?>) page.get("items")).hasSize(1);
         Map<?, ?> categories = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/categories"), Map.class);
@@ -150,7 +151,7 @@ class CatalogueApiTest {
             assertThat(e.getResponse().getBody(Map.class).orElseThrow().get("detail").toString()).contains("不存在或已下线");
         }
         var bundle = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
-                HttpRequest.GET("/api/v1/catalogue/items/" + code + "/bundle"), List.class));
+                HttpRequest.GET("/api/v1/catalogue/items/" + code + "/bundle"), io.micronaut.core.type.Argument.listOf(String.class)));
         assertThat(bundle.getStatus().getCode()).isEqualTo(404);
 
         Map<?, ?> forStaff = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/items/" + code).bearerAuth(admin), Map.class);
