@@ -93,7 +93,7 @@ describe('老友议事会', () => {
     const decision = (o) => ({ id: 'd2', councilId: 'c1', title: '修缮村道', matter: '修缮村道', status: 'IN_PROGRESS', statusLabel: '进行中', progress: 0,
       register: [{ id: 's1', step: 'PROPOSAL', stepLabel: '党组织提议', attempt: 1, heldAt: '2026-12-01T02:00:00Z', expectedAttendance: 7, actualAttendance: 7, votesFor: 7, votesAgainst: 0, votesAbstain: 0, outcome: 'PASSED', outcomeLabel: '通过', recordedAt: 'x' }],
       progressUpdates: [], createdAt: 'x', updatedAt: 'x', ...o });
-    let answer = decision({ resolution: null });
+    let answer = decision(); // no resolution field before 决议公开
     installWx([{ path: '/council/public/decisions/d2', body: () => answer }]);
     let page = await openPage('pages/council/decision', { id: 'd2' });
     expect(page.text()).not.toContain('决议内容');
