@@ -68,6 +68,11 @@ test('a resident proposes a topic, takes part, subscribes and reads the publishe
   expect(page.text()).toContain('四议两公开记录');
   expect(page.text()).toMatch(/赞成 25，反对 6，弃权 0/);
   expect(page.text()).toContain('决议内容');
+  // The resolution comes as a field of its own (content and when it was published), not from the register.
+  expect(page.data.resolution).toBe(`同意${decision.title}，由村委会组织实施，资金从村集体经济收益中列支。`);
+  expect(page.text()).toContain(`决议内容同意${decision.title}，由村委会组织实施`);
+  expect(page.data.resolvedOn).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+  expect(page.text()).toContain(`公开于 ${page.data.resolvedOn}`);
   expect(page.data.progress[0].photos.length).toBe(1);
   // The photo's address is the gateway's public photo, and it serves an image.
   const src = page.data.progress[0].photos[0].src;

@@ -3,6 +3,25 @@ const { Phone } = require('../support/phone');
 const setup = require('../support/setup');
 const { png, pdf } = require('../support/files');
 
+test('anyone opens a catalogue item from a search hit without signing in; asking for 代办 signs in', async () => {
+  const place = await setup.village(0, 1);
+  await setup.servicePoint(place.village.code, ['NN-LD-001']);
+  const phone = new Phone(`j7a${Date.now().toString(36)}`);
+  phone.wx.setStorageSync('civic.village', { code: place.village.code, name: place.village.name, path: `青秀区 ${place.township.name} ${place.village.name}` });
+
+  const page = await phone.open('/pages/proxy/item?code=NN-LD-001');
+  expect(page.text()).toContain('拖欠工资投诉（劳动保障监察）');
+  expect(page.text()).toContain('1. 投诉书2. 身份证件3. 劳动合同');
+  expect(phone.calls.login).toBe(0);
+  expect(page.text()).toContain('登录并申请代办');
+  expect(page.text()).not.toContain('提交委托');
+
+  await phone.tap('登录并申请代办');
+  expect(phone.calls.login).toBe(1);
+  expect(page.text()).toContain('便民服务点');
+  expect(page.text()).toContain('提交委托');
+});
+
 test('a citizen asks the village clerk to file a wage complaint for a family member and rates it at the end', async () => {
   const place = await setup.village(0, 0);
   await setup.servicePoint(place.village.code, ['NN-LD-001']);
@@ -37,12 +56,26 @@ test('a citizen asks the village clerk to file a wage complaint for a family mem
   expect(page.text()).toContain('黄**');
   const id = page.data.steps && phone.calls.redirectTo[phone.calls.redirectTo.length - 1].split('id=')[1].split('&')[0];
 
+  // Each checklist line still missing has its own upload; an upload for a line shows on that line.
+  expect(page.data.checklist.map((l) => l.name)).toEqual(['投诉书', '身份证件', '劳动合同、考勤记录、工资条等能证明劳动关系和欠薪的材料']);
+  expect(page.data.checklist.every((l) => l.state === '待上传')).toBe(true);
+  expect(page.$$('.line-upload')).toHaveLength(3);
+  phone.file('投诉书.png', png(40, 30, [60, 60, 180]));
+  await phone.tap('拍照上传');
+  expect(page.text()).toContain('已上传“投诉书”：投诉书.png');
+  expect(page.data.checklist[0]).toMatchObject({ name: '投诉书', state: '已上传', detail: '已上传：投诉书.png' });
+  expect(page.data.checklist[1].state).toBe('待上传');
+  expect(page.$$('.line-upload')).toHaveLength(2);
+  phone.file('劳动合同.pdf', pdf());
+  await phone.tap('选文件', { index: 1 }); // the third line's, 劳动合同…
+  expect(page.data.checklist[2]).toMatchObject({ state: '已上传', detail: '已上传：劳动合同.pdf' });
+
+  // A loose upload (not for a line) is still taken and listed.
   phone.file('欠薪条.png', png(40, 30, [180, 60, 60]));
   await phone.tap('拍照或从相册上传');
-  expect(page.text()).toContain('已上传');
-  phone.file('劳动合同.pdf', pdf());
-  await phone.tap('从聊天记录选择文件');
-  expect(page.data.uploaded.length).toBe(2);
+  expect(page.text()).toContain('已上传：欠薪条.png');
+  expect(page.data.uploaded.length).toBe(3);
+  expect(page.data.uploaded.map((u) => u.detail).filter((d) => d.startsWith('对应“'))).toHaveLength(2);
 
   for (const step of ['accept', 'forward', 'deliver', 'archive']) await setup.clerkStep(id, step);
   page = await phone.open(`/pages/proxy/detail?id=${id}`);

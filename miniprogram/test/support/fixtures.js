@@ -12,13 +12,14 @@ const application = (o = {}) => ({ id: 'a1', status: 'UNDER_REVIEW', statusLabel
   exemptGroundLabel: '申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员', exemptGroundArticle: '第四十二条', submittedOn: '2026-12-07', decisionDue: '2026-12-16', clockPaused: false, overdue: false, ...o });
 const request = (o = {}) => ({ id: 'r1', receiptNo: 'DB20261207-000001', pointId: 'pt1', regionCode: '450103002001', itemCode: 'NN-LD-001', itemName: '拖欠工资投诉（劳动保障监察）', residentName: '黄**', residentPhone: '139****9876',
   consentChannel: 'MINI_PROGRAM', status: 'ACCEPTED', statusLabel: '已受理', createdAt: '2026-12-06T19:45:35Z', forwardDue: '2026-12-10', overdue: false,
-  materials: [{ name: '投诉书', ticked: true }, { name: '身份证件', ticked: false }],
+  materials: [{ name: '投诉书', ticked: true, uploaded: false, uploads: [] }, { name: '身份证件', ticked: false, uploaded: false, uploads: [] }],
   timeline: [{ status: 'AUTHORISED', statusLabel: '已委托', note: '居民在小程序提交委托', actorName: '本人', occurredAt: '2026-12-06T19:45:35Z' },
     { status: 'ACCEPTED', statusLabel: '已受理', note: '受理，回执编号 DB20261207-000001', actorName: '那洪村代办员', occurredAt: '2026-12-06T20:00:00Z' }],
   children: [], point: { id: 'pt1', name: '新兴苑社区便民服务点', phone: '0771-5551234', address: '社区党群服务中心一楼' }, expectedBy: '2027-01-08', ...o });
 const point = { id: 'pt1', regionCode: '450103002001', name: '新兴苑社区便民服务点', address: '社区党群服务中心一楼', phone: '0771-5551234', active: true, itemCodes: ['NN-LD-001'], staff: [] };
 const item = { code: 'NN-LD-001', name: '拖欠工资投诉（劳动保障监察）', category: 'LD', categoryLabel: '劳动维权', type: '行政检查', department: '区县人力资源和社会保障局劳动保障监察机构', implementingLevel: '区县级',
   legalBasis: '《保障农民工工资支付条例》；《中华人民共和国劳动法》', conditions: '用人单位拖欠或克扣劳动者工资', materials: '投诉书；身份证件；劳动合同、考勤记录、工资条等能证明劳动关系和欠薪的材料',
+  materialsList: ['投诉书', '身份证件', '劳动合同、考勤记录、工资条等能证明劳动关系和欠薪的材料'],
   fee: '不收费', timeLimitDays: 20, visits: 0, proxyAllowed: true, contact: '12333', retired: false, version: 1, updatedAt: '2026-12-06T19:40:07Z' };
 const activity = (o = {}) => ({ id: 'ac1', title: '社区义诊引导', description: '协助社区开展活动。', regionCode: '450103002001', place: '社区广场', startsAt: soon(48), endsAt: soon(50),
   plannedMinutes: 120, capacity: 10, confirmed: 3, remaining: 7, requiredSkills: [], suitableForMinors: false, status: 'PUBLISHED', ...o });

@@ -69,6 +69,7 @@ describe('老友议事会', () => {
     const { calls } = installWx([
       { method: 'POST', path: '/council/councils/c1/topics', status: 400, body: { title: '请求有误', status: 400, detail: '您的议题含有不宜发布的内容，未能提交。请修改后再试。' } },
       { path: '/council/public/decisions/d1', body: { id: 'd1', councilId: 'c1', title: '增设健身器材', matter: '广场增设健身器材', status: 'IMPLEMENTING', statusLabel: '实施中', progress: 40,
+        resolution: { content: '同意增设健身器材。', publishedAt: '2026-12-02T02:00:00Z' },
         register: [{ id: 's1', step: 'PROPOSAL', stepLabel: '村党组织提议', attempt: 1, heldAt: '2026-12-01T02:00:00Z', expectedAttendance: 7, actualAttendance: 7, votesFor: 7, votesAgainst: 0, votesAbstain: 0, outcome: 'PASSED', outcomeLabel: '通过', recordedAt: 'x' },
           { id: 's5', step: 'RESOLUTION_PUBLISHED', stepLabel: '决议公开', attempt: 1, heldAt: '2026-12-02T02:00:00Z', outcome: 'PUBLISHED', outcomeLabel: '已公开', content: '同意增设健身器材。', recordedAt: 'x' }],
         progressUpdates: [{ id: 'p1', percent: 40, note: '器材已到货。', occurredOn: '2026-12-06', recordedAt: 'x', photos: [{ id: 'ph1', contentType: 'image/png', width: 64, height: 48, url: '/api/v1/council/public/decisions/d1/photos/ph1' }] }],
@@ -81,10 +82,28 @@ describe('老友议事会', () => {
     expect(calls.redirectTo).toEqual([]);
     page = await openPage('pages/council/decision', { id: 'd1' });
     expect(page.text()).toContain('实施进度 40%');
-    expect(page.text()).toContain('决议内容同意增设健身器材。');
+    expect(page.text()).toContain('决议内容同意增设健身器材。公开于 ');
+    expect(page.text().match(/同意增设健身器材。/g)).toHaveLength(1);
     expect(page.text()).toContain('村党组织提议通过');
     expect(page.text()).toContain('应到 7 人，实到 7 人；赞成 7，反对 0，弃权 0');
     expect(page.data.progress[0].photos[0].src).toBe('http://127.0.0.1:8080/api/v1/council/public/decisions/d1/photos/ph1');
+  });
+
+  test('the decision page shows the resolution from its own field, and none before it is published', async () => {
+    const decision = (o) => ({ id: 'd2', councilId: 'c1', title: '修缮村道', matter: '修缮村道', status: 'IN_PROGRESS', statusLabel: '进行中', progress: 0,
+      register: [{ id: 's1', step: 'PROPOSAL', stepLabel: '党组织提议', attempt: 1, heldAt: '2026-12-01T02:00:00Z', expectedAttendance: 7, actualAttendance: 7, votesFor: 7, votesAgainst: 0, votesAbstain: 0, outcome: 'PASSED', outcomeLabel: '通过', recordedAt: 'x' }],
+      progressUpdates: [], createdAt: 'x', updatedAt: 'x', ...o });
+    let answer = decision(); // no resolution field before 决议公开
+    installWx([{ path: '/council/public/decisions/d2', body: () => answer }]);
+    let page = await openPage('pages/council/decision', { id: 'd2' });
+    expect(page.text()).not.toContain('决议内容');
+    expect(page.text()).toContain('还没有公开实施进度');
+    // The text comes from the field, not from a register line's content.
+    answer = decision({ resolution: { content: '同意修缮村道，费用由村集体承担。', publishedAt: '2026-12-03T02:00:00Z' },
+      register: [...decision().register, { id: 's5', step: 'RESOLUTION_PUBLISHED', stepLabel: '决议公开', attempt: 1, heldAt: '2026-12-03T02:00:00Z', outcome: 'PUBLISHED', outcomeLabel: '已公开', content: '（登记中的文字）', recordedAt: 'x' }] });
+    page = await openPage('pages/council/decision', { id: 'd2' });
+    expect(page.text()).toContain('决议内容同意修缮村道，费用由村集体承担。公开于 2026年12月3日');
+    expect(page.text()).not.toContain('（登记中的文字）');
   });
 
   test('what is mine is marked: topics I proposed or supported, meetings I registered for', async () => {

@@ -30,6 +30,7 @@ describe('代办', () => {
       { path: /^\/proxy\/points\?region=450103002001$/, body: [f.point] },
       { method: 'POST', path: '/proxy/requests', status: 201, onCall: (d) => { sent = d; }, body: f.request({ status: 'AUTHORISED' }) },
     ]);
+    wx.setStorageSync('civic.session', { accessToken: 'access-1', refreshToken: 'refresh-1', accountId: 'acc-1' }); // signed in earlier
     wx.setStorageSync('civic.village', f.village);
     const page = await openPage('pages/proxy/item', { code: 'NN-LD-001' });
     expect(page.text()).toContain('1. 投诉书2. 身份证件3. 劳动合同、考勤记录、工资条等能证明劳动关系和欠薪的材料');
@@ -49,12 +50,99 @@ describe('代办', () => {
     expect(calls.redirectTo).toEqual(['/pages/proxy/detail?id=r1&submitted=1']);
   });
 
+  test('an item opens without signing in (from a public search hit); only asking for 代办 signs in', async () => {
+    const { wx, calls } = installWx([
+      { path: '/catalogue/items/NN-LD-001', body: { ...f.item, materials: '这段文字不再拆分', materialsList: ['投诉书', '身份证件'] } },
+      { path: /^\/proxy\/points\?region=450103002001$/, body: [f.point] },
+    ]);
+    wx.setStorageSync('civic.village', f.village);
+    const page = await openPage('pages/proxy/item', { code: 'NN-LD-001' });
+    expect(page.text()).toContain('拖欠工资投诉（劳动保障监察）');
+    expect(page.text()).toContain('1. 投诉书2. 身份证件');
+    expect(page.text()).not.toContain('这段文字不再拆分');
+    expect(calls.login).toBe(0);
+    const itemRead = calls.requests.find((r) => r.url.endsWith('/catalogue/items/NN-LD-001'));
+    expect(itemRead.header.Authorization).toBeUndefined();
+    expect(calls.requests.some((r) => r.url.includes('/proxy/points'))).toBe(false);
+    expect(page.text()).toContain('登录后可以委托您所在村（社区）的代办员代为办理。');
+    expect(page.text()).not.toContain('提交委托');
+
+    await page.tap('登录并申请代办');
+    expect(calls.login).toBe(1);
+    expect(page.text()).toContain('新兴苑社区便民服务点');
+    expect(page.text()).toContain('提交委托');
+    expect(calls.requests.filter((r) => r.url.includes('/proxy/points')).pop().header.Authorization).toBe('Bearer access-1');
+  });
+
+  test('an item whose answer has no materialsList still lists the materials from the text', async () => {
+    const { materialsList, ...older } = f.item;
+    installWx([{ path: '/catalogue/items/NN-LD-001', body: older }]);
+    const page = await openPage('pages/proxy/item', { code: 'NN-LD-001' });
+    expect(page.text()).toContain('1. 投诉书2. 身份证件3. 劳动合同');
+  });
+
+  test('a retired or unknown item says so without asking to sign in', async () => {
+    const { calls } = installWx([
+      { path: '/catalogue/items/NN-XX-404', status: 404, body: { status: 404, title: '未找到', detail: '服务事项 NN-XX-404 不存在或已下线。' } },
+    ]);
+    const page = await openPage('pages/proxy/item', { code: 'NN-XX-404' });
+    expect(page.text()).toContain('不存在或已下线');
+    expect(calls.login).toBe(0);
+  });
+
+  test('each missing checklist line has its own upload; an upload names its line and the line shows it uploaded', async () => {
+    const line = (name, uploads = []) => ({ name, ticked: false, uploaded: uploads.length > 0, uploads });
+    let state = f.request({ status: 'AUTHORISED', statusLabel: '已委托', receiptNo: null, forwardDue: null, expectedBy: null,
+      timeline: [f.request().timeline[0]], materials: [line('投诉书'), line('身份证件')] });
+    let files = [{ id: 'm0', requestId: 'r1', checklistItem: null, displayName: '情况说明.pdf', contentType: 'application/pdf', sizeBytes: 100, uploadedAt: '2026-12-06T20:00:00Z' }];
+    const { device, calls } = installWx([
+      { path: '/proxy/requests/r1', body: () => state },
+      { path: '/proxy/requests/r1/materials', body: () => files },
+      { method: 'POST', path: '/proxy/requests/r1/materials', status: 201,
+        body: () => {
+          const m = { id: 'm1', requestId: 'r1', checklistItem: '身份证件', displayName: '身份证.jpg', contentType: 'image/jpeg', sizeBytes: 100, uploadedAt: '2026-12-07T01:00:00Z' };
+          files = [...files, m];
+          state = { ...state, materials: [line('投诉书'), line('身份证件', [{ id: 'm1', displayName: '身份证.jpg', uploadedAt: m.uploadedAt }])] };
+          return m;
+        } },
+    ]);
+    device.chosenFiles = [{ path: '/tmp/身份证.jpg' }];
+    const page = await openPage('pages/proxy/detail', { id: 'r1' });
+    expect(page.text()).toContain('投诉书还未上传待上传');
+    expect(page.text()).toContain('身份证件还未上传待上传');
+    expect(page.$$('.line-upload')).toHaveLength(2);
+    expect(page.text()).toContain('情况说明.pdf');
+
+    await page.tap('拍照上传', { index: 1 });
+    const sent = calls.requests.filter((r) => r.method === 'UPLOAD').pop();
+    expect(sent.url).toBe('http://127.0.0.1:8080/api/v1/proxy/requests/r1/materials?checklistItem=' + encodeURIComponent('身份证件'));
+    expect(page.text()).toContain('已上传“身份证件”：身份证.jpg');
+    expect(page.text()).toContain('身份证件已上传：身份证.jpg已上传');
+    expect(page.$$('.line-upload')).toHaveLength(1);
+    expect(page.text()).toContain('对应“身份证件” · 上传于');
+    expect(page.text()).not.toMatch(/m0|m1|r1/);
+  });
+
+  test('an upload for a line the checklist does not have is refused with the API\'s words', async () => {
+    installWx([
+      { path: '/proxy/requests/r1', body: f.request({ status: 'AUTHORISED', statusLabel: '已委托', materials: [{ name: '投诉书', ticked: false, uploaded: false, uploads: [] }] }) },
+      { path: '/proxy/requests/r1/materials', body: [] },
+      { method: 'POST', path: '/proxy/requests/r1/materials', status: 400,
+        body: { status: 400, title: '请求有误', detail: '材料清单中没有“投诉书”这一项，请按清单选择：身份证件。', errors: [{ field: 'checklistItem', message: '材料清单中没有“投诉书”这一项' }] } },
+    ]).device.chosenFiles = [{ path: '/tmp/a.png' }];
+    const page = await openPage('pages/proxy/detail', { id: 'r1' });
+    await page.tap('拍照上传');
+    expect(page.text()).toContain('材料清单中没有“投诉书”这一项');
+    expect(page.text()).toContain('投诉书还未上传待上传');
+  });
+
   test('an item my point does not offer, or one that cannot be proxied, says so', async () => {
     const { wx } = installWx([
       { path: '/catalogue/items/NN-LD-001', body: f.item },
       { path: /^\/proxy\/points\?region=/, body: [{ ...f.point, itemCodes: [] }] },
       { path: '/catalogue/items/NN-HJ-001', body: { ...f.item, code: 'NN-HJ-001', name: '居民身份证换领', proxyAllowed: false } },
     ]);
+    wx.setStorageSync('civic.session', { accessToken: 'access-1', refreshToken: 'refresh-1', accountId: 'acc-1' }); // signed in earlier
     wx.setStorageSync('civic.village', f.village);
     let page = await openPage('pages/proxy/item', { code: 'NN-LD-001' });
     expect(page.text()).toContain('新兴苑社区便民服务点暂不代办这项业务');

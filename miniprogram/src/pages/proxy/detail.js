@@ -12,6 +12,22 @@ const SCORES = [
   { value: 5, text: '非常满意' }, { value: 4, text: '满意' }, { value: 3, text: '一般' }, { value: 2, text: '不满意' }, { value: 1, text: '非常不满意' },
 ];
 
+/**
+ * The checklist lines as the page shows them: ticked by the clerk at 受理, else uploaded (with the files' names), else
+ * still to upload while uploads are taken (an upload button on the line), or to be checked.
+ * @param {{name: string, ticked: boolean, uploaded?: boolean, uploads?: {id: string, displayName: string}[]}[]} lines
+ * @param {boolean} open whether uploads are still taken
+ */
+function checklist(lines, open) {
+  return lines.map((m) => {
+    const uploads = m.uploads || [];
+    const uploaded = Boolean(m.uploaded) || uploads.length > 0;
+    const state = m.ticked ? '已核对' : uploaded ? '已上传' : open ? '待上传' : '待核对';
+    return { name: m.name, state, tone: m.ticked || uploaded ? 'ok' : 'wait', missing: !uploaded && !m.ticked,
+      detail: uploaded ? `已上传：${uploads.map((u) => u.displayName).join('、') || '材料'}` : open && !m.ticked ? '还未上传' : '' };
+  });
+}
+
 page({
   data: {
     r: null, steps: /** @type {any[]} */ ([]), done: 0, point: null, checklist: /** @type {any[]} */ ([]), uploaded: /** @type {any[]} */ ([]),
@@ -47,8 +63,9 @@ page({
         steps,
         done: r.status === 'FOLLOWED_UP' ? STEPS.length : index + 1,
         point: point ? { name: point.name, phone: point.phone || '', address: point.address || '' } : null,
-        checklist: (r.materials || []).map((m) => ({ name: m.name, state: m.ticked ? '已核对' : '待核对' })),
-        uploaded: materials.map((m) => ({ id: m.id, title: m.displayName, detail: `上传于 ${fmt.dateTime(m.uploadedAt)}` })),
+        checklist: checklist(r.materials || [], UPLOAD_WHILE.includes(r.status)),
+        uploaded: materials.map((m) => ({ id: m.id, title: m.displayName,
+          detail: `${m.checklistItem ? `对应“${m.checklistItem}” · ` : ''}上传于 ${fmt.dateTime(m.uploadedAt)}` })),
         canUpload: UPLOAD_WHILE.includes(r.status),
         canRate: r.status === 'ARCHIVED',
         canWithdraw: r.status === 'AUTHORISED',
@@ -57,13 +74,16 @@ page({
         rated: followUp ? followUp.note || '已评价，感谢您的反馈。' : '',
       });
     },
+    /** Uploads a photo or file: for one checklist line (data-line, the line's name) or, without it, loose. */
     async upload(e) {
       this.setData({ uploadOk: '', uploadError: '' });
+      const line = e.currentTarget.dataset.line || '';
       const file = await files.choose(e.currentTarget.dataset.kind);
       if (!file) return;
-      const m = await this.act('uploadError', () => api.upload(`/proxy/requests/${this.id}/materials`, file.path));
+      const path = `/proxy/requests/${this.id}/materials${line ? `?checklistItem=${encodeURIComponent(line)}` : ''}`;
+      const m = await this.act('uploadError', () => api.upload(path, file.path));
       if (m) {
-        this.setData({ uploadOk: `已上传：${m.displayName}` });
+        this.setData({ uploadOk: line ? `已上传“${line}”：${m.displayName}` : `已上传：${m.displayName}` });
         await this.load();
       }
     },

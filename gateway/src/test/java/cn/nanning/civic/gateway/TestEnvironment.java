@@ -74,6 +74,10 @@ public final class TestEnvironment {
         route(p, "echo", "/api/v1/echo", echoUrl, true, true, "");
         p.put("gateway.routes.echo.openapi-path", "/spec.yml");
         route(p, "keep", "/api/v1/keep", echoUrl, false, true, "");
+        // Public reads below an authenticated prefix, like the catalogue: GET and HEAD without a token, writes with one.
+        route(p, "keep-read", "/api/v1/keep/catalogue", echoUrl, false, false, "");
+        p.put("gateway.routes.keep-read.methods", "GET,HEAD");
+        p.put("gateway.routes.keep-read.rate-limit", "public-read");
         route(p, "open", "/api/v1/open", echoUrl, true, false, "");
         route(p, "admin", "/api/v1/admin-only", echoUrl, true, true, "ADMIN");
         route(p, "down", "/api/v1/down", "http://127.0.0.1:" + closedPort(), true, false, "");

@@ -21,6 +21,7 @@ public class RouteDefinition {
     private URI target;
     private boolean stripPrefix;
     private Duration timeout = Duration.ofSeconds(10);
+    private List<String> methods = List.of();
     private List<String> rolesAllowed = List.of();
     private boolean authenticated;
     private String openapiPath;
@@ -43,6 +44,25 @@ public class RouteDefinition {
 
     public void setPathPrefix(List<String> pathPrefix) {
         this.pathPrefix = pathPrefix == null ? List.of() : List.copyOf(pathPrefix);
+    }
+
+    /**
+     * The HTTP methods this route takes (upper case, e.g. GET and HEAD for a public read of a path whose writes go along
+     * another route with the same prefix); empty: every method. Between routes of equally long prefixes, one that names
+     * the request's method wins.
+     */
+    public List<String> getMethods() {
+        return methods;
+    }
+
+    public void setMethods(List<String> methods) {
+        this.methods = methods == null ? List.of()
+                : methods.stream().map(m -> m.strip().toUpperCase(java.util.Locale.ROOT)).filter(m -> !m.isEmpty()).toList();
+    }
+
+    /** Whether the route takes requests of this method. */
+    boolean takes(String method) {
+        return methods.isEmpty() || methods.contains(method);
     }
 
     public URI getTarget() {

@@ -44,7 +44,9 @@ public class Routes {
                 prefixes.add(new Match(route, normalized));
             }
         }
-        prefixes.sort(Comparator.comparingInt((Match m) -> m.prefix().length()).reversed());
+        // Longest prefix first; of equally long ones, a route limited to some methods before one taking all.
+        prefixes.sort(Comparator.comparingInt((Match m) -> m.prefix().length()).reversed()
+                .thenComparing(m -> m.route().getMethods().isEmpty()));
         this.byPrefix = List.copyOf(prefixes);
     }
 
@@ -60,7 +62,7 @@ public class Routes {
         if (known == NOT_FORWARDED) {
             return Optional.empty();
         }
-        Optional<Match> found = servedLocally(request) ? Optional.empty() : match(request.getPath());
+        Optional<Match> found = servedLocally(request) ? Optional.empty() : match(request.getMethodName(), request.getPath());
         request.setAttribute(MATCH_ATTRIBUTE, found.isPresent() ? found.get() : NOT_FORWARDED);
         return found;
     }
@@ -70,8 +72,11 @@ public class Routes {
         return forward(request).map(Match::route);
     }
 
-    Optional<Match> match(String path) {
+    Optional<Match> match(String method, String path) {
         for (Match match : byPrefix) {
+            if (!match.route().takes(method)) {
+                continue;
+            }
             String prefix = match.prefix();
             if (prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/")) {
                 return Optional.of(match);

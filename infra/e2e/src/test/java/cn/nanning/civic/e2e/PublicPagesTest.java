@@ -46,6 +46,42 @@ class PublicPagesTest {
     }
 
     @Test
+    void anyoneOpensAPublishedCatalogueItemWithoutSigningInAndARetiredOneIsNotFound() {
+        Api.Response item = gateway.get("/api/v1/catalogue/items/NN-SB-001", null);
+        assertThat(item.status()).as(item.body()).isEqualTo(200);
+        assertThat(item.json().path("code").asText()).isEqualTo("NN-SB-001");
+        assertThat(item.json().path("materialsList").isArray()).isTrue();
+        assertThat(item.json().path("materialsList").size()).isPositive();
+        assertThat(gateway.get("/api/v1/catalogue/items/NN-SB-001/bundle", null).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/catalogue/categories", null).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/search/services/NN-SB-001/legal-basis", null).status())
+                .as("its legal basis is public too").isEqualTo(200);
+
+        // An item taken off the catalogue (retired) is for staff only: anonymous callers are told it is not there.
+        String admin = cn.nanning.civic.e2e.platform.ProxyData.token("admin");
+        String code = "ZZ-E2E-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        java.util.Map<String, Object> draft = new java.util.HashMap<>(java.util.Map.of("code", code, "name", "端到端测试事项",
+                "type", "公共服务", "department", "南宁市民政局", "implementingLevel", "区县级", "materials", "居民身份证；户口簿",
+                "proxyAllowed", true));
+        assertThat(gateway.post("/api/v1/catalogue/items", draft, admin).status()).isEqualTo(201);
+        assertThat(gateway.get("/api/v1/catalogue/items/" + code, null).json().path("materialsList").toString())
+                .isEqualTo("[\"居民身份证\",\"户口簿\"]");
+        Api.Response retired = gateway.delete("/api/v1/catalogue/items/" + code, admin);
+        assertThat(retired.status()).as(retired.body()).isEqualTo(204);
+
+        Api.Response gone = gateway.get("/api/v1/catalogue/items/" + code, null);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.contentType()).startsWith("application/problem+json");
+        assertThat(gone.body()).contains("不存在或已下线");
+        assertThat(gateway.get("/api/v1/catalogue/items/" + code, admin).json().path("retired").asBoolean())
+                .as("staff still read it").isTrue();
+
+        // Writes stay closed to anonymous callers at the gateway.
+        Api.Response write = gateway.post("/api/v1/catalogue/items", draft, null);
+        assertThat(write.status()).isEqualTo(401);
+    }
+
+    @Test
     void anyoneLooksUpAProxyReceiptsProgressButNotTheRequestBehindIt() {
         Api.Response unknown = gateway.get("/api/v1/proxy/public/receipts/DB19990101-000001", null);
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);

@@ -270,6 +270,11 @@ public class CouncilClient {
                        @Nullable String explanation, @Nullable String supervisorsComments, @Nullable String content) {
     }
 
+    /** The published resolution (null until 决议公开). */
+    @Serdeable
+    public record Resolution(String content, String publishedAt) {
+    }
+
     @Serdeable
     public record Photo(String id, String contentType, int width, int height, String url) {
     }
@@ -283,7 +288,8 @@ public class CouncilClient {
 
     @Serdeable
     public record Decision(String id, String title, String matter, String status, String statusLabel, @Nullable String nextStep,
-                           @Nullable String nextStepLabel, int progress, List<Step> register, List<Progress> progressUpdates) {
+                           @Nullable String nextStepLabel, int progress, @Nullable Resolution resolution, List<Step> register,
+                           List<Progress> progressUpdates) {
         public Decision {
             register = orEmpty(register);
             progressUpdates = orEmpty(progressUpdates);

@@ -109,7 +109,15 @@ public final class CouncilPublicPage extends VerticalLayout implements HasUrlPar
         box.add(heading);
         try {
             CouncilClient.Decision decision = client.publicDecision(summary.id());
-            decision.register().stream().filter(s -> s.content() != null).forEach(s -> {
+            if (decision.resolution() != null) {
+                Paragraph text = new Paragraph("决议内容（" + cn.nanning.civic.portal.ui.Times.day(decision.resolution().publishedAt()) + " 公开）："
+                        + decision.resolution().content());
+                text.addClassName("public-resolution-text");
+                text.getStyle().set("white-space", "pre-wrap");
+                box.add(text);
+            }
+            // The resolution has its own field; other publications (实施结果公开) still come from the register.
+            decision.register().stream().filter(s -> s.content() != null && !"RESOLUTION_PUBLISHED".equals(s.step())).forEach(s -> {
                 Paragraph text = new Paragraph(s.stepLabel() + "：" + s.content());
                 text.getStyle().set("white-space", "pre-wrap");
                 box.add(text);

@@ -41,8 +41,17 @@ public record ProxyRequestSummary(
     public record Point(String id, String name, @Nullable String phone, @Nullable String address) {
     }
 
+    /** A line of the materials checklist: ticked at 受理, and the uploads tied to it (none: still missing). */
     @Serdeable
-    public record Material(String name, boolean ticked) {
+    public record Material(String name, boolean ticked, boolean uploaded, @Nullable List<Upload> uploads) {
+        public Material {
+            uploads = Missing.orEmpty(uploads);
+        }
+    }
+
+    /** An upload tied to a checklist line. */
+    @Serdeable
+    public record Upload(String id, String displayName, Instant uploadedAt) {
     }
 
     @Serdeable

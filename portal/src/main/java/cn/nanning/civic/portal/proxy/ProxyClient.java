@@ -108,7 +108,14 @@ public class ProxyClient {
 
     /** Uploads a scanned material; the services check its content, so a wrong file gets a Chinese explanation. */
     public Material uploadMaterial(String requestId, String filename, byte[] content, String token) {
-        return gateway.upload("/api/v1/proxy/requests/" + requestId + "/materials", filename, content, token,
+        return uploadMaterial(requestId, null, filename, content, token);
+    }
+
+    /** An upload for one line of the request's checklist (its name), or loose when {@code checklistItem} is null. */
+    public Material uploadMaterial(String requestId, @Nullable String checklistItem, String filename, byte[] content, String token) {
+        String query = checklistItem == null ? ""
+                : "?checklistItem=" + java.net.URLEncoder.encode(checklistItem, java.nio.charset.StandardCharsets.UTF_8);
+        return gateway.upload("/api/v1/proxy/requests/" + requestId + "/materials" + query, filename, content, token,
                 Argument.of(Material.class));
     }
 
@@ -181,7 +188,8 @@ public class ProxyClient {
     }
 
     @Serdeable
-    public record Material(String id, String displayName, String contentType, long sizeBytes, Instant uploadedAt) {
+    public record Material(String id, @Nullable String checklistItem, String displayName, String contentType, long sizeBytes,
+                           Instant uploadedAt) {
     }
 
     @Serdeable

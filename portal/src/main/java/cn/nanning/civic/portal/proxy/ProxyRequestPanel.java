@@ -22,6 +22,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -317,14 +318,14 @@ final class ProxyRequestPanel extends VerticalLayout {
     }
 
     /**
-     * Scanned materials: download links (bytes come through the gateway with the clerk's token, never from a public
-     * URL) and an upload whose content the services check.
+     * The materials checklist with what was uploaded for each line (opened through the gateway with the clerk's token,
+     * never from a public URL), then uploads tied to no line, and an upload whose content the services check.
      */
     private VerticalLayout materials(ProxyRequestSummary request) {
         VerticalLayout box = new VerticalLayout();
         box.setId("proxy-materials");
         box.setPadding(false);
-        box.add(new H4("已上传材料"));
+        box.add(new H4("材料清单与已上传材料"));
         List<ProxyClient.Material> files;
         try {
             files = signIn.withToken(token -> proxy.materials(request.id(), token));
@@ -332,26 +333,47 @@ final class ProxyRequestPanel extends VerticalLayout {
             box.add(new Paragraph(e.getMessage()));
             return box;
         }
-        if (files.isEmpty()) {
-            box.add(new Paragraph("尚未上传材料。"));
+        List<ChecklistLine> lines = ChecklistLine.of(request.materials(), files);
+        if (!lines.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            list.setId("proxy-checklist-uploads");
+            for (int i = 0; i < lines.size(); i++) {
+                ChecklistLine line = lines.get(i);
+                ListItem item = new ListItem();
+                item.setId("proxy-line-" + i);
+                Span state = new Span(line.state());
+                state.getElement().getThemeList().add(line.files().isEmpty() ? "badge contrast" : "badge success");
+                state.addClassName(line.files().isEmpty() ? "line-missing" : "line-uploaded");
+                item.add(new Span(line.name() + "　"), state);
+                for (ProxyClient.Material file : line.files()) {
+                    item.add(new Span("　"), materialLink(request, file));
+                }
+                list.add(item);
+            }
+            box.add(list);
         }
-        for (ProxyClient.Material file : files) {
-            Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-                // Downloads run outside the UI lock; the token (and its refresh) lives in the locked session.
-                byte[][] bytes = new byte[1][];
-                event.getSession().accessSynchronously(() ->
-                        bytes[0] = signIn.withToken(token -> proxy.downloadMaterial(request.id(), file.id(), token)));
-                return new DownloadResponse(new ByteArrayInputStream(bytes[0]), file.displayName(), file.contentType(), bytes[0].length);
-            }), file.displayName() + "（" + Math.max(1, file.sizeBytes() / 1024) + " KB）");
-            link.setId("material-" + file.id());
-            link.getElement().setAttribute("download", true);
-            box.add(link);
+        List<ProxyClient.Material> loose = ChecklistLine.loose(request.materials(), files);
+        if (!loose.isEmpty()) {
+            box.add(new Paragraph(lines.isEmpty() ? "已上传材料：" : "其他材料（未对应清单）："));
+            loose.forEach(file -> box.add(materialLink(request, file)));
+        } else if (files.isEmpty()) {
+            box.add(new Paragraph(lines.isEmpty() ? "尚未上传材料。" : "居民尚未上传材料，受理时请核对原件。"));
         }
         UI ui = UI.getCurrent();
+        // The clerk may say which checklist line a scan is for; without a choice it is kept as another material.
+        Select<String> forLine = new Select<>();
+        forLine.setId("proxy-upload-line");
+        forLine.setLabel("对应清单项（可不选）");
+        forLine.setEmptySelectionAllowed(true);
+        forLine.setEmptySelectionCaption("其他材料（不对应清单）");
+        forLine.setItems(request.materials().stream().map(ProxyRequestSummary.Material::name).toList());
+        forLine.setWidth("18em");
+        forLine.setVisible(!request.materials().isEmpty());
         Upload upload = Widgets.upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> uploadOutcome.run(() -> {
-            signIn.withToken(token -> proxy.uploadMaterial(request.id(), metadata.fileName(), bytes, token));
+            String line = forLine.getValue();
+            signIn.withToken(token -> proxy.uploadMaterial(request.id(), line, metadata.fileName(), bytes, token));
             render(request.id());
-            return "材料已上传：" + metadata.fileName();
+            return "材料已上传：" + metadata.fileName() + (line != null ? "（" + line + "）" : "");
         }))), "上传材料扫描件（JPG、PNG 或 PDF，不超过 10 MB）");
         upload.setId("proxy-upload");
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "application/pdf", ".jpg", ".jpeg", ".png", ".pdf");
@@ -359,7 +381,21 @@ final class ProxyRequestPanel extends VerticalLayout {
         // The browser reports the finished upload through this listener's round trip, which also brings the new list.
         upload.addSucceededListener(event -> upload.clearFileList());
         upload.addFileRejectedListener(event -> uploadOutcome.failed("文件不符合要求：仅接受 JPG、PNG 或 PDF，且不超过 10 MB。"));
-        box.add(Actions.row(upload, uploadOutcome));
+        box.add(Actions.row(forLine, upload, uploadOutcome));
         return box;
+    }
+
+    /** A download link to one upload; the bytes come through the gateway with the clerk's token. */
+    private Anchor materialLink(ProxyRequestSummary request, ProxyClient.Material file) {
+        Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+            // Downloads run outside the UI lock; the token (and its refresh) lives in the locked session.
+            byte[][] bytes = new byte[1][];
+            event.getSession().accessSynchronously(() ->
+                    bytes[0] = signIn.withToken(token -> proxy.downloadMaterial(request.id(), file.id(), token)));
+            return new DownloadResponse(new ByteArrayInputStream(bytes[0]), file.displayName(), file.contentType(), bytes[0].length);
+        }), file.displayName() + "（" + Math.max(1, file.sizeBytes() / 1024) + " KB）");
+        link.setId("material-" + file.id());
+        link.getElement().setAttribute("download", true);
+        return link;
     }
 }

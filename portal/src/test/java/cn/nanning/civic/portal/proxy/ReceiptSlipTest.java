@@ -39,8 +39,8 @@ class ReceiptSlipTest {
 
     @Test
     void theReceiptNamesItsNumberPointItemsAndDaysAndMasksTheResident() throws Exception {
-        ProxyRequestSummary request = request(List.of(new ProxyRequestSummary.Material("居民身份证", true),
-                new ProxyRequestSummary.Material("户口簿", true)), "0771-5551234");
+        ProxyRequestSummary request = request(List.of(new ProxyRequestSummary.Material("居民身份证", true, false, List.of()),
+                new ProxyRequestSummary.Material("户口簿", true, false, List.of())), "0771-5551234");
         byte[] pdf = new ReceiptSlip(new PublicAddress("https://civic.nanning.gov.cn/")).write(request,
                 "https://civic.nanning.gov.cn/proxy/receipts/DB20261207-000042?code=0a1b2c3d4e5f");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -63,7 +63,7 @@ class ReceiptSlipTest {
             save(new PDFRenderer(doc).renderImageWithDPI(0, 100), "receipt-empty");
         }
         List<ProxyRequestSummary.Material> many = IntStream.rangeClosed(1, 40)
-                .mapToObj(i -> new ProxyRequestSummary.Material("第" + i + "项材料：与申请人共同生活的家庭成员的居民身份证及户口簿复印件（加盖村委会公章）", true))
+                .mapToObj(i -> new ProxyRequestSummary.Material("第" + i + "项材料：与申请人共同生活的家庭成员的居民身份证及户口簿复印件（加盖村委会公章）", true, false, List.of()))
                 .toList();
         try (PDDocument doc = Loader.loadPDF(new ReceiptSlip(new PublicAddress("")).write(request(many, "0771-5551234"), "http://127.0.0.1/proxy/receipts/x"))) {
             String text = new PDFTextStripper().getText(doc);

@@ -104,6 +104,75 @@ class CatalogueApiTest {
         assertThat(count("select count(*) from kernel.outbox where event_key = ?", code)).isEqualTo(1);
     }
 
+    @Test
+    void aPublishedItemIsReadWithoutSigningInWithItsMaterialsAsAList() {
+        String code = uniqueCode();
+        Map<String, Object> draft = draft(code, "城乡居民基本养老保险待遇领取");
+        draft.put("materials", "居民身份证； 户口簿；;银行卡；");
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/catalogue/items", draft).bearerAuth(tokens.staff("ADMIN", "450100")), Map.class);
+
+        Map<?, ?> item = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/items/" + code), Map.class);
+
+        assertThat(item.get("name")).isEqualTo("城乡居民基本养老保险待遇领取");
+        assertThat(item.get("materialsList")).isEqualTo(List.of("居民身份证", "户口簿", "银行卡"));
+        assertThat(item.get("materials")).as("the text stays for clients that read it").isEqualTo("居民身份证； 户口簿；;银行卡；");
+        assertThat(item.get("legalBasis")).isEqualTo("《中华人民共和国社会保险法》第二十条");
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/items/" + code + "/bundle"),
+                io.micronaut.core.type.Argument.listOf(String.class))).isEmpty();
+        Map<?, ?> page = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/items?size=1"), Map.class);
+        assertThat((List<?>) page.get("items")).hasSize(1);
+        Map<?, ?> categories = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/categories"), Map.class);
+        assertThat((List<?>) categories.get("items")).isNotEmpty();
+    }
+
+    @Test
+    void anItemWithoutMaterialsHasAnEmptyList() {
+        String code = uniqueCode();
+        Map<String, Object> draft = draft(code, "政策咨询");
+        draft.remove("materials");
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/catalogue/items", draft).bearerAuth(tokens.staff("ADMIN", "450100")), Map.class);
+        Map<?, ?> item = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/items/" + code), Map.class);
+        assertThat(item.get("materialsList")).isEqualTo(List.of());
+    }
+
+    @Test
+    void aRetiredItemIsNotFoundForAnonymousCallersAndResidentsButStaffStillReadIt() {
+        String code = uniqueCode();
+        String admin = tokens.staff("ADMIN", "450100");
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/catalogue/items", draft(code, "农村危房改造补助申请")).bearerAuth(admin), Map.class);
+        client.toBlocking().exchange(HttpRequest.DELETE("/api/v1/catalogue/items/" + code).bearerAuth(admin));
+
+        for (String token : new String[] {null, tokens.citizen()}) {
+            HttpRequest<?> read = token == null ? HttpRequest.GET("/api/v1/catalogue/items/" + code)
+                    : HttpRequest.GET("/api/v1/catalogue/items/" + code).bearerAuth(token);
+            var e = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(read, Map.class));
+            assertThat(e.getStatus().getCode()).isEqualTo(404);
+            assertThat(e.getResponse().getContentType().orElseThrow().toString()).isEqualTo("application/problem+json");
+            assertThat(e.getResponse().getBody(Map.class).orElseThrow().get("detail").toString()).contains("不存在或已下线");
+        }
+        var bundle = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.GET("/api/v1/catalogue/items/" + code + "/bundle"), io.micronaut.core.type.Argument.listOf(String.class)));
+        assertThat(bundle.getStatus().getCode()).isEqualTo(404);
+
+        Map<?, ?> forStaff = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/catalogue/items/" + code).bearerAuth(admin), Map.class);
+        assertThat(forStaff.get("retired")).isEqualTo(true);
+        Map<?, ?> forClerk = client.toBlocking().retrieve(
+                HttpRequest.GET("/api/v1/catalogue/items/" + code).bearerAuth(tokens.staff("CLERK", "450103")), Map.class);
+        assertThat(forClerk.get("code")).isEqualTo(code);
+    }
+
+    @Test
+    void writesStillNeedAnAdministrator() {
+        String code = uniqueCode();
+        var anonymous = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.POST("/api/v1/catalogue/items", draft(code, "测试")), Map.class));
+        assertThat(anonymous.getStatus().getCode()).isEqualTo(401);
+        var retire = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking().exchange(
+                HttpRequest.DELETE("/api/v1/catalogue/items/NN-SB-001").bearerAuth(tokens.citizen())));
+        assertThat(retire.getStatus().getCode()).isEqualTo(403);
+        assertThat(count("select count(*) from proxy.catalogue_item where code = ?", code)).isZero();
+    }
+
     static Map<String, Object> draft(String code, String name) {
         Map<String, Object> d = new HashMap<>();
         d.put("code", code);

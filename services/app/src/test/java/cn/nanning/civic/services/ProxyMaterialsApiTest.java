@@ -103,9 +103,100 @@ class ProxyMaterialsApiTest {
         assertThat(listed).hasSize(1);
     }
 
+    @Test
+    void anUploadForAChecklistLineMarksThatLineUploadedAndTheOthersStillMissing() {
+        Map<?, ?> loose = upload("其他.jpg", JPEG, fixture.citizen).body();
+        Map<?, ?> idCard = upload("身份证正面.jpg", JPEG, fixture.citizen, "居民身份证").body();
+        assertThat(idCard.get("checklistItem")).isEqualTo("居民身份证");
+        assertThat(loose.get("checklistItem")).as("a loose upload names no line").isNull();
+
+        List<Map<String, Object>> lines = checklist(fixture.citizen);
+        assertThat(lines).extracting(l -> l.get("name")).containsExactly("居民身份证", "户口簿");
+        assertThat(lines.get(0).get("uploaded")).isEqualTo(true);
+        assertThat(lines.get(0).get("uploads")).asList().singleElement()
+                .satisfies(u -> {
+                    assertThat(((Map<?, ?>) u).get("id")).isEqualTo(idCard.get("id"));
+                    assertThat(((Map<?, ?>) u).get("displayName")).isEqualTo("身份证正面.jpg");
+                });
+        assertThat(lines.get(1).get("uploaded")).isEqualTo(false);
+        assertThat(lines.get(1).get("uploads")).asList().isEmpty();
+        assertThat(checklist(fixture.clerk)).as("the clerk sees the same lines").isEqualTo(lines);
+
+        // The loose upload is still listed with the request's materials, with the line of the other.
+        List<Map<String, Object>> listed = materials(fixture.clerk);
+        assertThat(listed).extracting(m -> m.get("displayName")).containsExactly("其他.jpg", "身份证正面.jpg");
+        assertThat(listed).extracting(m -> m.get("checklistItem")).containsExactly(null, "居民身份证");
+    }
+
+    @Test
+    void theClerkUploadsForALineToo() {
+        upload("户口簿首页.pdf", "%PDF-1.4\n户口簿".getBytes(StandardCharsets.UTF_8), fixture.clerk, " 户口簿 ");
+        Map<String, Object> line = checklist(fixture.citizen).get(1);
+        assertThat(line.get("name")).isEqualTo("户口簿");
+        assertThat(line.get("uploaded")).isEqualTo(true);
+    }
+
+    @Test
+    void aLineNotOnTheChecklistIsRefusedInChineseAndNothingIsStored() throws Exception {
+        long before = fixture.count("select count(*) from proxy.proxy_request_file where request_id = ?::uuid", requestId);
+        long onDisk = storedFiles();
+
+        var e = catchThrowableOfType(HttpClientResponseException.class, () -> upload("结婚证.jpg", JPEG, fixture.citizen, "结婚证"));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(e.getResponse().getContentType().orElseThrow().toString()).isEqualTo("application/problem+json");
+        Map<?, ?> problem = e.getResponse().getBody(Map.class).orElseThrow();
+        assertThat(problem.get("detail").toString()).contains("材料清单中没有“结婚证”这一项").contains("居民身份证；户口簿");
+        assertThat(fixture.count("select count(*) from proxy.proxy_request_file where request_id = ?::uuid", requestId)).isEqualTo(before);
+        assertThat(storedFiles()).as("no encrypted file left behind").isEqualTo(onDisk);
+        assertThat(checklist(fixture.citizen)).allSatisfy(l -> assertThat(l.get("uploaded")).isEqualTo(false));
+
+        var blank = catchThrowableOfType(HttpClientResponseException.class, () -> upload("a.jpg", JPEG, fixture.citizen, " "));
+        assertThat(blank.getStatus().getCode()).isEqualTo(400);
+        assertThat(blank.getResponse().getBody(Map.class).orElseThrow().get("detail").toString()).contains("材料清单中的哪一项");
+    }
+
+    @Test
+    void aLineUploadStaysOnTheChecklistRecordedAtAcceptance() {
+        upload("身份证.jpg", JPEG, fixture.citizen, "居民身份证");
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/proxy/requests/" + requestId + "/accept",
+                Map.of("materials", List.of("居民身份证", "户口簿"))).bearerAuth(fixture.clerk), Map.class);
+
+        List<Map<String, Object>> lines = checklist(fixture.citizen);
+        assertThat(lines).extracting(l -> l.get("ticked")).containsExactly(true, true);
+        assertThat(lines).extracting(l -> l.get("uploaded")).containsExactly(true, false);
+        upload("户口簿.jpg", JPEG, fixture.citizen, "户口簿");
+        assertThat(checklist(fixture.citizen)).extracting(l -> l.get("uploaded")).containsExactly(true, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> checklist(String token) {
+        Map<?, ?> view = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + requestId).bearerAuth(token), Map.class);
+        return (List<Map<String, Object>>) view.get("materials");
+    }
+
+    private List<Map<String, Object>> materials(String token) {
+        return client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + requestId + "/materials").bearerAuth(token),
+                io.micronaut.core.type.Argument.listOf(io.micronaut.core.type.Argument.mapOf(String.class, Object.class)));
+    }
+
+    private static long storedFiles() throws Exception {
+        if (!Files.exists(STORE)) {
+            return 0;
+        }
+        try (Stream<Path> stored = Files.list(STORE)) {
+            return stored.filter(p -> p.getFileName().toString().endsWith(".bin")).count();
+        }
+    }
+
     private HttpResponse<Map> upload(String name, byte[] content, String token) {
+        return upload(name, content, token, null);
+    }
+
+    private HttpResponse<Map> upload(String name, byte[] content, String token, String checklistItem) {
         MultipartBody body = MultipartBody.builder().addPart("file", name, MediaType.APPLICATION_OCTET_STREAM_TYPE, content).build();
-        return client.toBlocking().exchange(HttpRequest.POST("/api/v1/proxy/requests/" + requestId + "/materials", body)
+        String query = checklistItem == null ? "" : "?checklistItem=" + java.net.URLEncoder.encode(checklistItem, StandardCharsets.UTF_8);
+        return client.toBlocking().exchange(HttpRequest.POST("/api/v1/proxy/requests/" + requestId + "/materials" + query, body)
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(token), Map.class);
     }
 

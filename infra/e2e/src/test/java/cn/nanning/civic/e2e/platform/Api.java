@@ -50,6 +50,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), json, token, Map.of());
     }
 
+    public Response delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), null, token, Map.of());
+    }
+
     private Response send(HttpRequest.Builder request, String sentBody, String token, Map<String, String> headers) {
         request.timeout(Duration.ofSeconds(20));
         if (token != null) {

@@ -99,6 +99,51 @@ class ProxyWorkbenchViewTest extends PortalViewTest {
         assertThat(stored.findValuesAsText("displayName")).containsExactly("户口簿.png");
     }
 
+    @Test
+    void theClerkSeesPerChecklistLineWhatWasUploadedAndUploadsForALine() throws Exception {
+        String requestId = ProxyData.requestFor("覃" + UUID.randomUUID().toString().substring(0, 4));
+        List<String> lines = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json()
+                .path("materials").findValuesAsText("name");
+        assertThat(lines).as("the item has a checklist").isNotEmpty();
+        String line = lines.getFirst();
+
+        open("clerk", ProxyServicesView.class);
+        @SuppressWarnings("unchecked")
+        Grid<ProxyRequestSummary> grid = _get(Grid.class, spec -> spec.withId("proxy-grid"));
+        grid.select(rows(grid).stream().filter(r -> r.id().equals(requestId)).findFirst().orElseThrow());
+        assertThat(lineText(0)).isEqualTo(line + "　尚未上传");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withText("居民尚未上传材料，受理时请核对原件。"))).isNotNull();
+
+        // An old-style loose upload, then one for the first line.
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("proxy-upload")), "情况说明.png", "image/png", png());
+        assertThat(outcome("proxy-upload-outcome")).isEqualTo("材料已上传：情况说明.png");
+        assertThat(lineText(0)).as("a loose upload is no line's").isEqualTo(line + "　尚未上传");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<String> forLine = _get(com.vaadin.flow.component.select.Select.class,
+                spec -> spec.withId("proxy-upload-line"));
+        assertThat(forLine.getListDataView().getItems().toList()).isEqualTo(lines);
+        forLine.setValue(line);
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("proxy-upload")), "清单第一项.png", "image/png", png());
+        assertThat(outcome("proxy-upload-outcome")).isEqualTo("材料已上传：清单第一项.png（" + line + "）");
+
+        assertThat(lineText(0)).startsWith(line + "　已上传 1 份").contains("清单第一项.png（1 KB）");
+        for (int i = 1; i < lines.size(); i++) {
+            assertThat(lineText(i)).isEqualTo(lines.get(i) + "　尚未上传");
+        }
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withText("其他材料（未对应清单）："))).isNotNull();
+        assertThat(_get(Anchor.class, spec -> spec.withText("情况说明.png（1 KB）"))).as("the loose upload still shows and opens").isNotNull();
+        assertThat(_get(Anchor.class, spec -> spec.withText("清单第一项.png（1 KB）")).getElement().getAttribute("download")).isNotNull();
+
+        JsonNode stored = GATEWAY.get("/api/v1/proxy/requests/" + requestId, ProxyData.token("clerk")).json().path("materials");
+        assertThat(stored.get(0).path("uploaded").asBoolean()).isTrue();
+        assertThat(stored.get(0).path("uploads").get(0).path("displayName").asText()).isEqualTo("清单第一项.png");
+    }
+
+    private static String lineText(int index) {
+        return _get(com.vaadin.flow.component.html.ListItem.class, spec -> spec.withId("proxy-line-" + index))
+                .getElement().getTextRecursively().replaceAll("\\s+", " ").strip();
+    }
+
     private static byte[] png() throws IOException {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

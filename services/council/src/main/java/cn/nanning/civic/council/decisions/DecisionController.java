@@ -88,7 +88,7 @@ class DecisionController {
     }
 
     @Get("/decisions/{id}")
-    @Operation(summary = "查看决议事项", description = "含各步骤登记和实施进程。")
+    @Operation(summary = "查看决议事项", description = "含各步骤登记和实施进程；resolution 为公开的决议内容 {content, publishedAt}（决议公开前没有该字段）。")
     DecisionViews.DecisionView one(@PathVariable UUID id) {
         return decisions.find(id);
     }

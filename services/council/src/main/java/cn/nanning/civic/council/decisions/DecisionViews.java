@@ -14,10 +14,21 @@ public final class DecisionViews {
     private DecisionViews() {
     }
 
+    /**
+     * A decision with its step register and progress. {@code resolution} is the resolution text published at 决议公开
+     * (the content of the register's RESOLUTION_PUBLISHED line), null until it is published (left out of the JSON then,
+     * like the API's other empty fields: a null object under a $ref does not validate against OpenAPI 3.0's nullable).
+     */
     @Serdeable
     public record DecisionView(UUID id, UUID councilId, @Nullable UUID topicId, String title, String matter, String status,
                                String statusLabel, @Nullable String nextStep, @Nullable String nextStepLabel, int progress,
+                               @Nullable Resolution resolution,
                                List<StepView> register, List<ProgressView> progressUpdates, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** The published resolution: its text and when it was published. */
+    @Serdeable
+    public record Resolution(String content, Instant publishedAt) {
     }
 
     /** One line of the step register. */

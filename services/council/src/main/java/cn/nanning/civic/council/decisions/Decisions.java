@@ -271,9 +271,15 @@ public class Decisions {
                                     ProgressPhotos.url(r.id(), p.getObject("id", UUID.class))), progressId));
                 }, r.id());
         Step next = r.stage().next();
+        // The resolution is published once (决议公开 is a single step); its text is the content of that register line.
+        DecisionViews.Resolution resolution = register.stream()
+                .filter(s -> Step.RESOLUTION_PUBLISHED.name().equals(s.step()) && s.content() != null)
+                .reduce((first, later) -> later)
+                .map(s -> new DecisionViews.Resolution(s.content(), s.heldAt()))
+                .orElse(null);
         return new DecisionViews.DecisionView(r.id(), r.councilId(), r.topicId(), r.title(), r.matter(), r.stage().status().name(),
                 statusLabel(r.stage()), next != null ? next.name() : null, next != null ? next.label() : null, r.stage().progress(),
-                register, progress, r.createdAt(), r.updatedAt());
+                resolution, register, progress, r.createdAt(), r.updatedAt());
     }
 
     static String outcomeLabel(Procedure.Outcome o) {

@@ -93,7 +93,7 @@ class PublicPages {
     }
 
     @Get("/decisions/{id}")
-    @Operation(summary = "已公开的决议事项", description = "含决议、完整的四议登记和实施进程。")
+    @Operation(summary = "已公开的决议事项", description = "含决议、完整的四议登记和实施进程；resolution 为公开的决议内容 {content, publishedAt}（决议公开前没有该字段）。")
     @Transactional
     DecisionViews.DecisionView decision(@PathVariable UUID id) {
         if (!decisions.isPublished(id)) {

@@ -77,9 +77,16 @@ class DecisionsApiTest {
         passUpToPartyReview();
         Map<String, Object> resolved = hold(holding("RESIDENTS_RESOLUTION", 45, 31, 25, 4, 2));
         assertThat(resolved.get("nextStep")).isEqualTo("RESOLUTION_PUBLISHED");
+        assertThat(resolved.get("resolution")).as("no resolution before 决议公开").isNull();
         Map<String, Object> published = f.post("/api/v1/council/decisions/" + decisionId + "/resolution",
-                Map.of("content", "经村民代表会议表决通过，同意流转。"), s.convener());
+                Map.of("content", "  经村民代表会议表决通过，同意流转。 "), s.convener());
         assertThat(published.get("statusLabel")).isEqualTo("决议已公开，待实施");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resolution = (Map<String, Object>) published.get("resolution");
+        assertThat(resolution).containsEntry("content", "经村民代表会议表决通过，同意流转。");
+        assertThat(Instant.parse(resolution.get("publishedAt").toString())).isEqualTo(Instant.parse(register(published).get(4).get("heldAt").toString()));
+        assertThat(f.get("/api/v1/council/decisions/" + decisionId, f.tokens.citizen()).get("resolution"))
+                .as("the signed-in decision view carries it too").isEqualTo(resolution);
         Map<String, Object> half = f.post("/api/v1/council/decisions/" + decisionId + "/progress",
                 Map.of("percent", 50, "note", "已签订流转合同", "occurredOn", LocalDate.now().minusDays(1).toString()), s.convener());
         assertThat(half.get("status")).isEqualTo("IMPLEMENTING");

@@ -73,6 +73,7 @@ class PublicPagesApiTest {
 
         Map<String, Object> decision = f.get("/api/v1/council/public/decisions/" + published, null);
         assertThat((List<Object>) decision.get("register")).hasSize(6);
+        assertThat((Map<String, Object>) decision.get("resolution")).containsEntry("content", "同意实施村道硬化").containsKey("publishedAt");
         assertThat((List<Object>) decision.get("progressUpdates")).hasSize(1);
         assertThat(decision.get("progress")).isEqualTo(30);
         var hidden = refused(() -> f.get("/api/v1/council/public/decisions/" + unpublished, null));

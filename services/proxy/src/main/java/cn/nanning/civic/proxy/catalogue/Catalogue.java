@@ -69,6 +69,30 @@ public class Catalogue {
                 .orElseThrow(() -> ProblemException.notFound("服务事项 " + code + " 不存在或已下线。"));
     }
 
+    /**
+     * An item as staff may read it: a retired (unpublished) item too, for those who maintain the catalogue. Residents and
+     * anonymous callers read only published items through {@link #find(String)}.
+     */
+    @Transactional(readOnly = true)
+    public CatalogueItem findIncludingRetired(String code) {
+        return items.findById(code).orElseThrow(() -> ProblemException.notFound("服务事项 " + code + " 不存在或已下线。"));
+    }
+
+    /**
+     * The item's required materials as a checklist: the catalogue keeps them in one text separated by the Chinese (or
+     * Latin) semicolon; the lines are stripped and empty ones dropped.
+     */
+    public static List<String> materialsList(CatalogueItem item) {
+        return materialsList(item.materials());
+    }
+
+    static List<String> materialsList(String materials) {
+        if (materials == null || materials.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(materials.split("[；;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     /** The items a bundle covers, in order; empty for an ordinary item. */
     @Transactional(readOnly = true)
     public List<String> bundleParts(String code) {

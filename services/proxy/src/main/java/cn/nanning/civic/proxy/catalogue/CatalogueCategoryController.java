@@ -12,7 +12,8 @@ import java.util.List;
 
 /** The catalogue's categories with their Chinese names, so clients group items without keeping labels themselves. */
 @Controller("/api/v1/catalogue/categories")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+// Reference data of the public catalogue: readable without signing in, like the items.
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "catalogue", description = "政务服务事项目录")
 class CatalogueCategoryController {
 

@@ -1,5 +1,7 @@
 package cn.nanning.civic.proxy.catalogue;
 
+import cn.nanning.civic.common.identity.Caller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.data.model.Pageable;
@@ -26,8 +28,13 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 
+/**
+ * The service catalogue. Reading published items needs no sign-in (the mini-program opens an item from public search
+ * before the resident signs in; the gateway's {@code catalogue-read} route is public for GET); a retired (unpublished)
+ * item is read only by staff and answers 404 to everyone else. Publishing, changing and retiring are for ADMINs.
+ */
 @Controller("/api/v1/catalogue/items")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "catalogue", description = "政务服务事项目录")
 class CatalogueController {
 
@@ -66,20 +73,24 @@ class CatalogueController {
     }
 
     @Get("/{code}")
-    @Operation(summary = "查看服务事项")
-    CatalogueItemView one(@PathVariable String code) {
-        return CatalogueItemView.of(catalogue.find(code));
+    @Operation(summary = "查看服务事项（无需登录）",
+            description = "已发布的事项任何人可查看，无需登录；materialsList 为按“；”拆分后的申请材料清单（materials 原文保留）。"
+                    + "已停用的事项仅工作人员可查看，其他人查看答 404。")
+    @ApiResponse(responseCode = "200", description = "服务事项", useReturnTypeSchema = true)
+    CatalogueItemView one(@PathVariable String code, @Nullable Authentication caller) {
+        boolean staff = caller != null && Caller.from(caller).isStaff();
+        return CatalogueItemView.of(staff ? catalogue.findIncludingRetired(code) : catalogue.find(code));
     }
 
     @Get("/{code}/bundle")
-    @Operation(summary = "打包快办包含的事项")
+    @Operation(summary = "打包快办包含的事项（无需登录）", description = "普通事项答空列表；事项不存在或已停用答 404。")
     List<String> bundle(@PathVariable String code) {
         catalogue.find(code);
         return catalogue.bundleParts(code);
     }
 
     @Get
-    @Operation(summary = "服务事项目录", description = "按事项编码排序，分页返回 {items, page, size, total}。")
+    @Operation(summary = "服务事项目录（无需登录）", description = "已发布的事项，按事项编码排序，分页返回 {items, page, size, total}。")
     ItemPage list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
         cn.nanning.civic.common.paging.Paging.offset(page, size, MAX_PAGE_SIZE);
         Page<CatalogueItemView> found = items.findByRetiredFalse(Pageable.from(page, size, Sort.of(Sort.Order.asc("code"))))

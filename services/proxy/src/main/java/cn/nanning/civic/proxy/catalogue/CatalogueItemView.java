@@ -4,8 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A catalogue item as the API serves it: the stored elements plus its category (code and Chinese name). */
+/**
+ * A catalogue item as the API serves it: the stored elements plus its category (code and Chinese name), and the
+ * required materials also as a list ({@code materialsList}, the lines of {@code materials}, which is kept for clients
+ * that read the text), so clients need not split the text themselves.
+ */
 @Serdeable
 record CatalogueItemView(
         String code,
@@ -18,6 +23,7 @@ record CatalogueItemView(
         @Nullable String legalBasis,
         @Nullable String conditions,
         @Nullable String materials,
+        List<String> materialsList,
         @Nullable String fee,
         @Nullable Integer timeLimitDays,
         @Nullable Integer visits,
@@ -30,7 +36,7 @@ record CatalogueItemView(
     static CatalogueItemView of(CatalogueItem i) {
         CatalogueCategory category = CatalogueCategory.of(i.code());
         return new CatalogueItemView(i.code(), i.name(), category.name(), category.label(), i.type(), i.department(),
-                i.implementingLevel(), i.legalBasis(), i.conditions(), i.materials(), i.fee(), i.timeLimitDays(), i.visits(),
+                i.implementingLevel(), i.legalBasis(), i.conditions(), i.materials(), Catalogue.materialsList(i), i.fee(), i.timeLimitDays(), i.visits(),
                 i.proxyAllowed(), i.contact(), i.retired(), i.version(), i.updatedAt());
     }
 }

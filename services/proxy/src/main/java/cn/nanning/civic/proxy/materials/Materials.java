@@ -10,6 +10,7 @@ import cn.nanning.civic.kernel.documents.DocumentTypes;
 import cn.nanning.civic.kernel.documents.EncryptedFileStore;
 import cn.nanning.civic.proxy.requests.Requests;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -42,17 +43,37 @@ public class Materials {
         this.maxBytes = maxBytes;
     }
 
+    /**
+     * Stores an upload, tied to the checklist line named {@code checklistItem} (as the request's checklist shows it) or
+     * loose when null. A name that is not a line of the checklist is refused before anything is stored.
+     */
     @Transactional
-    public MaterialFile upload(Caller caller, UUID requestId, String submittedName, byte[] content) {
+    public MaterialFile upload(Caller caller, UUID requestId, @Nullable String checklistItem, String submittedName, byte[] content) {
         requests.requireAccess(caller, requestId);
+        String line = checklistLine(requestId, checklistItem);
         String contentType = DocumentTypes.require(content, maxBytes);
         UUID id = UUID.randomUUID();
         store.put(id, content);
-        MaterialFile file = files.save(new MaterialFile(id, requestId, DisplayNames.of(submittedName, contentType, "材料"), contentType,
+        MaterialFile file = files.save(new MaterialFile(id, requestId, line, DisplayNames.of(submittedName, contentType, "材料"), contentType,
                 content.length, EncryptedFileStore.sha256(content), caller.accountId(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
         audit.record(new AuditEntry(caller.accountId(), null, "proxy.material.upload", "proxy_request", requestId.toString(),
                 AuditEntry.Outcome.SUCCESS, id.toString()));
         return file;
+    }
+
+    /** The checklist line named, as the checklist spells it; null for a loose upload. */
+    private String checklistLine(UUID requestId, @Nullable String checklistItem) {
+        if (checklistItem == null) {
+            return null;
+        }
+        String wanted = checklistItem.strip();
+        if (wanted.isEmpty()) {
+            throw ProblemException.invalidField("checklistItem", "请选择要上传的是材料清单中的哪一项。");
+        }
+        List<String> lines = requests.checklistLines(requestId);
+        return lines.stream().filter(wanted::equals).findFirst().orElseThrow(() -> ProblemException.invalidField("checklistItem",
+                lines.isEmpty() ? "该事项没有材料清单，请直接上传材料。"
+                        : "材料清单中没有“" + (wanted.length() > 40 ? wanted.substring(0, 40) + "…" : wanted) + "”这一项，请按清单选择：" + String.join("；", lines) + "。"));
     }
 
     @Transactional(readOnly = true)

@@ -50,8 +50,17 @@ public record RequestView(
     public record Point(UUID id, String name, @Nullable String phone, @Nullable String address) {
     }
 
+    /**
+     * One line of the materials checklist: ticked by the clerk at acceptance, and whether a scan or photo was uploaded
+     * for it ({@code uploads}, oldest first: id and file name, to open it; empty while the line is still missing).
+     */
     @Serdeable
-    public record Material(String name, boolean ticked) {
+    public record Material(String name, boolean ticked, boolean uploaded, List<MaterialUpload> uploads) {
+    }
+
+    /** An upload tied to a checklist line; download it at {@code /api/v1/proxy/requests/{id}/materials/{uploadId}}. */
+    @Serdeable
+    public record MaterialUpload(UUID id, String displayName, Instant uploadedAt) {
     }
 
     /** A part of a bundle request (打包快办), with its own status. */

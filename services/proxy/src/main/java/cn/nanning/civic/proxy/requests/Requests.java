@@ -31,7 +31,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +61,15 @@ public class Requests {
     private final AuditLog audit;
     private final IdempotentWrites idempotent;
     private final ReferralStore referrals;
+    private final ChecklistStore checklist;
     private final Clock clock;
 
     Requests(ProxyRequestRepository requests, ServicePoints points, PointAccess access, Catalogue catalogue,
              WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc,
              CitizenNotifications notifications, ResidentContactStore contacts, AuditLog audit,
-             IdempotentWrites idempotent, ReferralStore referrals) {
+             IdempotentWrites idempotent, ReferralStore referrals, ChecklistStore checklist) {
         this.idempotent = idempotent;
+        this.checklist = checklist;
         this.referrals = referrals;
         this.contacts = contacts;
         this.requests = requests;
@@ -437,10 +438,35 @@ public class Requests {
 
     /** The catalogue lists required materials separated by the Chinese semicolon. */
     static List<String> requiredMaterials(CatalogueItem item) {
-        if (item.materials() == null || item.materials().isBlank()) {
-            return List.of();
+        return Catalogue.materialsList(item);
+    }
+
+    /**
+     * The names of the request's checklist lines: as recorded at acceptance, before that the catalogue item's
+     * required materials. Uploads may be tied to one of these names.
+     */
+    @Transactional(readOnly = true)
+    public List<String> checklistLines(UUID id) {
+        ProxyRequest request = find(id);
+        List<ChecklistStore.Line> recorded = checklist.recorded(id);
+        return recorded.isEmpty() ? requiredMaterials(catalogue.find(request.itemCode()))
+                : recorded.stream().map(ChecklistStore.Line::name).toList();
+    }
+
+    /** The checklist with what was ticked at acceptance and which lines have uploads. */
+    private List<RequestView.Material> checklist(UUID id, CatalogueItem item) {
+        List<ChecklistStore.Line> lines = checklist.recorded(id);
+        if (lines.isEmpty()) {
+            lines = requiredMaterials(item).stream().map(name -> new ChecklistStore.Line(name, false)).toList();
         }
-        return Arrays.stream(item.materials().split("[；;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Map<String, List<RequestView.MaterialUpload>> byLine = new java.util.HashMap<>();
+        for (ChecklistStore.LineUpload u : checklist.uploads(id)) {
+            byLine.computeIfAbsent(u.line(), k -> new ArrayList<>()).add(new RequestView.MaterialUpload(u.id(), u.displayName(), u.uploadedAt()));
+        }
+        return lines.stream().map(line -> {
+            List<RequestView.MaterialUpload> uploads = byLine.getOrDefault(line.name(), List.of());
+            return new RequestView.Material(line.name(), line.ticked(), !uploads.isEmpty(), List.copyOf(uploads));
+        }).toList();
     }
 
     /** Who acted, as the timeline names them: 本人 for the resident, else the staff member's name (or role). */
@@ -498,17 +524,7 @@ public class Requests {
 
     private RequestView view(ProxyRequest r) {
         CatalogueItem item = catalogue.find(r.itemCode());
-        List<RequestView.Material> materials = new ArrayList<>();
         List<RequestView.Step> timeline = new ArrayList<>();
-        jdbc.prepareStatement("select name, ticked from proxy.proxy_request_material where request_id = ? order by position", s -> {
-            s.setObject(1, r.id());
-            try (var rows = s.executeQuery()) {
-                while (rows.next()) {
-                    materials.add(new RequestView.Material(rows.getString(1), rows.getBoolean(2)));
-                }
-            }
-            return null;
-        });
         jdbc.prepareStatement("select status, note, actor_name, occurred_at from proxy.proxy_request_step where request_id = ? order by id", s -> {
             s.setObject(1, r.id());
             try (var rows = s.executeQuery()) {
@@ -521,9 +537,7 @@ public class Requests {
             }
             return null;
         });
-        if (materials.isEmpty()) {
-            requiredMaterials(item).forEach(name -> materials.add(new RequestView.Material(name, false)));
-        }
+        List<RequestView.Material> materials = checklist(r.id(), item);
         List<RequestView.Child> children = requests.findByParentIdOrderByCreatedAt(r.id()).stream()
                 .map(c -> new RequestView.Child(c.id(), c.itemCode(), catalogue.find(c.itemCode()).name(), c.status().name(), c.status().label()))
                 .toList();
