@@ -78,6 +78,8 @@ describe('我的资料', () => {
     ]);
     wx.setStorageSync('civic.village', f.village);
     const page = await openPage('pages/proxy/item', { code: 'NN-LD-001' });
+    expect(page.data).toMatchObject({ residentName: '', residentPhone: '' }); // the guide is public: nothing read before signing in
+    await page.tap('登录并申请代办');
     expect(page.data).toMatchObject({ residentName: '黄秀梅', residentPhone: '13907715678' });
     await page.tap('为家人办');
     expect(page.data).toMatchObject({ residentName: '', residentPhone: '' });
