@@ -47,6 +47,7 @@ final class AuditLabels {
             Map.entry("psychology.note.write", "书写咨询记录"), Map.entry("psychology.screening.read", "查看心理筛查结果"),
             Map.entry("psychology.client.read", "查看来访者身份与联系方式"),
             Map.entry("volunteers.activity.cancel", "取消志愿活动"), Map.entry("volunteers.certificate.download", "下载志愿服务证明"), Map.entry("volunteers.certificate.issue", "出具志愿服务证明"),
+            Map.entry("volunteers.certificate-request.decline", "不予出具志愿服务证明"),
             Map.entry("volunteers.certificate.revoke", "撤销志愿服务证明"), Map.entry("volunteers.hours.confirm", "确认服务时长"),
             Map.entry("volunteers.hours.correct", "更正服务时长"), Map.entry("volunteers.id-number.reveal", "查看志愿者身份证号"),
             Map.entry("volunteers.population.load", "导入人口数据"), Map.entry("volunteers.portal-link", "关联门户账号"),

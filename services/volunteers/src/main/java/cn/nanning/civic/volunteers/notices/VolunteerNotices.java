@@ -6,6 +6,7 @@ import cn.nanning.civic.volunteers.registration.Volunteers;
 import jakarta.inject.Singleton;
 
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,7 +42,8 @@ public class VolunteerNotices {
 
     /** Every certificate issued, asked for or not: its number, to find it under 我的证明. */
     public void certificateIssued(UUID volunteerId, String number) {
-        tell(volunteerId, "志愿服务证明", "已出具", "编号" + number, "pages/volunteer/certificates");
+        tell(volunteerId, "志愿服务证明", "已出具", "请在“我的证明”中查看下载", "pages/volunteer/certificates",
+                Map.of("character_string5", number));
     }
 
     public void certificateDeclined(UUID volunteerId, String kindLabel, String reason) {
@@ -49,8 +51,17 @@ public class VolunteerNotices {
     }
 
     private void tell(UUID volunteerId, String what, String outcome, String note, String page) {
-        volunteers.accountOf(volunteerId).ifPresent(account -> notifications.notify(account, TEMPLATE, Map.of(
-                "thing1", shorten(what), "phrase2", outcome, "time3", WHEN.format(clock.now()), "thing4", shorten(note)), page));
+        tell(volunteerId, what, outcome, note, page, Map.of());
+    }
+
+    /** {@code extra}: fields beyond the four every notice has, e.g. a number (character_string, up to 32 characters). */
+    private void tell(UUID volunteerId, String what, String outcome, String note, String page, Map<String, String> extra) {
+        Map<String, String> data = new HashMap<>(extra);
+        data.put("thing1", shorten(what));
+        data.put("phrase2", outcome);
+        data.put("time3", WHEN.format(clock.now()));
+        data.put("thing4", shorten(note));
+        volunteers.accountOf(volunteerId).ifPresent(account -> notifications.notify(account, TEMPLATE, data, page));
     }
 
     /** WeChat's thing fields hold at most 20 characters. */
