@@ -64,6 +64,8 @@ test('every page, with real data', async () => {
   const now = Date.now();
   const act1 = await setup.activity(villageCode, '重阳节敬老院陪伴', new Date(now + 30 * 3600e3), new Date(now + 33 * 3600e3), 20, 180);
   const act2 = await setup.activity(villageCode, '社区义诊引导', new Date(now - 60e3), new Date(now + 3 * 3600e3), 8, 120);
+  // Running now with nothing recorded yet: the one the volunteer checks in to by scanning (act2 has confirmed hours).
+  const act3 = await setup.activity(villageCode, '社区环境清洁', new Date(now - 60e3), new Date(now + 2 * 3600e3), 10, 60);
   await setup.activity(villageCode, '邕江河岸清洁', new Date(now + 72 * 3600e3), new Date(now + 75 * 3600e3), 1, 120);
 
   // Empty: a brand-new citizen's first look.
@@ -91,6 +93,7 @@ test('every page, with real data', async () => {
     sensitiveInfoConsent: true, consentPolicyVersion: (await g.ok('GET', '/volunteers/consent-policy', undefined, token())).version }, token());
   await g.ok('POST', `/volunteers/activities/${act1.id}/signups`, {}, token());
   await g.ok('POST', `/volunteers/activities/${act2.id}/signups`, {}, token());
+  await g.ok('POST', `/volunteers/activities/${act3.id}/signups`, {}, token());
   await setup.hoursAndCertificate(act2.id, vol.id, 150);
   const topic = await g.ok('POST', `/council/councils/${council.id}/topics`, { title: `广场增设老年人健身器材`, description: '广场上晨练的老人多，希望增设几件适合老年人的健身器材。' }, token());
   const neighbour = await g.citizen(`shotn${stamp}`);
@@ -161,10 +164,12 @@ test('every page, with real data', async () => {
   phone.install();
   await phone.open('/pages/volunteer/activities');
   save('20-activities', phone);
-  await phone.open(`/pages/volunteer/activity?id=${act2.id}`);
-  phone.device.scanResult = `civic-checkin:${act2.id}:${await setup.checkCode(act2.id)}`;
+  await phone.open(`/pages/volunteer/activity?id=${act3.id}`);
+  phone.device.scanResult = (await setup.checkInQr(act3.id)).payload;
   await phone.tap('扫码签到');
   save('21-activity-check-in', phone);
+  await phone.open(`/pages/volunteer/activity?id=${act2.id}`);
+  save('39-activity-hours-confirmed', phone);
   await phone.open('/pages/volunteer/teams');
   save('22-teams', phone);
   await phone.open('/pages/volunteer/certificates');
@@ -195,6 +200,15 @@ test('every page, with real data', async () => {
   save('34-my-notices', phone);
   await phone.open(`/pages/proxy/detail?id=${req3.id}`);
   save('35-proxy-withdraw', phone);
+  await phone.open('/pages/me/profile');
+  save('36-my-profile-empty', phone);
+  await phone.page.type('.f-name', '黄秀梅');
+  await phone.page.type('.f-id', g.idNumber('19850317'));
+  await phone.tap('我已阅读并同意保存');
+  await phone.tap('同意并保存');
+  save('37-my-profile-saved', phone);
+  await phone.open('/pages/legalaid/apply');
+  save('38-legal-aid-prefilled', phone);
   phone.wx.setStorageSync('civic.largeText', true);
   await phone.open('/pages/home/index');
   save('33-home-larger-text', phone, { tab: 'home' });
