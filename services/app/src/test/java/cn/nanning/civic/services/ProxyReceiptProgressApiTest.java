@@ -37,6 +37,8 @@ class ProxyReceiptProgressApiTest {
 
         String code = accepted.get("progressCode").toString();
         assertThat(code).matches("[0-9a-f]{12}");
+        assertThat(fixture.count("select count(*) from proxy.receipt_check_code where receipt_no || ':' || code = ?", receiptNo + ":" + code))
+                .as("a random code kept with the receipt, so rotating the PII keys cannot invalidate printed slips").isEqualTo(1);
         assertThat((List<?>) accepted.get("timeline")).extracting(step -> String.valueOf(((Map<?, ?>) step).get("actorName")))
                 .as("the resident, then the clerk by the name their sign-in carries").containsExactly("本人", "测试用户");
         String body = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/public/receipts/" + receiptNo + "?code=" + code), String.class);

@@ -51,6 +51,11 @@ class ProxyRequestsApiTest {
         assertThat(created.get("residentPhone")).isEqualTo("139****6789");
         assertThat(created.get("residentName")).isEqualTo("黄**");
         String id = created.get("id").toString();
+        Map<?, ?> own = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + id).bearerAuth(citizen), Map.class);
+        assertThat(own.get("residentName")).as("the resident reads what they gave in full").isEqualTo("黄秀英");
+        assertThat(own.get("residentPhone")).isEqualTo("13912346789");
+        Map<?, ?> forClerk = client.toBlocking().retrieve(HttpRequest.GET("/api/v1/proxy/requests/" + id).bearerAuth(clerk), Map.class);
+        assertThat(forClerk.get("residentName")).isEqualTo("黄**");
 
         Map<?, ?> accepted = post(id, "accept", Map.of("materials", List.of("居民身份证", "户口簿")), clerk);
         assertThat(accepted.get("receiptNo").toString()).matches("DB\\d{8}-\\d{6}");

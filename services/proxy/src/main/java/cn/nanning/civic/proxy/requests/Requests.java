@@ -61,14 +61,16 @@ public class Requests {
     private final AuditLog audit;
     private final IdempotentWrites idempotent;
     private final ReferralStore referrals;
+    private final ReceiptCodeStore receiptCodes;
     private final ChecklistStore checklist;
     private final Clock clock;
 
     Requests(ProxyRequestRepository requests, ServicePoints points, PointAccess access, Catalogue catalogue,
              WorkingDayCalendar calendar, FieldCipher cipher, Outbox outbox, JdbcOperations jdbc,
              CitizenNotifications notifications, ResidentContactStore contacts, AuditLog audit,
-             IdempotentWrites idempotent, ReferralStore referrals, ChecklistStore checklist) {
+             IdempotentWrites idempotent, ReferralStore referrals, ChecklistStore checklist, ReceiptCodeStore receiptCodes) {
         this.idempotent = idempotent;
+        this.receiptCodes = receiptCodes;
         this.checklist = checklist;
         this.referrals = referrals;
         this.contacts = contacts;
@@ -173,6 +175,7 @@ public class Requests {
         LocalDate today = LocalDate.ofInstant(now, NANNING);
         String receipt = "DB" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%06d", requests.nextReceiptNumber());
         ProxyRequest accepted = requests.update(request.accepted(receipt, now, Lifecycle.forwardDue(today, calendar.current())));
+        receiptCodes.save(receipt, randomCode(), now);
         step(accepted, caller, "受理，回执编号 " + receipt);
         return view(accepted);
     }
@@ -321,7 +324,8 @@ public class Requests {
     @Transactional(readOnly = true)
     public RequestView read(Caller caller, UUID id) {
         requireAccess(caller, id);
-        return view(find(id));
+        ProxyRequest request = find(id);
+        return view(request, !caller.isStaff() && caller.accountId().equals(request.citizenAccountId()));
     }
 
     /**
@@ -334,7 +338,7 @@ public class Requests {
         // A number without its check code (or with a wrong one) is answered like an unknown number: receipt numbers
         // run in sequence and must not let anyone walk through a village's requests.
         if (!wanted.matches("DB\\d{8}-\\d{6}") || code == null || !java.security.MessageDigest.isEqual(
-                progressCode(wanted).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                progressCode(wanted, receiptCodes.of(List.of(wanted))).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 code.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
             throw ProblemException.notFound("没有找到该回执，请扫描回执上的二维码查询。");
         }
@@ -509,6 +513,7 @@ public class Requests {
         Map<String, String> itemNames = new java.util.HashMap<>();
         LocalDate today = LocalDate.now(clock);
         Map<UUID, ResidentContactStore.Row> contactRows = contacts.of(found.stream().map(ProxyRequest::id).toList());
+        Map<String, String> codes = receiptCodes.of(found.stream().map(ProxyRequest::receiptNo).filter(java.util.Objects::nonNull).toList());
         return found.stream().map(r -> {
             ResidentContactStore.Row contact = contactRows.getOrDefault(r.id(), ResidentContactStore.Row.SELF);
             return new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(),
@@ -518,11 +523,19 @@ public class Requests {
                 contact.kind(), contact.relation(),
                 r.consentChannel(), r.status().name(), r.status().label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), today), r.office(), r.satisfaction(), r.parentId(),
-                List.of(), List.of(), List.of(), null, null, progressCode(r.receiptNo()));
+                List.of(), List.of(), List.of(), null, null, progressCode(r.receiptNo(), codes));
         }).toList();
     }
 
     private RequestView view(ProxyRequest r) {
+        return view(r, false);
+    }
+
+    /**
+     * The request; {@code owner}: read by the resident who made it, who sees the name and phone they gave in full
+     * (everyone else, clerks included, sees them masked and reaches the full contact through the audited endpoint).
+     */
+    private RequestView view(ProxyRequest r, boolean owner) {
         CatalogueItem item = catalogue.find(r.itemCode());
         List<RequestView.Step> timeline = new ArrayList<>();
         jdbc.prepareStatement("select status, note, actor_name, occurred_at from proxy.proxy_request_step where request_id = ? order by id", s -> {
@@ -546,20 +559,40 @@ public class Requests {
                 : children.stream().map(c -> RequestStatus.valueOf(c.status())).min(Enum::compareTo).orElseThrow();
         ResidentContactStore.Row contact = contacts.of(r.id());
         return new RequestView(r.id(), r.receiptNo(), r.pointId(), r.regionCode(), r.itemCode(), item.name(),
-                Masking.name(cipher.decrypt(r.residentName(), "proxy_request.resident_name")),
-                ResidentContact.shown(contact.kind(), contact.relation(), cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
+                owner ? cipher.decrypt(r.residentName(), "proxy_request.resident_name")
+                        : Masking.name(cipher.decrypt(r.residentName(), "proxy_request.resident_name")),
+                owner ? ResidentContact.shownInFull(contact.kind(), contact.relation(), cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone"))
+                        : ResidentContact.shown(contact.kind(), contact.relation(), cipher.decrypt(r.residentPhone(), "proxy_request.resident_phone")),
                 contact.kind(), contact.relation(),
                 r.consentChannel(), status.name(), status.label(), r.createdAt(), r.forwardDue(),
                 Lifecycle.overdue(r.status(), r.forwardDue(), LocalDate.now(clock)), r.office(), r.satisfaction(), r.parentId(),
-                materials, timeline, children, point(r.pointId()), expectedBy(r, item), progressCode(r.receiptNo()));
+                materials, timeline, children, point(r.pointId()), expectedBy(r, item),
+                r.receiptNo() == null ? null : progressCode(r.receiptNo(), receiptCodes.of(List.of(r.receiptNo()))));
     }
 
     /**
      * The receipt's check code: a keyed hash of its number (the PII index key), so it cannot be worked out from the
      * number and needs no column of its own.
      */
-    private String progressCode(String receiptNo) {
-        return receiptNo == null ? null : cipher.blindIndex(receiptNo, "proxy_request.progress_code").substring(0, 12);
+    /**
+     * The check code printed with a receipt: the random one kept when it was issued, or — for a receipt issued before
+     * codes were kept — the keyed hash of its number it was printed with.
+     */
+    private String progressCode(String receiptNo, Map<String, String> stored) {
+        if (receiptNo == null) {
+            return null;
+        }
+        String code = stored.get(receiptNo);
+        return code != null ? code : cipher.blindIndex(receiptNo, "proxy_request.progress_code").substring(0, 12);
+    }
+
+    private static final java.security.SecureRandom CODES = new java.security.SecureRandom();
+
+    /** Twelve lower-case hex characters (48 random bits): not guessable for a number someone else holds. */
+    private static String randomCode() {
+        byte[] bytes = new byte[6];
+        CODES.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private RequestView.Point point(UUID pointId) {

@@ -67,6 +67,14 @@ record ResidentContact(Kind kind, String phone, @Nullable String relation) {
     }
 
     /** What staff read in place of the phone: "138****1234", "138****1234（女儿）" or "无手机". */
+    /** As {@link #shown}, the number in full: for the resident who gave it. */
+    static String shownInFull(@Nullable String kind, @Nullable String relation, String phone) {
+        if ("NONE".equals(kind)) {
+            return "无手机";
+        }
+        return "RELATIVE".equals(kind) ? phone + "（" + relation + "）" : phone;
+    }
+
     static String shown(@Nullable String kind, @Nullable String relation, String phone) {
         if ("NONE".equals(kind)) {
             return "无手机";
