@@ -119,9 +119,8 @@ public class GatewayClient {
 
     /** The live catalogue (up to 100 items, by code). */
     public List<CatalogueEntry> catalogue(String accessToken) {
-        CataloguePage page = call(() -> HttpRequest.GET("/api/v1/catalogue/items?size=100").bearerAuth(accessToken),
-                Argument.of(CataloguePage.class));
-        return page.items();
+        return call(() -> HttpRequest.GET("/api/v1/catalogue/items?size=100").bearerAuth(accessToken),
+                Paged.of(CatalogueEntry.class)).items();
     }
 
     /** Publishes a new item, or changes an existing one when {@code isNew} is false. */
@@ -209,12 +208,5 @@ public class GatewayClient {
 
     @Serdeable
     record RefreshToken(String refreshToken) {
-    }
-
-    @Serdeable
-    record CataloguePage(List<CatalogueEntry> items) {
-        CataloguePage {
-            items = Missing.orEmpty(items);
-        }
     }
 }

@@ -54,15 +54,7 @@ final class BookingSlip {
             float left = PdfPages.MARGIN;
             float right = w.pageWidth() - PdfPages.MARGIN;
             w.newPage();
-            w.centred(12, "南宁市公共法律服务");
-            w.y -= 26;
-            w.centred(22, "法律咨询预约单");
-            w.y -= 24;
-            String number = "预约编号：" + reference(c.bookingId());
-            w.text(11, right - w.widthOf(number, 11), w.y, number, PdfPages.INK);
-            w.y -= 10;
-            w.rule(w.y);
-            w.y -= 26;
+            w.slipHeader("南宁市公共法律服务", "法律咨询预约单", "预约编号：" + reference(c.bookingId()));
             w.field("咨询时间", Times.slot(c.startsAt(), c.endsAt()), right - left);
             w.field("咨询方式", c.online() ? "线上（视频或电话），律师会按所留电话联系" : "到场咨询，请提前 10 分钟到达", right - left);
             if (!c.online()) {

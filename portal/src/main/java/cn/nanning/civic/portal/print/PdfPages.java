@@ -108,6 +108,22 @@ public final class PdfPages {
         y -= 6;
     }
 
+    /**
+     * The head of a one-page slip handed over at a counter (预约单, 受理回执): who issues it, the title, its number at the
+     * right, a rule; leaves {@link #y} where the slip's fields start.
+     */
+    public void slipHeader(String issuer, String title, String number) throws IOException {
+        float right = pageWidth() - MARGIN;
+        centred(12, issuer);
+        y -= 26;
+        centred(22, title);
+        y -= 24;
+        text(11, right - widthOf(number, 11), y, number, INK);
+        y -= 10;
+        rule(y);
+        y -= 26;
+    }
+
     /** The text's width in points at this size. */
     public float widthOf(String text, float size) throws IOException {
         return width(text, size);

@@ -53,15 +53,7 @@ class ReceiptSlip {
             float left = PdfPages.MARGIN;
             float right = w.pageWidth() - PdfPages.MARGIN;
             w.newPage();
-            w.centred(12, "南宁市村（社区）代办服务");
-            w.y -= 26;
-            w.centred(22, "代办受理回执");
-            w.y -= 24;
-            String number = "回执编号：" + r.receiptNo();
-            w.text(11, right - w.widthOf(number, 11), w.y, number, PdfPages.INK);
-            w.y -= 10;
-            w.rule(w.y);
-            w.y -= 26;
+            w.slipHeader("南宁市村（社区）代办服务", "代办受理回执", "回执编号：" + r.receiptNo());
 
             // The QR code sits at the right of the first lines; the lines keep clear of it.
             float qrTop = w.y + 12;

@@ -89,11 +89,6 @@ public final class PortalBrowser implements AutoCloseable {
         loginForm();
     }
 
-    public String text(String id) {
-        scrollTo(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
-    }
-
     public String currentPath() {
         return driver.getCurrentUrl().substring(baseUrl.length());
     }
@@ -237,20 +232,16 @@ public final class PortalBrowser implements AutoCloseable {
 
     /** Picks an option of a combo box by the text it shows (typed to filter, then clicked in the list). */
     public PortalBrowser pick(String id, String label) {
-        WebElement input = inView(By.cssSelector("vaadin-combo-box#" + id + " input"));
-        scrollTo(input);
-        input.click();
-        input.clear();
-        input.sendKeys(label);
-        idle();
-        WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().trim().equals(label)).findFirst().orElse(null));
-        option.click();
-        return idle();
+        return pickOption(id, label, text -> text.equals(label));
     }
 
     /** Picks the first option of a combo box whose text starts with what is typed (e.g. a label with a status after it). */
     public PortalBrowser pickStartingWith(String id, String typed) {
+        return pickOption(id, typed, text -> text.startsWith(typed));
+    }
+
+    /** Types into a combo box (by id) as a person does and clicks the first shown option the text matches. */
+    private PortalBrowser pickOption(String id, String typed, java.util.function.Predicate<String> matches) {
         WebElement input = inView(By.cssSelector("vaadin-combo-box#" + id + " input"));
         scrollTo(input);
         input.click();
@@ -258,7 +249,7 @@ public final class PortalBrowser implements AutoCloseable {
         input.sendKeys(typed);
         idle();
         WebElement option = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().trim().startsWith(typed)).findFirst().orElse(null));
+                .filter(item -> item.isDisplayed() && matches.test(item.getText().trim())).findFirst().orElse(null));
         option.click();
         return idle();
     }
@@ -573,12 +564,15 @@ public final class PortalBrowser implements AutoCloseable {
         return click(buttonId + "-confirm");
     }
 
-    /** The visible text of the element with this id; of a grid, its shown cells (header and rows), one per line. */
-    public String textOf(String id) {
+    /**
+     * The visible text of the element with this id, once it is shown (scrolled into view first); of a grid, its shown
+     * cells (header and rows), one per line.
+     */
+    public String text(String id) {
         WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         if (!"vaadin-grid".equals(element.getTagName())) {
             js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-            return element.getText();
+            return wait.until(ExpectedConditions.visibilityOf(element)).getText();
         }
         Object cells = js().executeScript("""
                 return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content'))

@@ -46,20 +46,17 @@ final class CouncilData {
     /** A new council in a village of 青秀区 that has none yet; returns its id. */
     private static String newCouncil() {
         String token = convener();
-        JsonNode townships = GATEWAY.get("/api/v1/regions/450103/children", token).json();
-        for (JsonNode township : townships) {
-            for (JsonNode village : GATEWAY.get("/api/v1/regions/" + township.path("code").asText() + "/children", token).json()) {
-                Api.Response created = GATEWAY.post("/api/v1/council/councils", Map.of("regionCode", village.path("code").asText(),
-                        "name", "老友议事会", "charter", "第一条 本议事会由村民代表、老党员、乡贤组成。",
-                        "rules", Map.of("resolutionBody", "REPRESENTATIVES_MEETING",
-                                "quorum", Map.of("numerator", 2, "denominator", 3, "comparison", "AT_LEAST"),
-                                "majority", Map.of("numerator", 1, "denominator", 2, "comparison", "MORE_THAN"))), token);
-                if (created.status() == 201) {
-                    return created.json().path("id").asText();
-                }
-                if (created.status() != 409) {
-                    throw new IllegalStateException("could not set up a council: " + created.status() + " " + created.body());
-                }
+        for (JsonNode village : villagesOfQingxiu(token, false)) {
+            Api.Response created = GATEWAY.post("/api/v1/council/councils", Map.of("regionCode", village.path("code").asText(),
+                    "name", "老友议事会", "charter", "第一条 本议事会由村民代表、老党员、乡贤组成。",
+                    "rules", Map.of("resolutionBody", "REPRESENTATIVES_MEETING",
+                            "quorum", Map.of("numerator", 2, "denominator", 3, "comparison", "AT_LEAST"),
+                            "majority", Map.of("numerator", 1, "denominator", 2, "comparison", "MORE_THAN"))), token);
+            if (created.status() == 201) {
+                return created.json().path("id").asText();
+            }
+            if (created.status() != 409) {
+                throw new IllegalStateException("could not set up a council: " + created.status() + " " + created.body());
             }
         }
         throw new IllegalStateException("every village of 青秀区 has a council already");
@@ -71,17 +68,26 @@ final class CouncilData {
      */
     static JsonNode villageWithoutCouncil() {
         String token = convener();
-        List<JsonNode> townships = new ArrayList<>();
-        GATEWAY.get("/api/v1/regions/450103/children", token).json().forEach(townships::add);
-        Collections.reverse(townships);
-        for (JsonNode township : townships) {
-            for (JsonNode village : GATEWAY.get("/api/v1/regions/" + township.path("code").asText() + "/children", token).json()) {
-                if (GATEWAY.get("/api/v1/council/councils?region=" + village.path("code").asText(), token).json().isEmpty()) {
-                    return village;
-                }
+        for (JsonNode village : villagesOfQingxiu(token, true)) {
+            if (GATEWAY.get("/api/v1/council/councils?region=" + village.path("code").asText(), token).json().isEmpty()) {
+                return village;
             }
         }
         throw new IllegalStateException("every village of 青秀区 has a council already");
+    }
+
+    /** The villages of 青秀区, township by township, from the last township when {@code lastFirst}. */
+    private static List<JsonNode> villagesOfQingxiu(String token, boolean lastFirst) {
+        List<JsonNode> townships = new ArrayList<>();
+        GATEWAY.get("/api/v1/regions/450103/children", token).json().forEach(townships::add);
+        if (lastFirst) {
+            Collections.reverse(townships);
+        }
+        List<JsonNode> villages = new ArrayList<>();
+        for (JsonNode township : townships) {
+            GATEWAY.get("/api/v1/regions/" + township.path("code").asText() + "/children", token).json().forEach(villages::add);
+        }
+        return villages;
     }
 
     /** A resident's access token from a WeChat sign-in at the gateway. */

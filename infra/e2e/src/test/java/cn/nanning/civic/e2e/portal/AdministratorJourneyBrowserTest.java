@@ -71,8 +71,8 @@ class AdministratorJourneyBrowserTest {
                     .pick("new-region-village", villageName)
                     .click("create-staff");
             assertThat(admin.outcome("create-outcome")).contains("已为" + person + "新建账号", villageName, "村(社区)代办员");
-            String firstPassword = admin.textOf("first-password-value").strip();
-            assertThat(admin.textOf("first-password-username").strip()).isEqualTo(username);
+            String firstPassword = admin.text("first-password-value").strip();
+            assertThat(admin.text("first-password-username").strip()).isEqualTo(username);
             assertThat(firstPassword).hasSize(16);
             admin.screenshot(SCREENS.resolve("staff-created.png"));
 
@@ -80,27 +80,27 @@ class AdministratorJourneyBrowserTest {
             admin.fill("staff-search", person);
             assertThat(admin.outcome("staff-list-outcome")).isEqualTo("找到 1 位工作人员。");
             admin.selectRow("staff-grid", person);
-            assertThat(admin.textOf("chosen-staff")).contains(person, villageName, "正常");
+            assertThat(admin.text("chosen-staff")).contains(person, villageName, "正常");
             admin.check("edit-roles", "活动组织者", true).click("save-roles");
             assertThat(admin.outcome("roles-outcome")).contains("村(社区)代办员、活动组织者");
-            String row = admin.textOf("staff-grid");
+            String row = admin.text("staff-grid");
             assertThat(row).contains(person, "村(社区)代办员、活动组织者", districtName + townshipName + villageName, "未绑定", "正常")
                     .doesNotContain(username).doesNotContainPattern(UUID_PATTERN);
 
             // The clerk, on another computer: the home page points to 我的账号.
             clerk.signIn(username, firstPassword);
             assertThat(clerk.signedInUser()).contains(person, "活动组织者");
-            assertThat(clerk.textOf("sign-in-notice")).contains("动态口令", "我的账号");
+            assertThat(clerk.text("sign-in-notice")).contains("动态口令", "我的账号");
             clerk.screenshot(SCREENS.resolve("home-notice.png"));
             clerk.click("sign-in-notice-link");
             assertThat(clerk.currentPath()).endsWith("/account");
-            assertThat(clerk.textOf("otp-state")).isEqualTo("未启用");
+            assertThat(clerk.text("otp-state")).isEqualTo("未启用");
 
             // Changes the first password; a mistyped repetition is caught beside the field first.
             clerk.fill("current-password", firstPassword).fill("new-password", newPassword)
                     .fill("repeat-password", newPassword + "1").click("change-password");
             assertThat(clerk.outcome("password-outcome")).isEqualTo("请按提示改正后再提交。");
-            assertThat(clerk.textOf("repeat-password")).contains("两次输入的新密码不一致");
+            assertThat(clerk.text("repeat-password")).contains("两次输入的新密码不一致");
             clerk.fill("current-password", "不是当前的密码一二三四").fill("new-password", newPassword)
                     .fill("repeat-password", newPassword).click("change-password");
             assertThat(clerk.outcome("password-outcome")).contains("当前密码不正确");
@@ -111,7 +111,7 @@ class AdministratorJourneyBrowserTest {
             // Binds the authenticator app: QR code and the secret in groups of four; the first code confirms.
             clerk.click("start-otp");
             assertThat(clerk.driver().findElement(org.openqa.selenium.By.cssSelector("#otp-enrolment img.qr-code")).isDisplayed()).isTrue();
-            String secret = clerk.textOf("otp-secret");
+            String secret = clerk.text("otp-secret");
             assertThat(secret).matches("([A-Z2-7]{4} )*[A-Z2-7]{1,4}");
             clerk.screenshot(SCREENS.resolve("otp-enrolment.png"));
             clerk.fill("otp-code", "000000").click("confirm-otp");
@@ -122,7 +122,7 @@ class AdministratorJourneyBrowserTest {
             confirmedStep = Rfc6238.step(Instant.now());
             clerk.fill("otp-code", Rfc6238.code(secret, confirmedStep)).click("confirm-otp");
             assertThat(clerk.outcome("otp-outcome")).contains("动态口令已启用");
-            assertThat(clerk.textOf("otp-state")).isEqualTo("已启用");
+            assertThat(clerk.text("otp-state")).isEqualTo("已启用");
 
             // 大字模式: the body text grows to 20 px at once.
             clerk.click("large-text");
@@ -138,20 +138,20 @@ class AdministratorJourneyBrowserTest {
             clerk.signIn(username, newPassword, () -> Rfc6238.code(secret, Math.max(next, Rfc6238.step(Instant.now()))));
             assertThat(clerk.fontSize("body")).isGreaterThanOrEqualTo(20);
             clerk.openMenu("我的账号");
-            assertThat(clerk.textOf("otp-state")).isEqualTo("已启用");
+            assertThat(clerk.text("otp-state")).isEqualTo("已启用");
             assertThat(clerk.driver().findElement(org.openqa.selenium.By.id("large-text")).getAttribute("checked")).isNotNull();
 
             // The administrator clears the lost phone's second factor, then disables the account, each after confirming.
             admin.openMenu("员工账号").fill("staff-search", person).selectRow("staff-grid", person);
-            assertThat(admin.textOf("staff-grid")).contains("已绑定");
+            assertThat(admin.text("staff-grid")).contains("已绑定");
             admin.click("reset-otp");
             assertThat(admin.visibleText()).contains("确定重置吗");
             admin.confirm("reset-otp");
             assertThat(admin.outcome("member-outcome")).contains("已重置" + person + "的动态口令");
-            assertThat(admin.textOf("staff-grid")).contains("未绑定");
+            assertThat(admin.text("staff-grid")).contains("未绑定");
             admin.click("disable-staff").confirm("disable-staff");
             assertThat(admin.outcome("member-outcome")).contains("已停用" + person + "的账号");
-            assertThat(admin.textOf("staff-grid")).contains("已停用");
+            assertThat(admin.text("staff-grid")).contains("已停用");
             admin.screenshot(SCREENS.resolve("staff-disabled.png"));
 
             // The clerk leaves and can no longer sign in, and is told so in Chinese.
@@ -161,11 +161,11 @@ class AdministratorJourneyBrowserTest {
 
             // The administrator's statistics: councils and appointments of the city, by district name.
             admin.openMenu("议事与预约统计");
-            assertThat(admin.textOf("statistics-title")).contains("南宁市").doesNotContainPattern("\\d{6}");
-            assertThat(admin.textOf("council-figures")).contains("活跃覆盖率", "已建议事会");
-            assertThat(admin.textOf("booking-figures")).contains("法律咨询", "心理咨询", "已到场");
-            assertThat(admin.textOf("legal-aid-figures")).contains("审查中", "公共法律服务站");
-            assertThat(admin.textOf("statistics-children")).contains(districtName).doesNotContainPattern("4501\\d{2}");
+            assertThat(admin.text("statistics-title")).contains("南宁市").doesNotContainPattern("\\d{6}");
+            assertThat(admin.text("council-figures")).contains("活跃覆盖率", "已建议事会");
+            assertThat(admin.text("booking-figures")).contains("法律咨询", "心理咨询", "已到场");
+            assertThat(admin.text("legal-aid-figures")).contains("审查中", "公共法律服务站");
+            assertThat(admin.text("statistics-children")).contains(districtName).doesNotContainPattern("4501\\d{2}");
             admin.screenshot(SCREENS.resolve("statistics.png"));
         }
     }

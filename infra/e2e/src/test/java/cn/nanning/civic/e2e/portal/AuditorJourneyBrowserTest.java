@@ -45,10 +45,10 @@ class AuditorJourneyBrowserTest {
             auditor.pick("audit-actor", ADMINISTRATOR).fill("audit-since", today).fill("audit-until", today)
                     .click("audit-search");
             assertThat(auditor.outcome("audit-message")).startsWith("共 ");
-            assertThat(auditor.textOf("audit-actor")).as("the person searched for stays chosen").contains("人员");
+            assertThat(auditor.text("audit-actor")).as("the person searched for stays chosen").contains("人员");
             assertThat(String.valueOf(((org.openqa.selenium.JavascriptExecutor) auditor.driver())
                     .executeScript("return document.querySelector('#audit-actor > input').value;"))).isEqualTo(ADMINISTRATOR);
-            String rows = auditor.textOf("audit-grid");
+            String rows = auditor.text("audit-grid");
             assertThat(rows).contains("时间", "人员", "操作", ADMINISTRATOR, "新建工作人员账号", "工作人员账号", "成功", "村(社区)代办员")
                     .contains("区划：青秀区").doesNotContainPattern("区划：\\d")
                     .doesNotContainPattern(UUID_PATTERN)
@@ -67,9 +67,9 @@ class AuditorJourneyBrowserTest {
 
             // The plan indicators of the city.
             auditor.openMenu("规划指标看板");
-            assertThat(auditor.textOf("indicators-cards")).contains("目标：").doesNotContainPattern(UUID_PATTERN);
+            assertThat(auditor.text("indicators-cards")).contains("目标：").doesNotContainPattern(UUID_PATTERN);
             assertThat(auditor.visibleText()).contains("规划指标看板");
-            assertThat(auditor.textOf("indicators-path")).contains("南宁市");
+            assertThat(auditor.text("indicators-path")).contains("南宁市");
             auditor.screenshot(SCREENS.resolve("indicators.png"));
         }
     }

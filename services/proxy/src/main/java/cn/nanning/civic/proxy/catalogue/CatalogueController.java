@@ -1,9 +1,9 @@
 package cn.nanning.civic.proxy.catalogue;
 
 import cn.nanning.civic.common.identity.Caller;
+import cn.nanning.civic.common.paging.PageOf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
@@ -91,15 +91,10 @@ class CatalogueController {
 
     @Get
     @Operation(summary = "服务事项目录（无需登录）", description = "已发布的事项，按事项编码排序，分页返回 {items, page, size, total}。")
-    ItemPage list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
+    PageOf<CatalogueItemView> list(@QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size) {
         cn.nanning.civic.common.paging.Paging.offset(page, size, MAX_PAGE_SIZE);
         Page<CatalogueItemView> found = items.findByRetiredFalse(Pageable.from(page, size, Sort.of(Sort.Order.asc("code"))))
                 .map(CatalogueItemView::of);
-        return new ItemPage(found.getContent(), page, size, found.getTotalSize());
-    }
-
-    /** One page of the catalogue, in the paging shape of every list of the API. */
-    @Serdeable
-    record ItemPage(List<CatalogueItemView> items, int page, int size, long total) {
+        return PageOf.of(found.getContent(), page, size, found.getTotalSize());
     }
 }
