@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** A whole article with its neighbours and where it leads, and a law's table of contents. */
 @Singleton
@@ -46,9 +45,8 @@ class LawReading {
 
     LawContents law(String lawId) {
         Map<?, ?> doc = texts.law(lawId).orElseThrow(() -> ProblemException.notFound("未找到该法律法规。"));
-        Optional<LawVersions.Version> version = versions.of(lawId);
         String title = String.valueOf(doc.get("title"));
-        String status = version.map(LawVersions.Version::status).orElse(str(doc.get("status")));
+        LawVersions.Standing standing = versions.standing(lawId, str(doc.get("status")));
         List<Section> sections = new ArrayList<>();
         List<LawTexts.Entry> entries = texts.contents(lawId);
         for (LawTexts.Entry e : entries) {
@@ -58,26 +56,18 @@ class LawReading {
             }
             sections.getLast().articles().add(new ArticleEntry(e.id(), e.no(), e.ordinal()));
         }
-        List<LawSearchResults.OtherVersion> others = versions.versionsOf(title).stream()
-                .filter(v -> !v.lawId().equals(lawId)).map(LawSearchResults.OtherVersion::of).toList();
         @SuppressWarnings("unchecked")
         List<String> history = doc.get("history") instanceof List<?> h ? (List<String>) h : List.of();
         return new LawContents(lawId, title, str(doc.get("category")), str(doc.get("region")), str(doc.get("issuer")),
-                str(doc.get("promulgated")), str(doc.get("effective")), status == null ? LawStatus.CURRENT : status,
-                version.map(LawVersions.Version::statusLabel).orElse(LawVersions.label(status)),
-                version.map(LawVersions.Version::note).orElse(null),
-                version.map(LawVersions.Version::currentLawId).orElse(null),
-                version.map(LawVersions.Version::repealedByLawId).orElse(null),
-                history, entries.size(), others, sections);
+                str(doc.get("promulgated")), str(doc.get("effective")), standing.status(), standing.statusLabel(),
+                standing.note(), standing.currentLawId(), standing.repealedByLawId(),
+                history, entries.size(), versions.othersOf(title, lawId), sections);
     }
 
     private LawRef lawRef(String lawId, String title, @Nullable String category, @Nullable String effective, @Nullable String indexStatus) {
-        Optional<LawVersions.Version> version = versions.of(lawId);
-        String status = version.map(LawVersions.Version::status).orElse(indexStatus == null ? LawStatus.CURRENT : indexStatus);
-        return new LawRef(lawId, title, category, effective, status,
-                version.map(LawVersions.Version::statusLabel).orElse(LawVersions.label(status)),
-                version.map(LawVersions.Version::note).orElse(null),
-                version.map(LawVersions.Version::currentLawId).orElse(null));
+        LawVersions.Standing standing = versions.standing(lawId, indexStatus);
+        return new LawRef(lawId, title, category, effective, standing.status(), standing.statusLabel(), standing.note(),
+                standing.currentLawId());
     }
 
     /** The corpus writes an article's place as "编 / 章" or "编 / 节" (a 节 without its 章 in some laws). */

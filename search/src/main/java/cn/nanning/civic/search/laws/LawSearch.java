@@ -620,17 +620,12 @@ class LawSearch {
     private LawSearchResults.LawHit lawHit(Map<?, ?> d, @Nullable Double score, List<LawSearchResults.ArticleHit> articles) {
         String lawId = str(d.get("lawId"));
         String title = str(d.get("title"));
-        Optional<LawVersions.Version> version = versions == null || lawId == null ? Optional.empty() : versions.of(lawId);
-        String status = version.map(LawVersions.Version::status).orElse(str(d.get("status")));
-        List<LawSearchResults.OtherVersion> others = versions == null || title == null ? List.of()
-                : versions.versionsOf(title).stream().filter(v -> !v.lawId().equals(lawId))
-                        .map(LawSearchResults.OtherVersion::of).toList();
+        LawVersions.Standing standing = versions == null ? LawVersions.fromIndex(str(d.get("status")))
+                : versions.standing(lawId, str(d.get("status")));
+        List<LawSearchResults.OtherVersion> others = versions == null ? List.of() : versions.othersOf(title, lawId);
         return new LawSearchResults.LawHit(lawId, title, str(d.get("category")),
                 str(d.get("region")), str(d.get("issuer")), str(d.get("promulgated")), str(d.get("effective")),
-                status == null ? LawStatus.CURRENT : status,
-                version.map(LawVersions.Version::statusLabel).orElse(LawVersions.label(status)),
-                version.map(LawVersions.Version::note).orElse(null),
-                version.map(LawVersions.Version::currentLawId).orElse(null),
+                standing.status(), standing.statusLabel(), standing.note(), standing.currentLawId(),
                 score, articles, others, List.of());
     }
 

@@ -106,6 +106,30 @@ public class LawVersions {
     }
 
     /** The Chinese label of a status value of the indices or of this register. */
+    /** How a version stands, as every answer shows it (search hits, an article's law, a law's contents). */
+    public record Standing(String status, String statusLabel, @Nullable String note, @Nullable String currentLawId,
+                           @Nullable String repealedByLawId) {
+    }
+
+    /** The version's standing from the register, or — for a law the register does not know — from the index's status. */
+    public Standing standing(@Nullable String lawId, @Nullable String indexStatus) {
+        Optional<Version> version = lawId == null ? Optional.empty() : of(lawId);
+        return version.map(v -> new Standing(v.status(), v.statusLabel(), v.note(), v.currentLawId(), v.repealedByLawId()))
+                .orElseGet(() -> fromIndex(indexStatus));
+    }
+
+    /** The standing the index alone gives (no register loaded): its status, current when it has none. */
+    public static Standing fromIndex(@Nullable String indexStatus) {
+        String status = indexStatus == null ? LawStatus.CURRENT : indexStatus;
+        return new Standing(status, label(status), null, null, null);
+    }
+
+    /** The other versions of a title, for the answer about one of them. */
+    List<LawSearchResults.OtherVersion> othersOf(@Nullable String title, @Nullable String lawId) {
+        return title == null ? List.of() : versionsOf(title).stream().filter(v -> !v.lawId().equals(lawId))
+                .map(LawSearchResults.OtherVersion::of).toList();
+    }
+
     public static String label(@Nullable String status) {
         if (status == null) {
             return "现行有效";

@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,9 @@ public class VolunteerFixture {
     @Inject
     TransactionOperations<Connection> tx;
 
+    @Inject
+    MovableClock clock;
+
     /** A registered adult volunteer: account id, token and record id. */
     public record Person(String accountId, String token, String volunteerId, String idNumber) {
     }
@@ -52,6 +57,35 @@ public class VolunteerFixture {
         body.put("sensitiveInfoConsent", true);
         body.put("consentPolicyVersion", "2025-01");
         return body;
+    }
+
+    /**
+     * A volunteer of {@code township} who served {@code minutes} at an activity of the organiser's: signed up, checked
+     * in and out with the code shown on site at the time (it changes every two minutes), the hours confirmed.
+     */
+    public Person served(String township, String organiser, int minutes) {
+        Person person = volunteer(villageIn(township), List.of("急救"));
+        Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "社区义诊");
+        body.put("regionCode", township);
+        body.put("place", "社区服务中心");
+        body.put("startsAt", start.toString());
+        body.put("endsAt", start.plus(minutes + 30, ChronoUnit.MINUTES).toString());
+        body.put("plannedMinutes", minutes);
+        body.put("capacity", 3);
+        String activity = post("/api/v1/volunteers/activities", body, organiser).get("id").toString();
+        post("/api/v1/volunteers/activities/" + activity + "/signups", Map.of(), person.token());
+        clock.standAt(start.plus(1, ChronoUnit.MINUTES));
+        String code = get("/api/v1/volunteers/activities/" + activity + "/check-code", organiser, Map.class).get("code").toString();
+        post("/api/v1/volunteers/activities/" + activity + "/check-in", Map.of("code", code), person.token());
+        clock.standAt(start.plus(minutes + 1, ChronoUnit.MINUTES));
+        String later = get("/api/v1/volunteers/activities/" + activity + "/check-code", organiser, Map.class).get("code").toString();
+        post("/api/v1/volunteers/activities/" + activity + "/check-out", Map.of("code", later), person.token());
+        clock.release();
+        client.toBlocking().exchange(HttpRequest.POST("/api/v1/volunteers/activities/" + activity + "/hours/confirmation", Map.of())
+                .bearerAuth(organiser));
+        return person;
     }
 
     public Person volunteer() {

@@ -38,14 +38,9 @@ class BookingNotices {
             return;
         }
         notifications.notify(booking.citizenAccountId(), TEMPLATE, Map.of(
-                "thing1", shorten(booking.service().label() + "·" + provider.displayName()),
+                "thing1", CitizenNotifications.thing(booking.service().label() + "·" + provider.displayName()),
                 "time2", WHEN.format(booking.startsAt()),
                 "phrase3", what,
-                "thing4", shorten(note)), "pages/appointments/detail?id=" + booking.id());
-    }
-
-    /** WeChat's thing fields hold at most 20 characters. */
-    static String shorten(String text) {
-        return text.length() <= 20 ? text : text.substring(0, 19) + "…";
+                "thing4", CitizenNotifications.thing(note)), "pages/appointments/detail?id=" + booking.id());
     }
 }

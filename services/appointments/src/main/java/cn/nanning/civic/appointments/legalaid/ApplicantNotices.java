@@ -38,14 +38,9 @@ class ApplicantNotices {
 
     private void tell(LegalAidApplications.Application a, Instant at, String note) {
         notifications.notify(a.citizenAccountId(), TEMPLATE, Map.of(
-                "thing1", shorten("法律援助申请·" + a.caseType().label()),
-                "thing2", shorten(a.status().label()),
+                "thing1", CitizenNotifications.thing("法律援助申请·" + a.caseType().label()),
+                "thing2", CitizenNotifications.thing(a.status().label()),
                 "time3", WHEN.format(at),
-                "thing4", shorten(note)), "pages/legalaid/detail?id=" + a.id());
-    }
-
-    /** WeChat's thing fields hold at most 20 characters. */
-    private static String shorten(String text) {
-        return text.length() <= 20 ? text : text.substring(0, 19) + "…";
+                "thing4", CitizenNotifications.thing(note)), "pages/legalaid/detail?id=" + a.id());
     }
 }

@@ -101,17 +101,12 @@ class Reminders {
             }
             String what = ("PSYCHOLOGY".equals(d.service()) ? "心理咨询" : "法律咨询") + "·" + d.providerName();
             notifications.notify(d.citizen(), "appointment-reminder", Map.of(
-                    "thing1", truncate(what),
+                    "thing1", CitizenNotifications.thing(what),
                     "time2", NOTICE_TIME.format(d.startsAt()),
-                    "thing3", truncate(inPerson ? d.placeName() : "线上咨询"),
+                    "thing3", CitizenNotifications.thing(inPerson ? d.placeName() : "线上咨询"),
                     "thing4", "DAY_BEFORE".equals(d.kind()) ? "您明天有一个预约，请按时参加" : "您的预约将在 1 小时后开始"),
                     "pages/appointments/detail?id=" + d.bookingId());
         }
         return due.size();
-    }
-
-    /** WeChat's thing fields hold at most 20 characters. */
-    private static String truncate(String text) {
-        return text.length() <= 20 ? text : text.substring(0, 19) + "…";
     }
 }

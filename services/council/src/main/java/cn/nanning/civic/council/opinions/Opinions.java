@@ -168,7 +168,7 @@ public class Opinions {
         reports.settle(Reports.Kind.OPINION, opinionId);
         moderated(caller, o, OpinionStatus.VISIBLE, null, now);
         if (o.status() == OpinionStatus.REVIEW) {
-            notifications.notify(o.author(), TEMPLATE, Map.of("thing1", shorten(o.topicTitle()), "phrase2", "已公开",
+            notifications.notify(o.author(), TEMPLATE, Map.of("thing1", CitizenNotifications.thing(o.topicTitle()), "phrase2", "已公开",
                     "thing3", "您的意见已审核通过"), "pages/council/topic?id=" + o.topicId());
         }
         return view(require(opinionId));
@@ -189,8 +189,8 @@ public class Opinions {
                 reason.strip(), caller.accountId(), now, opinionId);
         reports.settle(Reports.Kind.OPINION, opinionId);
         moderated(caller, o, OpinionStatus.HIDDEN, reason.strip(), now);
-        notifications.notify(o.author(), TEMPLATE, Map.of("thing1", shorten(o.topicTitle()), "phrase2", "已隐藏",
-                "thing3", shorten("理由：" + reason.strip())), "pages/council/topic?id=" + o.topicId());
+        notifications.notify(o.author(), TEMPLATE, Map.of("thing1", CitizenNotifications.thing(o.topicTitle()), "phrase2", "已隐藏",
+                "thing3", CitizenNotifications.thing("理由：" + reason.strip())), "pages/council/topic?id=" + o.topicId());
         return view(require(opinionId));
     }
 
@@ -231,10 +231,5 @@ public class Opinions {
 
     private static OpinionViews.OpinionView view(Opinion o) {
         return new OpinionViews.OpinionView(o.id(), o.topicId(), o.content(), o.status().name(), o.status().label, o.createdAt());
-    }
-
-    /** WeChat "thing" fields take at most 20 characters. */
-    private static String shorten(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 19) + "…";
     }
 }

@@ -185,7 +185,7 @@ public class Topics {
         }
         moderated(caller, topic, Moderation.VISIBLE, null, now);
         if (topic.proposer() != null) {
-            notifications.notify(topic.proposer(), TEMPLATE, Map.of("thing1", shorten(topic.title()), "phrase2", "已公开",
+            notifications.notify(topic.proposer(), TEMPLATE, Map.of("thing1", CitizenNotifications.thing(topic.title()), "phrase2", "已公开",
                     "thing3", "您的议题已审核通过"), "pages/council/topic?id=" + topicId);
         }
         return view(require(topicId, false));
@@ -240,7 +240,7 @@ public class Topics {
         if (topic.proposer() != null) {
             String day = LocalDate.ofInstant(topic.createdAt(), CouncilClock.NANNING).format(DateTimeFormatter.ofPattern("M月d日"));
             notifications.notify(topic.proposer(), TEMPLATE, Map.of("thing1", "您" + day + "提出的议题", "phrase2", "已隐藏",
-                    "thing3", shorten("理由：" + reason.strip())), "pages/council/council?id=" + topic.councilId());
+                    "thing3", CitizenNotifications.thing("理由：" + reason.strip())), "pages/council/council?id=" + topic.councilId());
         }
         return view(require(topicId, false));
     }
@@ -285,10 +285,6 @@ public class Topics {
                 Math.min(Math.max(limit, 1), LIST_LIMIT));
     }
 
-    /** WeChat "thing" fields take at most 20 characters. */
-    private static String shorten(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 19) + "…";
-    }
 
     /** One support per resident and topic; the primary key decides races. */
     @Transactional
@@ -378,8 +374,8 @@ public class Topics {
                 case MERGED -> "已并入同类议题一起商议";
                 default -> "感谢您的建议";
             };
-            notifications.notify(topic.proposer(), TEMPLATE, Map.of("thing1", shorten(topic.title()), "phrase2", status.label,
-                    "thing3", shorten(publicReason == null ? outcome : "理由：" + publicReason)), "pages/council/topic?id=" + topicId);
+            notifications.notify(topic.proposer(), TEMPLATE, Map.of("thing1", CitizenNotifications.thing(topic.title()), "phrase2", status.label,
+                    "thing3", CitizenNotifications.thing(publicReason == null ? outcome : "理由：" + publicReason)), "pages/council/topic?id=" + topicId);
         }
         audit.record(new AuditEntry(caller.accountId(), Councils.roles(caller), "council.topic." + status.name().toLowerCase(),
                 "topic", topicId.toString(), AuditEntry.Outcome.SUCCESS, mergedInto != null ? "into " + mergedInto : null));

@@ -46,6 +46,11 @@ public class CitizenNotifications {
                 new Notification(accountId, template, Map.copyOf(data), page, ownAction));
     }
 
+    /** A text for a subscribe message's {@code thing} field, which holds at most 20 characters. */
+    public static String thing(String text) {
+        return text.length() <= 20 ? text : text.substring(0, 19) + "…";
+    }
+
     @Serdeable
     public record Notification(String accountId, String template, Map<String, String> data, String page, boolean ownAction) {
     }

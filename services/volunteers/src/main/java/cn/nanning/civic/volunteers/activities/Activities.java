@@ -144,7 +144,7 @@ public class Activities {
                 continue;
             }
             volunteers.accountOf(s.volunteerId()).ifPresent(account -> notifications.notify(account, "volunteer-activity",
-                    Map.of("thing1", shorten(a.title()), "time2", WHEN.format(a.startsAt()), "thing3", shorten(a.place()),
+                    Map.of("thing1", CitizenNotifications.thing(a.title()), "time2", WHEN.format(a.startsAt()), "thing3", CitizenNotifications.thing(a.place()),
                             "phrase4", what), "pages/volunteer/activity?id=" + a.id()));
         }
     }
@@ -288,7 +288,7 @@ public class Activities {
                 new ActivityViews.WaitlistPromoted(a.id(), next.id(), next.volunteerId(), account, a.startsAt()));
         if (account != null) {
             notifications.notify(account, "volunteer-activity",
-                    Map.of("thing1", shorten(a.title()), "time2", WHEN.format(a.startsAt()), "phrase3", "候补转正"),
+                    Map.of("thing1", CitizenNotifications.thing(a.title()), "time2", WHEN.format(a.startsAt()), "phrase3", "候补转正"),
                     "pages/volunteer/activity?id=" + a.id());
         }
     }
@@ -408,9 +408,5 @@ public class Activities {
         };
         return new ActivityViews.SignupView(s.id(), s.activityId(), s.volunteerId(), name, s.status(), label, s.waitlistNo(),
                 s.signedUpAt(), s.confirmedAt(), s.cancelledAt(), null);
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 19) + "…";
     }
 }

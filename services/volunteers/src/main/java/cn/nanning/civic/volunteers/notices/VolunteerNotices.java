@@ -57,15 +57,10 @@ public class VolunteerNotices {
     /** {@code extra}: fields beyond the four every notice has, e.g. a number (character_string, up to 32 characters). */
     private void tell(UUID volunteerId, String what, String outcome, String note, String page, Map<String, String> extra) {
         Map<String, String> data = new HashMap<>(extra);
-        data.put("thing1", shorten(what));
+        data.put("thing1", CitizenNotifications.thing(what));
         data.put("phrase2", outcome);
         data.put("time3", WHEN.format(clock.now()));
-        data.put("thing4", shorten(note));
+        data.put("thing4", CitizenNotifications.thing(note));
         volunteers.accountOf(volunteerId).ifPresent(account -> notifications.notify(account, TEMPLATE, data, page));
-    }
-
-    /** WeChat's thing fields hold at most 20 characters. */
-    private static String shorten(String text) {
-        return text.length() <= 20 ? text : text.substring(0, 19) + "…";
     }
 }

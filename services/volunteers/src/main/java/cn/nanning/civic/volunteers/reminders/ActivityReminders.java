@@ -90,17 +90,12 @@ public class ActivityReminders {
             payload.put("startsAt", d.startsAt().toString());
             outbox.add(TOPIC, d.activityId().toString(), "ActivityReminderDue", "reminder", payload);
             notifications.notify(d.account(), "volunteer-activity", Map.of(
-                    "thing1", shorten(d.title()),
+                    "thing1", CitizenNotifications.thing(d.title()),
                     "time2", WHEN.format(d.startsAt()),
-                    "thing3", shorten(d.place()),
+                    "thing3", CitizenNotifications.thing(d.place()),
                     "phrase4", "DAY_BEFORE".equals(d.kind()) ? "明天开始" : "即将开始"),
                     "pages/volunteer/activity?id=" + d.activityId());
         }
         return due.size();
-    }
-
-    /** WeChat's thing fields hold at most 20 characters. */
-    private static String shorten(String text) {
-        return text.length() <= 20 ? text : text.substring(0, 19) + "…";
     }
 }

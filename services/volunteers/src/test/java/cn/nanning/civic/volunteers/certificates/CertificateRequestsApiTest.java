@@ -11,9 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,28 +48,7 @@ class CertificateRequestsApiTest {
 
     /** A volunteer of the township with {@code minutes} confirmed at an activity. */
     VolunteerFixture.Person served(int minutes) {
-        var person = f.volunteer(f.villageIn(township), List.of());
-        Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
-        Map<String, Object> body = new HashMap<>();
-        body.put("title", "敬老院陪伴");
-        body.put("regionCode", township);
-        body.put("place", "福利院");
-        body.put("startsAt", start.toString());
-        body.put("endsAt", start.plus(minutes + 30, ChronoUnit.MINUTES).toString());
-        body.put("plannedMinutes", minutes);
-        body.put("capacity", 3);
-        String activity = f.post("/api/v1/volunteers/activities", body, organiser).get("id").toString();
-        f.post("/api/v1/volunteers/activities/" + activity + "/signups", Map.of(), person.token());
-        clock.standAt(start.plus(1, ChronoUnit.MINUTES));
-        String code = f.get("/api/v1/volunteers/activities/" + activity + "/check-in-qr", organiser, Map.class).get("code").toString();
-        f.post("/api/v1/volunteers/activities/" + activity + "/check-in", Map.of("code", code), person.token());
-        clock.standAt(start.plus(minutes + 1, ChronoUnit.MINUTES));
-        String later = f.get("/api/v1/volunteers/activities/" + activity + "/check-in-qr", organiser, Map.class).get("code").toString();
-        f.post("/api/v1/volunteers/activities/" + activity + "/check-out", Map.of("code", later), person.token());
-        clock.release();
-        f.client.toBlocking().exchange(HttpRequest.POST("/api/v1/volunteers/activities/" + activity + "/hours/confirmation", Map.of())
-                .bearerAuth(organiser));
-        return person;
+        return f.served(township, organiser, minutes);
     }
 
     Map<?, ?> ask(VolunteerFixture.Person p, Map<String, Object> body) {
