@@ -17,6 +17,35 @@ public final class ElasticsearchFailures {
         return ProblemException.unavailable("search-unavailable", "搜索服务暂时不可用，请稍后再试。");
     }
 
+    /** One read from Elasticsearch. */
+    @FunctionalInterface
+    public interface Read<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a read: a missing index or document reads as null, an unreachable or overloaded cluster is the 503 problem,
+     * any other failure goes on as it was (transport failures may arrive wrapped; {@link #isUnavailable} looks through).
+     */
+    public static <T> T readOrNull(Read<T> read) {
+        try {
+            return read.run();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404 || "index_not_found_exception".equals(e.error().type())) {
+                return null;
+            }
+            if (isUnavailable(e)) {
+                throw unavailable();
+            }
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (isUnavailable(e)) {
+                throw unavailable();
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
     /** True when trying again later may succeed: transport failures, 5xx and 429 answers. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

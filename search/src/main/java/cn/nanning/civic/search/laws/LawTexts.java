@@ -2,7 +2,6 @@ package cn.nanning.civic.search.laws;
 
 import cn.nanning.civic.search.elastic.ElasticsearchFailures;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -10,7 +9,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,7 @@ class LawTexts {
     }
 
     Optional<Article> article(String articleId) {
-        Map<?, ?> doc = call(() -> {
+        Map<?, ?> doc = ElasticsearchFailures.readOrNull(() -> {
             GetResponse<Map> got = client.get(g -> g.index(settings.articlesIndex()).id(articleId)
                     .sourceIncludes("lawId", "title", "category", "effective", "status", "no", "chapter", "ordinal", "text"), Map.class);
             return got.found() ? got.source() : null;
@@ -56,7 +54,7 @@ class LawTexts {
 
     /** The articles right before and after an ordinal in the same law (either may be missing). */
     List<Entry> around(String lawId, int ordinal) {
-        SearchResponse<Map> found = call(() -> client.search(s -> s.index(settings.articlesIndex()).size(2)
+        SearchResponse<Map> found = ElasticsearchFailures.readOrNull(() -> client.search(s -> s.index(settings.articlesIndex()).size(2)
                 .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("lawId").value(lawId)))
                         .filter(f -> f.terms(t -> t.field("ordinal").terms(v -> v.value(List.of(
                                 co.elastic.clients.elasticsearch._types.FieldValue.of(ordinal - 1),
@@ -67,7 +65,7 @@ class LawTexts {
 
     /** The law document (metadata, history); empty when the index lacks it. */
     Optional<Map<?, ?>> law(String lawId) {
-        return Optional.ofNullable(call(() -> {
+        return Optional.ofNullable(ElasticsearchFailures.readOrNull(() -> {
             GetResponse<Map> got = client.get(g -> g.index(settings.index()).id(lawId), Map.class);
             return got.found() ? got.source() : null;
         }));
@@ -75,7 +73,7 @@ class LawTexts {
 
     /** Every article of a law in order, without texts. */
     List<Entry> contents(String lawId) {
-        SearchResponse<Map> found = call(() -> client.search(s -> s.index(settings.articlesIndex()).size(MAX_ARTICLES)
+        SearchResponse<Map> found = ElasticsearchFailures.readOrNull(() -> client.search(s -> s.index(settings.articlesIndex()).size(MAX_ARTICLES)
                 .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("lawId").value(lawId)))))
                 .sort(o -> o.field(f -> f.field("ordinal").order(SortOrder.Asc)))
                 .trackTotalHits(t -> t.enabled(false))
@@ -101,30 +99,5 @@ class LawTexts {
 
     private static @Nullable String str(@Nullable Object value) {
         return value == null ? null : value.toString();
-    }
-
-    /** A missing index or document reads as null; an unreachable cluster is a 503 problem. */
-    private <T> T call(Call<T> call) {
-        try {
-            return call.run();
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404 || "index_not_found_exception".equals(e.error().type())) {
-                return null;
-            }
-            if (ElasticsearchFailures.isUnavailable(e)) {
-                throw ElasticsearchFailures.unavailable();
-            }
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            if (ElasticsearchFailures.isUnavailable(e)) {
-                throw ElasticsearchFailures.unavailable();
-            }
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws IOException;
     }
 }

@@ -5,7 +5,6 @@ import cn.nanning.civic.search.catalogue.CatalogueSettings;
 import cn.nanning.civic.search.elastic.ElasticsearchFailures;
 import cn.nanning.civic.search.laws.LawSettings;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -15,7 +14,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +42,7 @@ class LegalBasisLinks {
 
     /** A catalogue item with the laws its legal basis cites; a cited law not in the corpus has no lawId. */
     ItemLegalBasis ofItem(String code) {
-        Map<?, ?> item = call(() -> {
+        Map<?, ?> item = ElasticsearchFailures.readOrNull(() -> {
             GetResponse<Map> got = client.get(g -> g.index(catalogue.index()).id(code), Map.class);
             return got.found() ? got.source() : null;
         });
@@ -58,7 +56,7 @@ class LegalBasisLinks {
         citations.forEach(c -> byTitle.put(c.title(), new CitedLaw(c.title(), null, null, null, null, unresolved(c.articles()))));
         if (!titles.isEmpty()) {
             List<FieldValue> values = titles.stream().map(FieldValue::of).toList();
-            SearchResponse<Map> found = call(() -> client.search(s -> s.index(laws.index()).size(titles.size() * 4)
+            SearchResponse<Map> found = ElasticsearchFailures.readOrNull(() -> client.search(s -> s.index(laws.index()).size(titles.size() * 4)
                     .query(q -> q.terms(t -> t.field("title.keyword").terms(v -> v.value(values))))
                     .source(src -> src.filter(f -> f.includes("lawId", "title", "status", "category", "effective"))), Map.class));
             List<Map<?, ?>> candidates = new ArrayList<>();
@@ -86,7 +84,7 @@ class LegalBasisLinks {
 
     /** The live catalogue items whose legal basis cites the law (by its title, so every version of the law counts). */
     CitingServices citing(String lawId) {
-        Map<?, ?> law = call(() -> {
+        Map<?, ?> law = ElasticsearchFailures.readOrNull(() -> {
             GetResponse<Map> got = client.get(g -> g.index(laws.index()).id(lawId), Map.class);
             return got.found() ? got.source() : null;
         });
@@ -94,7 +92,7 @@ class LegalBasisLinks {
             throw ProblemException.notFound("未找到该法律法规。");
         }
         String title = (String) law.get("title");
-        SearchResponse<Map> found = call(() -> client.search(s -> s.index(catalogue.index()).size(MAX_CITING)
+        SearchResponse<Map> found = ElasticsearchFailures.readOrNull(() -> client.search(s -> s.index(catalogue.index()).size(MAX_CITING)
                 .query(q -> q.bool(b -> b.must(m -> m.matchPhrase(p -> p.field("legalBasis").query(title)))
                         .mustNot(n -> n.term(t -> t.field("retired").value(true)))))
                 .source(src -> src.filter(f -> f.includes("code", "name", "department", "proxyAllowed", "legalBasis"))), Map.class));
@@ -113,7 +111,7 @@ class LegalBasisLinks {
      * citing an article of an older version of the law is listed under the same article of every version.
      */
     CitingArticle citingArticle(String articleId) {
-        Map<?, ?> article = call(() -> {
+        Map<?, ?> article = ElasticsearchFailures.readOrNull(() -> {
             GetResponse<Map> got = client.get(g -> g.index(laws.articlesIndex()).id(articleId)
                     .sourceIncludes("lawId", "title", "no"), Map.class);
             return got.found() ? got.source() : null;
@@ -123,7 +121,7 @@ class LegalBasisLinks {
         }
         String title = (String) article.get("title");
         String no = (String) article.get("no");
-        SearchResponse<Map> found = call(() -> client.search(s -> s.index(catalogue.index()).size(MAX_CITING)
+        SearchResponse<Map> found = ElasticsearchFailures.readOrNull(() -> client.search(s -> s.index(catalogue.index()).size(MAX_CITING)
                 .query(q -> q.bool(b -> b.filter(f -> f.matchPhrase(p -> p.field("legalBasis").query(title)))
                         .filter(f -> f.matchPhrase(p -> p.field("legalBasis").query(no)))
                         .mustNot(n -> n.term(t -> t.field("retired").value(true)))))
@@ -146,7 +144,7 @@ class LegalBasisLinks {
     /** Resolves the cited article numbers to article ids within the linked version; a number it lacks keeps no id. */
     private CitedLaw withArticleIds(CitedLaw cited) {
         List<FieldValue> numbers = cited.articles().stream().map(a -> FieldValue.of(a.no())).toList();
-        SearchResponse<Map> found = call(() -> client.search(s -> s.index(laws.articlesIndex()).size(numbers.size())
+        SearchResponse<Map> found = ElasticsearchFailures.readOrNull(() -> client.search(s -> s.index(laws.articlesIndex()).size(numbers.size())
                 .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("lawId").value(cited.lawId())))
                         .filter(f -> f.terms(t -> t.field("no").terms(v -> v.value(numbers))))))
                 .source(src -> src.filter(f -> f.includes("no"))), Map.class));
@@ -162,30 +160,6 @@ class LegalBasisLinks {
         return new CitedLaw(cited.title(), cited.lawId(), cited.status(), cited.category(), cited.effective(), articles);
     }
 
-    private <T> T call(Call<T> call) {
-        try {
-            return call.run();
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return null;
-            }
-            if (ElasticsearchFailures.isUnavailable(e)) {
-                throw ElasticsearchFailures.unavailable();
-            }
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // Transport failures may arrive wrapped in a runtime exception; isUnavailable looks through causes.
-            if (ElasticsearchFailures.isUnavailable(e)) {
-                throw ElasticsearchFailures.unavailable();
-            }
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws IOException;
-    }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
